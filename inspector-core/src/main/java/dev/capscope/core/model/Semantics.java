@@ -1,0 +1,32 @@
+package dev.capscope.core.model;
+
+/**
+ * What the target runtime knows about a cap-map entry (Norman Feske: knowing a cap is "a RAM
+ * session" is not enough to restore it). Any field may be null when the runtime does not know.
+ *
+ * @param rpcInterface RPC interface, e.g. "LOG", "ROM", "RM", "CPU", "PD", "RAM", "Dataspace",
+ *                     "Signal_context", "Parent"
+ * @param label        session label, e.g. "init -> log_client"
+ * @param args         session arguments as Genode writes them, e.g. "ram_quota=8K, cap_quota=4"
+ * @param server       serving component, e.g. "core" or "log_server"
+ * @param quota        RAM quota in bytes donated with the session or the dataspace size
+ */
+public record Semantics(String rpcInterface, String label, String args, String server, Long quota) {
+    public static final Semantics NONE = new Semantics(null, null, null, null, null);
+
+    /** "LOG session 'init -> log' (server log_server)" — one line for tables and lint messages. */
+    public String describe() {
+        if (rpcInterface == null && label == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append(rpcInterface == null ? "?" : rpcInterface);
+        if (label != null && !label.isEmpty()) {
+            b.append(" '").append(label).append('\'');
+        }
+        if (server != null && !server.isEmpty()) {
+            b.append(" @").append(server);
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.capscope.core.profile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * A Genode-on-Fiasco.OC capability layout (repos/base-foc/include/foc/native_capability.h), as
+ * data. Profiles are loaded from JSON by the {@code ProfileRegistry}; nothing branches on a name.
+ *
+ * @param name             e.g. "genode-foc-19"
+ * @param description      which releases it covers
+ * @param fixedSlots       selector -> role name for core's fixed slots ("task", "parent", ...)
+ * @param parentCap        PARENT_CAP
+ * @param threadAreaBase   THREAD_AREA_BASE (thread 0 = main thread starts here)
+ * @param threadSlotRoles  per-thread slot names in offset order, its size is THREAD_AREA_SLOT
+ * @param threadMax        THREAD_MAX
+ * @param userBaseCap      USER_BASE_CAP: first selector the cap-map allocator hands out
+ * @param capMapEntries    entries of the cap-map array (indexed from 0); last allocator index = this - 1
+ * @param capEqualIdentity true when l4_task_cap_equal compares object identity (Genode's patch)
+ */
+public record LayoutProfile(String name, String description, String kernel, Map<Integer, String> fixedSlots,
+                            int parentCap, int threadAreaBase, List<String> threadSlotRoles, int threadMax,
+                            int userBaseCap, int capMapEntries, boolean capEqualIdentity) {
+    public LayoutProfile {
+        Objects.requireNonNull(name, "name");
+        fixedSlots = Map.copyOf(new TreeMap<>(fixedSlots));
+        threadSlotRoles = List.copyOf(threadSlotRoles);
+        if (threadSlotRoles.isEmpty()) {
+            throw new IllegalArgumentException("profile " + name + ": threadSlotRoles must not be empty");
+        }
+    }
+
+    /** THREAD_AREA_SLOT: caps per thread. */
+    public int threadAreaSlot() {
+        return threadSlotRoles.size();
+    }
+
+    /** First selector of thread i's slot group. */
+    public int threadBase(int threadIndex) {
+        return threadAreaBase + threadIndex * threadAreaSlot();
+    }
+
+    /** One past the last selector of the thread area. */
+    public int threadAreaEnd() {
+        return threadBase(threadMax);
+    }
+
+    /** The allocator's last index (0xFFF for 4096 entries). */
+    public int lastAllocatorIndex() {
+        return capMapEntries - 1;
+    }
+}
