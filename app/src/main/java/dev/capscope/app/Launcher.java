@@ -1,0 +1,20 @@
+package dev.capscope.app;
+
+import dev.capscope.app.cli.CapscopeCli;
+
+/**
+ * Plain main class (not an Application subclass, so JavaFX loads from the classpath): with no
+ * arguments, or only files / --target, it opens the window; otherwise it runs the command line.
+ */
+public final class Launcher {
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        if (CapscopeCli.wantsWindow(args)) {
+            CapscopeCli.openWindow(args);
+            return;
+        }
+        System.exit(CapscopeCli.run(args));
+    }
+}

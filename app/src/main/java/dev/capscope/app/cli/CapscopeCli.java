@@ -1,0 +1,61 @@
+package dev.capscope.app.cli;
+
+import dev.capscope.app.ui.CapscopeApp;
+import javafx.application.Application;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Entry points of the command line: builds the picocli tree and maps failures to exit codes. */
+public final class CapscopeCli {
+    private CapscopeCli() {
+    }
+
+    /** Runs a command; returns its exit code (2 on any error, with one sentence on stderr). */
+    public static int run(String[] args) {
+        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = commandLine(out, err);
+        return cl.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new RootCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExecutionExceptionHandler(new ErrorReporter());
+        cl.setParameterExceptionHandler(ErrorReporter::usageError);
+        return cl;
+    }
+
+    /**
+     * The window opens for no arguments, for {@code gui [...]}, or when every argument is an
+     * existing snapshot file or a {@code --target} option (so "capscope snap.json" opens it).
+     */
+    public static boolean wantsWindow(String[] args) {
+        if (args.length == 0 || args[0].equals("gui")) {
+            return true;
+        }
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--target") && i + 1 < args.length) {
+                i++;
+            } else if (a.startsWith("--target=")) {
+                continue;
+            } else if (a.startsWith("-") || !a.endsWith(".json") || !Files.isRegularFile(Path.of(a))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public static void openWindow(String[] args) {
+        String[] rest = args.length > 0 && args[0].equals("gui")
+                ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
+        Application.launch(CapscopeApp.class, rest);
+    }
+}
