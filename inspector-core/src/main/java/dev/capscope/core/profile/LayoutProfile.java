@@ -3,6 +3,7 @@ package dev.capscope.core.profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -30,6 +31,36 @@ public record LayoutProfile(String name, String description, String kernel, Map<
         if (threadSlotRoles.isEmpty()) {
             throw new IllegalArgumentException("profile " + name + ": threadSlotRoles must not be empty");
         }
+    }
+
+    /** Role names of the fixed slots that DESIGN §2.1 names (TASK_CAP, DEBUG_CAP, PARENT_CAP). */
+    public static final String TASK = "task";
+    public static final String DEBUGGER = "debugger";
+    public static final String PARENT = "parent";
+
+    /** The fixed slot with the given role name, if the profile has one. */
+    public OptionalInt fixedSlot(String role) {
+        for (Map.Entry<Integer, String> e : fixedSlots.entrySet()) {
+            if (e.getValue().equals(role)) {
+                return OptionalInt.of(e.getKey());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** TASK_CAP (L4_BASE_TASK_CAP), or -1 when the profile names no task slot. */
+    public int taskCap() {
+        return fixedSlot(TASK).orElse(-1);
+    }
+
+    /** DEBUG_CAP (L4_BASE_DEBUGGER_CAP); empty for profiles without one (genode-foc-16). */
+    public OptionalInt debugCap() {
+        return fixedSlot(DEBUGGER);
+    }
+
+    /** MAIN_THREAD_CAP: the main thread's first slot, where its cap-map entry (id 1) sits. */
+    public int mainThreadCap() {
+        return threadAreaBase;
     }
 
     /** THREAD_AREA_SLOT: caps per thread. */

@@ -1,0 +1,126 @@
+package dev.capscope.core.profile;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfileRegistryTest {
+    @TempDir
+    Path dir;
+
+    private static final String L4RE = """
+            {
+              "format": "capscope-layout-profile/1",
+              "name": "l4re-moe",
+              "kernel": "Fiasco.OC (unpatched)",
+              "taskCap": 1,
+              "parentCap": 19,
+              "fixedSlots": {"2": "factory", "0x5": "log"},
+              "threadAreaBase": "0x30",
+              "threadSlotRoles": ["gate"],
+              "threadMax": 16,
+              "userBaseCap": "0x400",
+              "capMapEntries": 4096,
+              "capEqualIdentity": false
+            }
+            """;
+
+    @Test
+    void builtinHasTheThreeGenodeProfiles() {
+        assertEquals(List.of("genode-foc-16", "genode-foc-17", "genode-foc-19"), List.copyOf(ProfileRegistry.builtin().names()));
+        assertEquals("built-in", ProfileRegistry.builtin().origin("genode-foc-17"));
+    }
+
+    @Test
+    void unknownNameListsKnownNames() {
+        UnknownProfileException e = assertThrows(UnknownProfileException.class,
+                () -> ProfileRegistry.builtin().get("genode-foc-99"));
+        assertTrue(e.getMessage().contains("'genode-foc-99'"), e.getMessage());
+        assertTrue(e.getMessage().contains("genode-foc-16, genode-foc-17, genode-foc-19"), e.getMessage());
+        assertFalse(ProfileRegistry.builtin().find("genode-foc-99").isPresent());
+    }
+
+    @Test
+    void userDirectoryAddsProfiles() throws IOException {
+        Files.writeString(dir.resolve("l4re.json"), L4RE);
+        Files.writeString(dir.resolve("notes.txt"), "not a profile");
+        ProfileRegistry r = ProfileRegistry.builtin().withUserDirectory(dir);
+        LayoutProfile p = r.get("l4re-moe");
+        assertEquals(19, p.parentCap());
+        assertEquals("log", p.fixedSlots().get(5));
+        assertEquals("factory", p.fixedSlots().get(2));
+        assertFalse(p.capEqualIdentity());
+        assertEquals(dir.resolve("l4re.json").toString(), r.origin("l4re-moe"));
+        assertEquals(4, r.names().size());
+        assertEquals(3, ProfileRegistry.builtin().names().size(), "built-in registry stays unchanged");
+    }
+
+    @Test
+    void missingUserDirectoryAddsNothing() {
+        assertSame(ProfileRegistry.builtin(), ProfileRegistry.builtin().withUserDirectory(dir.resolve("nope")));
+    }
+
+    @Test
+    void userProfileMayNotShadowABuiltin() throws IOException {
+        Files.writeString(dir.resolve("mine.json"), L4RE.replace("l4re-moe", "genode-foc-19"));
+        ProfileFormatException e = assertThrows(ProfileFormatException.class,
+                () -> ProfileRegistry.builtin().withUserDirectory(dir));
+        assertTrue(e.getMessage().contains("mine.json"), e.getMessage());
+        assertTrue(e.getMessage().contains("already defined by built-in"), e.getMessage());
+    }
+
+    private ProfileFormatException loadBroken(String json) throws IOException {
+        Path f = dir.resolve("broken.json");
+        Files.writeString(f, json);
+        return assertThrows(ProfileFormatException.class, () -> ProfileRegistry.load(f));
+    }
+
+    @Test
+    void wrongTypeNamesFileLineColumnAndField() throws IOException {
+        ProfileFormatException e = loadBroken(L4RE.replace("\"threadMax\": 16", "\"threadMax\": \"many\""));
+        assertTrue(e.getMessage().startsWith(dir.resolve("broken.json") + ":10:16: field threadMax: expected a whole number"),
+                e.getMessage());
+        assertEquals(10, e.line());
+        assertEquals("threadMax", e.path());
+    }
+
+    @Test
+    void unknownFieldIsAnError() throws IOException {
+        ProfileFormatException e = loadBroken(L4RE.replace("\"taskCap\"", "\"taskCapp\": 1, \"taskCap\""));
+        assertEquals("taskCapp", e.path());
+        assertTrue(e.getMessage().contains("unknown field \"taskCapp\""), e.getMessage());
+    }
+
+    @Test
+    void missingFieldIsNamed() throws IOException {
+        ProfileFormatException e = loadBroken(L4RE.replace("\"userBaseCap\": \"0x400\",", ""));
+        assertEquals("userBaseCap", e.path());
+        assertTrue(e.getMessage().contains("required field \"userBaseCap\" is missing"), e.getMessage());
+    }
+
+    @Test
+    void inconsistentConstantsAreRejected() throws IOException {
+        ProfileFormatException e = loadBroken(L4RE.replace("\"0x400\"", "\"0x35\""));
+        assertEquals("userBaseCap", e.path());
+        assertTrue(e.getMessage().contains("inside the thread area"), e.getMessage());
+        ProfileFormatException clash = loadBroken(L4RE.replace("\"0x5\": \"log\"", "\"0x13\": \"log\""));
+        assertEquals("fixedSlots.0x13", clash.path());
+    }
+
+    @Test
+    void badHexAndNotJsonAreReported() throws IOException {
+        assertEquals("parentCap", loadBroken(L4RE.replace("19,", "\"0xzz\",")).path());
+        ProfileFormatException e = loadBroken("{ \"format\": ");
+        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+    }
+}
