@@ -1,0 +1,117 @@
+/*
+ * libcapbridge: host side of the Capscope agent protocol (docs/protocol.md).
+ *
+ * This header is the whole ABI the JNA binding maps. Everything is plain C types and
+ * caller-owned buffers, so the Java side can fill arrays in one call per request and never
+ * hands native code a length it has not sized itself.
+ *
+ * Rules every function follows:
+ *   - returns >= 0 on success (a count or byte length where noted), a negative CB_E_* code
+ *     on failure; the connection then holds the code and a message (cb_error_*);
+ *   - every length and count read from the wire is checked against the payload and the
+ *     caller's capacity before use; nothing is allocated from a wire value (the receive buffer
+ *     has a fixed upper bound, CB_MAX_RESPONSE);
+ *   - calls on one connection are serialised by a mutex; a caller sharing a connection
+ *     between threads must hold its own lock across a call and the error read after it;
+ *   - after a transport error, a timeout or a protocol violation the connection is closed
+ *     (the byte stream can no longer be trusted); later calls fail with CB_E_UNREACHABLE.
+ */
+#ifndef CAPBRIDGE_H
+#define CAPBRIDGE_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CB_API __attribute__((visibility("default")))
+
+/* Error codes (negative return values). They match TargetException.Code on the Java side. */
+#define CB_OK            0
+#define CB_E_UNREACHABLE (-1) /* could not connect, connection broke, target died */
+#define CB_E_TIMEOUT     (-2) /* no (complete) answer within the timeout */
+#define CB_E_PROTOCOL    (-3) /* the answer is not a valid frame / payload */
+#define CB_E_REFUSED     (-4) /* target refused: read-only */
+#define CB_E_REJECTED    (-5) /* target reported an error for a well-formed request */
+#define CB_E_INTERNAL    (-6) /* out of memory, bad argument from the caller */
+
+/* Protocol limits we enforce on the client side (docs/protocol.md §1). */
+#define CB_LAST_SELECTOR     4296
+#define CB_LAST_CAPMAP_INDEX 4095
+#define CB_MAX_STRING        4096
+#define CB_MAX_RESPONSE      (1u << 20)
+#define CB_MAX_REQUEST       65536u
+#define CB_BITMAP_BYTES      ((CB_LAST_SELECTOR + 1 + 7) / 8) /* 538 */
+
+/* Output record layouts: int64 fields per record, in this order. Strings go into a caller
+ * byte arena and are given as (offset, length) pairs; they are UTF-8, not NUL-terminated. */
+#define CB_HELLO_FIELDS   10 /* version, last selector, flags, max response, max request,
+                                max in flight, task count, kernel len, profile len, agent len
+                                (the three strings follow each other in the arena) */
+#define CB_TASK_FIELDS     8 /* id, parent id, object id, threads, valid caps, generation,
+                                name off, name len */
+#define CB_CAPINFO_FIELDS  7 /* selector, kind, rights, object id, label, mapping count, flags */
+#define CB_THREAD_FIELDS   6 /* index, first selector, slots, state, name off, name len */
+#define CB_CAPMAP_FIELDS  14 /* index, raw id, ref count, flags, server task, quota,
+                                iface off, iface len, label off, label len,
+                                args off, args len, server off, server len */
+#define CB_META_FIELDS     4 /* generation, next cap-map index (0xFFFF = done), badge, object id */
+
+typedef struct cb_conn cb_conn;
+
+/* Lifecycle. cb_new never connects; NULL only when out of memory. */
+CB_API cb_conn *cb_new(void);
+/* uri: unix:PATH | tcp:HOST:PORT | serial:PATH. Connects and performs HELLO within timeout_ms.
+ * The same timeout then applies to every request until cb_set_timeout changes it. */
+CB_API int  cb_connect(cb_conn *c, const char *uri, int timeout_ms);
+CB_API void cb_set_timeout(cb_conn *c, int timeout_ms);
+CB_API void cb_free(cb_conn *c); /* closes and frees; NULL is fine */
+
+/* Errors of the last failed call on this connection. */
+CB_API int cb_error_code(cb_conn *c);
+CB_API int cb_error_message(cb_conn *c, uint8_t *buf, int cap); /* bytes written (no NUL) */
+CB_API int cb_wire_status(cb_conn *c); /* agent status of the last error frame, 0 if none */
+CB_API int cb_wire_detail(cb_conn *c); /* its detail code (L4 error), 0 if none */
+
+/* HELLO answer captured at connect. nums: CB_HELLO_FIELDS; arena >= 3 * CB_MAX_STRING. */
+CB_API int cb_hello_info(cb_conn *c, int64_t *nums, uint8_t *arena, int arena_cap);
+
+/* Reads. meta (CB_META_FIELDS int64) receives the generation and, for cap maps, the next index. */
+CB_API int cb_tasks(cb_conn *c, int64_t *nums, int max_tasks, uint8_t *arena, int arena_cap);
+CB_API int cb_generation(cb_conn *c, uint32_t task, int64_t *meta);
+/* bitmap: bit i = selector first+i, LSB first; returns the number of bytes written. */
+CB_API int cb_validity(cb_conn *c, uint32_t task, int first, int last,
+                       uint8_t *bitmap, int cap, int64_t *meta);
+CB_API int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last,
+                        int64_t *nums, int max_infos, int64_t *meta);
+CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads,
+                      uint8_t *arena, int arena_cap, int64_t *meta);
+/* One page of the cap map; meta[1] is the index to continue at, 0xFFFF when complete. */
+CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums,
+                      int max_entries, uint8_t *arena, int arena_cap, int64_t *meta);
+
+/* Mutations (answer CB_E_REFUSED on a read-only target). meta[0] = new generation. */
+CB_API int cb_unmap(cb_conn *c, uint32_t task, int selector, int order, int mode, int64_t *meta);
+CB_API int cb_map_copy(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to,
+                       int order, int rights, int grant, int64_t *meta);
+/* Strings are UTF-8 bytes with explicit lengths (each <= CB_MAX_STRING).
+ * meta[2] = badge handed out, meta[3] = kernel object id of the new gate. */
+CB_API int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota,
+                             const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
+                             const uint8_t *args, int args_len, const uint8_t *server, int server_len,
+                             int64_t *meta);
+/* meta[3] = kernel object id. */
+CB_API int cb_create_object(cb_conn *c, uint32_t task, int selector, int kind, int64_t label,
+                            int64_t *meta);
+CB_API int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count,
+                               int flags, uint32_t server_task, int64_t quota,
+                               const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
+                               const uint8_t *args, int args_len, const uint8_t *server, int server_len,
+                               int64_t *meta);
+CB_API int cb_clear_capmap_entry(cb_conn *c, uint32_t task, int index, int64_t *meta);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,338 @@
+#include "cb_parse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "capbridge.h"
+#include "cb_proto.h"
+#include "cb_wire.h"
+
+#define TRUNC(e, what) cb_fail((e), CB_E_PROTOCOL, "truncated %s response", (what))
+
+static const char *status_name(uint16_t s)
+{
+	static const char *names[] = {
+		"OK", "BAD_MAGIC", "BAD_VERSION", "UNKNOWN_OPCODE", "BAD_LENGTH", "TOO_LARGE",
+		"BAD_RANGE", "NO_SUCH_TASK", "COUNT_LIMIT", "REFUSED", "L4_ERROR", "BUSY", "INTERNAL",
+	};
+	return s < sizeof names / sizeof names[0] ? names[s] : "UNKNOWN_STATUS";
+}
+
+/* The whole payload must have been read: a longer payload means we misunderstand the frame. */
+static int finish(struct cb_rd *r, struct cb_err *e, const char *what)
+{
+	if (rd_left(r) != 0)
+		return cb_fail(e, CB_E_PROTOCOL, "%s response has %zu unexpected trailing bytes",
+		               what, rd_left(r));
+	return 0;
+}
+
+static int arena_put(struct cb_arena *a, const uint8_t *s, uint16_t n, int64_t *off, int64_t *len,
+                     struct cb_err *e)
+{
+	if (a->cap - a->used < n)
+		return cb_fail(e, CB_E_INTERNAL, "string arena of %zu bytes too small", a->cap);
+	if (n) memcpy(a->buf + a->used, s, n);
+	*off = (int64_t)a->used;
+	*len = n;
+	a->used += n;
+	return 0;
+}
+
+/* Every per-task response starts with u32 task + u64 generation; the task must be ours. */
+static int task_prefix(struct cb_rd *r, uint32_t task, uint64_t *gen, struct cb_err *e, const char *what)
+{
+	uint32_t t;
+	if (rd_u32(r, &t) < 0 || rd_u64(r, gen) < 0) return TRUNC(e, what);
+	if (t != task)
+		return cb_fail(e, CB_E_PROTOCOL, "%s response for task %u, asked for task %u", what, t, task);
+	return 0;
+}
+
+int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct cb_header *h, struct cb_err *e)
+{
+	struct cb_rd r = { hdr, CB_HEADER_SIZE, 0 };
+	rd_u32(&r, &h->magic);
+	rd_u16(&r, &h->version);
+	rd_u16(&r, &h->opcode);
+	rd_u32(&r, &h->request_id);
+	rd_u16(&r, &h->status);
+	rd_u16(&r, &h->flags);
+	rd_u32(&r, &h->payload_len);
+	if (h->magic != CB_MAGIC)
+		return cb_fail(e, CB_E_PROTOCOL,
+		               "not a Capscope agent: frame magic 0x%08x, expected 0x%08x", h->magic, CB_MAGIC);
+	if (h->version != CB_VERSION)
+		return cb_fail(e, CB_E_PROTOCOL, "frame version %u, this bridge speaks %u", h->version, CB_VERSION);
+	if (h->payload_len > max_payload)
+		return cb_fail(e, CB_E_PROTOCOL, "response payload of %u bytes is over the limit of %zu",
+		               h->payload_len, max_payload);
+	return 0;
+}
+
+int cb_parse_error_frame(uint16_t status, const uint8_t *p, size_t n, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint32_t detail;
+	const uint8_t *msg;
+	uint16_t len;
+	int code;
+
+	e->wire_status = status;
+	if (rd_u32(&r, &detail) < 0 || rd_str(&r, CB_MAX_STRING, &msg, &len) < 0 || rd_left(&r) != 0) {
+		e->wire_detail = 0;
+		return cb_fail(e, CB_E_PROTOCOL, "malformed error frame (status %u %s)", status, status_name(status));
+	}
+	e->wire_detail = (int32_t)detail;
+	switch (status) {
+	case ST_REFUSED:
+		code = CB_E_REFUSED; break;
+	case ST_BAD_MAGIC: case ST_BAD_VERSION: case ST_BAD_LENGTH: case ST_TOO_LARGE:
+		code = CB_E_PROTOCOL; break; /* the agent did not understand us: a client/agent mismatch */
+	case ST_BUSY:
+		code = CB_E_UNREACHABLE; break;
+	default:
+		code = CB_E_REJECTED; break;
+	}
+	/* The message is UTF-8 from the agent; %.*s keeps it bounded, NULs just cut it short. */
+	return cb_fail(e, code, "%s: %.*s", status_name(status), (int)len, (const char *)msg);
+}
+
+int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *o, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	const uint8_t *s[3];
+	uint16_t len[3];
+
+	if (rd_u16(&r, &o->version) < 0 || rd_u16(&r, &o->last_selector) < 0 || rd_u32(&r, &o->flags) < 0
+	    || rd_u32(&r, &o->max_response) < 0 || rd_u32(&r, &o->max_request) < 0
+	    || rd_u16(&r, &o->max_in_flight) < 0 || rd_u16(&r, &o->task_count) < 0)
+		return TRUNC(e, "HELLO");
+	for (int i = 0; i < 3; i++)
+		if (rd_str(&r, CB_MAX_STRING, &s[i], &len[i]) < 0)
+			return cb_fail(e, CB_E_PROTOCOL, "HELLO response: string %d runs past the payload or over %d bytes",
+			               i + 1, CB_MAX_STRING);
+	if (finish(&r, e, "HELLO") < 0) return e->code;
+	if (o->version != CB_VERSION)
+		return cb_fail(e, CB_E_PROTOCOL, "agent speaks protocol version %u, this bridge %u", o->version, CB_VERSION);
+	if (o->last_selector > CB_LAST_SELECTOR)
+		return cb_fail(e, CB_E_PROTOCOL, "agent's last selector %u is past %u", o->last_selector, CB_LAST_SELECTOR);
+	memcpy(o->kernel, s[0], len[0]);
+	memcpy(o->profile, s[1], len[1]);
+	memcpy(o->agent, s[2], len[2]);
+	o->kernel_len = len[0];
+	o->profile_len = len[1];
+	o->agent_len = len[2];
+	return 0;
+}
+
+int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
+                   struct cb_arena *a, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t count;
+
+	if (rd_u16(&r, &count) < 0) return TRUNC(e, "TASKS");
+	/* 26 bytes is the smallest task record (24 fixed + empty name). */
+	if ((size_t)count * 26 > rd_left(&r))
+		return cb_fail(e, CB_E_PROTOCOL, "TASKS response claims %u tasks in %zu bytes", count, rd_left(&r));
+	if (count > max_tasks)
+		return cb_fail(e, CB_E_PROTOCOL, "TASKS response has %u tasks, this bridge takes at most %zu",
+		               count, max_tasks);
+	for (size_t i = 0; i < count; i++) {
+		uint32_t id, parent, obj;
+		uint16_t threads, valid, len;
+		uint64_t gen;
+		const uint8_t *name;
+		int64_t *t = nums + i * CB_TASK_FIELDS;
+		if (rd_u32(&r, &id) < 0 || rd_u32(&r, &parent) < 0 || rd_u32(&r, &obj) < 0
+		    || rd_u16(&r, &threads) < 0 || rd_u16(&r, &valid) < 0 || rd_u64(&r, &gen) < 0
+		    || rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
+			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu runs past the payload", i);
+		if (id == 0)
+			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu has id 0", i);
+		if (valid > CB_LAST_SELECTOR + 1)
+			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task %u claims %u valid selectors", id, valid);
+		t[0] = id; t[1] = parent; t[2] = obj; t[3] = threads; t[4] = valid; t[5] = (int64_t)gen;
+		if (arena_put(a, name, len, &t[6], &t[7], e) < 0) return e->code;
+	}
+	if (finish(&r, e, "TASKS") < 0) return e->code;
+	return count;
+}
+
+int cb_parse_generation(const uint8_t *p, size_t n, uint32_t task, uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t count;
+	uint32_t t;
+	if (rd_u16(&r, &count) < 0) return TRUNC(e, "GENERATION");
+	if (count != 1)
+		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response has %u records, asked for 1", count);
+	if (rd_u32(&r, &t) < 0 || rd_u64(&r, gen) < 0) return TRUNC(e, "GENERATION");
+	if (t != task)
+		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response for task %u, asked for task %u", t, task);
+	return finish(&r, e, "GENERATION");
+}
+
+int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
+                      uint8_t *bitmap, size_t cap, uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t f, l;
+	const size_t bits = (size_t)last - first + 1;
+	const size_t bytes = (bits + 7) / 8;
+
+	if (task_prefix(&r, task, gen, e, "VALIDITY") < 0) return e->code;
+	if (rd_u16(&r, &f) < 0 || rd_u16(&r, &l) < 0) return TRUNC(e, "VALIDITY");
+	if (f != first || l != last)
+		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY response covers %u..%u, asked for %u..%u", f, l, first, last);
+	if (rd_left(&r) != bytes)
+		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap has %zu bytes, %zu selectors need %zu",
+		               rd_left(&r), bits, bytes);
+	if (bytes > cap)
+		return cb_fail(e, CB_E_INTERNAL, "bitmap buffer of %zu bytes too small for %zu", cap, bytes);
+	memcpy(bitmap, r.p + r.off, bytes);
+	if (bits % 8 && (bitmap[bytes - 1] >> (bits % 8)))
+		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap sets bits past selector %u", last);
+	return (int)bytes;
+}
+
+int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
+                       int64_t *nums, size_t max_infos, uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t count;
+	long prev = -1;
+
+	if (task_prefix(&r, task, gen, e, "CAP_INFOS") < 0) return e->code;
+	if (rd_u16(&r, &count) < 0) return TRUNC(e, "CAP_INFOS");
+	if (count > (size_t)last - first + 1)
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response has %u records for %u selectors",
+		               count, last - first + 1);
+	if (rd_left(&r) != (size_t)count * 24)
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response: %u records need %zu bytes, payload has %zu",
+		               count, (size_t)count * 24, rd_left(&r));
+	if (count > max_infos)
+		return cb_fail(e, CB_E_INTERNAL, "cap info buffer for %zu records too small for %u", max_infos, count);
+	for (size_t i = 0; i < count; i++) {
+		uint16_t sel;
+		uint8_t kind, rights, flags;
+		uint32_t obj, maps;
+		uint64_t label;
+		int64_t *c = nums + i * CB_CAPINFO_FIELDS;
+		rd_u16(&r, &sel); rd_u8(&r, &kind); rd_u8(&r, &rights); rd_u32(&r, &obj);
+		rd_u64(&r, &label); rd_u32(&r, &maps); rd_u8(&r, &flags); rd_skip(&r, 3);
+		if (sel < first || sel > last || (long)sel <= prev)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS record %zu: selector %u out of order or outside %u..%u",
+			               i, sel, first, last);
+		if (kind > CB_KIND_MAX)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS selector %u: unknown kind %u", sel, kind);
+		if (rights > 0xF && rights != 0xFF)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS selector %u: rights 0x%x", sel, rights);
+		prev = sel;
+		c[0] = sel; c[1] = kind; c[2] = rights; c[3] = obj; c[4] = (int64_t)label; c[5] = maps; c[6] = flags;
+	}
+	return count;
+}
+
+int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, size_t max_threads,
+                     struct cb_arena *a, uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t count;
+
+	if (task_prefix(&r, task, gen, e, "THREADS") < 0) return e->code;
+	if (rd_u16(&r, &count) < 0) return TRUNC(e, "THREADS");
+	if ((size_t)count * 8 > rd_left(&r)) /* 8 = smallest record (6 fixed + empty name) */
+		return cb_fail(e, CB_E_PROTOCOL, "THREADS response claims %u threads in %zu bytes", count, rd_left(&r));
+	if (count > max_threads)
+		return cb_fail(e, CB_E_PROTOCOL, "THREADS response has %u threads, at most %zu taken", count, max_threads);
+	for (size_t i = 0; i < count; i++) {
+		uint16_t idx, sel, len;
+		uint8_t slots, state;
+		const uint8_t *name;
+		int64_t *t = nums + i * CB_THREAD_FIELDS;
+		if (rd_u16(&r, &idx) < 0 || rd_u16(&r, &sel) < 0 || rd_u8(&r, &slots) < 0 || rd_u8(&r, &state) < 0
+		    || rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
+			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: record %zu runs past the payload", i);
+		if (sel > CB_LAST_SELECTOR)
+			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: thread %u starts at selector %u", idx, sel);
+		t[0] = idx; t[1] = sel; t[2] = slots; t[3] = state;
+		if (arena_put(a, name, len, &t[4], &t[5], e) < 0) return e->code;
+	}
+	if (finish(&r, e, "THREADS") < 0) return e->code;
+	return count;
+}
+
+int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
+                     int64_t *nums, size_t max_entries, struct cb_arena *a, uint16_t *next,
+                     uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	uint16_t count;
+	long prev = -1;
+
+	if (task_prefix(&r, task, gen, e, "CAP_MAP") < 0) return e->code;
+	if (rd_u16(&r, &count) < 0 || rd_u16(&r, next) < 0) return TRUNC(e, "CAP_MAP");
+	if (count > (size_t)last - first + 1)
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response has %u entries for %u indices", count, last - first + 1);
+	if ((size_t)count * 26 > rd_left(&r)) /* 26 = smallest entry (18 fixed + 4 empty strings) */
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response claims %u entries in %zu bytes", count, rd_left(&r));
+	if (count > max_entries)
+		return cb_fail(e, CB_E_INTERNAL, "cap-map buffer for %zu entries too small for %u", max_entries, count);
+	for (size_t i = 0; i < count; i++) {
+		uint16_t idx, raw;
+		uint8_t refs, flags;
+		uint32_t server;
+		uint64_t quota;
+		int64_t *m = nums + i * CB_CAPMAP_FIELDS;
+		if (rd_u16(&r, &idx) < 0 || rd_u16(&r, &raw) < 0 || rd_u8(&r, &refs) < 0 || rd_u8(&r, &flags) < 0
+		    || rd_u32(&r, &server) < 0 || rd_u64(&r, &quota) < 0)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response: entry %zu runs past the payload", i);
+		if (idx < first || idx > last || (long)idx <= prev)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %zu: index %u out of order or outside %u..%u",
+			               i, idx, first, last);
+		if (raw == 0)
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u has raw id 0 (free entries are never sent)", idx);
+		prev = idx;
+		m[0] = idx; m[1] = raw; m[2] = refs; m[3] = flags; m[4] = server; m[5] = (int64_t)quota;
+		for (int s = 0; s < 4; s++) {
+			const uint8_t *str;
+			uint16_t len;
+			if (rd_str(&r, CB_MAX_STRING, &str, &len) < 0)
+				return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u: string %d runs past the payload or over %d bytes",
+				               idx, s + 1, CB_MAX_STRING);
+			if (arena_put(a, str, len, &m[6 + 2 * s], &m[7 + 2 * s], e) < 0) return e->code;
+		}
+	}
+	if (finish(&r, e, "CAP_MAP") < 0) return e->code;
+	/* A continuation must make progress and stay in the range, or a client could loop forever. */
+	if (*next != 0xFFFF && (*next <= first || *next > last || (long)*next <= prev))
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP next index %u does not continue %u..%u after %ld",
+		               *next, first, last, prev);
+	return count;
+}
+
+int cb_parse_generation_only(const uint8_t *p, size_t n, uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	if (rd_u64(&r, gen) < 0) return TRUNC(e, "mutation");
+	return finish(&r, e, "mutation");
+}
+
+int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_t *object_id,
+                            uint64_t *gen, struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	if (rd_u16(&r, badge) < 0 || rd_u32(&r, object_id) < 0 || rd_u64(&r, gen) < 0)
+		return TRUNC(e, "CREATE_SESSION");
+	return finish(&r, e, "CREATE_SESSION");
+}
+
+int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint64_t *gen,
+                           struct cb_err *e)
+{
+	struct cb_rd r = { p, n, 0 };
+	if (rd_u32(&r, object_id) < 0 || rd_u64(&r, gen) < 0) return TRUNC(e, "CREATE_OBJECT");
+	return finish(&r, e, "CREATE_OBJECT");
+}

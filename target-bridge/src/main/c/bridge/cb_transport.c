@@ -1,0 +1,207 @@
+#define _GNU_SOURCE /* cfmakeraw, MSG_NOSIGNAL, accept4-era flags */
+#include "cb_transport.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "capbridge.h"
+
+int64_t cb_now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Waits for events until the deadline; 1 ready, 0 timed out, -1 error (errno set). */
+static int wait_fd(int fd, short events, int64_t deadline)
+{
+	for (;;) {
+		int64_t left = deadline - cb_now_ms();
+		if (left <= 0) return 0;
+		struct pollfd p = { .fd = fd, .events = events };
+		int r = poll(&p, 1, left > 60000 ? 60000 : (int)left);
+		if (r > 0) return 1;
+		if (r < 0 && errno != EINTR) return -1;
+	}
+}
+
+static int connect_with_deadline(int fd, const struct sockaddr *sa, socklen_t len, int64_t deadline,
+                                 const char *what, struct cb_err *e)
+{
+	if (connect(fd, sa, len) == 0) return 0;
+	if (errno != EINPROGRESS && errno != EAGAIN && errno != EINTR)
+		return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(errno));
+	int w = wait_fd(fd, POLLOUT, deadline);
+	if (w == 0) return cb_fail(e, CB_E_TIMEOUT, "connecting to %s timed out", what);
+	if (w < 0) return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(errno));
+	int err = 0;
+	socklen_t el = sizeof err;
+	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0) err = errno;
+	if (err) return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(err));
+	return 0;
+}
+
+static int open_unix(struct cb_transport *t, const char *path, int64_t deadline, struct cb_err *e)
+{
+	struct sockaddr_un sa = { .sun_family = AF_UNIX };
+	if (strlen(path) >= sizeof sa.sun_path)
+		return cb_fail(e, CB_E_UNREACHABLE, "socket path too long (max %zu bytes): %s",
+		               sizeof sa.sun_path - 1, path);
+	strcpy(sa.sun_path, path);
+	t->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+	if (t->fd < 0) return cb_fail(e, CB_E_INTERNAL, "socket: %s", strerror(errno));
+	t->is_socket = 1;
+	return connect_with_deadline(t->fd, (struct sockaddr *)&sa, sizeof sa, deadline, path, e);
+}
+
+static int open_tcp(struct cb_transport *t, const char *hostport, int64_t deadline, struct cb_err *e)
+{
+	char host[256];
+	const char *colon = strrchr(hostport, ':');
+	if (!colon || colon == hostport || !colon[1])
+		return cb_fail(e, CB_E_UNREACHABLE, "bad tcp address '%s' (use tcp:HOST:PORT)", hostport);
+	size_t hl = (size_t)(colon - hostport);
+	if (hostport[0] == '[' && hl >= 2 && hostport[hl - 1] == ']') { /* tcp:[::1]:PORT */
+		hostport++;
+		hl -= 2;
+	}
+	if (hl >= sizeof host) return cb_fail(e, CB_E_UNREACHABLE, "host name too long in '%s'", hostport);
+	memcpy(host, hostport, hl);
+	host[hl] = '\0';
+
+	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *res = NULL;
+	int g = getaddrinfo(host, colon + 1, &hints, &res);
+	if (g != 0)
+		return cb_fail(e, CB_E_UNREACHABLE, "cannot resolve %s: %s", hostport, gai_strerror(g));
+	int rc = cb_fail(e, CB_E_UNREACHABLE, "no address for %s", hostport);
+	for (struct addrinfo *a = res; a; a = a->ai_next) {
+		t->fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
+		if (t->fd < 0) continue;
+		rc = connect_with_deadline(t->fd, a->ai_addr, a->ai_addrlen, deadline, hostport, e);
+		if (rc == 0) break;
+		close(t->fd);
+		t->fd = -1;
+		if (rc == CB_E_TIMEOUT) break;
+	}
+	freeaddrinfo(res);
+	if (rc == 0) {
+		int one = 1; /* small request/response frames: do not wait for Nagle */
+		setsockopt(t->fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+		t->is_socket = 1;
+	}
+	return rc;
+}
+
+static int open_serial(struct cb_transport *t, const char *path, int64_t deadline, struct cb_err *e)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return cb_fail(e, CB_E_UNREACHABLE, "serial line %s: %s", path, strerror(errno));
+	if (S_ISSOCK(st.st_mode)) /* QEMU -serial unix:PATH,server */
+		return open_unix(t, path, deadline, e);
+	if (!S_ISCHR(st.st_mode))
+		return cb_fail(e, CB_E_UNREACHABLE, "serial line %s is neither a tty/pty nor a socket", path);
+	t->fd = open(path, O_RDWR | O_NOCTTY | O_NONBLOCK | O_CLOEXEC);
+	if (t->fd < 0) return cb_fail(e, CB_E_UNREACHABLE, "serial line %s: %s", path, strerror(errno));
+	if (isatty(t->fd)) { /* binary frames: no line discipline, no echo, no CR/LF mangling */
+		struct termios tio;
+		if (tcgetattr(t->fd, &tio) == 0) {
+			cfmakeraw(&tio);
+			tcsetattr(t->fd, TCSANOW, &tio);
+		}
+	}
+	return 0;
+}
+
+int cb_transport_open(struct cb_transport *t, const char *uri, int64_t deadline, struct cb_err *e)
+{
+	int rc;
+	t->fd = -1;
+	t->is_socket = 0;
+	if (!uri) return cb_fail(e, CB_E_INTERNAL, "no target address");
+	if (strncmp(uri, "unix:", 5) == 0) {
+		t->kind = CB_T_UNIX;
+		rc = open_unix(t, uri + 5, deadline, e);
+	} else if (strncmp(uri, "tcp:", 4) == 0) {
+		t->kind = CB_T_TCP;
+		rc = open_tcp(t, uri + 4, deadline, e);
+	} else if (strncmp(uri, "serial:", 7) == 0) {
+		t->kind = CB_T_SERIAL;
+		rc = open_serial(t, uri + 7, deadline, e);
+	} else {
+		return cb_fail(e, CB_E_UNREACHABLE, "unknown target address '%.200s' (use unix:PATH, tcp:HOST:PORT "
+		               "or serial:PATH)", uri);
+	}
+	if (rc < 0) cb_transport_close(t);
+	return rc;
+}
+
+int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int64_t deadline,
+                       struct cb_err *e)
+{
+	size_t done = 0;
+	while (done < n) {
+		ssize_t w = t->is_socket ? send(t->fd, buf + done, n - done, MSG_NOSIGNAL)
+		                         : write(t->fd, buf + done, n - done);
+		if (w > 0) {
+			done += (size_t)w;
+			continue;
+		}
+		if (w < 0 && errno == EINTR) continue;
+		if (w < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+			int r = wait_fd(t->fd, POLLOUT, deadline);
+			if (r == 0) return cb_fail(e, CB_E_TIMEOUT, "target did not take the request in time");
+			if (r < 0) return cb_fail(e, CB_E_UNREACHABLE, "write: %s", strerror(errno));
+			continue;
+		}
+		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s",
+		               w < 0 ? strerror(errno) : "write returned 0");
+	}
+	return 0;
+}
+
+int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline,
+                      struct cb_err *e)
+{
+	size_t done = 0;
+	while (done < n) {
+		ssize_t r = read(t->fd, buf + done, n - done);
+		if (r > 0) {
+			done += (size_t)r;
+			continue;
+		}
+		if (r == 0)
+			return cb_fail(e, CB_E_UNREACHABLE, "target closed the connection%s",
+			               done ? " in the middle of a frame" : "");
+		if (errno == EINTR) continue;
+		if (errno == EAGAIN || errno == EWOULDBLOCK) {
+			int w = wait_fd(t->fd, POLLIN, deadline);
+			if (w == 0)
+				return cb_fail(e, CB_E_TIMEOUT, "no answer from the target in time (%zu of %zu bytes)", done, n);
+			if (w < 0) return cb_fail(e, CB_E_UNREACHABLE, "read: %s", strerror(errno));
+			continue;
+		}
+		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s", strerror(errno));
+	}
+	return 0;
+}
+
+void cb_transport_close(struct cb_transport *t)
+{
+	if (t->fd >= 0) close(t->fd);
+	t->fd = -1;
+}

@@ -1,0 +1,201 @@
+/* l4sim: kernel objects, spaces and the reverse mapping database. */
+#include "kobj.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <l4sim/sim.h>
+
+struct kernel l4sim_k;
+
+static void live_link(struct kobj *o) {
+  o->next_live = l4sim_k.live_list;
+  o->prev_live = NULL;
+  if (l4sim_k.live_list)
+    l4sim_k.live_list->prev_live = o;
+  l4sim_k.live_list = o;
+  l4sim_k.live++;
+}
+
+static void live_unlink(struct kobj *o) {
+  if (o->prev_live)
+    o->prev_live->next_live = o->next_live;
+  else
+    l4sim_k.live_list = o->next_live;
+  if (o->next_live)
+    o->next_live->prev_live = o->prev_live;
+  l4sim_k.live--;
+}
+
+struct kobj *kobj_new(uint8_t kind) {
+  struct kobj *o = calloc(1, sizeof *o);
+  if (!o)
+    return NULL;
+  if (kind == L4_KOBJ_TASK) {
+    o->space = calloc(1, sizeof *o->space);
+    if (!o->space) {
+      free(o);
+      return NULL;
+    }
+  }
+  o->kind = kind;
+  o->id = l4sim_k.next_id++;
+  live_link(o);
+  return o;
+}
+
+struct kobj *find_task(uint32_t id) {
+  for (struct kobj *o = l4sim_k.live_list; o; o = o->next_live)
+    if (o->id == id && o->kind == L4_KOBJ_TASK && !o->dying)
+      return o;
+  return NULL;
+}
+
+struct slot *space_slot(struct space *sp, uint32_t sel, bool create) {
+  if (!sp || sel >= L4SIM_SPACE_SLOTS)
+    return NULL;
+  struct slot **page = &sp->pages[sel / SPACE_PAGE_SLOTS];
+  if (!*page) {
+    if (!create)
+      return NULL;
+    *page = calloc(SPACE_PAGE_SLOTS, sizeof **page);
+    if (!*page)
+      return NULL;
+  }
+  return &(*page)[sel % SPACE_PAGE_SLOTS];
+}
+
+/* Selector 0 and caps with the invalid bit name nothing. */
+struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap) {
+  if (!task || !task->space || l4_is_invalid_cap(cap))
+    return NULL;
+  l4_umword_t sel = cap >> L4_CAP_SHIFT;
+  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
+    return NULL;
+  return space_slot(task->space, (uint32_t)sel, false);
+}
+
+struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8_t *rights) {
+  struct slot *s = lookup_slot(task, cap);
+  if (!s || !s->obj)
+    return NULL;
+  if (rights)
+    *rights = s->rights;
+  return s->obj;
+}
+
+static int add_ref(struct kobj *o, struct kobj *task, uint32_t sel) {
+  if (o->nmaps == o->capmaps) {
+    uint32_t n = o->capmaps ? o->capmaps * 2 : 4;
+    struct mapping_ref *m = realloc(o->maps, n * sizeof *m);
+    if (!m)
+      return -1;
+    o->maps = m;
+    o->capmaps = n;
+  }
+  o->maps[o->nmaps].task = task;
+  o->maps[o->nmaps].sel = sel;
+  o->nmaps++;
+  return 0;
+}
+
+static void drop_ref(struct kobj *o, struct kobj *task, uint32_t sel) {
+  for (uint32_t i = 0; i < o->nmaps; i++) {
+    if (o->maps[i].task == task && o->maps[i].sel == sel) {
+      o->maps[i] = o->maps[--o->nmaps];
+      return;
+    }
+  }
+}
+
+static void kobj_free(struct kobj *o) {
+  if (l4sim_k.current == o)
+    l4sim_k.current = NULL;
+  live_unlink(o);
+  free(o->maps);
+  free(o);
+}
+
+/* The object lost its last mapping: it dies, unless an operation holds it. */
+static void last_mapping_gone(struct kobj *o) {
+  if (o->nmaps == 0 && o->pins == 0 && !o->dying)
+    kobj_delete(o);
+}
+
+void slot_install(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights) {
+  struct slot *s = space_slot(task->space, sel, true);
+  if (!s || sel == 0)
+    return;
+  if (s->obj == obj) {
+    if ((s->rights | rights) != s->rights) {
+      s->rights |= rights;
+      task->space->changes++;
+    }
+    return;
+  }
+  if (add_ref(obj, task, sel) != 0)
+    return;
+  struct kobj *old = s->obj;
+  s->obj = obj;
+  s->rights = rights;
+  task->space->changes++;
+  if (old) {
+    /* The old object may die here and take `task` with it: touch nothing
+     * of `task` afterwards. */
+    drop_ref(old, task, sel);
+    last_mapping_gone(old);
+  }
+}
+
+void slot_clear(struct kobj *task, uint32_t sel) {
+  struct slot *s = space_slot(task->space, sel, false);
+  if (!s || !s->obj)
+    return;
+  struct kobj *old = s->obj;
+  s->obj = NULL;
+  s->rights = 0;
+  task->space->changes++;
+  drop_ref(old, task, sel);
+  last_mapping_gone(old);
+}
+
+static void space_destroy(struct kobj *task) {
+  struct space *sp = task->space;
+  for (uint32_t p = 0; p < SPACE_PAGES; p++) {
+    if (!sp->pages[p])
+      continue;
+    for (uint32_t i = 0; i < SPACE_PAGE_SLOTS; i++)
+      if (sp->pages[p][i].obj)
+        slot_clear(task, p * SPACE_PAGE_SLOTS + i);
+  }
+  for (uint32_t p = 0; p < SPACE_PAGES; p++)
+    free(sp->pages[p]);
+  free(sp);
+  task->space = NULL;
+}
+
+void kobj_delete(struct kobj *o) {
+  if (o->dying)
+    return;
+  o->dying = true;
+  o->pins++;
+  while (o->nmaps) {
+    struct mapping_ref m = o->maps[o->nmaps - 1];
+    slot_clear(m.task, m.sel);
+  }
+  if (o->space)
+    space_destroy(o);
+  if (--o->pins == 0)
+    kobj_free(o);
+}
+
+void kobj_pin(struct kobj *o) { o->pins++; }
+
+void kobj_unpin(struct kobj *o) {
+  if (--o->pins)
+    return;
+  if (o->dying)
+    kobj_free(o);
+  else
+    last_mapping_gone(o);
+}

@@ -1,0 +1,79 @@
+/* l4sim internals: kernel objects, object spaces and the mapping database.
+ * Every slot that names an object is one mapping; an object dies when it is
+ * deleted through a slot with the D right or when its last mapping goes. */
+#pragma once
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <l4/sys/debugger.h>
+#include <l4/sys/types.h>
+#include <l4sim/sim.h>
+
+struct kobj;
+
+struct slot {
+  struct kobj *obj;
+  uint8_t rights;
+};
+
+/* Slots are allocated in pages on first use: most spaces are sparse. */
+#define SPACE_PAGE_SLOTS 512u
+#define SPACE_PAGES (L4SIM_SPACE_SLOTS / SPACE_PAGE_SLOTS)
+
+struct space {
+  struct slot *pages[SPACE_PAGES];
+  uint64_t changes;
+};
+
+/* Where an object is mapped: the reverse map used for delete. */
+struct mapping_ref {
+  struct kobj *task;
+  uint32_t sel;
+};
+
+struct kobj {
+  uint32_t id;
+  uint8_t kind; /* enum l4_debugger_kobj_kind */
+  bool dying;
+  uint64_t label;         /* Ipc_gate */
+  uint32_t bound_thread;  /* Ipc_gate: global id of the bound thread, 0 = unbound */
+  struct space *space;    /* Task */
+  struct mapping_ref *maps;
+  uint32_t nmaps, capmaps;
+  uint32_t pins; /* held by an operation in progress: not freed yet */
+  struct kobj *next_live, *prev_live;
+};
+
+/* Kernel state; one per process. */
+struct kernel {
+  bool booted;
+  bool identity_equal;
+  uint32_t next_id;
+  uint32_t live;
+  struct kobj *live_list;
+  struct kobj *current; /* current task */
+};
+
+extern struct kernel l4sim_k;
+
+struct kobj *kobj_new(uint8_t kind);
+struct slot *space_slot(struct space *sp, uint32_t sel, bool create);
+struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap);
+struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8_t *rights);
+
+/* Put `obj` with `rights` into slot `sel` of `task`, replacing whatever was
+ * there (same object: rights are upgraded, as the kernel does). */
+void slot_install(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights);
+/* Empty slot `sel` of `task`; the object dies if this was its last mapping. */
+void slot_clear(struct kobj *task, uint32_t sel);
+/* Delete `obj`: empty every slot naming it in every task, then free it. */
+void kobj_delete(struct kobj *obj);
+/* Keep an object allocated across an operation that may drop its last
+ * mapping and put it back in the same operation. */
+void kobj_pin(struct kobj *obj);
+void kobj_unpin(struct kobj *obj);
+struct kobj *find_task(uint32_t id);
+
+/* Failure conventions of the real kernel. */
+l4_msgtag_t l4sim_ipc_fail(unsigned ipc_error);
+l4_msgtag_t l4sim_result(long label);
