@@ -215,10 +215,10 @@ int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first
 	if (count > max_infos)
 		return cb_fail(e, CB_E_INTERNAL, "cap info buffer for %zu records too small for %u", max_infos, count);
 	for (size_t i = 0; i < count; i++) {
-		uint16_t sel;
-		uint8_t kind, rights, flags;
-		uint32_t obj, maps;
-		uint64_t label;
+		uint16_t sel = 0;
+		uint8_t kind = 0, rights = 0, flags = 0;
+		uint32_t obj = 0, maps = 0;
+		uint64_t label = 0;
 		int64_t *c = nums + i * CB_CAPINFO_FIELDS;
 		rd_u16(&r, &sel); rd_u8(&r, &kind); rd_u8(&r, &rights); rd_u32(&r, &obj);
 		rd_u64(&r, &label); rd_u32(&r, &maps); rd_u8(&r, &flags); rd_skip(&r, 3);

@@ -45,7 +45,7 @@ static inline int rd_u32(struct cb_rd *r, uint32_t *v)
 
 static inline int rd_u64(struct cb_rd *r, uint64_t *v)
 {
-	uint32_t lo, hi;
+	uint32_t lo = 0, hi = 0;
 	if (rd_left(r) < 8) return -1;
 	rd_u32(r, &lo);
 	rd_u32(r, &hi);
