@@ -1,0 +1,110 @@
+package dev.capscope.core.walk;
+
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.ThreadInfo;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.SelectorLayout;
+import dev.capscope.core.target.CapInfo;
+import dev.capscope.core.target.Target;
+import dev.capscope.core.target.TargetException;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Walks one task's capability space over 0..4296 through the {@link Target} port in a handful of
+ * batched calls: validity of the whole range, cap infos in a few chunks (chunks exist only so
+ * progress moves and cancellation is honoured between calls), threads, cap map.
+ *
+ * <p>A walk is several calls; a target that changes in between would give a torn view. The walker
+ * compares the task's generation before and after and walks again (up to {@code maxAttempts}
+ * times) when it moved; the last attempt is returned either way, stamped with the generation read
+ * before it.
+ */
+public final class Walker {
+    public static final int DEFAULT_CHUNK = 1100;
+    public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+    private final Target target;
+    private final int chunk;
+    private final int maxAttempts;
+
+    public Walker(Target target) {
+        this(target, DEFAULT_CHUNK, DEFAULT_MAX_ATTEMPTS);
+    }
+
+    public Walker(Target target, int chunk, int maxAttempts) {
+        this.target = Objects.requireNonNull(target, "target");
+        if (chunk < 1 || maxAttempts < 1) {
+            throw new IllegalArgumentException("chunk and maxAttempts must be >= 1");
+        }
+        this.chunk = chunk;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public CapSpace walk(String task, LayoutProfile profile) {
+        return walk(task, profile, WalkListener.NONE, CancellationToken.none());
+    }
+
+    /**
+     * @throws WalkCancelledException when {@code cancel} was cancelled before the walk finished
+     * @throws TargetException        when the target fails, or PROTOCOL when its answers contradict each other
+     */
+    public CapSpace walk(String task, LayoutProfile profile, WalkListener listener, CancellationToken cancel) {
+        SelectorLayout layout = SelectorLayout.of(profile);
+        RawWalk raw = walkRaw(task, listener, cancel);
+        listener.progress(WalkPhase.ASSEMBLE, 0.97);
+        CapSpace space = CapSpaceAssembler.assemble(raw, layout);
+        listener.progress(WalkPhase.DONE, 1.0);
+        return space;
+    }
+
+    /** The target's answers without a profile applied, e.g. to guess the profile first. */
+    public RawWalk walkRaw(String task, WalkListener listener, CancellationToken cancel) {
+        Objects.requireNonNull(task, "task");
+        RawWalk raw = null;
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+            cancel.throwIfCancelled("starting");
+            long before = target.generation(task);
+            raw = fetch(task, before, listener, cancel);
+            if (target.generation(task) == before) {
+                break;
+            }
+        }
+        return raw;
+    }
+
+    private RawWalk fetch(String task, long generation, WalkListener listener, CancellationToken cancel) {
+        listener.progress(WalkPhase.VALIDITY, 0.0);
+        BitSet validity = target.validity(task, Selectors.FIRST, Selectors.LAST);
+        CapSpaceAssembler.checkValidityInRange(validity, Selectors.FIRST, Selectors.LAST);
+        listener.progress(WalkPhase.VALIDITY, 0.1);
+
+        List<CapInfo> infos = new ArrayList<>(validity.cardinality());
+        for (int first = Selectors.FIRST; first <= Selectors.LAST; first += chunk) {
+            cancel.throwIfCancelled("reading cap infos at " + Selectors.format(first));
+            int last = Math.min(Selectors.LAST, first + chunk - 1);
+            if (validity.get(first, last + 1).isEmpty()) {
+                continue;
+            }
+            List<CapInfo> part = target.capInfos(task, first, last);
+            CapSpaceAssembler.checkInfosInRange(part, first, last);
+            infos.addAll(part);
+            listener.progress(WalkPhase.CAP_INFOS, 0.1 + 0.75 * (last + 1) / Selectors.COUNT);
+        }
+
+        cancel.throwIfCancelled("reading threads");
+        List<ThreadInfo> threads = target.threads(task);
+        listener.progress(WalkPhase.THREADS, 0.9);
+
+        cancel.throwIfCancelled("reading the cap map");
+        List<CapMapEntry> capMap = target.capMap(task);
+        listener.progress(WalkPhase.CAP_MAP, 0.95);
+        cancel.throwIfCancelled("building the cap space");
+        return new RawWalk(task, generation, validity, infos, threads, capMap);
+    }
+}

@@ -1,0 +1,52 @@
+package dev.capscope.core.profile;
+
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.testing.GenodeSpaceBuilder;
+import dev.capscope.core.testing.Spaces;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProfileGuesserTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"genode-foc-16", "genode-foc-17", "genode-foc-19"})
+    void recognisesEachProfileFromATypicalComponent(String name) {
+        CapSpace space = Spaces.typical(name, "c", 3).build();
+        ProfileGuess g = ProfileGuesser.builtin().guess(space);
+        assertEquals(name, g.profile().name(), g.describe());
+        assertTrue(g.confidence() >= 0.8, g.describe());
+        assertEquals(3, g.evidence().size());
+    }
+
+    @Test
+    void oneThreadStillSeparates17From19ByUserBase() {
+        ProfileGuess g = ProfileGuesser.builtin().guess(Spaces.typical("genode-foc-17", "c", 1).build());
+        assertEquals("genode-foc-17", g.profile().name(), g.describe());
+        assertTrue(g.describe().contains("first component cap-map entry at 0x200 (512)"), g.describe());
+    }
+
+    @Test
+    void strideAloneSeparates17From19() {
+        // No component entries at all: only the parent and the thread stride tell.
+        GenodeSpaceBuilder b = new GenodeSpaceBuilder(Spaces.profile("genode-foc-19"), "c", 1, 10);
+        b.thread("main", "running");
+        b.thread("ep", "blocked");
+        b.thread("timer", "blocked");
+        ProfileGuess g = ProfileGuesser.builtin().guess(b.build());
+        assertEquals("genode-foc-19", g.profile().name(), g.describe());
+        assertEquals("genode-foc-17", g.runnerUp());
+    }
+
+    @Test
+    void anEmptySpaceGivesALowConfidence() {
+        CapSpace empty = new CapSpace("c", null, 0, List.of(), List.of(), List.of(), List.of());
+        ProfileGuess g = ProfileGuesser.builtin().guess(empty);
+        assertTrue(g.confidence() < 0.3, g.describe());
+    }
+}
