@@ -1,0 +1,100 @@
+/* What the agent needs from the runtime it lives in, beyond the L4 API.
+ *
+ * The agent probes object spaces only through L4 calls (l4_task_cap_valid,
+ * l4_debugger_obj_info, ...) on task caps the runtime hands it. Everything a
+ * kernel cannot know -- task names, threads, Genode cap-map entries and their
+ * meaning -- comes from the runtime (capsim here; a Genode parent or monitor
+ * on a real system), like a virtualizing parent keeps it. */
+#pragma once
+#include <stdbool.h>
+#include <stdint.h>
+
+#include <l4/sys/types.h>
+
+#define AGENT_NAME_MAX 128
+#define AGENT_IFACE_MAX 32
+#define AGENT_LABEL_MAX 256
+#define AGENT_ARGS_MAX 256
+
+/* Flags of a cap-map entry (wire values, docs/protocol.md CAP_MAP). */
+enum {
+  CAPMAP_FLAG_RCV_WINDOW = 1,
+  CAPMAP_FLAG_SESSION = 2,
+  CAPMAP_FLAG_SEMANTICS = 4,
+};
+
+#define CAPMAP_ID_NO_BADGE 0xFFFFu
+
+struct agent_semantics {
+  char iface[AGENT_IFACE_MAX];
+  char label[AGENT_LABEL_MAX];
+  char args[AGENT_ARGS_MAX];
+  char server[AGENT_NAME_MAX];
+  uint32_t server_task;
+  uint64_t quota;
+};
+
+struct agent_capmap_entry {
+  uint16_t index;
+  uint16_t raw_id;
+  uint8_t ref_cnt;
+  uint8_t flags;
+  struct agent_semantics sem;
+};
+
+struct agent_task_info {
+  uint32_t id;
+  uint32_t parent_id;
+  char name[AGENT_NAME_MAX];
+  l4_cap_idx_t task_cap; /* in the agent's own space */
+  uint16_t thread_count;
+  uint64_t generation;
+};
+
+struct agent_thread_info {
+  uint16_t index;
+  uint16_t first_sel;
+  uint8_t slots;
+  uint8_t state;
+  char name[48];
+};
+
+/* Result of a runtime mutation: a protocol status (0 = OK) and an L4 error. */
+struct agent_result {
+  uint16_t status;
+  int32_t detail;
+  char message[128];
+};
+
+struct agent_runtime {
+  void *ctx;
+  const char *kernel;
+  const char *profile;
+  const char *version;
+  bool restore_allowed;
+  bool simulated;
+  /* Debugger object in the agent's space for kind queries; L4_INVALID_CAP
+   * if the kernel has none. */
+  l4_cap_idx_t debugger_cap;
+  /* A free slot in the agent's space used to stage newly created objects. */
+  l4_cap_idx_t scratch_cap;
+
+  /* Make the agent's own task the one L4 calls are issued from. */
+  void (*enter)(void *ctx);
+  unsigned (*task_count)(void *ctx);
+  bool (*task_at)(void *ctx, unsigned i, struct agent_task_info *out);
+  bool (*task_by_id)(void *ctx, uint32_t id, struct agent_task_info *out);
+  bool (*task_by_name)(void *ctx, const char *name, struct agent_task_info *out);
+  unsigned (*threads)(void *ctx, uint32_t task, struct agent_thread_info *out, unsigned max);
+  /* Entry at `index` if allocated (raw id != 0). */
+  bool (*capmap_get)(void *ctx, uint32_t task, uint16_t index, struct agent_capmap_entry *out);
+
+  /* Mutations (only called when restore_allowed). */
+  struct agent_result (*create_session)(void *ctx, uint32_t task, uint16_t sel,
+                                        const struct agent_semantics *sem, uint16_t *badge,
+                                        uint32_t *object_id);
+  struct agent_result (*set_capmap)(void *ctx, uint32_t task, const struct agent_capmap_entry *e);
+  struct agent_result (*clear_capmap)(void *ctx, uint32_t task, uint16_t index);
+  /* The agent changed a task's space through L4 calls. */
+  void (*changed)(void *ctx, uint32_t task);
+};

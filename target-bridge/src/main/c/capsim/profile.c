@@ -1,0 +1,20 @@
+#include "capsim/profile.h"
+
+#include <string.h>
+
+static const struct profile profiles[] = {
+    {"genode-foc-16", 1, 0, 0x8, 0x9, 3, 128, 0x200, 4096, true, true},
+    {"genode-foc-17", 1, 0xa, 0xb, 0xc, 3, 128, 0x200, 4096, true, false},
+    {"genode-foc-19", 1, 0xa, 0xb, 0xc, 5, 128, 0x300, 4096, true, false},
+};
+
+const struct profile *profile_find(const char *name) {
+  for (unsigned i = 0; i < sizeof profiles / sizeof *profiles; i++)
+    if (name && strcmp(profiles[i].name, name) == 0)
+      return &profiles[i];
+  return NULL;
+}
+
+const struct profile *profile_default(void) { return &profiles[2]; }
+
+const char *profile_names(void) { return "genode-foc-16 genode-foc-17 genode-foc-19"; }

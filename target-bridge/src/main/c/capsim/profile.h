@@ -1,0 +1,26 @@
+/* Layout profiles: the constants of Genode's base-foc native_capability.h
+ * for the Genode releases capsim can emulate (DESIGN §2.1). */
+#pragma once
+#include <stdbool.h>
+
+struct profile {
+  const char *name;
+  unsigned task_cap;     /* = L4_BASE_TASK_CAP >> 12 */
+  unsigned debug_cap;    /* 0 = none in this release */
+  unsigned parent_cap;
+  unsigned thread_base;  /* THREAD_AREA_BASE = MAIN_THREAD_CAP */
+  unsigned thread_slot;  /* caps per thread */
+  unsigned thread_max;
+  unsigned user_base;    /* USER_BASE_CAP: first cap-map index the allocator hands out */
+  unsigned capmap_size;  /* Cap_index array entries */
+  bool cap_equal_identity; /* Genode's kernel patch */
+  bool has_ram_session;  /* RAM sessions were merged into PD in 17.05 */
+};
+
+/* Per-thread slot offsets. */
+enum { THREAD_GATE = 0, THREAD_PAGER = 1, THREAD_IRQ = 2, THREAD_VCPU = 3, THREAD_VCPU_IRQ = 4 };
+
+const struct profile *profile_find(const char *name);
+const struct profile *profile_default(void);
+/* Space-separated list of known names, for messages. */
+const char *profile_names(void);

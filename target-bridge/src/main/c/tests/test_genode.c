@@ -1,0 +1,270 @@
+/* Genode model tests, for each layout profile: what core builds for a
+ * component, checked through the L4 API the way the agent sees it. */
+#include <string.h>
+
+#include <l4/sys/debugger.h>
+#include <l4/sys/task.h>
+#include <l4sim/sim.h>
+
+#include "capsim/genode.h"
+#include "tests/check.h"
+
+#define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
+
+static struct genode g;
+
+static int valid_in(struct component *c, unsigned sel) {
+  l4sim_enter_task(g.core_kid);
+  return (int)l4_msgtag_label(l4_task_cap_valid(KCAP(c->task_core_sel), KCAP(sel)));
+}
+
+static l4_debugger_obj_info_t info_in(struct component *c, unsigned sel) {
+  l4_debugger_obj_info_t i;
+  memset(&i, 0, sizeof i);
+  l4sim_enter_task(g.core_kid);
+  l4_debugger_obj_info(L4_BASE_DEBUGGER_CAP, KCAP(c->task_core_sel), KCAP(sel), &i);
+  return i;
+}
+
+static unsigned count_valid(struct component *c) {
+  unsigned n = 0;
+  for (unsigned s = 0; s <= 4296; s++)
+    n += valid_in(c, s);
+  return n;
+}
+
+/* fixed (task + parent) + thread slots + badged cap-map entries in the user area */
+static unsigned expected_valid(struct component *c) {
+  unsigned n = 2 + genode_thread_count(c) * g.prof->thread_slot;
+  for (unsigned i = g.prof->user_base; i < c->map.size; i++)
+    n += c->map.e[i].id && c->map.e[i].id != CAPMAP_ID_NO_BADGE;
+  return n;
+}
+
+static void check_component_layout(struct component *c) {
+  const struct profile *p = g.prof;
+  CHECK_EQ(valid_in(c, 0), 0);
+  CHECK_EQ(valid_in(c, p->task_cap), 1);
+  CHECK_EQ(info_in(c, p->task_cap).kind, L4_KOBJ_TASK);
+  CHECK_EQ(info_in(c, p->task_cap).global_id, c->task_kid);
+  CHECK_EQ(valid_in(c, p->parent_cap), 1);
+  CHECK_EQ(info_in(c, p->parent_cap).kind, L4_KOBJ_IPC_GATE);
+  CHECK_EQ(info_in(c, p->parent_cap).label, c->map.e[p->parent_cap].id);
+  CHECK_EQ(c->map.e[p->thread_base].id, 1); /* main thread */
+  CHECK_EQ(valid_in(c, 2), 0); /* components get no factory */
+  if (p->debug_cap)
+    CHECK_EQ(valid_in(c, p->debug_cap), 0);
+  for (unsigned t = 0; t < GENODE_THREAD_MAX; t++) {
+    unsigned base = p->thread_base + t * p->thread_slot;
+    for (unsigned k = 0; k < p->thread_slot; k++)
+      CHECK_EQ(valid_in(c, base + k), c->threads[t].used);
+    if (c->threads[t].used) {
+      CHECK_EQ(info_in(c, base + THREAD_GATE).kind, L4_KOBJ_THREAD);
+      CHECK_EQ(info_in(c, base + THREAD_PAGER).kind, L4_KOBJ_IPC_GATE);
+      CHECK_EQ(info_in(c, base + THREAD_PAGER).label, c->threads[t].badge);
+      CHECK_EQ(info_in(c, base + THREAD_IRQ).kind, L4_KOBJ_IRQ_SENDER);
+    }
+  }
+  unsigned windows = 0;
+  for (unsigned i = 0; i < c->map.size; i++) {
+    uint16_t id = c->map.e[i].id;
+    if (!id)
+      continue;
+    if (id == CAPMAP_ID_NO_BADGE) {
+      windows++;
+      CHECK(i >= p->user_base);
+      CHECK_EQ(valid_in(c, i), 0); /* windows are empty between receives */
+      continue;
+    }
+    CHECK(id == 1 || id % 4 == 0);
+    if (i >= p->user_base) {
+      CHECK_EQ(valid_in(c, i), 1);
+      CHECK_EQ(info_in(c, i).label, id); /* badge = gate label */
+      CHECK(c->map.e[i].sem != NULL);
+    }
+  }
+  CHECK_EQ(windows, 4 * genode_thread_count(c));
+  CHECK_EQ(c->map.e[p->user_base].id, CAPMAP_ID_NO_BADGE); /* first-fit: main's window */
+  CHECK_EQ(count_valid(c), expected_valid(c));
+}
+
+static void with_profile(const char *name, void (*body)(void)) {
+  CHECK(genode_boot(&g, profile_find(name)) == 0);
+  body();
+  genode_shutdown(&g);
+  CHECK_EQ(l4sim_live_objects(), 0);
+}
+
+static void body_layout(void) {
+  struct component *init = genode_start(&g, "init", NULL, 64 << 20);
+  CHECK(init != NULL);
+  struct component *timer = genode_start(&g, "timer", init, 1 << 20);
+  struct component *c = genode_start(&g, "client", init, 1 << 20);
+  CHECK(timer && c);
+  if (!init || !timer || !c)
+    return;
+  CHECK(genode_thread_start(&g, c, "ep") == 1);
+  CHECK(genode_session_open(&g, c, "Timer", "", "", timer, 8192, false) >= (int)g.prof->user_base);
+  CHECK(genode_dataspace_alloc(&g, c, 4096, "heap") > 0);
+  CHECK(genode_signal_context_alloc(&g, c, "timeout") > 0);
+  check_component_layout(init);
+  check_component_layout(timer);
+  check_component_layout(c);
+  CHECK_EQ(strcmp(c->label, "init -> client"), 0);
+}
+
+static void body_session_close(void) {
+  struct component *init = genode_start(&g, "init", NULL, 64 << 20);
+  struct component *timer = genode_start(&g, "timer", init, 1 << 20);
+  struct component *c = genode_start(&g, "client", init, 1 << 20);
+  if (!init || !timer || !c) {
+    CHECK(0);
+    return;
+  }
+  uint32_t live = l4sim_live_objects();
+  unsigned init_used = capmap_used(&init->map), timer_used = capmap_used(&timer->map);
+  uint64_t gen = genode_generation(&g, c);
+  int sel = genode_session_open(&g, c, "Timer", "", "", timer, 8192, false);
+  CHECK(sel > 0);
+  uint16_t badge = c->map.e[sel].id;
+  CHECK(badge % 4 == 0 && badge != 0);
+  CHECK(genode_generation(&g, c) > gen);
+  /* Server and routing parent hold the same object under the same badge. */
+  CHECK_EQ(capmap_used(&init->map), init_used + 1);
+  CHECK_EQ(capmap_used(&timer->map), timer_used + 1);
+  CHECK_EQ(info_in(c, (unsigned)sel).mappings, 4); /* core, server, parent, client */
+  CHECK_EQ(strcmp(c->map.e[sel].sem->iface, "Timer"), 0);
+  CHECK_EQ(strcmp(c->map.e[sel].sem->server, "init -> timer"), 0);
+  CHECK(c->map.e[sel].flags & CAPMAP_FLAG_SESSION);
+  gen = genode_generation(&g, c);
+  CHECK_EQ(genode_rpc_close(&g, c, (unsigned)sel), 0);
+  CHECK_EQ(valid_in(c, (unsigned)sel), 0);
+  CHECK_EQ(c->map.e[sel].id, 0);
+  CHECK_EQ(capmap_used(&init->map), init_used);
+  CHECK_EQ(capmap_used(&timer->map), timer_used);
+  CHECK_EQ(l4sim_live_objects(), live);
+  CHECK(genode_generation(&g, c) > gen);
+  CHECK(genode_rpc_close(&g, c, (unsigned)sel) < 0);
+  /* First-fit: the freed entry is the next one handed out. */
+  int sel2 = genode_session_open(&g, c, "ROM", "config", "", NULL, 0, false);
+  CHECK_EQ(sel2, sel);
+  CHECK(c->map.e[sel2].id != badge); /* next-fit ids: a new badge */
+}
+
+static void body_threads(void) {
+  struct component *c = genode_start(&g, "app", NULL, 1 << 20);
+  if (!c) {
+    CHECK(0);
+    return;
+  }
+  int t1 = genode_thread_start(&g, c, "ep");
+  int t2 = genode_thread_start(&g, c, "worker");
+  CHECK_EQ(t1, 1);
+  CHECK_EQ(t2, 2);
+  check_component_layout(c);
+  unsigned base1 = g.prof->thread_base + 1 * g.prof->thread_slot;
+  CHECK_EQ(genode_thread_exit(&g, c, 1), 0);
+  for (unsigned k = 0; k < g.prof->thread_slot; k++)
+    CHECK_EQ(valid_in(c, base1 + k), 0);
+  CHECK_EQ(c->map.e[base1].id, 0);
+  check_component_layout(c);
+  CHECK(genode_thread_exit(&g, c, 0) < 0);
+  CHECK(genode_thread_exit(&g, c, 1) < 0);
+  CHECK_EQ(genode_thread_start(&g, c, "again"), 1); /* lowest free index */
+  check_component_layout(c);
+}
+
+static void body_insert_map(void) {
+  struct component *c = genode_start(&g, "app", NULL, 1 << 20);
+  if (!c) {
+    CHECK(0);
+    return;
+  }
+  int ds = genode_dataspace_alloc(&g, c, 4096, "ds");
+  CHECK(ds > 0);
+  uint16_t badge = c->map.e[ds].id;
+  unsigned win = (unsigned)c->threads[0].rcv_window;
+  /* The same cap arrives again: insert_map finds it equal, takes a ref. */
+  l4sim_enter_task(c->task_kid);
+  l4_task_map(L4_BASE_TASK_CAP, L4_BASE_TASK_CAP, l4_obj_fpage(KCAP(ds), 0, L4_FPAGE_RWX),
+              KCAP(win) | L4_ITEM_MAP);
+  CHECK_EQ(capmap_insert_map(&c->map, badge, win, NULL, 0), ds);
+  CHECK_EQ(c->map.e[ds].ref_cnt, 2);
+  CHECK_EQ(valid_in(c, win), 0);
+  /* A different object under a live id is refused. */
+  CHECK_EQ(genode_raw_gate(&g, c, win, 0x999), 0);
+  l4sim_enter_task(c->task_kid);
+  CHECK_EQ(capmap_insert_map(&c->map, badge, win, NULL, 0), -1);
+  CHECK_EQ(valid_in(c, win), 0);
+  /* A stale entry (object gone) is reused for the new cap. */
+  CHECK_EQ(genode_raw_unmap(&g, c, (unsigned)ds), 0);
+  CHECK_EQ(genode_raw_gate(&g, c, win, (uint16_t)badge), 0);
+  l4sim_enter_task(c->task_kid);
+  CHECK_EQ(capmap_insert_map(&c->map, badge, win, NULL, 0), ds);
+  CHECK_EQ(valid_in(c, (unsigned)ds), 1);
+}
+
+static void body_session_at(void) {
+  struct component *c = genode_start(&g, "app", NULL, 1 << 20);
+  if (!c) {
+    CHECK(0);
+    return;
+  }
+  struct agent_semantics sem;
+  memset(&sem, 0, sizeof sem);
+  strcpy(sem.iface, "LOG");
+  strcpy(sem.label, "app -> restored");
+  uint16_t badge = 0;
+  uint32_t obj = 0;
+  unsigned sel = g.prof->user_base + 0x40;
+  CHECK_EQ(genode_session_at(&g, c, sel, &sem, &badge, &obj), 0);
+  CHECK_EQ(valid_in(c, sel), 1);
+  CHECK_EQ(c->map.e[sel].id, badge);
+  CHECK_EQ(info_in(c, sel).label, badge);
+  CHECK_EQ(info_in(c, sel).global_id, obj);
+  strcpy(sem.server, "nobody");
+  CHECK(genode_session_at(&g, c, sel + 1, &sem, &badge, &obj) < 0);
+}
+
+#define PROFILE_TESTS(body)                                                  \
+  static void body##_16(void) { with_profile("genode-foc-16", body); }     \
+  static void body##_17(void) { with_profile("genode-foc-17", body); }     \
+  static void body##_19(void) { with_profile("genode-foc-19", body); }
+
+PROFILE_TESTS(body_layout)
+PROFILE_TESTS(body_session_close)
+PROFILE_TESTS(body_threads)
+PROFILE_TESTS(body_insert_map)
+PROFILE_TESTS(body_session_at)
+
+static void profiles_table(void) {
+  const struct profile *p16 = profile_find("genode-foc-16");
+  const struct profile *p19 = profile_find("genode-foc-19");
+  CHECK(p16 && p19 && !profile_find("genode-foc-99"));
+  if (!p16 || !p19)
+    return;
+  CHECK_EQ(p16->parent_cap, 8);
+  CHECK_EQ(p16->thread_base, 9);
+  CHECK_EQ(p16->user_base, 0x200);
+  CHECK_EQ(p19->parent_cap, 0xb);
+  CHECK_EQ(p19->thread_slot, 5);
+  CHECK_EQ(p19->user_base, 0x300);
+}
+
+int main(int argc, char **argv) {
+  static const struct test_case tests[] = {
+      {"profiles_table", profiles_table},
+      {"layout_foc16", body_layout_16}, {"layout_foc17", body_layout_17},
+      {"layout_foc19", body_layout_19},
+      {"session_close_foc16", body_session_close_16},
+      {"session_close_foc17", body_session_close_17},
+      {"session_close_foc19", body_session_close_19},
+      {"threads_foc16", body_threads_16}, {"threads_foc17", body_threads_17},
+      {"threads_foc19", body_threads_19},
+      {"insert_map_foc16", body_insert_map_16}, {"insert_map_foc17", body_insert_map_17},
+      {"insert_map_foc19", body_insert_map_19},
+      {"session_at_foc16", body_session_at_16}, {"session_at_foc17", body_session_at_17},
+      {"session_at_foc19", body_session_at_19},
+  };
+  return run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
+}
