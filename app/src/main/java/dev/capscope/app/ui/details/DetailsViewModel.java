@@ -1,0 +1,138 @@
+package dev.capscope.app.ui.details;
+
+import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.model.RowTreeBuilder;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.KernelObject;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.Semantics;
+import dev.capscope.core.model.Slot;
+import dev.capscope.core.model.ThreadInfo;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.SelectorRole;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything known about the selected row: selector, area and role under the profile, the slot
+ * and its kernel object (also where else the space holds it), the cap-map entry and its
+ * semantics, the thread, lint findings. Recomputed when the selection or the space changes.
+ */
+public final class DetailsViewModel {
+    private final ObservableList<DetailItem> items = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper heading = new ReadOnlyStringWrapper("Nothing selected");
+    private final ObservableValue<Row> selection;
+    private final ObservableValue<CapSpace> space;
+    private final ObservableValue<RowTreeBuilder> builder;
+
+    public DetailsViewModel(ObservableValue<Row> selection, ObservableValue<CapSpace> space,
+                            ObservableValue<RowTreeBuilder> builder) {
+        this.selection = selection;
+        this.space = space;
+        this.builder = builder;
+        selection.addListener((o, a, b) -> update());
+        space.addListener((o, a, b) -> update());
+        update();
+    }
+
+    private void update() {
+        Row r = selection.getValue();
+        CapSpace s = space.getValue();
+        RowTreeBuilder b = builder.getValue();
+        if (r == null || s == null || b == null) {
+            heading.set(r == null ? "Nothing selected" : r.title());
+            items.setAll(r == null ? List.of() : groupItems(r));
+            return;
+        }
+        if (!r.isSelector()) {
+            heading.set(r.title());
+            items.setAll(groupItems(r));
+            return;
+        }
+        heading.set(Selectors.format(r.selector()) + "  " + r.role());
+        items.setAll(selectorItems(r, s, b));
+    }
+
+    private static List<DetailItem> groupItems(Row r) {
+        List<DetailItem> l = new ArrayList<>();
+        l.add(new DetailItem("Group", "name", r.title()));
+        if (r.area() != null) l.add(new DetailItem("Group", "area", r.area().title()));
+        if (!r.meaning().isEmpty()) l.add(new DetailItem("Group", "note", r.meaning()));
+        return l;
+    }
+
+    static List<DetailItem> selectorItems(Row r, CapSpace s, RowTreeBuilder b) {
+        int sel = r.selector();
+        List<DetailItem> l = new ArrayList<>();
+        SelectorRole role = b.roleOf(sel);
+        LayoutProfile p = b.profile();
+        l.add(new DetailItem("Selector", "selector", "0x" + Integer.toHexString(sel) + " (" + sel + ")"));
+        l.add(new DetailItem("Selector", "kcap", Selectors.formatKcap(sel), "selector << L4_CAP_SHIFT (12)"));
+        l.add(new DetailItem("Selector", "area", role.area().title(), "under profile " + p.name()));
+        l.add(new DetailItem("Selector", "role", role.role()));
+        if (r.status().label().length() > 0) l.add(new DetailItem("Selector", "status", r.status().label()));
+        Slot slot = s.slot(sel);
+        if (slot == null) {
+            l.add(new DetailItem("Slot", "valid", "no (l4_task_cap_valid = 0)"));
+        } else {
+            KernelObject o = s.object(slot.objectId());
+            l.add(new DetailItem("Slot", "valid", "yes"));
+            l.add(new DetailItem("Slot", "rights", slot.rights() + " (mask 0x" + Integer.toHexString(slot.rights().mask()) + ")",
+                    "R 4, W 1, S 2, D 8; Genode maps RWS, the creator holds D"));
+            l.add(new DetailItem("Slot", "role at walk time", slot.role()));
+            l.add(new DetailItem("Kernel object", "kind", o.kind().kernelName(),
+                    "as the kernel's debugger object reports it; 'unknown' is never guessed"));
+            l.add(new DetailItem("Kernel object", "object id", Long.toString(o.id())));
+            if (o.label() != null) l.add(new DetailItem("Kernel object", "gate label", Long.toString(o.label()),
+                    "in Genode the label is the badge (global capability id)"));
+            List<String> others = new ArrayList<>();
+            for (Slot other : s.slots()) {
+                if (other.objectId() == o.id() && other.selector() != sel) others.add("0x" + Integer.toHexString(other.selector()));
+            }
+            l.add(new DetailItem("Kernel object", "also held at", others.isEmpty() ? "nowhere else in this task" : String.join(", ", others)));
+        }
+        CapMapEntry e = s.capMapEntry(sel);
+        if (e != null) {
+            l.add(new DetailItem("Cap map", "raw id", "0x" + Long.toHexString(e.rawId()) + " (" + e.rawId() + ")"));
+            l.add(new DetailItem("Cap map", "badge", e.hasBadge() ? Long.toString(e.rawId()) : "none (allocated without badge)"));
+            l.add(new DetailItem("Cap map", "ref count", Integer.toString(e.refCount())));
+            Semantics m = e.semantics();
+            add(l, "Semantics", "interface", m.rpcInterface());
+            add(l, "Semantics", "label", m.label());
+            add(l, "Semantics", "args", m.args());
+            add(l, "Semantics", "server", m.server());
+            if (m.quota() != null) l.add(new DetailItem("Semantics", "quota", m.quota() + " bytes"));
+        } else if (sel >= p.userBaseCap() && sel <= p.lastAllocatorIndex()) {
+            l.add(new DetailItem("Cap map", "entry", "none"));
+        }
+        if (role.isThreadSlot()) {
+            ThreadInfo t = s.threads().stream().filter(x -> x.index() == role.threadIndex()).findFirst().orElse(null);
+            l.add(new DetailItem("Thread", "index", Integer.toString(role.threadIndex())));
+            l.add(new DetailItem("Thread", "slot", role.threadSlot()));
+            if (t != null) {
+                l.add(new DetailItem("Thread", "name", t.name()));
+                l.add(new DetailItem("Thread", "state", t.state()));
+            }
+        }
+        int i = 1;
+        for (String f : r.lint()) {
+            l.add(new DetailItem("Lint", "finding " + i++, f));
+        }
+        if (r.lint().isEmpty()) l.add(new DetailItem("Lint", "findings", "none"));
+        return l;
+    }
+
+    private static void add(List<DetailItem> l, String cat, String name, String value) {
+        if (value != null && !value.isEmpty()) l.add(new DetailItem(cat, name, value));
+    }
+
+    public ObservableList<DetailItem> items() { return items; }
+    public ReadOnlyStringProperty headingProperty() { return heading.getReadOnlyProperty(); }
+}

@@ -1,0 +1,157 @@
+package dev.capscope.app.ui.live;
+
+import dev.capscope.app.ui.service.TargetConnector;
+import dev.capscope.app.ui.service.WalkService;
+import dev.capscope.app.ui.service.WalkService.WalkResult;
+import dev.capscope.app.ui.sources.LiveTarget;
+import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.app.ui.task.TaskRunner;
+import dev.capscope.core.model.TargetInfo;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.target.Target;
+import dev.capscope.core.target.TargetException;
+
+import java.util.function.Consumer;
+
+/**
+ * Talks to live targets through background tasks: connect, poll generations, walk. One job per
+ * target at a time (a tick that finds its target busy is skipped); a failure puts the target in
+ * the ERROR state with a message saying what happened and what to do, and closes the connection.
+ */
+public final class LiveController {
+
+    /** What the window learns from the controller (on the UI thread). */
+    public interface Listener {
+        void progress(double fraction, String message);
+
+        void targetFailed(LiveTarget target, String message);
+
+        void unchanged(LiveTarget target, String task, long generation);
+    }
+
+    private final TaskRunner runner;
+    private final TargetConnector connector;
+    private final WalkService walks;
+    private final Listener listener;
+
+    public LiveController(TaskRunner runner, TargetConnector connector, WalkService walks, Listener listener) {
+        this.runner = runner;
+        this.connector = connector;
+        this.walks = walks;
+        this.listener = listener;
+    }
+
+    /** Connects (or reconnects) a target; {@code onConnected} runs on the UI thread after success. */
+    public void connect(LiveTarget t, Runnable onConnected) {
+        t.busy(true);
+        t.stateProperty().set(LiveTarget.State.CONNECTING);
+        listener.progress(-1, "connecting to " + t.endpoint());
+        BackgroundTask.wrap("connect " + t.endpoint(), () -> {
+                    closeQuietly(t.target());
+                    Target target = connector.connect(t.endpoint());
+                    t.target(target);
+                    return target.info();
+                })
+                .onSuccess(info -> {
+                    t.errorProperty().set("");
+                    t.forgetGenerations();
+                    applyInfo(t, info);
+                    t.stateProperty().set(LiveTarget.State.CONNECTED);
+                    onConnected.run();
+                })
+                .onFailure(e -> fail(t, e))
+                .onFinished(() -> t.busy(false))
+                .executeWith(runner);
+    }
+
+    /**
+     * Walks a task. With {@code onlyIfChanged}, first asks the target for its tasks' generations
+     * and walks only if this task's moved since the last applied walk.
+     */
+    public void walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
+                     Consumer<WalkResult> onResult) {
+        if (t.busy() || t.stateProperty().get() != LiveTarget.State.CONNECTED) {
+            return;
+        }
+        t.busy(true);
+        Long known = t.walkedGeneration(task);
+        String targetProfile = t.infoProperty().get() == null ? null : t.infoProperty().get().profile();
+        BackgroundTask.<Polled>wrapWithProgress("walk " + task, progress -> {
+                    Target target = t.target();
+                    if (onlyIfChanged && known != null) {
+                        TargetInfo info = target.info();
+                        long g = target.generation(task);
+                        if (g == known) {
+                            return new Polled(info, null, g);
+                        }
+                        return new Polled(info, walks.walk(target, task, chosen, targetProfile, progress), g);
+                    }
+                    return new Polled(null, walks.walk(target, task, chosen, targetProfile, progress), -1);
+                })
+                .onProgress(listener::progress)
+                .onSuccess(p -> {
+                    if (p.info() != null) {
+                        applyInfo(t, p.info());
+                    }
+                    if (p.result() == null) {
+                        listener.unchanged(t, task, p.generation());
+                        return;
+                    }
+                    t.walkedGeneration(task, p.result().space().generation());
+                    onResult.accept(p.result());
+                })
+                .onFailure(e -> fail(t, e))
+                .onFinished(() -> t.busy(false))
+                .executeWith(runner);
+    }
+
+    private record Polled(TargetInfo info, WalkResult result, long generation) {
+    }
+
+    private static void applyInfo(LiveTarget t, TargetInfo info) {
+        t.infoProperty().set(info);
+        if (!t.tasks().equals(info.tasks())) {
+            t.tasks().setAll(info.tasks());
+        }
+    }
+
+    private void fail(LiveTarget t, Throwable e) {
+        String msg = describe(t, e);
+        t.errorProperty().set(msg);
+        t.stateProperty().set(LiveTarget.State.ERROR);
+        Target dead = t.target();
+        t.target(null);
+        runner.run(BackgroundTask.wrap("close " + t.endpoint(), () -> {
+            closeQuietly(dead);
+            return null;
+        }));
+        listener.targetFailed(t, msg);
+    }
+
+    /** "What happened. What to do." for a target failure. */
+    public static String describe(LiveTarget t, Throwable e) {
+        String what = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof TargetException te) {
+            return switch (te.code()) {
+                case UNREACHABLE -> "Target " + t.endpoint() + " is unreachable (" + what
+                        + "). Check that it still runs, then reconnect.";
+                case TIMEOUT -> "Target " + t.endpoint() + " did not answer in time (" + what
+                        + "). Reconnect when it is responsive again.";
+                case PROTOCOL -> "Target " + t.endpoint() + " sent an answer that is not valid (" + what
+                        + "). Check that the agent speaks protocol v1, then reconnect.";
+                default -> "Target " + t.endpoint() + ": " + what + ". Reconnect to try again.";
+            };
+        }
+        return "Target " + t.endpoint() + " failed: " + what + ". Reconnect to try again.";
+    }
+
+    private static void closeQuietly(Target t) {
+        if (t != null) {
+            try {
+                t.close();
+            } catch (RuntimeException ignored) {
+                // closing a dead connection may fail; nothing to do
+            }
+        }
+    }
+}

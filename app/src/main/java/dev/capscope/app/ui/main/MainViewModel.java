@@ -1,0 +1,266 @@
+package dev.capscope.app.ui.main;
+
+import dev.capscope.app.ui.UiContext;
+import dev.capscope.app.ui.details.DetailsViewModel;
+import dev.capscope.app.ui.live.LiveController;
+import dev.capscope.app.ui.model.RowTreeBuilder;
+import dev.capscope.app.ui.profile.ProfileViewModel;
+import dev.capscope.app.ui.service.WalkService.WalkResult;
+import dev.capscope.app.ui.sources.LiveTarget;
+import dev.capscope.app.ui.sources.SnapshotSource;
+import dev.capscope.app.ui.sources.SourceRef;
+import dev.capscope.app.ui.sources.SourcesViewModel;
+import dev.capscope.app.ui.status.StatusViewModel;
+import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.app.ui.task.UiTimer;
+import dev.capscope.app.ui.tree.CapTreeViewModel;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.SelectorLayout;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * The window's view model: owns the child view models and the commands of the menus (attach,
+ * reconnect, refresh, live refresh, open). Live targets are driven through {@link LiveController};
+ * snapshots through {@link SnapshotCommands}. Holds no controls.
+ */
+public final class MainViewModel implements LiveController.Listener {
+    private final UiContext ctx;
+    private final SourcesViewModel sources = new SourcesViewModel();
+    private final CapTreeViewModel tree = new CapTreeViewModel();
+    private final StatusViewModel status = new StatusViewModel();
+    private final ProfileViewModel profile;
+    private final DetailsViewModel details;
+    private final LiveController live;
+    private final SnapshotCommands snapshots;
+    private final BooleanProperty liveRefresh = new SimpleBooleanProperty(true);
+    private final IntegerProperty intervalMillis = new SimpleIntegerProperty(1000);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private UiTimer.Handle refreshTimer;
+    private SourceRef shown;
+
+    public MainViewModel(UiContext ctx) {
+        this.ctx = ctx;
+        this.profile = new ProfileViewModel(ctx.walks().profiles());
+        this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty());
+        this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
+        this.snapshots = new SnapshotCommands(ctx, this);
+        tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
+        sources.selectedProperty().addListener((o, a, b) -> show(b));
+        profile.effectiveProperty().addListener((o, a, b) -> {
+            if (b != null && tree.spaceProperty().get() != null) {
+                tree.reinterpret(builder(b));
+            }
+        });
+        liveRefresh.addListener((o, a, b) -> rescheduleRefresh());
+        intervalMillis.addListener((o, a, b) -> rescheduleRefresh());
+        ctx.timer().every(Duration.ofMillis(250), () -> tree.tick(ctx.timer().nowMillis()));
+        rescheduleRefresh();
+    }
+
+    // ---- commands --------------------------------------------------------------------------
+
+    /** Attach dialog, then connect. */
+    public void attach() {
+        ctx.dialogs().askEndpoint(ctx.recent().endpoints()).ifPresent(this::attachTo);
+    }
+
+    public void attachTo(String uri) {
+        String endpoint = uri.trim();
+        if (endpoint.isEmpty()) {
+            return;
+        }
+        ctx.recent().rememberEndpoint(endpoint);
+        LiveTarget existing = sources.findTarget(endpoint);
+        LiveTarget t = existing != null ? existing : new LiveTarget(endpoint);
+        if (existing == null) {
+            t.stateProperty().addListener((o, a, b) -> updateError());
+            t.errorProperty().addListener((o, a, b) -> updateError());
+            sources.targets().add(t);
+        }
+        live.connect(t, () -> {
+            status.idle("Attached to " + endpoint + " (" + t.infoProperty().get().kernel() + ")");
+            sources.selectTask(t, null);
+        });
+    }
+
+    /** Starts the demo target (capsim) and attaches to it. */
+    public void startDemo() {
+        status.busy(-1, "starting the demo target (capsim)");
+        BackgroundTask.wrap("start demo target", () -> ctx.demo().start())
+                .onSuccess(uri -> uri.ifPresentOrElse(this::attachTo,
+                        () -> status.idle("No demo target in this installation: attach (Ctrl+T) or open a snapshot (Ctrl+O)")))
+                .onFailure(e -> {
+                    status.idle("The demo target did not start");
+                    ctx.dialogs().showError("Demo target", "The demo target (capsim) did not start: " + e.getMessage(),
+                            "Attach to another target (Ctrl+T) or open a snapshot (Ctrl+O).");
+                })
+                .executeWith(ctx.runner());
+    }
+
+    /** Reconnects the target of the shown task (or the first target in error). */
+    public void reconnect() {
+        LiveTarget t = shown instanceof SourceRef.TaskRef r ? r.target()
+                : sources.targets().stream().filter(x -> x.stateProperty().get() == LiveTarget.State.ERROR)
+                .findFirst().orElse(null);
+        if (t == null) {
+            return;
+        }
+        live.connect(t, () -> {
+            status.idle("Reconnected to " + t.endpoint());
+            if (shown instanceof SourceRef.TaskRef r && r.target() == t) {
+                walkShown(false, true);
+            } else {
+                sources.selectTask(t, null);
+            }
+        });
+    }
+
+    /** F5: walk the shown task again now. */
+    public void refresh() {
+        if (shown instanceof SourceRef.TaskRef) {
+            walkShown(false, true);
+        }
+    }
+
+    public void openSnapshot() {
+        snapshots.open();
+    }
+
+    public void openSnapshotFile(Path file) {
+        snapshots.openFile(file);
+    }
+
+    public SnapshotCommands snapshots() {
+        return snapshots;
+    }
+
+    // ---- showing sources ---------------------------------------------------------------------
+
+    private void show(SourceRef ref) {
+        shown = ref;
+        updateError();
+        if (ref instanceof SourceRef.TaskRef r) {
+            status.sourceProperty().set(r.task() + " @ " + r.target().endpoint());
+            walkShown(false, false);
+        } else if (ref instanceof SourceRef.SnapshotRef s) {
+            SnapshotSource src = s.source();
+            status.sourceProperty().set("snapshot " + src.title());
+            LayoutProfile p = ctx.walks().profiles().find(src.snapshot().meta().profile())
+                    .orElse(ctx.walks().defaultProfile());
+            CapSpace space = src.snapshot().space();
+            profile.sourceProfile(p, ctx.walks().guess(space));
+            LayoutProfile eff = profile.effectiveProperty().get();
+            tree.show(space, builder(eff), lint(space, eff), false, ctx.timer().nowMillis());
+            status.walkTimeProperty().set("");
+            status.idle("Showing snapshot " + src.title() + " (taken " + src.snapshot().meta().takenAt() + ")");
+        } else {
+            tree.clear();
+        }
+    }
+
+    private Map<Integer, java.util.List<String>> lint(CapSpace space, LayoutProfile p) {
+        return ctx.walks().lint(space, p);
+    }
+
+    private void walkShown(boolean onlyIfChanged, boolean sameSource) {
+        if (!(shown instanceof SourceRef.TaskRef r)) {
+            return;
+        }
+        SourceRef asked = shown;
+        if (!onlyIfChanged) {
+            status.busy(0, "walking " + r.task());
+        }
+        live.walk(r.target(), r.task(), profile.chosen(), onlyIfChanged, result -> {
+            if (shown != asked) {
+                return;
+            }
+            applyWalk(result, sameSource);
+        });
+    }
+
+    private void applyWalk(WalkResult result, boolean sameSource) {
+        profile.sourceProfile(result.profile(), result.guess());
+        LayoutProfile eff = profile.effectiveProperty().get();
+        tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
+        status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + result.space().generation());
+        status.idle("Walked " + result.space().taskName());
+    }
+
+    static RowTreeBuilder builder(LayoutProfile p) {
+        SelectorLayout layout = SelectorLayout.of(p);
+        return new RowTreeBuilder(p, layout::roleOf);
+    }
+
+    // ---- live refresh ------------------------------------------------------------------------
+
+    private void rescheduleRefresh() {
+        if (refreshTimer != null) {
+            refreshTimer.cancel();
+            refreshTimer = null;
+        }
+        if (liveRefresh.get()) {
+            refreshTimer = ctx.timer().every(Duration.ofMillis(Math.max(200, intervalMillis.get())), this::liveTick);
+        }
+    }
+
+    /** One live-refresh tick: walk the shown task again if its generation moved. */
+    public void liveTick() {
+        if (shown instanceof SourceRef.TaskRef r && r.target().stateProperty().get() == LiveTarget.State.CONNECTED) {
+            walkShown(true, true);
+        }
+    }
+
+    private void updateError() {
+        if (shown instanceof SourceRef.TaskRef r && r.target().stateProperty().get() == LiveTarget.State.ERROR) {
+            error.set(r.target().errorProperty().get());
+        } else {
+            error.set("");
+        }
+    }
+
+    // ---- LiveController.Listener -------------------------------------------------------------
+
+    @Override
+    public void progress(double fraction, String message) {
+        status.busy(fraction, message);
+    }
+
+    @Override
+    public void targetFailed(LiveTarget target, String message) {
+        status.idle(message);
+        updateError();
+    }
+
+    @Override
+    public void unchanged(LiveTarget target, String task, long generation) {
+        status.idle(task + " unchanged (generation " + generation + ")");
+    }
+
+    void snapshotOpened(SnapshotSource s) {
+        sources.snapshots().add(s);
+        sources.selectSnapshot(s);
+    }
+
+    // ---- state -------------------------------------------------------------------------------
+
+    public SourcesViewModel sources() { return sources; }
+    public CapTreeViewModel tree() { return tree; }
+    public DetailsViewModel details() { return details; }
+    public StatusViewModel status() { return status; }
+    public ProfileViewModel profile() { return profile; }
+    public BooleanProperty liveRefreshProperty() { return liveRefresh; }
+    public IntegerProperty intervalMillisProperty() { return intervalMillis; }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public SourceRef shown() { return shown; }
+    UiContext context() { return ctx; }
+}

@@ -1,0 +1,82 @@
+package dev.capscope.app.ui.main;
+
+import dev.capscope.app.ui.UiContext;
+import dev.capscope.app.ui.sources.SnapshotSource;
+import dev.capscope.app.ui.sources.SourceRef;
+import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.model.SnapshotMeta;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Open, take and save snapshots: file work on the worker, errors as dialogs, the app keeps working. */
+public final class SnapshotCommands {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+    private final UiContext ctx;
+    private final MainViewModel main;
+
+    SnapshotCommands(UiContext ctx, MainViewModel main) {
+        this.ctx = ctx;
+        this.main = main;
+    }
+
+    public void open() {
+        ctx.dialogs().chooseSnapshotToOpen().ifPresent(this::openFile);
+    }
+
+    public void openFile(Path file) {
+        main.status().busy(-1, "reading " + file.getFileName());
+        BackgroundTask.wrap("open " + file, () -> ctx.snapshots().read(file))
+                .onSuccess(s -> {
+                    ctx.recent().rememberFile(file.toString());
+                    main.snapshotOpened(new SnapshotSource(file, s));
+                })
+                .onFailure(e -> {
+                    main.status().idle("Could not open " + file.getFileName());
+                    ctx.dialogs().showError("Cannot open snapshot", file + ": " + message(e),
+                            "Check that the file is a Capscope snapshot (schema 1), or open another one.");
+                })
+                .executeWith(ctx.runner());
+    }
+
+    /** Takes a snapshot of the shown live task, asks where to save it, writes it atomically. */
+    public void take() {
+        CapSpace space = main.tree().spaceProperty().get();
+        if (!(main.shown() instanceof SourceRef.TaskRef r) || space == null) {
+            ctx.dialogs().showError("Take snapshot", "No live task is shown.",
+                    "Pick a task of a live target in the sources pane, then take the snapshot (Ctrl+S).");
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(ctx.timer().nowMillis());
+        String name = r.task() + "-" + STAMP.format(now);
+        var info = r.target().infoProperty().get();
+        var profile = main.profile().effectiveProperty().get();
+        Snapshot snap = new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name, now, r.target().endpoint(),
+                r.task(), info == null ? "unknown" : info.kernel(), profile == null ? "unknown" : profile.name(),
+                "capscope"), space);
+        ctx.dialogs().chooseSnapshotToSave(name + ".json").ifPresent(file -> save(snap, file));
+    }
+
+    public void save(Snapshot snap, Path file) {
+        BackgroundTask.wrap("save " + file, () -> {
+                    ctx.snapshots().write(snap, file);
+                    return file;
+                })
+                .onSuccess(f -> {
+                    ctx.recent().rememberFile(f.toString());
+                    main.sources().snapshots().add(new SnapshotSource(f, snap));
+                    main.status().idle("Saved snapshot " + snap.meta().name() + " to " + f);
+                })
+                .onFailure(e -> ctx.dialogs().showError("Cannot save snapshot", file + ": " + message(e),
+                        "Choose another folder or free some space, then save again."))
+                .executeWith(ctx.runner());
+    }
+
+    static String message(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+}

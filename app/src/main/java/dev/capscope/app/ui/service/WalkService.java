@@ -1,0 +1,82 @@
+package dev.capscope.app.ui.service;
+
+import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.ProfileGuess;
+import dev.capscope.core.profile.ProfileGuesser;
+import dev.capscope.core.profile.ProfileRegistry;
+import dev.capscope.core.target.Target;
+import dev.capscope.core.walk.Walker;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Walks a task through the core's {@link Walker} (on the background worker): guesses the profile
+ * on the first walk of a task unless one is chosen, and lints the result.
+ */
+public final class WalkService {
+    private final ProfileRegistry profiles;
+    private final ProfileGuesser guesser;
+    private final LintService lint;
+
+    public WalkService(ProfileRegistry profiles, LintService lint) {
+        this.profiles = profiles;
+        this.guesser = new ProfileGuesser(profiles.all());
+        this.lint = lint;
+    }
+
+    /** The result of one walk: the space, its profile (and the guess when it was guessed), lint, time taken. */
+    public record WalkResult(CapSpace space, LayoutProfile profile, ProfileGuess guess,
+                             Map<Integer, List<String>> lint, long millis) {
+    }
+
+    /**
+     * @param chosen the profile the user chose, or null to use the target's or guess one
+     * @param targetProfile the profile name the target reports, or null
+     */
+    public WalkResult walk(Target target, String task, LayoutProfile chosen, String targetProfile,
+                           BackgroundTask.Progress progress) {
+        long t0 = System.nanoTime();
+        Walker walker = new Walker(target);
+        LayoutProfile profile = chosen;
+        if (profile == null && targetProfile != null) {
+            profile = profiles.find(targetProfile).orElse(null);
+        }
+        ProfileGuess guess = null;
+        LayoutProfile first = profile != null ? profile : defaultProfile();
+        CapSpace space = walker.walk(task, first, (phase, f) -> progress.update(f, phase.description()), 
+                dev.capscope.core.walk.CancellationToken.none());
+        guess = guesser.guess(space);
+        if (profile == null) {
+            profile = guess.profile();
+            if (!profile.name().equals(first.name())) {
+                space = walker.walk(task, profile);
+            }
+        }
+        Map<Integer, List<String>> findings = lint(space, profile);
+        return new WalkResult(space, profile, guess, findings, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    public LayoutProfile defaultProfile() {
+        return profiles.find("genode-foc-19").orElse(profiles.all().get(0));
+    }
+
+    public ProfileRegistry profiles() {
+        return profiles;
+    }
+
+    /** Lint findings by selector; a failing rule never hides the space (no findings then). */
+    public Map<Integer, List<String>> lint(CapSpace space, LayoutProfile profile) {
+        try {
+            return lint.findings(space, profile);
+        } catch (RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    public ProfileGuess guess(CapSpace space) {
+        return guesser.guess(space);
+    }
+}

@@ -1,0 +1,134 @@
+package dev.capscope.app.ui.sources;
+
+import dev.capscope.core.model.TaskInfo;
+import javafx.beans.InvalidationListener;
+import javafx.collections.ListChangeListener;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+
+/**
+ * Sources pane: "Live targets" (each with its state and tasks) and "Snapshots". Rebuilt from the
+ * view model's lists (they are short); selecting a task or snapshot selects it in the view model.
+ */
+public final class SourcesView extends TreeView<Object> {
+    private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    private final SourcesViewModel vm;
+    private boolean rebuilding;
+
+    public SourcesView(SourcesViewModel vm) {
+        this.vm = vm;
+        setId("sourcesTree");
+        setShowRoot(false);
+        setRoot(new TreeItem<>("sources"));
+        setCellFactory(t -> new SourceCell());
+        InvalidationListener rebuild = o -> rebuild();
+        vm.targets().addListener((ListChangeListener<LiveTarget>) c -> {
+            while (c.next()) {
+                for (LiveTarget t : c.getAddedSubList()) {
+                    t.tasks().addListener(rebuild);
+                    t.stateProperty().addListener(rebuild);
+                }
+            }
+            rebuild();
+        });
+        vm.snapshots().addListener(rebuild);
+        vm.selectedProperty().addListener((o, a, b) -> selectRef(b));
+        getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (rebuilding || b == null) return;
+            Object v = b.getValue();
+            if (v instanceof TaskNode tn) {
+                SourceRef cur = vm.selectedProperty().get();
+                if (!(cur instanceof SourceRef.TaskRef r && r.target() == tn.target() && r.task().equals(tn.task().name()))) {
+                    vm.selectTask(tn.target(), tn.task().name());
+                }
+            } else if (v instanceof SnapshotSource s) {
+                SourceRef cur = vm.selectedProperty().get();
+                if (!(cur instanceof SourceRef.SnapshotRef r && r.source() == s)) {
+                    vm.selectSnapshot(s);
+                }
+            }
+        });
+        rebuild();
+    }
+
+    /** A task under a live target. */
+    public record TaskNode(LiveTarget target, TaskInfo task) {
+    }
+
+    private void rebuild() {
+        rebuilding = true;
+        try {
+            TreeItem<Object> live = new TreeItem<>("Live targets");
+            live.setExpanded(true);
+            for (LiveTarget t : vm.targets()) {
+                TreeItem<Object> ti = new TreeItem<>(t);
+                ti.setExpanded(true);
+                for (TaskInfo task : t.tasks()) {
+                    ti.getChildren().add(new TreeItem<>(new TaskNode(t, task)));
+                }
+                live.getChildren().add(ti);
+            }
+            TreeItem<Object> snaps = new TreeItem<>("Snapshots");
+            snaps.setExpanded(true);
+            for (SnapshotSource s : vm.snapshots()) {
+                snaps.getChildren().add(new TreeItem<>(s));
+            }
+            getRoot().getChildren().setAll(live, snaps);
+        } finally {
+            rebuilding = false;
+        }
+        selectRef(vm.selectedProperty().get());
+    }
+
+    private void selectRef(SourceRef ref) {
+        if (ref == null) return;
+        rebuilding = true;
+        try {
+            for (TreeItem<Object> group : getRoot().getChildren()) {
+                for (TreeItem<Object> item : group.getChildren()) {
+                    if (ref instanceof SourceRef.SnapshotRef s && item.getValue() == s.source()) {
+                        getSelectionModel().select(item);
+                    }
+                    for (TreeItem<Object> task : item.getChildren()) {
+                        if (ref instanceof SourceRef.TaskRef r && task.getValue() instanceof TaskNode tn
+                                && tn.target() == r.target() && tn.task().name().equals(r.task())) {
+                            getSelectionModel().select(task);
+                        }
+                    }
+                }
+            }
+        } finally {
+            rebuilding = false;
+        }
+    }
+
+    private static final class SourceCell extends TreeCell<Object> {
+        @Override
+        protected void updateItem(Object item, boolean empty) {
+            super.updateItem(item, empty);
+            pseudoClassStateChanged(ERROR, false);
+            getStyleClass().removeAll("source-group", "source-target", "source-task", "source-snapshot");
+            if (empty || item == null) {
+                setText(null);
+                return;
+            }
+            if (item instanceof LiveTarget t) {
+                setText(t.endpoint() + "  [" + t.stateProperty().get().label() + "]");
+                getStyleClass().add("source-target");
+                pseudoClassStateChanged(ERROR, t.stateProperty().get() == LiveTarget.State.ERROR);
+            } else if (item instanceof TaskNode tn) {
+                setText(tn.task().name() + "  (" + tn.task().validCaps() + " caps, " + tn.task().threadCount() + " threads)");
+                getStyleClass().add("source-task");
+            } else if (item instanceof SnapshotSource s) {
+                setText(s.title());
+                getStyleClass().add("source-snapshot");
+            } else {
+                setText(item.toString());
+                getStyleClass().add("source-group");
+            }
+        }
+    }
+
+}

@@ -1,0 +1,31 @@
+package dev.capscope.app.ui.status;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/** The status bar's state: message, progress (0 = idle, -1 = busy without measure), counts, walk time, source. */
+public final class StatusViewModel {
+    private final StringProperty message = new SimpleStringProperty("Ready");
+    private final DoubleProperty progress = new SimpleDoubleProperty(0);
+    private final StringProperty counts = new SimpleStringProperty("");
+    private final StringProperty walkTime = new SimpleStringProperty("");
+    private final StringProperty source = new SimpleStringProperty("no source");
+
+    public void busy(double fraction, String text) {
+        progress.set(fraction);
+        message.set(text);
+    }
+
+    public void idle(String text) {
+        progress.set(0);
+        message.set(text);
+    }
+
+    public StringProperty messageProperty() { return message; }
+    public DoubleProperty progressProperty() { return progress; }
+    public StringProperty countsProperty() { return counts; }
+    public StringProperty walkTimeProperty() { return walkTime; }
+    public StringProperty sourceProperty() { return source; }
+}

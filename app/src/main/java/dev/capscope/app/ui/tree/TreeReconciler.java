@@ -1,0 +1,140 @@
+package dev.capscope.app.ui.tree;
+
+import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.model.RowNode;
+import javafx.collections.ObservableList;
+import javafx.scene.control.TreeItem;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Keyed incremental update of a {@link TreeItem} hierarchy from a {@link RowNode} tree: items are
+ * reused by their path of row keys, values are replaced only when a row changed, children lists
+ * get minimal edits (a handful of inserts/removes on a refresh), and whole lists are replaced
+ * only when most of them changed (first load, filter). Expansion lives on the reused items, so it
+ * survives; the view restores the selection by key.
+ */
+public final class TreeReconciler {
+    /** Above this many edits in one children list, replace the list in one go. */
+    static final int BULK_THRESHOLD = 48;
+
+    private final TreeItem<Row> root;
+    private Map<String, TreeItem<Row>> index = new HashMap<>();
+    private final Map<String, TreeItem<Row>> byRowKey = new HashMap<>();
+
+    public TreeReconciler(TreeItem<Row> root) {
+        this.root = root;
+    }
+
+    public TreeItem<Row> root() {
+        return root;
+    }
+
+    /** The item currently showing the row with this key, or null. */
+    public TreeItem<Row> itemFor(String rowKey) {
+        return rowKey == null ? null : byRowKey.get(rowKey);
+    }
+
+    public void apply(RowNode tree) {
+        Map<String, TreeItem<Row>> next = new HashMap<>(index.size() + 64);
+        byRowKey.clear();
+        if (root.getValue() == null || !root.getValue().equals(tree.row())) {
+            root.setValue(tree.row());
+        }
+        reconcile(root, "", tree.children(), next);
+        index = next;
+    }
+
+    private void reconcile(TreeItem<Row> parent, String parentPath, List<RowNode> nodes,
+                           Map<String, TreeItem<Row>> next) {
+        List<TreeItem<Row>> wanted = new ArrayList<>(nodes.size());
+        for (RowNode n : nodes) {
+            String path = parentPath + "/" + n.row().key();
+            TreeItem<Row> item = index.get(path);
+            if (item == null) {
+                item = new TreeItem<>(n.row());
+            } else if (!item.getValue().equals(n.row())) {
+                item.setValue(n.row());
+            }
+            next.put(path, item);
+            byRowKey.put(n.row().key(), item);
+            if (!n.children().isEmpty() || !item.getChildren().isEmpty()) {
+                reconcile(item, path, n.children(), next);
+            }
+            wanted.add(item);
+        }
+        edit(parent.getChildren(), wanted);
+    }
+
+    /** Makes {@code current} equal {@code wanted} (identity) with few change events. */
+    static void edit(ObservableList<TreeItem<Row>> current, List<TreeItem<Row>> wanted) {
+        if (sameItems(current, wanted)) {
+            return;
+        }
+        Set<TreeItem<Row>> keep = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        keep.addAll(wanted);
+        int removals = 0;
+        for (TreeItem<Row> c : current) {
+            if (!keep.contains(c)) removals++;
+        }
+        int insertions = wanted.size() - (current.size() - removals);
+        if (current.isEmpty() || removals + Math.max(0, insertions) > BULK_THRESHOLD) {
+            current.setAll(wanted);
+            return;
+        }
+        if (removals > 0) {
+            current.removeIf(c -> !keep.contains(c));
+        }
+        for (int i = 0; i < wanted.size(); i++) {
+            TreeItem<Row> w = wanted.get(i);
+            if (i >= current.size()) {
+                current.add(w);
+            } else if (current.get(i) != w) {
+                int at = indexOf(current, w, i + 1);
+                if (at < 0) {
+                    current.add(i, w);
+                } else {
+                    current.remove(at);
+                    current.add(i, w);
+                }
+            }
+        }
+        while (current.size() > wanted.size()) {
+            current.remove(current.size() - 1);
+        }
+    }
+
+    private static int indexOf(List<TreeItem<Row>> list, TreeItem<Row> item, int from) {
+        for (int i = from; i < list.size(); i++) {
+            if (list.get(i) == item) return i;
+        }
+        return -1;
+    }
+
+    private static boolean sameItems(List<TreeItem<Row>> a, List<TreeItem<Row>> b) {
+        if (a.size() != b.size()) return false;
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) return false;
+        }
+        return true;
+    }
+
+    /** Expands every group on the way to an item. */
+    public static void expandTo(TreeItem<?> item) {
+        for (TreeItem<?> p = item == null ? null : item.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+    }
+
+    /** Unused item bookkeeping is dropped on every apply; exposed for tests. */
+    int indexedItems() {
+        return index.size();
+    }
+
+}
