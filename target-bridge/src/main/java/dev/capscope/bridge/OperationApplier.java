@@ -1,0 +1,74 @@
+package dev.capscope.bridge;
+
+import dev.capscope.bridge.driver.BridgeConnection;
+import dev.capscope.bridge.driver.MutationResult;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Semantics;
+import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreOperation;
+import dev.capscope.core.target.TargetException;
+import dev.capscope.core.target.TargetException.Code;
+
+/** Translates one {@link RestoreOperation} into the protocol's mutation (docs/protocol.md 0x10-0x15). */
+final class OperationApplier {
+    /** CAP_MAP entry flags. */
+    private static final int RECEIVE_WINDOW = 1;
+    private static final int SESSION = 2;
+    private static final int SEMANTICS_KNOWN = 4;
+    /** CREATE_OBJECT accepts Task 1, Thread 2, Ipc_gate 3, Irq_sender 4. */
+    private static final int LAST_CREATABLE_KIND = 4;
+
+    private OperationApplier() {
+    }
+
+    static OperationResult apply(BridgeConnection c, long task, RestoreOperation operation) {
+        if (operation instanceof RestoreOperation.Unmap u) {
+            c.unmap(task, u.selector());
+        } else if (operation instanceof RestoreOperation.MapCopy m) {
+            c.mapCopy(task, m.from(), m.to(), m.rights().mask());
+        } else if (operation instanceof RestoreOperation.CreateSession s) {
+            MutationResult r = c.createSession(task, s.selector(), s.semantics());
+            return new OperationResult(r.badge());
+        } else if (operation instanceof RestoreOperation.CreateObject o) {
+            c.createObject(task, o.selector(), wireKind(o.kind()), o.label() == null ? 0 : o.label());
+        } else if (operation instanceof RestoreOperation.SetCapMapEntry e) {
+            c.setCapMapEntry(task, e.index(), e.rawId(), e.refCount(), flags(e), e.semantics());
+        } else if (operation instanceof RestoreOperation.ClearCapMapEntry e) {
+            c.clearCapMapEntry(task, e.index());
+        } else {
+            throw new TargetException(Code.INTERNAL, "unknown restore operation " + operation);
+        }
+        return OperationResult.DONE;
+    }
+
+    private static int wireKind(ObjectKind kind) {
+        int wire = switch (kind) {
+            case TASK -> 1;
+            case THREAD -> 2;
+            case IPC_GATE -> 3;
+            case IRQ_SENDER -> 4;
+            default -> -1;
+        };
+        if (wire < 1 || wire > LAST_CREATABLE_KIND) {
+            throw new TargetException(Code.REJECTED, "the agent cannot create a " + kind.kernelName()
+                    + " object (only Task, Thread, Ipc_gate and Irq_sender)");
+        }
+        return wire;
+    }
+
+    private static int flags(RestoreOperation.SetCapMapEntry e) {
+        Semantics s = e.semantics() == null ? Semantics.NONE : e.semantics();
+        int flags = 0;
+        if (e.rawId() == CapMapEntry.NO_BADGE) {
+            flags |= RECEIVE_WINDOW;
+        }
+        if (s.label() != null) {
+            flags |= SESSION; // sessions are the entries that carry a session label
+        }
+        if (!s.equals(Semantics.NONE)) {
+            flags |= SEMANTICS_KNOWN;
+        }
+        return flags;
+    }
+}

@@ -1,0 +1,284 @@
+package dev.capscope.bridge.driver;
+
+import com.sun.jna.Pointer;
+import dev.capscope.bridge.jna.CapBridgeLibrary;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.Semantics;
+import dev.capscope.core.model.ThreadInfo;
+import dev.capscope.core.target.CapInfo;
+import dev.capscope.core.target.TargetException;
+import dev.capscope.core.target.TargetException.Code;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+import static dev.capscope.bridge.jna.CapBridgeLibrary.CAPINFO_FIELDS;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.CAPMAP_FIELDS;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.TASK_FIELDS;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.THREAD_FIELDS;
+
+/**
+ * One connection to an agent through libcapbridge, speaking in inspector-core values. Thread-safe:
+ * every call holds the connection's lock across the native call, reading its results out of the
+ * shared native buffers, and reading its error. Owns the native connection and buffers; {@link
+ * #close()} frees both. No {@link Pointer} leaves this class.
+ */
+public final class BridgeConnection implements AutoCloseable {
+    private final String endpoint;
+    private final HelloInfo hello;
+    private Pointer handle;
+    private NativeScratch scratch;
+
+    private BridgeConnection(String endpoint, Pointer handle, NativeScratch scratch, HelloInfo hello) {
+        this.endpoint = endpoint;
+        this.handle = handle;
+        this.scratch = scratch;
+        this.hello = hello;
+    }
+
+    /** Connects and performs HELLO within {@code timeout}, which then bounds every request. */
+    public static BridgeConnection open(String uri, Duration timeout) {
+        Objects.requireNonNull(uri, "uri");
+        Throwable loadFailure = CapBridgeLibrary.loadFailure();
+        if (loadFailure != null) {
+            throw new TargetException(Code.INTERNAL, "libcapbridge could not be loaded: " + loadFailure.getMessage()
+                    + " (it ships as linux-x86-64/libcapbridge.so in the target-bridge jar; run with"
+                    + " -Djna.debug_load=true to see where JNA looked)", loadFailure);
+        }
+        Pointer c = CapBridgeLibrary.cb_new();
+        if (c == null) {
+            throw new TargetException(Code.INTERNAL, "out of native memory");
+        }
+        NativeScratch scratch = null;
+        try {
+            byte[] uriBytes = (uri + '\0').getBytes(StandardCharsets.UTF_8);
+            if (CapBridgeLibrary.cb_connect(c, uriBytes, millis(timeout)) < 0) {
+                throw lastError(uri, c);
+            }
+            scratch = new NativeScratch();
+            HelloInfo hello = readHello(uri, c, scratch);
+            return new BridgeConnection(uri, c, scratch, hello);
+        } catch (RuntimeException | Error e) {
+            if (scratch != null) {
+                scratch.close();
+            }
+            CapBridgeLibrary.cb_free(c);
+            throw e;
+        }
+    }
+
+    private static int millis(Duration timeout) {
+        long ms = timeout.toMillis();
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
+    }
+
+    private static HelloInfo readHello(String uri, Pointer c, NativeScratch s) {
+        if (CapBridgeLibrary.cb_hello_info(c, s.nums(), s.arena(), NativeScratch.ARENA_BYTES) < 0) {
+            throw lastError(uri, c);
+        }
+        long[] n = s.readNums(1, CapBridgeLibrary.HELLO_FIELDS);
+        byte[] arena = s.readArena((int) (n[7] + n[8] + n[9]));
+        return new HelloInfo((int) n[0], (int) n[1], n[2], (int) n[6],
+                RecordDecoder.string(arena, 0, n[7]),
+                RecordDecoder.string(arena, n[7], n[8]),
+                RecordDecoder.string(arena, n[7] + n[8], n[9]));
+    }
+
+    private static TargetException lastError(String endpoint, Pointer c) {
+        byte[] buf = new byte[600];
+        int n = CapBridgeLibrary.cb_error_message(c, buf, buf.length);
+        String message = new String(buf, 0, Math.max(0, n), StandardCharsets.UTF_8);
+        return NativeErrors.exception(endpoint, CapBridgeLibrary.cb_error_code(c), message);
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public HelloInfo hello() {
+        return hello;
+    }
+
+    public synchronized void setTimeout(Duration timeout) {
+        CapBridgeLibrary.cb_set_timeout(open(), millis(timeout));
+    }
+
+    public synchronized List<TaskRecord> tasks() {
+        Pointer c = open();
+        int count = check(CapBridgeLibrary.cb_tasks(c, scratch.nums(), NativeScratch.MAX_RECORDS,
+                scratch.arena(), NativeScratch.ARENA_BYTES));
+        long[] n = scratch.readNums(count, TASK_FIELDS);
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, TASK_FIELDS, 6, 1));
+        return decoded(() -> RecordDecoder.tasks(n, count, arena));
+    }
+
+    public synchronized long generation(long task) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_generation(c, (int) task, meta));
+        return scratch.meta(0);
+    }
+
+    /** Bit (sel - first) set when the selector is valid. */
+    public synchronized BitSet validity(long task, int first, int last) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        int bytes = check(CapBridgeLibrary.cb_validity(c, (int) task, first, last, scratch.bitmap(),
+                CapBridgeLibrary.BITMAP_BYTES, meta));
+        return BitSet.valueOf(scratch.readBitmap(bytes));
+    }
+
+    public synchronized List<CapInfo> capInfos(long task, int first, int last) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        int count = check(CapBridgeLibrary.cb_cap_infos(c, (int) task, first, last, scratch.nums(),
+                NativeScratch.MAX_RECORDS, meta));
+        long[] n = scratch.readNums(count, CAPINFO_FIELDS);
+        return decoded(() -> RecordDecoder.capInfos(n, count));
+    }
+
+    public synchronized List<ThreadInfo> threads(long task) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        int count = check(CapBridgeLibrary.cb_threads(c, (int) task, scratch.nums(), NativeScratch.MAX_RECORDS,
+                scratch.arena(), NativeScratch.ARENA_BYTES, meta));
+        long[] n = scratch.readNums(count, THREAD_FIELDS);
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, THREAD_FIELDS, 4, 1));
+        return decoded(() -> RecordDecoder.threads(n, count, arena));
+    }
+
+    /** One page of the cap map in first..last (indices 0..4095). */
+    public synchronized CapMapPage capMapPage(long task, int first, int last) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        int count = check(CapBridgeLibrary.cb_cap_map(c, (int) task, first, last, scratch.nums(),
+                NativeScratch.MAX_RECORDS, scratch.arena(), NativeScratch.ARENA_BYTES, meta));
+        long[] n = scratch.readNums(count, CAPMAP_FIELDS);
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, CAPMAP_FIELDS, 6, 4));
+        List<CapMapEntry> entries = decoded(() -> RecordDecoder.capMapEntries(n, count, arena));
+        long next = scratch.meta(1);
+        return new CapMapPage(entries, next == 0xFFFF ? -1 : (int) next, scratch.meta(0));
+    }
+
+    /** UNMAP mode 0: removes this task's slot; copies elsewhere survive. */
+    public synchronized MutationResult unmap(long task, int selector) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_unmap(c, (int) task, selector, 0, 0, meta));
+        return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    public synchronized MutationResult mapCopy(long task, int from, int to, int rights) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, 0, meta));
+        return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    public synchronized MutationResult createSession(long task, int selector, Semantics s) {
+        Strings str = new Strings(s);
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_create_session(c, (int) task, selector, quota(s),
+                str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
+                str.server, str.server.length, meta));
+        return new MutationResult(scratch.meta(0), scratch.meta(2), scratch.meta(3));
+    }
+
+    /** Creates an object of a wire kind (1 Task, 2 Thread, 3 Ipc_gate, 4 Irq_sender) at the selector. */
+    public synchronized MutationResult createObject(long task, int selector, int wireKind, long label) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_create_object(c, (int) task, selector, wireKind, label, meta));
+        return new MutationResult(scratch.meta(0), null, scratch.meta(3));
+    }
+
+    public synchronized MutationResult setCapMapEntry(long task, int index, long rawId, int refCount, int flags,
+                                                      Semantics s) {
+        Strings str = new Strings(s);
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_set_capmap_entry(c, (int) task, index, (int) rawId, refCount, flags, 0,
+                quota(s), str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
+                str.server, str.server.length, meta));
+        return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    public synchronized MutationResult clearCapMapEntry(long task, int index) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_clear_capmap_entry(c, (int) task, index, meta));
+        return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    /** The agent's status code of the last error frame (e.g. 7 NO_SUCH_TASK), 0 if none. */
+    public synchronized int lastWireStatus() {
+        return handle == null ? 0 : CapBridgeLibrary.cb_wire_status(handle);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (handle != null) {
+            CapBridgeLibrary.cb_free(handle);
+            scratch.close();
+            handle = null;
+            scratch = null;
+        }
+    }
+
+    private Pointer open() {
+        if (handle == null) {
+            throw new TargetException(Code.UNREACHABLE, endpoint + ": connection closed");
+        }
+        return handle;
+    }
+
+    private int check(int rc) {
+        if (rc < 0) {
+            throw lastError(endpoint, handle);
+        }
+        return rc;
+    }
+
+    /** A decoded value the model rejects is a protocol error, never an IllegalArgumentException upward. */
+    private <T> T decoded(Supplier<T> decode) {
+        try {
+            return decode.get();
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(Code.PROTOCOL, endpoint + ": the target sent a value the model rejects: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static long quota(Semantics s) {
+        return s.quota() == null ? 0 : s.quota();
+    }
+
+    /** The four semantics strings as UTF-8, empty for unknown. */
+    private static final class Strings {
+        final byte[] iface;
+        final byte[] label;
+        final byte[] args;
+        final byte[] server;
+
+        Strings(Semantics s) {
+            iface = utf8(s.rpcInterface());
+            label = utf8(s.label());
+            args = utf8(s.args());
+            server = utf8(s.server());
+        }
+
+        private static byte[] utf8(String s) {
+            byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
+            if (b.length > CapBridgeLibrary.MAX_STRING) {
+                throw new TargetException(Code.REJECTED, "string of " + b.length + " bytes is over the protocol's "
+                        + CapBridgeLibrary.MAX_STRING + "-byte limit: " + s.substring(0, 40) + "...");
+            }
+            return b;
+        }
+    }
+}

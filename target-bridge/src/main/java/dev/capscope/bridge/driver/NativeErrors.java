@@ -1,0 +1,34 @@
+package dev.capscope.bridge.driver;
+
+import dev.capscope.bridge.jna.CapBridgeLibrary;
+import dev.capscope.core.target.TargetException;
+import dev.capscope.core.target.TargetException.Code;
+
+/** Maps libcapbridge's error codes to the port's {@link TargetException} codes, with advice. */
+final class NativeErrors {
+    private NativeErrors() {
+    }
+
+    static Code code(int nativeCode) {
+        return switch (nativeCode) {
+            case CapBridgeLibrary.E_UNREACHABLE -> Code.UNREACHABLE;
+            case CapBridgeLibrary.E_TIMEOUT -> Code.TIMEOUT;
+            case CapBridgeLibrary.E_PROTOCOL -> Code.PROTOCOL;
+            case CapBridgeLibrary.E_REFUSED -> Code.REFUSED;
+            case CapBridgeLibrary.E_REJECTED -> Code.REJECTED;
+            default -> Code.INTERNAL;
+        };
+    }
+
+    static TargetException exception(String endpoint, int nativeCode, String nativeMessage) {
+        Code code = code(nativeCode);
+        String advice = switch (code) {
+            case UNREACHABLE -> " (is the target running at this address? reconnect to try again)";
+            case TIMEOUT -> " (the target may be hung or overloaded; the connection was closed, reconnect to retry)";
+            case PROTOCOL -> " (is this a Capscope agent of the same protocol version? the connection was closed)";
+            case REFUSED -> " (start the target with --allow-restore to permit changes)";
+            default -> "";
+        };
+        return new TargetException(code, endpoint + ": " + nativeMessage + advice);
+    }
+}
