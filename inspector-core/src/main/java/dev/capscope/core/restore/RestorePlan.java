@@ -1,0 +1,78 @@
+package dev.capscope.core.restore;
+
+import dev.capscope.core.target.RestoreOperation;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A restore plan: either refused (refusals, no steps) or an ordered list of steps (see
+ * {@link RestorePlanner} for the order). A value: equal inputs give equal plans.
+ *
+ * @param task task the plan is for
+ */
+public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep> steps) {
+    public RestorePlan {
+        Objects.requireNonNull(task, "task");
+        refusals = refusals.stream()
+                .sorted(Comparator.comparing(Refusal::reason)
+                        .thenComparingInt(r -> r.selectors().isEmpty() ? -1 : r.selectors().get(0))
+                        .thenComparing(Refusal::message))
+                .toList();
+        steps = List.copyOf(steps);
+        if (!refusals.isEmpty() && !steps.isEmpty()) {
+            throw new IllegalArgumentException("a refused plan has no steps");
+        }
+    }
+
+    static RestorePlan refused(String task, List<Refusal> refusals) {
+        return new RestorePlan(task, refusals, List.of());
+    }
+
+    public boolean isRefused() {
+        return !refusals.isEmpty();
+    }
+
+    /** The most fundamental refusal (first in {@link RefusalReason} order). */
+    public Optional<Refusal> primaryRefusal() {
+        return refusals.stream().findFirst();
+    }
+
+    /** True when the live space already is the wanted state (nothing to do, not refused). */
+    public boolean isNoOp() {
+        return refusals.isEmpty() && steps.isEmpty();
+    }
+
+    public List<RestoreOperation> operations() {
+        return steps.stream().map(PlannedStep::operation).toList();
+    }
+
+    /** Readable multi-line rendering for the CLI and the restore wizard. */
+    public String render() {
+        StringBuilder b = new StringBuilder();
+        if (isRefused()) {
+            b.append("restore of task '").append(task).append("' refused:\n");
+            for (Refusal r : refusals) {
+                b.append("  ").append(r.reason()).append(": ").append(r.message()).append('\n');
+            }
+            return b.toString();
+        }
+        if (steps.isEmpty()) {
+            return "restore of task '" + task + "': nothing to do, the live space already matches\n";
+        }
+        b.append("restore plan for task '").append(task).append("': ").append(steps.size())
+                .append(steps.size() == 1 ? " operation\n" : " operations\n");
+        Phase current = null;
+        int n = 1;
+        for (PlannedStep s : steps) {
+            if (s.phase() != current) {
+                current = s.phase();
+                b.append("  ").append(current.title()).append(":\n");
+            }
+            b.append(String.format("    %3d. %s%n", n++, s.operation().describe()));
+        }
+        return b.toString();
+    }
+}

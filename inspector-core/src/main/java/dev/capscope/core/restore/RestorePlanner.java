@@ -1,0 +1,308 @@
+package dev.capscope.core.restore;
+
+import dev.capscope.core.diff.CapMapDiff;
+import dev.capscope.core.diff.DiffEngine;
+import dev.capscope.core.diff.DiffResult;
+import dev.capscope.core.diff.DiffStatus;
+import dev.capscope.core.diff.MatchKey;
+import dev.capscope.core.diff.SlotDiff;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.KernelObject;
+import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.Slot;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.model.TargetInfo;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.SelectorLayout;
+import dev.capscope.core.target.RestoreOperation;
+import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
+import dev.capscope.core.target.RestoreOperation.CreateObject;
+import dev.capscope.core.target.RestoreOperation.CreateSession;
+import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
+import dev.capscope.core.target.RestoreOperation.Unmap;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Plans a restore (pure): {@code RestorePlanner.plan(snapshot, live, targetInfo, profile)}.
+ *
+ * <p>First the {@linkplain Preflight preflight}; any refusal ends planning. Then the live space is
+ * diffed against the snapshot with {@link MatchKey#BADGE}, so a cap that moved or got a new badge
+ * is recognised, and every component-area selector is reconciled. Core-controlled slots are never
+ * touched (the preflight makes sure they agree); their cap-map entries may get their ref count or
+ * semantics fixed.
+ *
+ * <p>Order of the plan (deterministic, so equal inputs give equal plans):
+ * <ol>
+ *   <li>{@link Phase#REMOVE_EXTRAS}, ascending selector: unmap caps the snapshot does not have there
+ *       (or has as another object), then clear their entries;</li>
+ *   <li>{@link Phase#REBIND_MOVED}: for each cap found at another selector, map it to the wanted one,
+ *       unmap the old one, clear the old entry, write the new one; ordered by {@link MoveOrderer} so no
+ *       move overwrites a cap still to be moved;</li>
+ *   <li>{@link Phase#RECREATE_MISSING}, ascending selector: re-create sessions with their recorded
+ *       arguments (CreateSession, which also writes the entry; a SetCapMapEntry follows when the
+ *       recorded ref count is not 1 &mdash; its raw id is the recorded badge, which the runner
+ *       translates to the badge the server handed out) and objects without entry (CreateObject);
+ *       entries without a cap (receive windows) are written here too;</li>
+ *   <li>{@link Phase#FIX_CAP_MAP}, ascending index: write or clear entries that differ in place.</li>
+ * </ol>
+ * Removals come first so that moves and creations land on free slots.
+ */
+public final class RestorePlanner {
+    /** Kinds CREATE_OBJECT can make (docs/protocol.md, opcode 0x13). */
+    static final Set<ObjectKind> CREATABLE = EnumSet.of(ObjectKind.TASK, ObjectKind.THREAD, ObjectKind.IPC_GATE,
+            ObjectKind.IRQ_SENDER);
+
+    private final CapSpace want;
+    private final CapSpace live;
+    private final LayoutProfile profile;
+    private final SelectorLayout layout;
+    private final List<Refusal> refusals = new ArrayList<>();
+    private final List<PlannedStep> removals = new ArrayList<>();
+    private final List<Move> moves = new ArrayList<>();
+    private final List<PlannedStep> creations = new ArrayList<>();
+    private final List<PlannedStep> fixes = new ArrayList<>();
+    /** Wanted selector -> live selector it is paired with, or -1. */
+    private final int[] partner = new int[Selectors.COUNT];
+    private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
+    private final DiffStatus[] slotStatus = new DiffStatus[Selectors.COUNT];
+
+    private RestorePlanner(Snapshot wanted, CapSpace live, LayoutProfile profile) {
+        this.want = wanted.space();
+        this.live = live;
+        this.profile = profile;
+        this.layout = SelectorLayout.of(profile);
+        Arrays.fill(partner, -1);
+    }
+
+    public static RestorePlan plan(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile) {
+        List<Refusal> preflight = Preflight.check(wanted, live, target, profile);
+        if (!preflight.isEmpty()) {
+            return RestorePlan.refused(live.taskName(), preflight);
+        }
+        RestorePlanner p = new RestorePlanner(wanted, live, profile);
+        p.pair(DiffEngine.forProfile(profile).compare(wanted.space(), live, MatchKey.BADGE));
+        p.reconcile();
+        if (!p.refusals.isEmpty()) {
+            return RestorePlan.refused(live.taskName(), p.refusals);
+        }
+        return new RestorePlan(live.taskName(), List.of(), p.steps());
+    }
+
+    private boolean component(int selector) {
+        return !Preflight.isCoreArea(layout.areaOf(selector));
+    }
+
+    /** Takes the pairing of the identity-insensitive diff, restricted to the component area. */
+    private void pair(DiffResult diff) {
+        for (CapMapDiff d : diff.capMap()) {
+            if (d.before() != null && d.after() != null && component(d.beforeIndex()) && component(d.afterIndex())) {
+                partner[d.beforeIndex()] = d.afterIndex();
+                liveClaimed[d.afterIndex()] = true;
+            }
+        }
+        for (SlotDiff d : diff.slots()) {
+            if (d.before() != null && d.after() != null && component(d.beforeSelector()) && component(d.afterSelector())) {
+                partner[d.beforeSelector()] = d.afterSelector();
+                liveClaimed[d.afterSelector()] = true;
+                slotStatus[d.beforeSelector()] = d.status();
+            }
+        }
+    }
+
+    private void reconcile() {
+        for (int s = Selectors.FIRST; s <= Selectors.LAST; s++) {
+            if (!component(s)) {
+                fixCoreEntry(s);
+                continue;
+            }
+            boolean wanted = want.isValid(s) || want.capMapEntry(s) != null;
+            if (wanted) {
+                int p = partner[s];
+                if (p < 0) {
+                    create(s);
+                } else if (p == s) {
+                    reconcileInPlace(s);
+                } else {
+                    rebind(s, p);
+                }
+            }
+            boolean liveUnit = live.isValid(s) || live.capMapEntry(s) != null;
+            if (liveUnit && !liveClaimed[s]) {
+                removeExtra(s);
+            }
+        }
+    }
+
+    private void removeExtra(int s) {
+        if (live.isValid(s)) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+        }
+        if (live.capMapEntry(s) != null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(s)));
+        }
+    }
+
+    private void reconcileInPlace(int s) {
+        Slot ws = want.slot(s);
+        Slot ls = live.slot(s);
+        CapMapEntry we = want.capMapEntry(s);
+        CapMapEntry le = live.capMapEntry(s);
+        boolean sameCap = ws != null && ls != null
+                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND);
+        if (ws != null && !sameCap) {
+            if (ls != null) {
+                removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            }
+            create(s);
+            return;
+        }
+        if (ws == null && ls != null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+        }
+        fixEntry(s, we, le, ls == null ? null : live.object(ls.objectId()));
+    }
+
+    private void rebind(int s, int p) {
+        Slot ws = want.slot(s);
+        Slot ls = live.slot(p);
+        CapMapEntry we = want.capMapEntry(s);
+        boolean liveEntry = live.capMapEntry(p) != null;
+        if (ws != null && ls != null) {
+            CapMapEntry entry = we == null ? null : entryFor(we, live.object(ls.objectId()), live.capMapEntry(p));
+            moves.add(new Move(p, s, ws.rights(), entry, liveEntry));
+            return;
+        }
+        // Only one side has a cap: nothing to move. Drop the live one, then build the wanted one.
+        if (ls != null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(p)));
+        }
+        if (liveEntry) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(p)));
+        }
+        create(s);
+    }
+
+    /** Re-creates the wanted state at s from nothing. */
+    private void create(int s) {
+        Slot ws = want.slot(s);
+        CapMapEntry we = want.capMapEntry(s);
+        if (ws == null) {
+            if (we != null) {
+                creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            return;
+        }
+        KernelObject wo = want.object(ws.objectId());
+        if (we != null && we.hasBadge()) {
+            if (we.semantics().rpcInterface() == null) {
+                refusals.add(Refusal.of(RefusalReason.UNKNOWN_SEMANTICS, "the cap-map entry at " + Selectors.format(s)
+                        + " (badge " + we.rawId() + ") is missing in the live task and its semantics are unknown, so it "
+                        + "cannot be re-created", s));
+                return;
+            }
+            creations.add(step(Phase.RECREATE_MISSING, new CreateSession(s, we.semantics(), we.rawId())));
+            if (we.refCount() != 1) {
+                creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            return;
+        }
+        if (!CREATABLE.contains(wo.kind())) {
+            refusals.add(Refusal.of(RefusalReason.OBJECT_NOT_CREATABLE, "the " + wo.kind().kernelName() + " at "
+                    + Selectors.format(s) + " is missing in the live task and has no cap-map entry; a target can only "
+                    + "create Task, Thread, Ipc_gate and Irq_sender objects", s));
+            return;
+        }
+        creations.add(step(Phase.RECREATE_MISSING, new CreateObject(s, wo.kind(), wo.label())));
+        if (we != null) {
+            creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+        }
+    }
+
+    /** Entry fixes where the cap itself is right (or absent on both sides). */
+    private void fixEntry(int s, CapMapEntry we, CapMapEntry le, KernelObject liveObject) {
+        if (we == null && le != null) {
+            fixes.add(step(Phase.FIX_CAP_MAP, new ClearCapMapEntry(s)));
+        } else if (we != null) {
+            CapMapEntry target = entryFor(we, liveObject, le);
+            if (!target.equals(le)) {
+                fixes.add(step(Phase.FIX_CAP_MAP, set(target, target.rawId())));
+            }
+        }
+    }
+
+    /** Core-area entries: present on both sides (preflight); only ref count and semantics are fixed. */
+    private void fixCoreEntry(int s) {
+        CapMapEntry we = want.capMapEntry(s);
+        CapMapEntry le = live.capMapEntry(s);
+        if (we != null && le != null && (we.refCount() != le.refCount() || !we.semantics().equals(le.semantics()))) {
+            fixes.add(step(Phase.FIX_CAP_MAP, set(we, le.rawId())));
+        }
+    }
+
+    /**
+     * The entry to write for a wanted entry whose cap is live: the live identity (the gate's label,
+     * else the live entry's badge) with the wanted ref count and semantics. Keeping the live badge
+     * is what makes a restore identity-insensitive: the server knows the session by that badge.
+     */
+    private static CapMapEntry entryFor(CapMapEntry we, KernelObject liveObject, CapMapEntry le) {
+        long rawId = we.rawId();
+        if (we.hasBadge()) {
+            if (liveObject != null && liveObject.kind() == ObjectKind.IPC_GATE && liveObject.label() != null
+                    && liveObject.label() > 0) {
+                rawId = liveObject.label();
+            } else if (le != null && le.hasBadge()) {
+                rawId = le.rawId();
+            }
+        }
+        return new CapMapEntry(we.index(), rawId, we.refCount(), we.semantics());
+    }
+
+    private static SetCapMapEntry set(CapMapEntry e, long rawId) {
+        return new SetCapMapEntry(e.index(), rawId, e.refCount(), e.semantics());
+    }
+
+    private static PlannedStep step(Phase phase, RestoreOperation op) {
+        return new PlannedStep(phase, op);
+    }
+
+    private List<PlannedStep> steps() {
+        // Removals were found in wanted-selector order; the plan lists them by the selector they touch.
+        List<PlannedStep> all = new ArrayList<>(removals);
+        all.sort(Comparator.comparingInt((PlannedStep st) -> touched(st.operation()))
+                .thenComparing(st -> st.operation() instanceof ClearCapMapEntry));
+        for (RestoreOperation op : MoveOrderer.order(moves, scratchSelector())) {
+            all.add(step(Phase.REBIND_MOVED, op));
+        }
+        all.addAll(creations);
+        all.addAll(fixes);
+        return all;
+    }
+
+    private static int touched(RestoreOperation op) {
+        if (op instanceof Unmap u) {
+            return u.selector();
+        }
+        if (op instanceof ClearCapMapEntry c) {
+            return c.index();
+        }
+        throw new IllegalArgumentException("not a removal: " + op);
+    }
+
+    /** The highest allocator selector empty and entry-free on both sides, or -1. */
+    private int scratchSelector() {
+        for (int s = profile.lastAllocatorIndex(); s >= profile.userBaseCap(); s--) {
+            if (!want.isValid(s) && !live.isValid(s) && want.capMapEntry(s) == null && live.capMapEntry(s) == null) {
+                return s;
+            }
+        }
+        return -1;
+    }
+}
