@@ -24,7 +24,11 @@ public class LocatedFormatException extends RuntimeException {
 
     private static String format(String source, int line, int column, String path, String problem, String hint) {
         StringBuilder b = new StringBuilder();
-        b.append(source).append(':').append(line).append(':').append(column).append(": ");
+        b.append(source);
+        if (line > 0) {
+            b.append(':').append(line).append(':').append(column);
+        }
+        b.append(": ");
         if (path != null && !path.isEmpty()) {
             b.append("field ").append(path).append(": ");
         }

@@ -39,13 +39,13 @@ public final class LocatedJson {
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new JsonShapeException("", 1, 1, content.length == 0
-                        ? "the file is empty" : "the file holds no JSON value (only whitespace)");
+                        ? "the file is empty" : "the file holds no JSON value (only whitespace)", null);
             }
             LocatedNode root = value(p, "");
             if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new JsonShapeException("", l.getLineNr(), l.getColumnNr(),
-                        "unexpected content after the end of the JSON document");
+                        "unexpected content after the end of the JSON document", null);
             }
             return root;
         } catch (JsonProcessingException e) {

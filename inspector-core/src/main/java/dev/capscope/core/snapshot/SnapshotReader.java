@@ -1,0 +1,250 @@
+package dev.capscope.core.snapshot;
+
+import dev.capscope.core.json.JsonShapeException;
+import dev.capscope.core.json.LocatedJson;
+import dev.capscope.core.json.LocatedNode;
+import dev.capscope.core.json.StrictObject;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.KernelObject;
+import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Rights;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.Semantics;
+import dev.capscope.core.model.Slot;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.model.SnapshotMeta;
+import dev.capscope.core.model.ThreadInfo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import static dev.capscope.core.snapshot.SnapshotFields.*;
+
+/**
+ * Reads snapshot format v1 strictly: anything that is not exactly what {@link SnapshotWriter}
+ * could have written (unknown schema, unknown or missing fields, wrong types, selectors outside
+ * 0..4296, duplicates, slots naming objects that are not in the table) is a
+ * {@link SnapshotFormatException} naming file, line, column and field. Reading never writes.
+ */
+public final class SnapshotReader {
+    private static final String FIX_HINT =
+            "Correct that field (the format is described in samples/snapshots/README.md) or take the snapshot again";
+    private static final String SYNTAX_HINT =
+            "The file is damaged or not a snapshot; restore it from version control or a backup, or take the snapshot again";
+    private static final String KINDS = Arrays.stream(ObjectKind.values()).map(ObjectKind::kernelName)
+            .collect(Collectors.joining(", "));
+
+    private SnapshotReader() {
+    }
+
+    public static Snapshot read(Path file) {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", "cannot read the file ("
+                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "Check the path and permissions", e);
+        }
+        return read(file.toString(), content);
+    }
+
+    /** Reads from bytes; {@code source} names the origin in error messages. */
+    public static Snapshot read(String source, byte[] content) {
+        try {
+            return parse(LocatedJson.parse(content));
+        } catch (SchemaException e) {
+            throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(), e.hint, e);
+        } catch (JsonShapeException e) {
+            throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(),
+                    e.isSyntaxError() ? SYNTAX_HINT : FIX_HINT, e);
+        }
+    }
+
+    private static Snapshot parse(LocatedNode rootNode) {
+        StrictObject root = rootNode.asObject();
+        StrictObject meta = root.required(META).asObject();
+        checkSchema(meta);
+        String name = meta.requiredString(NAME);
+        Instant takenAt = instant(meta.required(TAKEN_AT));
+        String endpoint = meta.optionalString(ENDPOINT);
+        String task = meta.requiredString(TASK);
+        String kernel = meta.optionalString(KERNEL);
+        String profile = meta.requiredString(PROFILE);
+        String tool = meta.optionalString(TOOL_VERSION);
+        long generation = meta.requiredLong(GENERATION, 0, Long.MAX_VALUE);
+        meta.finish();
+
+        Map<Long, KernelObject> objects = objects(root.required(OBJECTS));
+        List<Slot> slots = slots(root.required(SLOTS), objects);
+        List<ThreadInfo> threads = threads(root.required(THREADS));
+        List<CapMapEntry> capMap = capMap(root.required(CAP_MAP));
+        root.finish();
+
+        SnapshotMeta m = new SnapshotMeta(SCHEMA, name, takenAt, endpoint, task, kernel, profile, tool);
+        CapSpace space = new CapSpace(task, profile, generation, List.copyOf(objects.values()), slots, threads, capMap);
+        return new Snapshot(m, space);
+    }
+
+    private static void checkSchema(StrictObject meta) {
+        LocatedNode node = meta.required(SCHEMA_FIELD);
+        if (node.type() != LocatedNode.Type.INTEGER) {
+            node.asInt(SCHEMA, SCHEMA); // reports the wrong type
+        }
+        long v = node.asLong(Long.MIN_VALUE, Long.MAX_VALUE);
+        if (v != SCHEMA) {
+            throw new SchemaException(node, "unknown snapshot schema version " + v + " (this Capscope reads version "
+                    + SCHEMA + ")", v > SCHEMA ? "Open it with the newer Capscope that wrote it"
+                    : "The file was not written by Capscope; take the snapshot again");
+        }
+    }
+
+    private static Instant instant(LocatedNode node) {
+        String text = node.asString();
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            throw JsonShapeException.at(node, "\"" + text + "\" is not an ISO-8601 UTC time like 2026-01-31T12:00:00Z");
+        }
+    }
+
+    private static Map<Long, KernelObject> objects(LocatedNode array) {
+        Map<Long, KernelObject> objects = new TreeMap<>();
+        Map<Long, String> firstAt = new HashMap<>();
+        for (LocatedNode item : array.asArray()) {
+            StrictObject o = item.asObject();
+            LocatedNode idNode = o.required(ID);
+            long id = idNode.asLong(0, Long.MAX_VALUE);
+            ObjectKind kind = kind(o.required(KIND));
+            Long label = o.optionalLong(LABEL, 0, Long.MAX_VALUE);
+            o.finish();
+            String previous = firstAt.putIfAbsent(id, item.path());
+            if (previous != null) {
+                throw JsonShapeException.at(idNode, "duplicate object id " + id + " (also at " + previous + ")");
+            }
+            objects.put(id, new KernelObject(id, kind, label));
+        }
+        return objects;
+    }
+
+    private static ObjectKind kind(LocatedNode node) {
+        String text = node.asString();
+        for (ObjectKind k : ObjectKind.values()) {
+            if (k.kernelName().equals(text)) {
+                return k;
+            }
+        }
+        throw JsonShapeException.at(node, "unknown object kind \"" + text + "\" (known: " + KINDS + ")");
+    }
+
+    private static List<Slot> slots(LocatedNode array, Map<Long, KernelObject> objects) {
+        List<Slot> slots = new ArrayList<>();
+        Map<Integer, String> firstAt = new HashMap<>();
+        for (LocatedNode item : array.asArray()) {
+            StrictObject o = item.asObject();
+            int selector = selector(o.required(SELECTOR));
+            LocatedNode objectNode = o.required(OBJECT_ID);
+            long objectId = objectNode.asLong(0, Long.MAX_VALUE);
+            Rights rights = rights(o.required(RIGHTS));
+            String role = o.requiredString(ROLE);
+            o.finish();
+            String previous = firstAt.putIfAbsent(selector, item.path());
+            if (previous != null) {
+                throw JsonShapeException.at(o.required(SELECTOR), "duplicate selector " + Selectors.format(selector)
+                        + " (also at " + previous + ")");
+            }
+            if (!objects.containsKey(objectId)) {
+                throw JsonShapeException.at(objectNode, "slot " + Selectors.format(selector) + " names object "
+                        + objectId + ", which is not in the objects table");
+            }
+            slots.add(new Slot(selector, objectId, rights, role));
+        }
+        return slots;
+    }
+
+    private static int selector(LocatedNode node) {
+        if (node.type() == LocatedNode.Type.INTEGER) {
+            long v = node.asLong(Long.MIN_VALUE, Long.MAX_VALUE);
+            if (!Selectors.inRange((int) v) || v != (int) v) {
+                throw JsonShapeException.at(node, "selector " + v + " is out of range 0..4296 (0x0..0x10c8)");
+            }
+        }
+        return node.asInt(Selectors.FIRST, Selectors.LAST);
+    }
+
+    private static Rights rights(LocatedNode node) {
+        try {
+            return Rights.parse(node.asString());
+        } catch (IllegalArgumentException e) {
+            throw JsonShapeException.at(node, e.getMessage());
+        }
+    }
+
+    private static List<ThreadInfo> threads(LocatedNode array) {
+        List<ThreadInfo> threads = new ArrayList<>();
+        Map<Integer, String> firstAt = new HashMap<>();
+        for (LocatedNode item : array.asArray()) {
+            StrictObject o = item.asObject();
+            LocatedNode indexNode = o.required(INDEX);
+            int index = indexNode.asInt(0, Integer.MAX_VALUE);
+            String name = o.requiredString(NAME);
+            String state = o.requiredString(STATE);
+            o.finish();
+            String previous = firstAt.putIfAbsent(index, item.path());
+            if (previous != null) {
+                throw JsonShapeException.at(indexNode, "duplicate thread index " + index + " (also at " + previous + ")");
+            }
+            threads.add(new ThreadInfo(index, name, state));
+        }
+        return threads;
+    }
+
+    private static List<CapMapEntry> capMap(LocatedNode array) {
+        List<CapMapEntry> entries = new ArrayList<>();
+        Map<Integer, String> firstAt = new HashMap<>();
+        for (LocatedNode item : array.asArray()) {
+            StrictObject o = item.asObject();
+            LocatedNode indexNode = o.required(INDEX);
+            int index = selector(indexNode);
+            long rawId = o.required(RAW_ID).asLong(1, MAX_RAW_ID);
+            int refCount = o.required(REF_COUNT).asInt(0, 255);
+            LocatedNode semNode = o.optional(SEMANTICS);
+            Semantics semantics = semNode == null ? Semantics.NONE : semantics(semNode.asObject());
+            o.finish();
+            String previous = firstAt.putIfAbsent(index, item.path());
+            if (previous != null) {
+                throw JsonShapeException.at(indexNode, "duplicate cap-map index " + Selectors.format(index)
+                        + " (also at " + previous + ")");
+            }
+            entries.add(new CapMapEntry(index, rawId, refCount, semantics));
+        }
+        return entries;
+    }
+
+    private static Semantics semantics(StrictObject o) {
+        Semantics s = new Semantics(o.optionalString(RPC_INTERFACE), o.optionalString(LABEL), o.optionalString(ARGS),
+                o.optionalString(SERVER), o.optionalLong(QUOTA, 0, Long.MAX_VALUE));
+        o.finish();
+        return s;
+    }
+
+    /** A schema-version problem, which needs its own advice. */
+    private static final class SchemaException extends JsonShapeException {
+        final String hint;
+
+        SchemaException(LocatedNode node, String problem, String hint) {
+            super(node.path(), node.line(), node.column(), problem);
+            this.hint = hint;
+        }
+    }
+}
