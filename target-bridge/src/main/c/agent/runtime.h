@@ -76,6 +76,8 @@ struct agent_runtime {
   /* Debugger object in the agent's space for kind queries; L4_INVALID_CAP
    * if the kernel has none. */
   l4_cap_idx_t debugger_cap;
+  /* Kernel factory in the agent's space (CREATE_OBJECT). */
+  l4_cap_idx_t factory_cap;
   /* A free slot in the agent's space used to stage newly created objects. */
   l4_cap_idx_t scratch_cap;
 

@@ -1,0 +1,77 @@
+/* The on-target agent: serves the protocol of docs/protocol.md to many
+ * clients at once from one poll loop (non-blocking sockets, per-client
+ * buffers, at most PROTO_MAX_IN_FLIGHT unanswered requests per client). */
+#pragma once
+#include <poll.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "agent/proto.h"
+#include "agent/runtime.h"
+#include "agent/wire.h"
+
+/* Faults the agent can inject so that clients can test their recovery. */
+enum agent_fault {
+  FAULT_NONE = 0,
+  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY before a
+   * read request (or disconnect) is acknowledged but not performed. */
+  FAULT_RESTORE_DROPS_LAST_OP = 1,
+  /* Every mutation fails with L4_ERROR -L4_EPERM. */
+  FAULT_MUTATIONS_FAIL = 2,
+};
+
+struct conn;
+
+struct agent {
+  struct agent_runtime *rt;
+  int listen_fd;
+  char uri[300];
+  char unix_path[108];
+  struct conn *conns[PROTO_MAX_CONNECTIONS];
+  enum agent_fault fault;
+  /* Valid-selector counts cached per task and generation (TASKS). */
+  struct valid_cache {
+    uint32_t task;
+    uint64_t gen;
+    uint16_t count;
+  } cache[256];
+};
+
+/* Listen on "unix:PATH" or "tcp:HOST:PORT"; a.uri then names the real
+ * endpoint (with the chosen port for port 0). */
+int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
+                 size_t errlen);
+/* Fill pollfds for the listener and every client; returns how many. */
+int agent_pollfds(struct agent *a, struct pollfd *fds, int max);
+/* Handle the events of fds filled by agent_pollfds. */
+void agent_handle(struct agent *a, struct pollfd *fds, int n);
+/* Close every connection and the listener (removes the Unix socket). */
+void agent_close(struct agent *a);
+
+/* --- used by the op handlers --------------------------------------------- */
+
+struct reply {
+  struct writer *w;
+  uint16_t status;
+  int32_t detail;
+  char msg[200];
+  bool dry_run; /* validate and acknowledge, do not perform (fault injection) */
+};
+
+void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* False (and BAD_LENGTH / BAD_RANGE set) unless the request parsed exactly. */
+bool request_parsed(struct reader *r, struct reply *rep);
+
+typedef void (*agent_op_fn)(struct agent *a, struct reader *r, struct reply *rep);
+agent_op_fn agent_read_op(uint16_t opcode);
+agent_op_fn agent_mutation_op(uint16_t opcode);
+/* Mutations whose acknowledgement carries no result of the operation. */
+bool agent_op_deferrable(uint16_t opcode);
+
+void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e);
+void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e);
+
+/* Task lookup shared by the handlers; sets NO_SUCH_TASK. */
+bool agent_task(struct agent *a, uint32_t id, struct agent_task_info *out, struct reply *rep);

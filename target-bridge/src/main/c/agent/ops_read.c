@@ -1,0 +1,308 @@
+/* Read requests. The probing (VALIDITY, CAP_INFOS, valid counts) uses only
+ * the L4 API on task caps the runtime gives us, so it is the same code on a
+ * real Fiasco.OC kernel. */
+#include <string.h>
+
+#include <l4/sys/debugger.h>
+#include <l4/sys/task.h>
+
+#include "agent/agent.h"
+
+#define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
+
+bool agent_task(struct agent *a, uint32_t id, struct agent_task_info *out, struct reply *rep) {
+  if (id == 0 || !a->rt->task_by_id(a->rt->ctx, id, out)) {
+    reply_error(rep, ST_NO_SUCH_TASK, 0, "no task %u", id);
+    return false;
+  }
+  return true;
+}
+
+static bool parse_range(struct reader *r, struct reply *rep, uint32_t *task, uint16_t *first,
+                        uint16_t *last, unsigned max) {
+  *task = rd_u32(r);
+  *first = rd_u16(r);
+  *last = rd_u16(r);
+  if (!request_parsed(r, rep))
+    return false;
+  if (*first > *last || *last > max) {
+    reply_error(rep, ST_BAD_RANGE, 0, "range %u..%u outside 0..%u", *first, *last, max);
+    return false;
+  }
+  return true;
+}
+
+/* One l4_task_cap_valid per selector; -1 with L4_ERROR if the task cap
+ * itself cannot be invoked. */
+static int probe_valid(l4_cap_idx_t task, unsigned sel, struct reply *rep) {
+  l4_msgtag_t t = l4_task_cap_valid(task, KCAP(sel));
+  long e = l4_error(t);
+  if (e < 0) {
+    reply_error(rep, ST_L4_ERROR, (int32_t)e, "l4_task_cap_valid failed");
+    return -1;
+  }
+  return e == 1;
+}
+
+static int count_valid(struct agent *a, const struct agent_task_info *ti, struct reply *rep) {
+  struct valid_cache *vc = &a->cache[ti->id % (sizeof a->cache / sizeof a->cache[0])];
+  if (vc->task == ti->id && vc->gen == ti->generation)
+    return vc->count;
+  int n = 0;
+  for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++) {
+    int v = probe_valid(ti->task_cap, s, rep);
+    if (v < 0)
+      return -1;
+    n += v;
+  }
+  vc->task = ti->id;
+  vc->gen = ti->generation;
+  vc->count = (uint16_t)n;
+  return n;
+}
+
+static void op_hello(struct agent *a, struct reader *r, struct reply *rep) {
+  uint16_t client_version = rd_u16(r);
+  char name[256];
+  rd_str(r, name, sizeof name);
+  if (r->too_long)
+    r->too_long = false; /* the client's name is only informational */
+  if (!request_parsed(r, rep))
+    return;
+  if (client_version == 0) {
+    reply_error(rep, ST_BAD_VERSION, 0, "client speaks no protocol version");
+    return;
+  }
+  struct agent_runtime *rt = a->rt;
+  uint32_t flags = 0;
+  if (rt->restore_allowed)
+    flags |= HELLO_RESTORE_ALLOWED;
+  if (rt->simulated)
+    flags |= HELLO_SIMULATED;
+  if (!l4_is_invalid_cap(rt->debugger_cap))
+    flags |= HELLO_OBJECT_KINDS;
+  /* Ask the kernel how it compares: a copy with fewer rights than the
+   * original is equal only under Genode's identity patch. */
+  rt->enter(rt->ctx);
+  if (!l4_is_invalid_cap(rt->scratch_cap) &&
+      l4_error(l4_task_map(L4_BASE_TASK_CAP, L4_BASE_TASK_CAP,
+                           l4_obj_fpage(L4_BASE_TASK_CAP, 0, L4_CAP_FPAGE_R),
+                           rt->scratch_cap | L4_ITEM_MAP)) == 0) {
+    if (l4_msgtag_label(l4_task_cap_equal(L4_BASE_TASK_CAP, L4_BASE_TASK_CAP, rt->scratch_cap)))
+      flags |= HELLO_EQUAL_IDENTITY;
+    l4_task_release_cap(L4_BASE_TASK_CAP, rt->scratch_cap);
+  }
+  wr_u16(rep->w, PROTO_VERSION);
+  wr_u16(rep->w, PROTO_LAST_SELECTOR);
+  wr_u32(rep->w, flags);
+  wr_u32(rep->w, PROTO_MAX_RESPONSE_PAYLOAD);
+  wr_u32(rep->w, PROTO_MAX_REQUEST_PAYLOAD);
+  wr_u16(rep->w, PROTO_MAX_IN_FLIGHT);
+  wr_u16(rep->w, (uint16_t)rt->task_count(rt->ctx));
+  wr_str(rep->w, rt->kernel);
+  wr_str(rep->w, rt->profile);
+  wr_str(rep->w, rt->version);
+}
+
+static void op_tasks(struct agent *a, struct reader *r, struct reply *rep) {
+  if (!request_parsed(r, rep))
+    return;
+  struct agent_runtime *rt = a->rt;
+  unsigned n = rt->task_count(rt->ctx);
+  rt->enter(rt->ctx);
+  wr_u16(rep->w, (uint16_t)n);
+  for (unsigned i = 0; i < n; i++) {
+    struct agent_task_info ti;
+    if (!rt->task_at(rt->ctx, i, &ti)) {
+      reply_error(rep, ST_INTERNAL, 0, "task list changed");
+      return;
+    }
+    int valid = count_valid(a, &ti, rep);
+    if (valid < 0)
+      return;
+    wr_u32(rep->w, ti.id);
+    wr_u32(rep->w, ti.parent_id);
+    unsigned long kid = l4_is_invalid_cap(rt->debugger_cap) ? ~0UL : l4_debugger_global_id(ti.task_cap);
+    wr_u32(rep->w, kid == ~0UL ? 0xFFFFFFFFu : (uint32_t)kid);
+    wr_u16(rep->w, ti.thread_count);
+    wr_u16(rep->w, (uint16_t)valid);
+    wr_u64(rep->w, ti.generation);
+    wr_str(rep->w, ti.name);
+  }
+}
+
+static void op_generation(struct agent *a, struct reader *r, struct reply *rep) {
+  uint16_t count = rd_u16(r);
+  if (count > PROTO_MAX_GENERATION_IDS) {
+    reply_error(rep, ST_COUNT_LIMIT, 0, "count %u over %u", count, PROTO_MAX_GENERATION_IDS);
+    return;
+  }
+  uint32_t ids[PROTO_MAX_GENERATION_IDS];
+  for (unsigned i = 0; i < count; i++)
+    ids[i] = rd_u32(r);
+  if (!request_parsed(r, rep))
+    return;
+  struct agent_runtime *rt = a->rt;
+  struct agent_task_info ti;
+  if (count == 0) {
+    unsigned n = rt->task_count(rt->ctx);
+    wr_u16(rep->w, (uint16_t)n);
+    for (unsigned i = 0; i < n; i++) {
+      if (!rt->task_at(rt->ctx, i, &ti))
+        memset(&ti, 0, sizeof ti);
+      wr_u32(rep->w, ti.id);
+      wr_u64(rep->w, ti.generation);
+    }
+    return;
+  }
+  wr_u16(rep->w, count);
+  for (unsigned i = 0; i < count; i++) {
+    if (!agent_task(a, ids[i], &ti, rep))
+      return;
+    wr_u32(rep->w, ti.id);
+    wr_u64(rep->w, ti.generation);
+  }
+}
+
+static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
+  uint32_t task;
+  uint16_t first, last;
+  struct agent_task_info ti;
+  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) ||
+      !agent_task(a, task, &ti, rep))
+    return;
+  a->rt->enter(a->rt->ctx);
+  wr_u32(rep->w, task);
+  wr_u64(rep->w, ti.generation);
+  wr_u16(rep->w, first);
+  wr_u16(rep->w, last);
+  unsigned nbits = (unsigned)(last - first + 1);
+  size_t off = wr_reserve(rep->w, (nbits + 7) / 8);
+  if (rep->w->overflow)
+    return;
+  uint8_t *bits = rep->w->buf + off;
+  for (unsigned i = 0; i < nbits; i++) {
+    int v = probe_valid(ti.task_cap, first + i, rep);
+    if (v < 0)
+      return;
+    if (v)
+      bits[i / 8] |= (uint8_t)(1u << (i % 8));
+  }
+}
+
+static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
+  uint32_t task;
+  uint16_t first, last;
+  struct agent_task_info ti;
+  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) ||
+      !agent_task(a, task, &ti, rep))
+    return;
+  struct agent_runtime *rt = a->rt;
+  rt->enter(rt->ctx);
+  bool have_info = !l4_is_invalid_cap(rt->debugger_cap);
+  wr_u32(rep->w, task);
+  wr_u64(rep->w, ti.generation);
+  size_t count_off = wr_reserve(rep->w, 2);
+  uint16_t count = 0;
+  for (unsigned s = first; s <= last; s++) {
+    int v = probe_valid(ti.task_cap, s, rep);
+    if (v < 0)
+      return;
+    if (!v)
+      continue;
+    l4_debugger_obj_info_t info;
+    bool known = have_info &&
+                 l4_error(l4_debugger_obj_info(rt->debugger_cap, ti.task_cap, KCAP(s), &info)) == 0;
+    uint8_t flags = 0;
+    if (known)
+      flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |
+              (info.kind == L4_KOBJ_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
+    wr_u16(rep->w, (uint16_t)s);
+    wr_u8(rep->w, known ? (uint8_t)info.kind : 0);
+    wr_u8(rep->w, known ? (uint8_t)info.rights : 0xFF);
+    wr_u32(rep->w, known ? (uint32_t)info.global_id : 0xFFFFFFFFu);
+    wr_u64(rep->w, known ? (uint64_t)info.label : 0);
+    wr_u32(rep->w, known ? (uint32_t)info.mappings : 0);
+    wr_u8(rep->w, flags);
+    wr_u8(rep->w, 0);
+    wr_u16(rep->w, 0);
+    count++;
+  }
+  wr_put_u16_at(rep->w, count_off, count);
+}
+
+static void op_threads(struct agent *a, struct reader *r, struct reply *rep) {
+  uint32_t task = rd_u32(r);
+  struct agent_task_info ti;
+  if (!request_parsed(r, rep) || !agent_task(a, task, &ti, rep))
+    return;
+  static struct agent_thread_info th[1024];
+  unsigned n = a->rt->threads(a->rt->ctx, task, th, 1024);
+  wr_u32(rep->w, task);
+  wr_u64(rep->w, ti.generation);
+  wr_u16(rep->w, (uint16_t)n);
+  for (unsigned i = 0; i < n; i++) {
+    wr_u16(rep->w, th[i].index);
+    wr_u16(rep->w, th[i].first_sel);
+    wr_u8(rep->w, th[i].slots);
+    wr_u8(rep->w, th[i].state);
+    wr_str(rep->w, th[i].name);
+  }
+}
+
+void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e) {
+  wr_u16(w, e->index);
+  wr_u16(w, e->raw_id);
+  wr_u8(w, e->ref_cnt);
+  wr_u8(w, e->flags);
+  wr_u32(w, e->sem.server_task);
+  wr_u64(w, e->sem.quota);
+  wr_str(w, e->sem.iface);
+  wr_str(w, e->sem.label);
+  wr_str(w, e->sem.args);
+  wr_str(w, e->sem.server);
+}
+
+static void op_cap_map(struct agent *a, struct reader *r, struct reply *rep) {
+  uint32_t task;
+  uint16_t first, last;
+  struct agent_task_info ti;
+  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_CAPMAP_INDEX) ||
+      !agent_task(a, task, &ti, rep))
+    return;
+  struct writer *w = rep->w;
+  wr_u32(w, task);
+  wr_u64(w, ti.generation);
+  size_t count_off = wr_reserve(w, 2), next_off = wr_reserve(w, 2);
+  uint16_t count = 0, next = 0xFFFF;
+  for (unsigned i = first; i <= last; i++) {
+    struct agent_capmap_entry e;
+    if (!a->rt->capmap_get(a->rt->ctx, task, (uint16_t)i, &e))
+      continue;
+    size_t mark = w->len;
+    agent_write_capmap_entry(w, &e);
+    if (w->overflow) {
+      /* Page full: the client asks again from here. */
+      w->overflow = false;
+      w->len = mark;
+      next = (uint16_t)i;
+      break;
+    }
+    count++;
+  }
+  wr_put_u16_at(w, count_off, count);
+  wr_put_u16_at(w, next_off, next);
+}
+
+agent_op_fn agent_read_op(uint16_t opcode) {
+  switch (opcode) {
+  case OP_HELLO: return op_hello;
+  case OP_TASKS: return op_tasks;
+  case OP_GENERATION: return op_generation;
+  case OP_VALIDITY: return op_validity;
+  case OP_CAP_INFOS: return op_cap_infos;
+  case OP_THREADS: return op_threads;
+  case OP_CAP_MAP: return op_cap_map;
+  default: return NULL;
+  }
+}

@@ -1,0 +1,499 @@
+/* The agent's connection handling: framing, limits, error frames, poll. */
+#include <errno.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
+
+#include "agent/agent.h"
+
+#define IN_CAP (PROTO_HEADER_SIZE + PROTO_MAX_REQUEST_PAYLOAD)
+#define OUT_LIMIT ((size_t)PROTO_MAX_IN_FLIGHT * (PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD) + 4096)
+
+struct conn {
+  int fd;
+  uint8_t *in;
+  size_t in_len;
+  struct writer out;
+  size_t out_off;
+  uint64_t sent_total;
+  uint64_t ends[PROTO_MAX_IN_FLIGHT]; /* queued_total at each response's end */
+  unsigned nends;
+  bool closing; /* close once the output is flushed */
+  bool dead;
+  /* FAULT_RESTORE_DROPS_LAST_OP: acknowledged, not yet performed. */
+  bool has_pending;
+  uint16_t pending_op;
+  uint8_t *pending;
+  size_t pending_len;
+};
+
+void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char *fmt, ...) {
+  if (rep->status != ST_OK)
+    return; /* the first error wins */
+  rep->status = status;
+  rep->detail = detail;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(rep->msg, sizeof rep->msg, fmt, ap);
+  va_end(ap);
+}
+
+bool request_parsed(struct reader *r, struct reply *rep) {
+  if (r->too_long) {
+    reply_error(rep, ST_BAD_RANGE, 0, "string longer than this target keeps");
+    return false;
+  }
+  if (!rd_done(r)) {
+    reply_error(rep, ST_BAD_LENGTH, 0, "payload of %zu bytes does not match the layout",
+                r->len);
+    return false;
+  }
+  return true;
+}
+
+static void set_nonblock(int fd) {
+  int fl = fcntl(fd, F_GETFL);
+  if (fl >= 0)
+    fcntl(fd, F_SETFL, fl | O_NONBLOCK);
+  fcntl(fd, F_SETFD, FD_CLOEXEC);
+}
+
+/* ---- listening ---------------------------------------------------------- */
+
+static int listen_unix(struct agent *a, const char *path, char *err, size_t errlen) {
+  struct sockaddr_un sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sun_family = AF_UNIX;
+  if (strlen(path) == 0 || strlen(path) >= sizeof sa.sun_path) {
+    snprintf(err, errlen, "unix socket path empty or longer than %zu bytes",
+             sizeof sa.sun_path - 1);
+    return -1;
+  }
+  strcpy(sa.sun_path, path);
+  int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+  if (fd < 0) {
+    snprintf(err, errlen, "socket: %s", strerror(errno));
+    return -1;
+  }
+  /* A socket left behind by a dead capsim is replaced; a live one is not. */
+  struct stat st;
+  if (lstat(path, &st) == 0 && S_ISSOCK(st.st_mode)) {
+    if (connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0) {
+      snprintf(err, errlen, "%s is in use by another server", path);
+      close(fd);
+      return -1;
+    }
+    unlink(path);
+  }
+  mode_t old = umask(0177); /* the socket is born 0600 */
+  int rc = bind(fd, (struct sockaddr *)&sa, sizeof sa);
+  umask(old);
+  if (rc != 0 || listen(fd, 64) != 0) {
+    snprintf(err, errlen, "bind/listen %s: %s", path, strerror(errno));
+    close(fd);
+    return -1;
+  }
+  snprintf(a->unix_path, sizeof a->unix_path, "%s", path);
+  snprintf(a->uri, sizeof a->uri, "unix:%s", path);
+  return fd;
+}
+
+static int listen_tcp(struct agent *a, const char *hostport, char *err, size_t errlen) {
+  char host[256];
+  const char *colon = strrchr(hostport, ':');
+  if (!colon || colon == hostport || (size_t)(colon - hostport) >= sizeof host || !colon[1]) {
+    snprintf(err, errlen, "expected tcp:HOST:PORT");
+    return -1;
+  }
+  memcpy(host, hostport, (size_t)(colon - hostport));
+  host[colon - hostport] = 0;
+  if (host[0] == '[' && host[strlen(host) - 1] == ']') {
+    memmove(host, host + 1, strlen(host));
+    host[strlen(host) - 1] = 0;
+  }
+  struct addrinfo hints, *res = NULL;
+  memset(&hints, 0, sizeof hints);
+  hints.ai_socktype = SOCK_STREAM;
+  hints.ai_flags = AI_NUMERICSERV;
+  int gai = getaddrinfo(host, colon + 1, &hints, &res);
+  if (gai != 0) {
+    snprintf(err, errlen, "tcp %s: %s", hostport, gai_strerror(gai));
+    return -1;
+  }
+  int fd = socket(res->ai_family, SOCK_STREAM, 0);
+  int one = 1;
+  if (fd >= 0)
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+  if (fd < 0 || bind(fd, res->ai_addr, res->ai_addrlen) != 0 || listen(fd, 64) != 0) {
+    snprintf(err, errlen, "bind/listen %s: %s", hostport, strerror(errno));
+    if (fd >= 0)
+      close(fd);
+    freeaddrinfo(res);
+    return -1;
+  }
+  freeaddrinfo(res);
+  struct sockaddr_storage ss;
+  socklen_t sl = sizeof ss;
+  getsockname(fd, (struct sockaddr *)&ss, &sl);
+  char addr[INET6_ADDRSTRLEN] = "?";
+  unsigned port = 0;
+  if (ss.ss_family == AF_INET) {
+    struct sockaddr_in *in = (struct sockaddr_in *)&ss;
+    inet_ntop(AF_INET, &in->sin_addr, addr, sizeof addr);
+    port = ntohs(in->sin_port);
+    snprintf(a->uri, sizeof a->uri, "tcp:%s:%u", addr, port);
+  } else {
+    struct sockaddr_in6 *in6 = (struct sockaddr_in6 *)&ss;
+    inet_ntop(AF_INET6, &in6->sin6_addr, addr, sizeof addr);
+    port = ntohs(in6->sin6_port);
+    snprintf(a->uri, sizeof a->uri, "tcp:[%s]:%u", addr, port);
+  }
+  return fd;
+}
+
+int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
+                 size_t errlen) {
+  memset(a, 0, sizeof *a);
+  a->rt = rt;
+  a->listen_fd = -1;
+  int fd;
+  if (!strncmp(spec, "unix:", 5))
+    fd = listen_unix(a, spec + 5, err, errlen);
+  else if (!strncmp(spec, "tcp:", 4))
+    fd = listen_tcp(a, spec + 4, err, errlen);
+  else {
+    snprintf(err, errlen, "listen address must be unix:PATH or tcp:HOST:PORT");
+    return -1;
+  }
+  if (fd < 0)
+    return -1;
+  set_nonblock(fd);
+  a->listen_fd = fd;
+  return 0;
+}
+
+/* ---- connections -------------------------------------------------------- */
+
+static void conn_free(struct conn *c) {
+  if (c->fd >= 0)
+    close(c->fd);
+  free(c->in);
+  free(c->pending);
+  wr_free(&c->out);
+  free(c);
+}
+
+static void begin_frame(struct writer *w, uint16_t op, uint32_t req_id) {
+  wr_u32(w, PROTO_MAGIC);
+  wr_u16(w, PROTO_VERSION);
+  wr_u16(w, op);
+  wr_u32(w, req_id);
+  wr_u16(w, 0);
+  wr_u16(w, 0);
+  wr_u32(w, 0);
+}
+
+static void queue_response_end(struct conn *c) {
+  if (c->nends < PROTO_MAX_IN_FLIGHT)
+    c->ends[c->nends++] = c->sent_total + (c->out.len - c->out_off);
+}
+
+static void queue_error(struct conn *c, uint16_t op, uint32_t req_id, uint16_t status,
+                        int32_t detail, const char *msg) {
+  size_t start = c->out.len;
+  c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
+  begin_frame(&c->out, op, req_id);
+  wr_u32(&c->out, (uint32_t)detail);
+  wr_str(&c->out, msg);
+  wr_put_u16_at(&c->out, start + 12, status);
+  wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
+  queue_response_end(c);
+}
+
+static void pending_drop(struct conn *c) {
+  if (c->has_pending)
+    fprintf(stderr, "capsim: fault restore-drops-last-op: dropped acknowledged op 0x%02x\n",
+            c->pending_op);
+  c->has_pending = false;
+}
+
+static void run_op(struct agent *a, agent_op_fn fn, const uint8_t *payload, size_t len,
+                   struct writer *w, struct reply *rep) {
+  struct reader r;
+  rd_init(&r, payload, len);
+  rep->w = w;
+  rep->status = ST_OK;
+  rep->detail = 0;
+  rep->msg[0] = 0;
+  fn(a, &r, rep);
+}
+
+/* Perform the pending (acknowledged) mutation for real; its reply is gone. */
+static void pending_flush(struct agent *a, struct conn *c) {
+  if (!c->has_pending)
+    return;
+  c->has_pending = false;
+  struct writer scratch;
+  wr_init(&scratch, PROTO_MAX_RESPONSE_PAYLOAD);
+  struct reply rep = {0};
+  run_op(a, agent_mutation_op(c->pending_op), c->pending, c->pending_len, &scratch, &rep);
+  wr_free(&scratch);
+}
+
+static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_id,
+                     const uint8_t *payload, size_t len) {
+  agent_op_fn read_fn = agent_read_op(op), mut_fn = agent_mutation_op(op);
+  if (!read_fn && !mut_fn) {
+    queue_error(c, op, req_id, ST_UNKNOWN_OPCODE, 0, "unknown opcode");
+    return;
+  }
+  bool defer = false;
+  if (a->fault == FAULT_RESTORE_DROPS_LAST_OP) {
+    if (read_fn) {
+      pending_drop(c);
+    } else {
+      pending_flush(a, c);
+      defer = agent_op_deferrable(op);
+    }
+  }
+  size_t start = c->out.len;
+  c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
+  begin_frame(&c->out, op, req_id);
+  struct reply rep = {0};
+  rep.dry_run = defer;
+  if (mut_fn && a->fault == FAULT_MUTATIONS_FAIL) {
+    struct reader r;
+    rd_init(&r, payload, len);
+    rep.w = &c->out;
+    reply_error(&rep, ST_L4_ERROR, -1, "injected fault: mutation failed");
+  } else {
+    run_op(a, read_fn ? read_fn : mut_fn, payload, len, &c->out, &rep);
+  }
+  if (rep.status == ST_OK && c->out.overflow)
+    reply_error(&rep, ST_INTERNAL, 0, "response over the payload limit");
+  if (rep.status != ST_OK) {
+    c->out.len = start;
+    c->out.overflow = false;
+    queue_error(c, op, req_id, rep.status, rep.detail, rep.msg);
+    return;
+  }
+  if (defer) {
+    uint8_t *copy = realloc(c->pending, len ? len : 1);
+    if (copy) {
+      memcpy(copy, payload, len);
+      c->pending = copy;
+      c->pending_len = len;
+      c->pending_op = op;
+      c->has_pending = true;
+    }
+  }
+  wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
+  queue_response_end(c);
+}
+
+/* Parse complete frames from the input buffer, as many as the in-flight
+ * limit allows. */
+static void process_input(struct agent *a, struct conn *c) {
+  size_t off = 0;
+  while (!c->closing && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
+    const uint8_t *h = c->in + off;
+    uint32_t magic = get_u32(h);
+    uint16_t version = get_u16(h + 4), op = get_u16(h + 6);
+    uint32_t req_id = get_u32(h + 8), len = get_u32(h + 16);
+    if (magic != PROTO_MAGIC) {
+      queue_error(c, 0, 0, ST_BAD_MAGIC, 0, "bad magic");
+      c->closing = true;
+      break;
+    }
+    if (version != PROTO_VERSION) {
+      queue_error(c, op, req_id, ST_BAD_VERSION, 0, "unsupported protocol version");
+      c->closing = true;
+      break;
+    }
+    if (len > PROTO_MAX_REQUEST_PAYLOAD) {
+      queue_error(c, op, req_id, ST_TOO_LARGE, 0, "request payload over 65536 bytes");
+      c->closing = true;
+      break;
+    }
+    if (c->in_len - off < PROTO_HEADER_SIZE + (size_t)len)
+      break; /* wait for the rest */
+    dispatch(a, c, op, req_id, h + PROTO_HEADER_SIZE, len);
+    off += PROTO_HEADER_SIZE + len;
+  }
+  if (off) {
+    memmove(c->in, c->in + off, c->in_len - off);
+    c->in_len -= off;
+  }
+}
+
+static void flush_output(struct conn *c) {
+  while (c->out_off < c->out.len) {
+    ssize_t n = send(c->fd, c->out.buf + c->out_off, c->out.len - c->out_off, MSG_NOSIGNAL);
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK)
+        c->dead = true;
+      break;
+    }
+    c->out_off += (size_t)n;
+    c->sent_total += (uint64_t)n;
+  }
+  unsigned k = 0;
+  while (k < c->nends && c->ends[k] <= c->sent_total)
+    k++;
+  if (k) {
+    memmove(c->ends, c->ends + k, (c->nends - k) * sizeof c->ends[0]);
+    c->nends -= k;
+  }
+  if (c->out_off == c->out.len) {
+    c->out.len = 0;
+    c->out_off = 0;
+    if (c->out.cap > (1u << 20)) { /* give a burst's memory back */
+      wr_free(&c->out);
+      wr_init(&c->out, OUT_LIMIT);
+    }
+    if (c->closing)
+      c->dead = true;
+  }
+}
+
+static void read_input(struct agent *a, struct conn *c) {
+  for (;;) {
+    if (c->in_len == IN_CAP || c->closing || c->nends >= PROTO_MAX_IN_FLIGHT)
+      return;
+    ssize_t n = recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, 0);
+    if (n == 0) {
+      c->dead = true; /* a frame cut off by the disconnect is dropped */
+      return;
+    }
+    if (n < 0) {
+      if (errno == EINTR)
+        continue;
+      if (errno != EAGAIN && errno != EWOULDBLOCK)
+        c->dead = true;
+      return;
+    }
+    c->in_len += (size_t)n;
+    process_input(a, c);
+    flush_output(c);
+    if (c->dead)
+      return;
+  }
+}
+
+static void accept_clients(struct agent *a) {
+  for (;;) {
+    int fd = accept(a->listen_fd, NULL, NULL);
+    if (fd < 0)
+      return;
+    set_nonblock(fd);
+    int slot = -1;
+    for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++)
+      if (!a->conns[i]) {
+        slot = i;
+        break;
+      }
+    struct conn *c = slot >= 0 ? calloc(1, sizeof *c) : NULL;
+    if (c)
+      c->in = malloc(IN_CAP);
+    if (!c || !c->in) {
+      /* Full: say so once and hang up. */
+      struct conn tmp = {.fd = fd};
+      wr_init(&tmp.out, OUT_LIMIT);
+      queue_error(&tmp, 0, 0, ST_BUSY, 0, "too many connections");
+      (void)!send(fd, tmp.out.buf, tmp.out.len, MSG_NOSIGNAL);
+      wr_free(&tmp.out);
+      close(fd);
+      if (c)
+        free(c);
+      continue;
+    }
+    c->fd = fd;
+    wr_init(&c->out, OUT_LIMIT);
+    a->conns[slot] = c;
+  }
+}
+
+int agent_pollfds(struct agent *a, struct pollfd *fds, int max) {
+  int n = 0;
+  if (a->listen_fd >= 0 && n < max)
+    fds[n++] = (struct pollfd){.fd = a->listen_fd, .events = POLLIN};
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS && n < max; i++) {
+    struct conn *c = a->conns[i];
+    if (!c)
+      continue;
+    short ev = 0;
+    if (!c->closing && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len < IN_CAP)
+      ev |= POLLIN;
+    if (c->out_off < c->out.len)
+      ev |= POLLOUT;
+    fds[n++] = (struct pollfd){.fd = c->fd, .events = ev};
+  }
+  return n;
+}
+
+static struct conn *conn_by_fd(struct agent *a, int fd, int *slot) {
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++)
+    if (a->conns[i] && a->conns[i]->fd == fd) {
+      *slot = i;
+      return a->conns[i];
+    }
+  return NULL;
+}
+
+void agent_handle(struct agent *a, struct pollfd *fds, int n) {
+  for (int i = 0; i < n; i++) {
+    if (!fds[i].revents)
+      continue;
+    if (fds[i].fd == a->listen_fd) {
+      accept_clients(a);
+      continue;
+    }
+    int slot;
+    struct conn *c = conn_by_fd(a, fds[i].fd, &slot);
+    if (!c)
+      continue;
+    if (fds[i].revents & POLLOUT)
+      flush_output(c);
+    if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+      read_input(a, c);
+      /* Requests held back by the in-flight limit go on once there is room. */
+    }
+    if (!c->dead && !c->closing && c->in_len >= PROTO_HEADER_SIZE) {
+      process_input(a, c);
+      flush_output(c);
+    }
+    if ((fds[i].revents & (POLLERR | POLLNVAL)) && !(fds[i].revents & POLLIN))
+      c->dead = true;
+    if (c->dead) {
+      if (a->fault == FAULT_RESTORE_DROPS_LAST_OP)
+        pending_drop(c);
+      conn_free(c);
+      a->conns[slot] = NULL;
+    }
+  }
+}
+
+void agent_close(struct agent *a) {
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++)
+    if (a->conns[i]) {
+      conn_free(a->conns[i]);
+      a->conns[i] = NULL;
+    }
+  if (a->listen_fd >= 0)
+    close(a->listen_fd);
+  a->listen_fd = -1;
+  if (a->unix_path[0])
+    unlink(a->unix_path);
+  a->unix_path[0] = 0;
+}

@@ -1,0 +1,160 @@
+#include "capsim/agent_glue.h"
+
+#include <string.h>
+
+#include <l4/sys/consts.h>
+#include <l4sim/sim.h>
+
+#include "agent/proto.h"
+#include "capsim/text.h"
+
+#define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
+
+static void enter(void *ctx) {
+  struct genode *g = ctx;
+  l4sim_enter_task(g->core_kid);
+}
+
+static void fill_task(struct genode *g, struct component *c, struct agent_task_info *out) {
+  memset(out, 0, sizeof *out);
+  out->id = c->id;
+  out->parent_id = c->parent ? c->parent->id : 0;
+  text_fmt(out->name, sizeof out->name, "%s", c->label);
+  out->task_cap = KCAP(c->task_core_sel);
+  out->thread_count = (uint16_t)genode_thread_count(c);
+  out->generation = genode_generation(g, c);
+}
+
+static unsigned task_count(void *ctx) { return ((struct genode *)ctx)->ncomps; }
+
+static bool task_at(void *ctx, unsigned i, struct agent_task_info *out) {
+  struct genode *g = ctx;
+  if (i >= g->ncomps)
+    return false;
+  fill_task(g, g->comps[i], out);
+  return true;
+}
+
+static struct component *by_id(struct genode *g, uint32_t id) {
+  return id >= 1 && id <= g->ncomps ? g->comps[id - 1] : NULL;
+}
+
+static bool task_by_id(void *ctx, uint32_t id, struct agent_task_info *out) {
+  struct component *c = by_id(ctx, id);
+  if (c)
+    fill_task(ctx, c, out);
+  return c != NULL;
+}
+
+static bool task_by_name(void *ctx, const char *name, struct agent_task_info *out) {
+  struct component *c = genode_find(ctx, name);
+  if (c)
+    fill_task(ctx, c, out);
+  return c != NULL;
+}
+
+static unsigned threads(void *ctx, uint32_t task, struct agent_thread_info *out, unsigned max) {
+  struct genode *g = ctx;
+  struct component *c = by_id(g, task);
+  unsigned n = 0;
+  for (unsigned i = 0; c && i < GENODE_THREAD_MAX && n < max; i++) {
+    if (!c->threads[i].used)
+      continue;
+    out[n].index = (uint16_t)i;
+    out[n].first_sel = (uint16_t)(g->prof->thread_base + i * g->prof->thread_slot);
+    out[n].slots = (uint8_t)g->prof->thread_slot;
+    out[n].state = c->threads[i].state;
+    text_fmt(out[n].name, sizeof out[n].name, "%s", c->threads[i].name);
+    n++;
+  }
+  return n;
+}
+
+static bool capmap_get(void *ctx, uint32_t task, uint16_t index, struct agent_capmap_entry *out) {
+  struct component *c = by_id(ctx, task);
+  if (!c || index >= c->map.size || !c->map.e[index].id)
+    return false;
+  const struct cap_entry *e = &c->map.e[index];
+  memset(out, 0, sizeof *out);
+  out->index = index;
+  out->raw_id = e->id;
+  out->ref_cnt = e->ref_cnt;
+  out->flags = e->flags;
+  if (e->sem)
+    out->sem = *e->sem;
+  return true;
+}
+
+static struct agent_result ok(void) { return (struct agent_result){0}; }
+
+static struct agent_result failed(uint16_t status, const char *msg) {
+  struct agent_result r = {.status = status};
+  text_fmt(r.message, sizeof r.message, "%s", msg);
+  return r;
+}
+
+static struct agent_result create_session(void *ctx, uint32_t task, uint16_t sel,
+                                          const struct agent_semantics *sem, uint16_t *badge,
+                                          uint32_t *obj) {
+  struct genode *g = ctx;
+  struct component *c = by_id(g, task);
+  if (!c)
+    return failed(ST_NO_SUCH_TASK, "no such task");
+  if (genode_session_at(g, c, sel, sem, badge, obj) != 0)
+    return failed(strstr(g->err, "no server") ? ST_NO_SUCH_TASK : ST_L4_ERROR, g->err);
+  return ok();
+}
+
+static struct agent_result set_capmap(void *ctx, uint32_t task, const struct agent_capmap_entry *e) {
+  struct component *c = by_id(ctx, task);
+  if (!c)
+    return failed(ST_NO_SUCH_TASK, "no such task");
+  if (e->index >= c->map.size)
+    return failed(ST_BAD_RANGE, "index past the cap map");
+  bool has_sem = (e->flags & CAPMAP_FLAG_SEMANTICS) || e->sem.iface[0] || e->sem.label[0];
+  if (capmap_set(&c->map, e->index, e->raw_id, e->ref_cnt, e->flags, has_sem ? &e->sem : NULL))
+    return failed(ST_INTERNAL, "out of memory");
+  c->rt_gen++;
+  return ok();
+}
+
+static struct agent_result clear_capmap(void *ctx, uint32_t task, uint16_t index) {
+  struct component *c = by_id(ctx, task);
+  if (!c)
+    return failed(ST_NO_SUCH_TASK, "no such task");
+  if (index >= c->map.size)
+    return failed(ST_BAD_RANGE, "index past the cap map");
+  capmap_clear(&c->map, index);
+  c->rt_gen++;
+  return ok();
+}
+
+static void changed(void *ctx, uint32_t task) {
+  struct component *c = by_id(ctx, task);
+  if (c)
+    c->rt_gen++;
+}
+
+void capsim_runtime_init(struct agent_runtime *rt, struct genode *g, bool restore_allowed) {
+  memset(rt, 0, sizeof *rt);
+  rt->ctx = g;
+  rt->kernel = "l4sim (Fiasco.OC model)";
+  rt->profile = g->prof->name;
+  rt->version = "capsim 0.1.0 / agent protocol 1";
+  rt->restore_allowed = restore_allowed;
+  rt->simulated = true;
+  rt->debugger_cap = L4_BASE_DEBUGGER_CAP;
+  rt->factory_cap = L4_BASE_FACTORY_CAP;
+  rt->scratch_cap = KCAP(g->scratch_sel);
+  rt->enter = enter;
+  rt->task_count = task_count;
+  rt->task_at = task_at;
+  rt->task_by_id = task_by_id;
+  rt->task_by_name = task_by_name;
+  rt->threads = threads;
+  rt->capmap_get = capmap_get;
+  rt->create_session = create_session;
+  rt->set_capmap = set_capmap;
+  rt->clear_capmap = clear_capmap;
+  rt->changed = changed;
+}

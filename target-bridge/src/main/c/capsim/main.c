@@ -1,0 +1,252 @@
+/* capsim: a Genode system on l4sim, driven by a scenario, serving the agent
+ * protocol. See samples/scenarios/README.md and docs/protocol.md. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "agent/agent.h"
+#include "capsim/agent_glue.h"
+#include "capsim/churn.h"
+#include "capsim/commands.h"
+#include "capsim/genode.h"
+#include "capsim/scenario.h"
+
+#define MAX_FDS (PROTO_MAX_CONNECTIONS + 4)
+
+struct options {
+  const char *scenario, *listen, *profile, *fault;
+  double churn;
+  uint64_t seed;
+  bool has_churn, has_seed, allow_restore;
+};
+
+static int sig_pipe[2] = {-1, -1};
+
+static void on_signal(int sig) {
+  int saved = errno;
+  unsigned char b = (unsigned char)sig;
+  (void)!write(sig_pipe[1], &b, 1);
+  errno = saved;
+}
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: capsim --scenario FILE --listen unix:PATH|tcp:HOST:PORT [--profile NAME]\n"
+          "              [--churn RATE] [--seed N] [--allow-restore] [--inject-fault NAME]\n"
+          "profiles: %s\n"
+          "faults:   restore-drops-last-op mutations-fail\n",
+          profile_names());
+}
+
+static int parse_args(int argc, char **argv, struct options *o) {
+  memset(o, 0, sizeof *o);
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+      usage(stdout);
+      exit(0);
+    } else if (!strcmp(a, "--allow-restore")) {
+      o->allow_restore = true;
+      continue;
+    }
+    if (!v) {
+      fprintf(stderr, "capsim: %s needs a value\n", a);
+      return -1;
+    }
+    char *end;
+    if (!strcmp(a, "--scenario"))
+      o->scenario = v;
+    else if (!strcmp(a, "--listen"))
+      o->listen = v;
+    else if (!strcmp(a, "--profile"))
+      o->profile = v;
+    else if (!strcmp(a, "--inject-fault"))
+      o->fault = v;
+    else if (!strcmp(a, "--churn")) {
+      o->churn = strtod(v, &end);
+      if (*end || o->churn < 0 || o->churn > 100000) {
+        fprintf(stderr, "capsim: --churn takes 0..100000 events per second\n");
+        return -1;
+      }
+      o->has_churn = true;
+    } else if (!strcmp(a, "--seed")) {
+      errno = 0;
+      o->seed = strtoull(v, &end, 0);
+      if (*end || errno || v[0] == '-') {
+        fprintf(stderr, "capsim: --seed takes an unsigned number\n");
+        return -1;
+      }
+      o->has_seed = true;
+    } else {
+      fprintf(stderr, "capsim: unknown option %s\n", a);
+      return -1;
+    }
+    i++;
+  }
+  if (!o->scenario || !o->listen) {
+    usage(stderr);
+    return -1;
+  }
+  return 0;
+}
+
+static double now_s(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/* Read whatever stdin has; run each complete line. */
+static bool serve_stdin(struct genode *g, struct churn *ch, char *buf, size_t *len, size_t cap,
+                        bool *eof) {
+  ssize_t n = read(STDIN_FILENO, buf + *len, cap - *len - 1);
+  if (n <= 0) {
+    if (n == 0 || (errno != EINTR && errno != EAGAIN))
+      *eof = true;
+    return false;
+  }
+  *len += (size_t)n;
+  bool quit = false;
+  char *start = buf, *nl;
+  while (!quit && (nl = memchr(start, '\n', *len - (size_t)(start - buf)))) {
+    *nl = 0;
+    char answer[1024];
+    command_run(g, ch, start, answer, sizeof answer, &quit);
+    printf("%s\n", answer);
+    fflush(stdout);
+    start = nl + 1;
+  }
+  *len -= (size_t)(start - buf);
+  memmove(buf, start, *len);
+  if (*len == cap - 1) { /* an overlong line: drop it */
+    printf("error line too long\n");
+    fflush(stdout);
+    *len = 0;
+  }
+  return quit;
+}
+
+int main(int argc, char **argv) {
+  struct options o;
+  if (parse_args(argc, argv, &o) != 0)
+    return 2;
+  signal(SIGPIPE, SIG_IGN);
+
+  static struct scenario scn;
+  if (scenario_load(&scn, o.scenario) != 0) {
+    fprintf(stderr, "capsim: %s\n", scn.err);
+    scenario_free(&scn);
+    return 2;
+  }
+  const char *pname = o.profile ? o.profile : scn.profile[0] ? scn.profile : NULL;
+  const struct profile *prof = pname ? profile_find(pname) : profile_default();
+  if (!prof) {
+    fprintf(stderr, "capsim: unknown profile '%s' (known: %s)\n", pname, profile_names());
+    scenario_free(&scn);
+    return 2;
+  }
+  enum agent_fault fault = FAULT_NONE;
+  if (o.fault) {
+    if (!strcmp(o.fault, "restore-drops-last-op"))
+      fault = FAULT_RESTORE_DROPS_LAST_OP;
+    else if (!strcmp(o.fault, "mutations-fail"))
+      fault = FAULT_MUTATIONS_FAIL;
+    else {
+      fprintf(stderr, "capsim: unknown fault '%s'\n", o.fault);
+      scenario_free(&scn);
+      return 2;
+    }
+  }
+
+  static struct genode g;
+  if (genode_boot(&g, prof) != 0 || scenario_apply(&scn, &g) != 0) {
+    fprintf(stderr, "capsim: %s\n", scn.err[0] ? scn.err : g.err);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
+  double rate = o.has_churn ? o.churn : scn.has_churn ? scn.churn_rate : 0;
+  uint64_t seed = o.has_seed ? o.seed : scn.has_seed ? scn.churn_seed : 1;
+  struct churn ch;
+  churn_init(&ch, &g, &scn, seed);
+
+  struct agent_runtime rt;
+  capsim_runtime_init(&rt, &g, o.allow_restore);
+  static struct agent agent;
+  char err[256];
+  if (agent_listen(&agent, &rt, o.listen, err, sizeof err) != 0) {
+    fprintf(stderr, "capsim: %s\n", err);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
+  agent.fault = fault;
+
+  if (pipe(sig_pipe) != 0) {
+    perror("capsim: pipe");
+    return 2;
+  }
+  fcntl(sig_pipe[0], F_SETFL, O_NONBLOCK);
+  fcntl(sig_pipe[1], F_SETFL, O_NONBLOCK);
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigaction(SIGTERM, &sa, NULL);
+  sigaction(SIGINT, &sa, NULL);
+
+  fprintf(stderr, "capsim: %s, profile %s, %u components%s\n", o.scenario, prof->name, g.ncomps,
+          o.allow_restore ? ", restore allowed" : "");
+  printf("listening %s\n", agent.uri);
+  fflush(stdout);
+
+  static char inbuf[4096];
+  size_t inlen = 0;
+  bool stdin_eof = false, quit = false;
+  double next_churn = now_s() + (rate > 0 ? 1.0 / rate : 0);
+  unsigned long churn_errors = 0;
+  while (!quit) {
+    struct pollfd fds[MAX_FDS];
+    int n = agent_pollfds(&agent, fds, PROTO_MAX_CONNECTIONS + 1);
+    int sig_at = n, in_at = -1;
+    fds[n++] = (struct pollfd){.fd = sig_pipe[0], .events = POLLIN};
+    if (!stdin_eof) {
+      in_at = n;
+      fds[n++] = (struct pollfd){.fd = STDIN_FILENO, .events = POLLIN};
+    }
+    int timeout = -1;
+    if (rate > 0) {
+      double wait = next_churn - now_s();
+      timeout = wait <= 0 ? 0 : (int)(wait * 1000) + 1;
+    }
+    if (poll(fds, (nfds_t)n, timeout) < 0 && errno != EINTR)
+      break;
+    if (fds[sig_at].revents)
+      break;
+    agent_handle(&agent, fds, sig_at);
+    if (in_at >= 0 && fds[in_at].revents)
+      quit = serve_stdin(&g, &ch, inbuf, &inlen, sizeof inbuf, &stdin_eof);
+    if (rate > 0) {
+      /* Catch up on due events, at most a burst's worth per wakeup. */
+      double t = now_s();
+      for (int k = 0; k < 1000 && next_churn <= t; k++) {
+        char desc[256];
+        if (churn_step(&ch, desc, sizeof desc) != 0 && churn_errors++ < 5)
+          fprintf(stderr, "capsim: churn: %s\n", desc);
+        next_churn += 1.0 / rate;
+      }
+      if (next_churn <= t)
+        next_churn = t + 1.0 / rate;
+    }
+  }
+  agent_close(&agent);
+  genode_shutdown(&g);
+  scenario_free(&scn);
+  return 0;
+}
