@@ -1,0 +1,18 @@
+package dev.capscope.core.target;
+
+import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Rights;
+
+import java.util.Objects;
+
+/**
+ * What a target reports about one valid selector (the wire form, one per valid selector of a
+ * range). {@code label} is the IPC gate's label (the badge in Genode), null for other kinds;
+ * {@code mappingCount} is how many slots in all spaces name the object, -1 when unknown.
+ */
+public record CapInfo(int selector, long objectId, ObjectKind kind, Rights rights, Long label, int mappingCount) {
+    public CapInfo {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(rights, "rights");
+    }
+}

@@ -1,0 +1,43 @@
+package dev.capscope.core.target;
+
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.TargetInfo;
+import dev.capscope.core.model.ThreadInfo;
+
+import java.util.BitSet;
+import java.util.List;
+
+/**
+ * The port through which the walker and restore reach a target (capsim, a real Fiasco.OC agent,
+ * or a test double). Batched by range on purpose: one call answers a whole range, because a round
+ * trip per selector is what makes walks slow. Implementations must be safe to call from one thread
+ * at a time; every method may throw {@link TargetException}.
+ */
+public interface Target extends AutoCloseable {
+
+    /** Kernel, profile, versions and tasks; cheap, may be called again to refresh the task list. */
+    TargetInfo info();
+
+    /** The task's change counter; unchanged means a walk would give the same space. */
+    long generation(String task);
+
+    /** Validity of selectors first..last (inclusive): bit (sel - first) set when the selector is valid. */
+    BitSet validity(String task, int first, int last);
+
+    /** Cap infos of every valid selector in first..last, sorted by selector. */
+    List<CapInfo> capInfos(String task, int first, int last);
+
+    List<ThreadInfo> threads(String task);
+
+    /** The component's cap map with what the runtime knows of each entry, sorted by index. */
+    List<CapMapEntry> capMap(String task);
+
+    /**
+     * Applies one restore operation. Read-only targets throw a {@link TargetException} with code
+     * {@link TargetException.Code#REFUSED}.
+     */
+    OperationResult apply(String task, RestoreOperation operation);
+
+    @Override
+    void close();
+}
