@@ -1,0 +1,145 @@
+#include "tests/client.h"
+
+#include <errno.h>
+#include <netdb.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+int cl_connect(const char *uri) {
+  if (!strncmp(uri, "unix:", 5)) {
+    struct sockaddr_un sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sun_family = AF_UNIX;
+    if (strlen(uri + 5) >= sizeof sa.sun_path)
+      return -1;
+    strcpy(sa.sun_path, uri + 5);
+    int fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0)
+      return fd;
+    if (fd >= 0)
+      close(fd);
+    return -1;
+  }
+  if (!strncmp(uri, "tcp:", 4)) {
+    char host[256];
+    const char *colon = strrchr(uri + 4, ':');
+    if (!colon || (size_t)(colon - uri - 4) >= sizeof host)
+      return -1;
+    memcpy(host, uri + 4, (size_t)(colon - uri - 4));
+    host[colon - uri - 4] = 0;
+    struct addrinfo hints, *res;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_STREAM;
+    if (getaddrinfo(host, colon + 1, &hints, &res) != 0)
+      return -1;
+    int fd = socket(res->ai_family, SOCK_STREAM, 0);
+    int ok = fd >= 0 && connect(fd, res->ai_addr, res->ai_addrlen) == 0;
+    freeaddrinfo(res);
+    if (ok)
+      return fd;
+    if (fd >= 0)
+      close(fd);
+  }
+  return -1;
+}
+
+int cl_send_raw(int fd, const void *p, size_t n) {
+  const uint8_t *b = p;
+  while (n) {
+    ssize_t w = send(fd, b, n, MSG_NOSIGNAL);
+    if (w < 0 && errno == EINTR)
+      continue;
+    if (w <= 0)
+      return -1;
+    b += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+int cl_send(int fd, uint16_t op, uint32_t id, const void *payload, uint32_t len) {
+  struct writer w;
+  wr_init(&w, PROTO_HEADER_SIZE + (size_t)len);
+  wr_u32(&w, PROTO_MAGIC);
+  wr_u16(&w, PROTO_VERSION);
+  wr_u16(&w, op);
+  wr_u32(&w, id);
+  wr_u16(&w, 0);
+  wr_u16(&w, 0);
+  wr_u32(&w, len);
+  wr_bytes(&w, payload, len);
+  int rc = cl_send_raw(fd, w.buf, w.len);
+  wr_free(&w);
+  return rc;
+}
+
+static int read_full(int fd, uint8_t *p, size_t n, int timeout_ms) {
+  while (n) {
+    struct pollfd pf = {.fd = fd, .events = POLLIN};
+    int pr = poll(&pf, 1, timeout_ms);
+    if (pr < 0 && errno == EINTR)
+      continue;
+    if (pr <= 0)
+      return -1;
+    ssize_t r = recv(fd, p, n, 0);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0)
+      return -1;
+    p += r;
+    n -= (size_t)r;
+  }
+  return 0;
+}
+
+int cl_recv(int fd, struct resp *r, int timeout_ms) {
+  memset(r, 0, sizeof *r);
+  uint8_t h[PROTO_HEADER_SIZE];
+  if (read_full(fd, h, sizeof h, timeout_ms) != 0)
+    return -1;
+  r->magic = get_u32(h);
+  r->version = get_u16(h + 4);
+  r->op = get_u16(h + 6);
+  r->id = get_u32(h + 8);
+  r->status = get_u16(h + 12);
+  r->len = get_u32(h + 16);
+  if (r->len > PROTO_MAX_RESPONSE_PAYLOAD)
+    return -1;
+  r->payload = malloc(r->len ? r->len : 1);
+  if (!r->payload || read_full(fd, r->payload, r->len, timeout_ms) != 0) {
+    resp_free(r);
+    return -1;
+  }
+  return 0;
+}
+
+int cl_call(int fd, uint16_t op, const struct writer *req, struct resp *r) {
+  static uint32_t next_id = 1;
+  uint32_t id = next_id++;
+  if (cl_send(fd, op, id, req ? req->buf : NULL, req ? (uint32_t)req->len : 0) != 0)
+    return -1;
+  if (cl_recv(fd, r, 5000) != 0)
+    return -1;
+  return r->id == id ? 0 : -1;
+}
+
+void resp_free(struct resp *r) {
+  free(r->payload);
+  r->payload = NULL;
+}
+
+int cl_closed(int fd, int timeout_ms) {
+  uint8_t buf[4096];
+  for (;;) {
+    struct pollfd pf = {.fd = fd, .events = POLLIN};
+    if (poll(&pf, 1, timeout_ms) <= 0)
+      return 0;
+    ssize_t r = recv(fd, buf, sizeof buf, 0);
+    if (r == 0 || (r < 0 && errno != EINTR && errno != EAGAIN))
+      return 1;
+  }
+}

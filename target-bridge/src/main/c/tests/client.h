@@ -1,0 +1,26 @@
+/* A tiny blocking protocol client for tests and the benchmark. */
+#pragma once
+#include <stddef.h>
+#include <stdint.h>
+
+#include "agent/proto.h"
+#include "agent/wire.h"
+
+struct resp {
+  uint16_t op, status, version;
+  uint32_t id, magic;
+  uint8_t *payload;
+  uint32_t len;
+};
+
+/* Connect to "unix:PATH" or "tcp:HOST:PORT"; -1 on failure. */
+int cl_connect(const char *uri);
+int cl_send_raw(int fd, const void *p, size_t n);
+int cl_send(int fd, uint16_t op, uint32_t id, const void *payload, uint32_t len);
+/* Next frame; -1 on timeout, error or a closed connection. */
+int cl_recv(int fd, struct resp *r, int timeout_ms);
+/* Send and wait for the answer (5 s); -1 if none came. */
+int cl_call(int fd, uint16_t op, const struct writer *req, struct resp *r);
+void resp_free(struct resp *r);
+/* 1 if the peer closed the connection within timeout_ms (reads it dry). */
+int cl_closed(int fd, int timeout_ms);
