@@ -28,6 +28,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -156,7 +157,8 @@ public final class RestorePlanner {
         CapMapEntry we = want.capMapEntry(s);
         CapMapEntry le = live.capMapEntry(s);
         boolean sameCap = ws != null && ls != null
-                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND);
+                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND)
+                && !quotaDiffers(we, le);
         if (ws != null && !sameCap) {
             if (ls != null) {
                 removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
@@ -175,7 +177,7 @@ public final class RestorePlanner {
         Slot ls = live.slot(p);
         CapMapEntry we = want.capMapEntry(s);
         boolean liveEntry = live.capMapEntry(p) != null;
-        if (ws != null && ls != null) {
+        if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))) {
             CapMapEntry entry = we == null ? null : entryFor(we, live.object(ls.objectId()), live.capMapEntry(p));
             moves.add(new Move(p, s, ws.rights(), entry, liveEntry));
             return;
@@ -188,6 +190,15 @@ public final class RestorePlanner {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(p)));
         }
         create(s);
+    }
+
+    /**
+     * A session or dataspace with another quota is another object (a bigger heap is not the old
+     * heap): it is re-created with the recorded arguments rather than relabelled.
+     */
+    private static boolean quotaDiffers(CapMapEntry we, CapMapEntry le) {
+        return we != null && le != null && we.hasBadge() && le.hasBadge()
+                && !Objects.equals(we.semantics().quota(), le.semantics().quota());
     }
 
     /** Re-creates the wanted state at s from nothing. */

@@ -123,6 +123,14 @@ class RestorePlannerTest {
     }
 
     @Test
+    void sessionWithAnotherQuotaIsRecreatedNotRelabelled() {
+        Semantics bigger = new Semantics("ROM", "config", ROM.args(), "init", 65536L);
+        CapSpace live = component().entry(0x301, 8, 1, bigger).build();
+        assertEquals(List.<RestoreOperation>of(new Unmap(0x301), new CreateSession(0x301, ROM, 8L)),
+                plan(component().build(), live).operations());
+    }
+
+    @Test
     void missingObjectWithoutEntryIsCreatedByKind() {
         CapSpace wanted = component().slot(0x330, ObjectKind.IRQ_SENDER, 7777, Rights.RWSD, null).build();
         assertEquals(List.<RestoreOperation>of(new CreateObject(0x330, ObjectKind.IRQ_SENDER, null)),

@@ -12,6 +12,7 @@ import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.testing.InMemoryTarget;
 import dev.capscope.core.testing.InMemoryTarget.Call;
+import dev.capscope.core.testing.SampleSnapshots;
 import dev.capscope.core.walk.Walker;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,19 @@ class RestoreRunnerTest {
         RestoreResult r = runner.apply(runner.prepare(wanted, TASK), RestoreListener.NONE);
         assertEquals(RestoreOutcome.RESTORED_VERIFIED, r.outcome(), r::summary);
         assertTrue(DIFF.compare(wanted.space(), walk(target), MatchKey.SELECTOR).isEmpty(), "the very same gates are back");
+    }
+
+    @Test
+    void sampleLogClientIsRestoredOverItsLaterState() {
+        Snapshot wanted = SampleSnapshots.logClient();
+        InMemoryTarget target = new InMemoryTarget("memory:test", SampleSnapshots.KERNEL, "genode-foc-19")
+                .addTask(SampleSnapshots.logClientAfter().space());
+        RestoreRunner runner = new RestoreRunner(target, SpaceBuilder.FOC19);
+        PreparedRestore dry = runner.prepare(wanted, "log_client");
+        assertFalse(dry.plan().isRefused(), dry.plan()::render);
+        RestoreResult r = runner.apply(dry, RestoreListener.NONE);
+        assertEquals(RestoreOutcome.RESTORED_VERIFIED, r.outcome(), r::summary);
+        assertTrue(sameIgnoringIdentity(wanted.space(), new Walker(target).walk("log_client", SpaceBuilder.FOC19)));
     }
 
     @Test
