@@ -11,6 +11,9 @@ import picocli.CommandLine.Command;
                 "Without a command, opens the desktop app on the demo target (capsim)."},
         subcommands = {
                 GuiCommand.class,
+                ShowCommand.class,
+                DiffCommand.class,
+                LintCommand.class,
         },
         footer = {"", "Exit codes: 0 ok / same / clean, 1 different / findings / refused, 2 error."})
 public final class RootCommand {

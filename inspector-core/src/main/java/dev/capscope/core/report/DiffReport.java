@@ -1,0 +1,177 @@
+package dev.capscope.core.report;
+
+import dev.capscope.core.diff.CapMapDiff;
+import dev.capscope.core.diff.DiffResult;
+import dev.capscope.core.diff.DiffStatus;
+import dev.capscope.core.diff.FieldChange;
+import dev.capscope.core.diff.SlotDiff;
+import dev.capscope.core.diff.StatusCounts;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.KernelObject;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.Slot;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a {@link DiffResult} for people (text, one line per difference with its field-level
+ * before/after) and for scripts (a tree of maps and lists that any JSON library writes). Shared by
+ * the command line and the app's diff export so both say the same thing.
+ */
+public final class DiffReport {
+    private DiffReport() {
+    }
+
+    /** Human-readable report; {@code all} also lists unchanged rows. */
+    public static String text(DiffResult diff, String baselineName, String afterName, boolean all) {
+        StringBuilder b = new StringBuilder();
+        b.append("diff ").append(baselineName).append(" -> ").append(afterName)
+                .append("  (match by ").append(diff.matchKey().name().toLowerCase()).append(")\n");
+        b.append(diff.isEmpty() ? "no differences\n" : diff.differenceCount() + " differences\n");
+        b.append("slots:   ").append(counts(diff.slotTotals())).append('\n');
+        b.append("cap map: ").append(counts(diff.capMapTotals())).append('\n');
+        diff.slotsByKind().forEach((kind, c) -> {
+            if (c.differences(diff.matchKey()) > 0 || c.rebound() > 0) {
+                b.append("  kind ").append(kind.kernelName()).append(": ").append(counts(c)).append('\n');
+            }
+        });
+        diff.slotsByArea().forEach((area, c) -> {
+            if (c.differences(diff.matchKey()) > 0 || c.rebound() > 0) {
+                b.append("  area ").append(area.title()).append(": ").append(counts(c)).append('\n');
+            }
+        });
+        List<SlotDiff> slots = all ? diff.slots() : diff.slotChanges();
+        if (!slots.isEmpty()) {
+            b.append("\nslots\n");
+            for (SlotDiff d : slots) {
+                b.append(mark(d.status())).append(' ').append(pad(Selectors.format(d.selector()), 16)).append(' ')
+                        .append(slotText(d.after() != null ? d.after() : d.before(),
+                                d.afterObject() != null ? d.afterObject() : d.beforeObject()))
+                        .append('\n');
+                appendChanges(b, d.changes());
+            }
+        }
+        List<CapMapDiff> entries = all ? diff.capMap() : diff.capMapChanges();
+        if (!entries.isEmpty()) {
+            b.append("\ncap map\n");
+            for (CapMapDiff d : entries) {
+                CapMapEntry e = d.after() != null ? d.after() : d.before();
+                b.append(mark(d.status())).append(' ').append(pad(Selectors.format(d.index()), 16)).append(' ')
+                        .append(entryText(e)).append('\n');
+                appendChanges(b, d.changes());
+            }
+        }
+        return b.toString();
+    }
+
+    /** Structured form for --json and the app's JSON export; changed rows only unless {@code all}. */
+    public static Map<String, Object> tree(DiffResult diff, String baselineName, String afterName, boolean all) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("baseline", baselineName);
+        m.put("after", afterName);
+        m.put("matchKey", diff.matchKey().name().toLowerCase());
+        m.put("different", diff.hasChanges());
+        m.put("differences", diff.differenceCount());
+        m.put("slotTotals", countsTree(diff.slotTotals()));
+        m.put("capMapTotals", countsTree(diff.capMapTotals()));
+        Map<String, Object> byKind = new LinkedHashMap<>();
+        diff.slotsByKind().forEach((k, c) -> byKind.put(k.kernelName(), countsTree(c)));
+        m.put("slotsByKind", byKind);
+        Map<String, Object> byArea = new LinkedHashMap<>();
+        diff.slotsByArea().forEach((a, c) -> byArea.put(a.name().toLowerCase(), countsTree(c)));
+        m.put("slotsByArea", byArea);
+        List<Object> slots = new ArrayList<>();
+        for (SlotDiff d : all ? diff.slots() : diff.slotChanges()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("status", d.status().name().toLowerCase());
+            row.put("selector", d.selector());
+            row.put("beforeSelector", d.beforeSelector() < 0 ? null : d.beforeSelector());
+            row.put("afterSelector", d.afterSelector() < 0 ? null : d.afterSelector());
+            row.put("kind", d.kind().kernelName());
+            row.put("area", d.area().name().toLowerCase());
+            row.put("changes", changesTree(d.changes()));
+            slots.add(row);
+        }
+        m.put("slots", slots);
+        List<Object> entries = new ArrayList<>();
+        for (CapMapDiff d : all ? diff.capMap() : diff.capMapChanges()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("status", d.status().name().toLowerCase());
+            row.put("index", d.index());
+            row.put("beforeIndex", d.beforeIndex() < 0 ? null : d.beforeIndex());
+            row.put("afterIndex", d.afterIndex() < 0 ? null : d.afterIndex());
+            CapMapEntry e = d.after() != null ? d.after() : d.before();
+            row.put("meaning", e.semantics().describe());
+            row.put("changes", changesTree(d.changes()));
+            entries.add(row);
+        }
+        m.put("capMap", entries);
+        return m;
+    }
+
+    private static List<Object> changesTree(List<FieldChange> changes) {
+        List<Object> out = new ArrayList<>();
+        for (FieldChange c : changes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("field", c.field().title());
+            m.put("before", c.before());
+            m.put("after", c.after());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static Map<String, Object> countsTree(StatusCounts c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (DiffStatus s : DiffStatus.values()) {
+            m.put(s.name().toLowerCase(), c.get(s));
+        }
+        return m;
+    }
+
+    private static void appendChanges(StringBuilder b, List<FieldChange> changes) {
+        for (FieldChange c : changes) {
+            b.append("      ").append(c.field().title()).append(": ").append(quoted(c.before())).append(" -> ")
+                    .append(quoted(c.after())).append('\n');
+        }
+    }
+
+    /** Genode labels contain " -> " themselves, so values with spaces are quoted to keep the arrow unambiguous. */
+    private static String quoted(String value) {
+        return value.indexOf(' ') >= 0 || value.contains("->") ? '"' + value.replace("\"", "\\\"") + '"' : value;
+    }
+
+    static String counts(StatusCounts c) {
+        return c.added() + " added, " + c.removed() + " removed, " + c.changed() + " changed, " + c.rebound()
+                + " rebound, " + c.unchanged() + " unchanged";
+    }
+
+    private static char mark(DiffStatus s) {
+        return switch (s) {
+            case ADDED -> '+';
+            case REMOVED -> '-';
+            case CHANGED -> '~';
+            case REBOUND -> '^';
+            case UNCHANGED -> '=';
+        };
+    }
+
+    private static String slotText(Slot s, KernelObject o) {
+        String kind = o == null ? "?" : o.kind().kernelName();
+        String label = o == null || o.label() == null ? "" : " label " + o.label();
+        return kind + " " + s.rights() + " " + s.role() + label;
+    }
+
+    private static String entryText(CapMapEntry e) {
+        String id = e.hasBadge() ? "badge " + e.rawId() : "no badge";
+        String meaning = e.semantics().describe();
+        return id + " refs " + e.refCount() + (meaning.isEmpty() ? "" : "  " + meaning);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}
