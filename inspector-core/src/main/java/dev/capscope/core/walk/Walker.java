@@ -5,6 +5,8 @@ import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.ProfileGuess;
+import dev.capscope.core.profile.ProfileGuesser;
 import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.Target;
@@ -61,6 +63,20 @@ public final class Walker {
         CapSpace space = CapSpaceAssembler.assemble(raw, layout);
         listener.progress(WalkPhase.DONE, 1.0);
         return space;
+    }
+
+    /**
+     * Walks without knowing the profile (a target that does not say, or says one the user
+     * doubts): guesses it from the answers, then names the slots by the guess.
+     */
+    public GuessedWalk walkGuessingProfile(String task, ProfileGuesser guesser, WalkListener listener,
+                                           CancellationToken cancel) {
+        RawWalk raw = walkRaw(task, listener, cancel);
+        ProfileGuess guess = guesser.guess(raw.validity(), raw.capMap(), raw.threads().size());
+        listener.progress(WalkPhase.ASSEMBLE, 0.97);
+        CapSpace space = CapSpaceAssembler.assemble(raw, SelectorLayout.of(guess.profile()));
+        listener.progress(WalkPhase.DONE, 1.0);
+        return new GuessedWalk(space, guess);
     }
 
     /** The target's answers without a profile applied, e.g. to guess the profile first. */

@@ -25,12 +25,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * Snapshot write and read of a full snapshot (samples' gui-heavy: 1068 valid slots, 1064 cap-map
  * entries, ~300 KB). Targets (issue 2): write < 10 ms, read < 10 ms. "File" variants include the
- * disk: atomic write with fsync, and reading the bytes back.
+ * disk: atomic write with fsync, and reading the bytes back. Warm-up is long on purpose: on a
+ * shared 2-core machine the JIT needs it before the figures settle.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 1)
+@Warmup(iterations = 5, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class SnapshotBenchmarks {

@@ -185,6 +185,25 @@ class WalkerTest {
     }
 
     @Test
+    void walkGuessingProfileNamesSlotsByTheGuess() {
+        CapSpace expected = Spaces.typical("genode-foc-16", TASK, 3).build();
+        GuessedWalk g = new Walker(targetWith(expected)).walkGuessingProfile(TASK,
+                dev.capscope.core.profile.ProfileGuesser.builtin(), WalkListener.NONE, CancellationToken.none());
+        assertEquals("genode-foc-16", g.guess().profile().name(), g.guess().describe());
+        assertEquals(expected, g.space());
+    }
+
+    @Test
+    void walksAFullSpaceOfOverAThousandSlots() {
+        dev.capscope.core.model.Snapshot gui = dev.capscope.core.testing.SampleSnapshots.guiHeavy();
+        InMemoryTarget target = InMemoryTarget.of(gui);
+        CapSpace walked = new Walker(target).walk(gui.meta().task(), Spaces.profile(gui.meta().profile()));
+        assertEquals(gui.space(), walked);
+        // slots reach 0x72f: two chunks hold valid selectors, the empty ones are not asked
+        assertEquals(2, target.calls(Call.CAP_INFOS));
+    }
+
+    @Test
     void unknownTaskIsRejected() {
         InMemoryTarget target = targetWith(Spaces.typical("genode-foc-19", TASK, 1).build());
         TargetException e = assertThrows(TargetException.class,
