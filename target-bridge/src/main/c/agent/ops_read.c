@@ -217,15 +217,25 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
     if (known)
       flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |
               (info.kind == L4_KOBJ_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
-    wr_u16(rep->w, (uint16_t)s);
-    wr_u8(rep->w, known ? (uint8_t)info.kind : 0);
-    wr_u8(rep->w, known ? (uint8_t)info.rights : 0xFF);
-    wr_u32(rep->w, known ? (uint32_t)info.global_id : 0xFFFFFFFFu);
-    wr_u64(rep->w, known ? (uint64_t)info.label : 0);
-    wr_u32(rep->w, known ? (uint32_t)info.mappings : 0);
-    wr_u8(rep->w, flags);
-    wr_u8(rep->w, 0);
-    wr_u16(rep->w, 0);
+    /* One 24-byte record, written in place. */
+    size_t at = wr_reserve(rep->w, PROTO_CAP_INFO_SIZE);
+    if (rep->w->overflow)
+      return;
+    uint8_t *p = rep->w->buf + at;
+    uint32_t obj = known ? (uint32_t)info.global_id : 0xFFFFFFFFu;
+    uint64_t label = known ? (uint64_t)info.label : 0;
+    uint32_t maps = known ? (uint32_t)info.mappings : 0;
+    p[0] = (uint8_t)s;
+    p[1] = (uint8_t)(s >> 8);
+    p[2] = known ? (uint8_t)info.kind : 0;
+    p[3] = known ? (uint8_t)info.rights : 0xFF;
+    for (int k = 0; k < 4; k++)
+      p[4 + k] = (uint8_t)(obj >> (8 * k));
+    for (int k = 0; k < 8; k++)
+      p[8 + k] = (uint8_t)(label >> (8 * k));
+    for (int k = 0; k < 4; k++)
+      p[16 + k] = (uint8_t)(maps >> (8 * k));
+    p[20] = flags;
     count++;
   }
   wr_put_u16_at(rep->w, count_off, count);

@@ -367,6 +367,18 @@ static void flush_output(struct conn *c) {
   }
 }
 
+/* Answer buffered requests until the input holds no complete frame or the
+ * in-flight limit holds us back (then POLLOUT progress resumes us). */
+static void pump(struct agent *a, struct conn *c) {
+  for (;;) {
+    size_t before = c->in_len;
+    process_input(a, c);
+    flush_output(c);
+    if (c->dead || c->closing || c->in_len == before || c->in_len < PROTO_HEADER_SIZE)
+      return;
+  }
+}
+
 static void read_input(struct agent *a, struct conn *c) {
   for (;;) {
     if (c->in_len == IN_CAP || c->closing || c->nends >= PROTO_MAX_IN_FLIGHT)
@@ -384,8 +396,7 @@ static void read_input(struct agent *a, struct conn *c) {
       return;
     }
     c->in_len += (size_t)n;
-    process_input(a, c);
-    flush_output(c);
+    pump(a, c);
     if (c->dead)
       return;
   }
@@ -465,14 +476,11 @@ void agent_handle(struct agent *a, struct pollfd *fds, int n) {
       continue;
     if (fds[i].revents & POLLOUT)
       flush_output(c);
-    if (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) {
+    if (fds[i].revents & (POLLIN | POLLHUP | POLLERR))
       read_input(a, c);
-      /* Requests held back by the in-flight limit go on once there is room. */
-    }
-    if (!c->dead && !c->closing && c->in_len >= PROTO_HEADER_SIZE) {
-      process_input(a, c);
-      flush_output(c);
-    }
+    /* Requests held back by the in-flight limit go on once there is room. */
+    if (!c->dead)
+      pump(a, c);
     if ((fds[i].revents & (POLLERR | POLLNVAL)) && !(fds[i].revents & POLLIN))
       c->dead = true;
     if (c->dead) {

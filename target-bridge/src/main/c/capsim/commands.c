@@ -13,7 +13,8 @@
 static const char *const help =
     "ok commands: open-session TASK SERVICE [LABEL] [SERVER] | close-session TASK SELECTOR | "
     "start-thread TASK NAME | exit-thread TASK INDEX | alloc-dataspace TASK SIZE [LABEL] | "
-    "free-dataspace TASK SELECTOR | churn-step [COUNT] | generation TASK | tasks | quit";
+    "free-dataspace TASK SELECTOR | churn-step [COUNT] | generation TASK | dump TASK FILE | tasks | "
+    "quit";
 
 static bool number(const char *t, unsigned long max, unsigned long *v) {
   char *end;

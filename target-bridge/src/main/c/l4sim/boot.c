@@ -25,7 +25,6 @@ l4_msgtag_t l4sim_ipc_fail(unsigned ipc_error) {
   return l4_msgtag(0, 0, 0, L4_MSGTAG_ERROR);
 }
 
-l4_msgtag_t l4sim_result(long label) { return l4_msgtag(label, 0, 0, 0); }
 
 /* The root task gets the kernel's default caps, as Fiasco sets them up. */
 static int map_new(struct kobj *task, uint32_t sel, uint8_t kind) {

@@ -51,37 +51,11 @@ struct kobj *find_task(uint32_t id) {
   return NULL;
 }
 
-struct slot *space_slot(struct space *sp, uint32_t sel, bool create) {
-  if (!sp || sel >= L4SIM_SPACE_SLOTS)
-    return NULL;
+struct slot *space_slot_create(struct space *sp, uint32_t sel) {
   struct slot **page = &sp->pages[sel / SPACE_PAGE_SLOTS];
-  if (!*page) {
-    if (!create)
-      return NULL;
-    *page = calloc(SPACE_PAGE_SLOTS, sizeof **page);
-    if (!*page)
-      return NULL;
-  }
+  if (!*page && !(*page = calloc(SPACE_PAGE_SLOTS, sizeof **page)))
+    return NULL;
   return &(*page)[sel % SPACE_PAGE_SLOTS];
-}
-
-/* Selector 0 and caps with the invalid bit name nothing. */
-struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap) {
-  if (!task || !task->space || l4_is_invalid_cap(cap))
-    return NULL;
-  l4_umword_t sel = cap >> L4_CAP_SHIFT;
-  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
-    return NULL;
-  return space_slot(task->space, (uint32_t)sel, false);
-}
-
-struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8_t *rights) {
-  struct slot *s = lookup_slot(task, cap);
-  if (!s || !s->obj)
-    return NULL;
-  if (rights)
-    *rights = s->rights;
-  return s->obj;
 }
 
 static int add_ref(struct kobj *o, struct kobj *task, uint32_t sel) {

@@ -57,9 +57,36 @@ struct kernel {
 extern struct kernel l4sim_k;
 
 struct kobj *kobj_new(uint8_t kind);
-struct slot *space_slot(struct space *sp, uint32_t sel, bool create);
-struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap);
-struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8_t *rights);
+struct slot *space_slot_create(struct space *sp, uint32_t sel);
+
+/* Lookups are the hot path of every walk: keep them inline. */
+static inline struct slot *space_slot(struct space *sp, uint32_t sel, bool create) {
+  if (!sp || sel >= L4SIM_SPACE_SLOTS)
+    return NULL;
+  struct slot *page = sp->pages[sel / SPACE_PAGE_SLOTS];
+  if (page)
+    return &page[sel % SPACE_PAGE_SLOTS];
+  return create ? space_slot_create(sp, sel) : NULL;
+}
+
+/* Selector 0 and caps with the invalid bit name nothing. */
+static inline struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap) {
+  if (!task || l4_is_invalid_cap(cap))
+    return NULL;
+  l4_umword_t sel = cap >> L4_CAP_SHIFT;
+  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
+    return NULL;
+  return space_slot(task->space, (uint32_t)sel, false);
+}
+
+static inline struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8_t *rights) {
+  struct slot *s = lookup_slot(task, cap);
+  if (!s || !s->obj)
+    return NULL;
+  if (rights)
+    *rights = s->rights;
+  return s->obj;
+}
 
 /* Put `obj` with `rights` into slot `sel` of `task`, replacing whatever was
  * there (same object: rights are upgraded, as the kernel does). */
@@ -76,4 +103,4 @@ struct kobj *find_task(uint32_t id);
 
 /* Failure conventions of the real kernel. */
 l4_msgtag_t l4sim_ipc_fail(unsigned ipc_error);
-l4_msgtag_t l4sim_result(long label);
+static inline l4_msgtag_t l4sim_result(long label) { return l4_msgtag(label, 0, 0, 0); }

@@ -35,4 +35,7 @@ L4_INLINE long l4_error_u(l4_msgtag_t tag, l4_utcb_t *utcb) L4_NOTHROW {
   return l4_msgtag_label(tag);
 }
 
-L4_INLINE long l4_error(l4_msgtag_t tag) L4_NOTHROW { return l4_error_u(tag, l4_utcb()); }
+/* Same result as l4_error_u(tag, l4_utcb()); the UTCB is only read on error. */
+L4_INLINE long l4_error(l4_msgtag_t tag) L4_NOTHROW {
+  return l4_msgtag_has_error(tag) ? l4_error_u(tag, l4_utcb()) : l4_msgtag_label(tag);
+}
