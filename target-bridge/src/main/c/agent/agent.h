@@ -28,6 +28,8 @@ struct agent {
   int listen_fd;
   char uri[300];
   char unix_path[108];
+  char pty_link[256]; /* symlink to the pty's slave side, removed on close */
+  int pty_slave_fd;   /* held open so the line survives clients coming and going */
   struct conn *conns[PROTO_MAX_CONNECTIONS];
   enum agent_fault fault;
   /* Valid-selector counts cached per task and generation (TASKS). */
@@ -38,8 +40,10 @@ struct agent {
   } cache[256];
 };
 
-/* Listen on "unix:PATH" or "tcp:HOST:PORT"; a.uri then names the real
- * endpoint (with the chosen port for port 0). */
+/* Listen on "unix:PATH", "tcp:HOST:PORT" or "pty:LINK" (a pseudo-terminal,
+ * like the serial line of a Genode target in QEMU, whose slave side LINK
+ * points to); a.uri then names the real endpoint ("serial:LINK" for a pty,
+ * the chosen port for tcp port 0). */
 int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
                  size_t errlen);
 /* Fill pollfds for the listener and every client; returns how many. */

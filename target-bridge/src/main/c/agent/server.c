@@ -1,4 +1,6 @@
 /* The agent's connection handling: framing, limits, error frames, poll. */
+/* posix_openpt, grantpt, unlockpt, ptsname */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <netdb.h>
@@ -12,6 +14,8 @@
 #include <unistd.h>
 #include <netinet/in.h>
 #include <arpa/inet.h>
+#include <stdlib.h>
+#include <termios.h>
 
 #include "agent/agent.h"
 
@@ -29,6 +33,7 @@ struct conn {
   unsigned nends;
   bool closing; /* close once the output is flushed */
   bool dead;
+  bool line; /* a serial line: never closed, reset to a clean state instead */
   /* FAULT_RESTORE_DROPS_LAST_OP: acknowledged, not yet performed. */
   bool has_pending;
   uint16_t pending_op;
@@ -110,12 +115,14 @@ static int listen_unix(struct agent *a, const char *path, char *err, size_t errl
 static int listen_tcp(struct agent *a, const char *hostport, char *err, size_t errlen) {
   char host[256];
   const char *colon = strrchr(hostport, ':');
-  if (!colon || colon == hostport || (size_t)(colon - hostport) >= sizeof host || !colon[1]) {
+  if (!colon || (size_t)(colon - hostport) >= sizeof host || !colon[1]) {
     snprintf(err, errlen, "expected tcp:HOST:PORT");
     return -1;
   }
   memcpy(host, hostport, (size_t)(colon - hostport));
   host[colon - hostport] = 0;
+  if (!host[0]) /* "tcp::PORT": loopback, never every interface by accident */
+    strcpy(host, "127.0.0.1");
   if (host[0] == '[' && host[strlen(host) - 1] == ']') {
     memmove(host, host + 1, strlen(host));
     host[strlen(host) - 1] = 0;
@@ -160,18 +167,62 @@ static int listen_tcp(struct agent *a, const char *hostport, char *err, size_t e
   return fd;
 }
 
+static struct conn *conn_new(int fd);
+
+/* A pseudo-terminal in raw mode; one client at a time speaks on it. */
+static int listen_pty(struct agent *a, const char *link, char *err, size_t errlen) {
+  int m = posix_openpt(O_RDWR | O_NOCTTY);
+  const char *slave = m >= 0 && grantpt(m) == 0 && unlockpt(m) == 0 ? ptsname(m) : NULL;
+  int s = slave ? open(slave, O_RDWR | O_NOCTTY) : -1;
+  struct termios tio;
+  if (s < 0 || tcgetattr(s, &tio) != 0) {
+    snprintf(err, errlen, "pty: %s", strerror(errno));
+    if (m >= 0)
+      close(m);
+    return -1;
+  }
+  cfmakeraw(&tio);
+  tcsetattr(s, TCSANOW, &tio);
+  unlink(link);
+  if (strlen(link) >= sizeof a->pty_link || symlink(slave, link) != 0) {
+    snprintf(err, errlen, "pty: cannot link %s to %s: %s", link, slave, strerror(errno));
+    close(s);
+    close(m);
+    return -1;
+  }
+  set_nonblock(m);
+  fcntl(s, F_SETFD, FD_CLOEXEC);
+  struct conn *c = conn_new(m);
+  if (!c) {
+    snprintf(err, errlen, "out of memory");
+    unlink(link);
+    close(s);
+    close(m);
+    return -1;
+  }
+  c->line = true;
+  a->conns[0] = c;
+  a->pty_slave_fd = s;
+  snprintf(a->pty_link, sizeof a->pty_link, "%s", link);
+  snprintf(a->uri, sizeof a->uri, "serial:%s", link);
+  return 0;
+}
+
 int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
                  size_t errlen) {
   memset(a, 0, sizeof *a);
   a->rt = rt;
   a->listen_fd = -1;
+  a->pty_slave_fd = -1;
   int fd;
+  if (!strncmp(spec, "pty:", 4))
+    return listen_pty(a, spec + 4, err, errlen);
   if (!strncmp(spec, "unix:", 5))
     fd = listen_unix(a, spec + 5, err, errlen);
   else if (!strncmp(spec, "tcp:", 4))
     fd = listen_tcp(a, spec + 4, err, errlen);
   else {
-    snprintf(err, errlen, "listen address must be unix:PATH or tcp:HOST:PORT");
+    snprintf(err, errlen, "listen address must be unix:PATH, tcp:HOST:PORT or pty:PATH");
     return -1;
   }
   if (fd < 0)
@@ -337,7 +388,9 @@ static void process_input(struct agent *a, struct conn *c) {
 
 static void flush_output(struct conn *c) {
   while (c->out_off < c->out.len) {
-    ssize_t n = send(c->fd, c->out.buf + c->out_off, c->out.len - c->out_off, MSG_NOSIGNAL);
+    const void *p = c->out.buf + c->out_off;
+    size_t len = c->out.len - c->out_off;
+    ssize_t n = c->line ? write(c->fd, p, len) : send(c->fd, p, len, MSG_NOSIGNAL);
     if (n < 0) {
       if (errno == EINTR)
         continue;
@@ -383,7 +436,8 @@ static void read_input(struct agent *a, struct conn *c) {
   for (;;) {
     if (c->in_len == IN_CAP || c->closing || c->nends >= PROTO_MAX_IN_FLIGHT)
       return;
-    ssize_t n = recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, 0);
+    ssize_t n = c->line ? read(c->fd, c->in + c->in_len, IN_CAP - c->in_len)
+                        : recv(c->fd, c->in + c->in_len, IN_CAP - c->in_len, 0);
     if (n == 0) {
       c->dead = true; /* a frame cut off by the disconnect is dropped */
       return;
@@ -402,6 +456,28 @@ static void read_input(struct agent *a, struct conn *c) {
   }
 }
 
+static struct conn *conn_new(int fd) {
+  struct conn *c = calloc(1, sizeof *c);
+  if (c)
+    c->in = malloc(IN_CAP);
+  if (!c || !c->in) {
+    free(c);
+    return NULL;
+  }
+  c->fd = fd;
+  wr_init(&c->out, OUT_LIMIT);
+  return c;
+}
+
+/* A serial line after a broken frame: forget the partial state, go on. */
+static void line_reset(struct conn *c) {
+  c->in_len = 0;
+  c->out.len = c->out_off = 0;
+  c->nends = 0;
+  c->closing = c->dead = false;
+  c->has_pending = false;
+}
+
 static void accept_clients(struct agent *a) {
   for (;;) {
     int fd = accept(a->listen_fd, NULL, NULL);
@@ -414,10 +490,8 @@ static void accept_clients(struct agent *a) {
         slot = i;
         break;
       }
-    struct conn *c = slot >= 0 ? calloc(1, sizeof *c) : NULL;
-    if (c)
-      c->in = malloc(IN_CAP);
-    if (!c || !c->in) {
+    struct conn *c = slot >= 0 ? conn_new(fd) : NULL;
+    if (!c) {
       /* Full: say so once and hang up. */
       struct conn tmp = {.fd = fd};
       wr_init(&tmp.out, OUT_LIMIT);
@@ -425,12 +499,8 @@ static void accept_clients(struct agent *a) {
       (void)!send(fd, tmp.out.buf, tmp.out.len, MSG_NOSIGNAL);
       wr_free(&tmp.out);
       close(fd);
-      if (c)
-        free(c);
       continue;
     }
-    c->fd = fd;
-    wr_init(&c->out, OUT_LIMIT);
     a->conns[slot] = c;
   }
 }
@@ -483,7 +553,9 @@ void agent_handle(struct agent *a, struct pollfd *fds, int n) {
       pump(a, c);
     if ((fds[i].revents & (POLLERR | POLLNVAL)) && !(fds[i].revents & POLLIN))
       c->dead = true;
-    if (c->dead) {
+    if (c->line && (c->dead || (c->closing && c->out_off == c->out.len))) {
+      line_reset(c);
+    } else if (c->dead) {
       if (a->fault == FAULT_RESTORE_DROPS_LAST_OP)
         pending_drop(c);
       conn_free(c);
@@ -504,4 +576,10 @@ void agent_close(struct agent *a) {
   if (a->unix_path[0])
     unlink(a->unix_path);
   a->unix_path[0] = 0;
+  if (a->pty_link[0])
+    unlink(a->pty_link);
+  a->pty_link[0] = 0;
+  if (a->pty_slave_fd >= 0)
+    close(a->pty_slave_fd);
+  a->pty_slave_fd = -1;
 }

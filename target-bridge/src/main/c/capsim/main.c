@@ -37,7 +37,7 @@ static void on_signal(int sig) {
 
 static void usage(FILE *f) {
   fprintf(f,
-          "usage: capsim --scenario FILE --listen unix:PATH|tcp:HOST:PORT [--profile NAME]\n"
+          "usage: capsim --scenario FILE --listen unix:PATH|tcp:HOST:PORT|pty:PATH [--profile NAME]\n"
           "              [--churn RATE] [--seed N] [--allow-restore] [--inject-fault NAME]\n"
           "profiles: %s\n"
           "faults:   restore-drops-last-op mutations-fail\n",

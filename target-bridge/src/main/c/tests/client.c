@@ -1,6 +1,9 @@
 #include "tests/client.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <termios.h>
 #include <netdb.h>
 #include <poll.h>
 #include <stdlib.h>
@@ -10,6 +13,16 @@
 #include <unistd.h>
 
 int cl_connect(const char *uri) {
+  signal(SIGPIPE, SIG_IGN); /* a peer that hung up is an error code, not a death */
+  if (!strncmp(uri, "serial:", 7)) {
+    int fd = open(uri + 7, O_RDWR | O_NOCTTY);
+    struct termios tio;
+    if (fd >= 0 && tcgetattr(fd, &tio) == 0) {
+      cfmakeraw(&tio);
+      tcsetattr(fd, TCSANOW, &tio);
+    }
+    return fd;
+  }
   if (!strncmp(uri, "unix:", 5)) {
     struct sockaddr_un sa;
     memset(&sa, 0, sizeof sa);
@@ -50,7 +63,7 @@ int cl_connect(const char *uri) {
 int cl_send_raw(int fd, const void *p, size_t n) {
   const uint8_t *b = p;
   while (n) {
-    ssize_t w = send(fd, b, n, MSG_NOSIGNAL);
+    ssize_t w = write(fd, b, n); /* write: works on sockets and ttys alike */
     if (w < 0 && errno == EINTR)
       continue;
     if (w <= 0)
@@ -85,7 +98,7 @@ static int read_full(int fd, uint8_t *p, size_t n, int timeout_ms) {
       continue;
     if (pr <= 0)
       return -1;
-    ssize_t r = recv(fd, p, n, 0);
+    ssize_t r = read(fd, p, n);
     if (r < 0 && errno == EINTR)
       continue;
     if (r <= 0)

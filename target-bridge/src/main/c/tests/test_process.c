@@ -618,6 +618,46 @@ static void tcp_port_zero_and_unix_mode(void) {
   CHECK(stat(path, &st) != 0); /* removed on exit */
 }
 
+/* The serial-line transport: a pty whose slave side a symlink names. */
+static void pty_transport(void) {
+  char link[512];
+  snprintf(link, sizeof link, "pty:%s/line.pty", sock_dir);
+  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", link, NULL};
+  struct proc p;
+  if (proc_start(&p, args) != 0) {
+    CHECK(0);
+    return;
+  }
+  CHECK(!strncmp(p.uri, "serial:", 7));
+  for (int round = 0; round < 2; round++) { /* a second client after the first left */
+    int fd = cl_connect(p.uri);
+    CHECK(fd >= 0);
+    struct tv_hello h;
+    struct tv_task tasks[8];
+    int n = 0;
+    uint8_t bits[538];
+    uint64_t gen;
+    CHECK_EQ(tv_hello(fd, &h), 0);
+    CHECK_EQ(tv_tasks(fd, tasks, 8, &n), 0);
+    CHECK_EQ(n, 2);
+    CHECK_EQ(tv_validity(fd, 2, 0, 4296, bits, &gen), 0);
+    CHECK_EQ(bits[0] & 2, 2);
+    if (round == 0) { /* garbage on the line: an error frame, then the line is usable again */
+      cl_send_raw(fd, "not a frame at all!!", 20);
+      struct resp r;
+      CHECK_EQ(cl_recv(fd, &r, 3000), 0);
+      CHECK_EQ(r.status, ST_BAD_MAGIC);
+      resp_free(&r);
+      usleep(50 * 1000);
+      CHECK_EQ(tv_hello(fd, &h), 0);
+    }
+    close(fd);
+  }
+  CHECK_EQ(proc_stop(&p), 0);
+  struct stat st;
+  CHECK(lstat(link + 4, &st) != 0); /* the link is removed on exit */
+}
+
 int main(int argc, char **argv) {
   snprintf(sock_dir, sizeof sock_dir, "/tmp/capsim-test-XXXXXX");
   if (!mkdtemp(sock_dir)) {
@@ -641,6 +681,7 @@ int main(int argc, char **argv) {
       {"mutations_with_allow_restore", mutations_with_allow_restore},
       {"fault_drops_last_op", fault_drops_last_op},
       {"tcp_port_zero_and_unix_mode", tcp_port_zero_and_unix_mode},
+      {"pty_transport", pty_transport},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
   rmdir(sock_dir);
