@@ -57,10 +57,13 @@ public final class LiveController {
                     t.forgetGenerations();
                     applyInfo(t, info);
                     t.stateProperty().set(LiveTarget.State.CONNECTED);
+                    t.busy(false);
                     onConnected.run();
                 })
-                .onFailure(e -> fail(t, e))
-                .onFinished(() -> t.busy(false))
+                .onFailure(e -> {
+                    t.busy(false);
+                    fail(t, e);
+                })
                 .executeWith(runner);
     }
 

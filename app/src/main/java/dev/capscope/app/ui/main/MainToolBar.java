@@ -22,7 +22,7 @@ final class MainToolBar extends ToolBar {
         setId("mainToolBar");
         filter.setId("filterField");
         filter.setPromptText("Filter: selector, 0x hex, kind, interface, label, badge (Ctrl+F)");
-        filter.setPrefColumnCount(30);
+        filter.setPrefColumnCount(24);
         filter.textProperty().bindBidirectional(vm.tree().filterTextProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) filter.clear();
@@ -64,11 +64,8 @@ final class MainToolBar extends ToolBar {
         profile.setId("profileChoice");
         profile.valueProperty().bindBidirectional(vm.profile().choiceProperty());
         profile.setTooltip(new Tooltip("Layout profile: where core's slots and the cap map are"));
-        Label profileLabel = new Label();
-        profileLabel.setId("profileLabel");
-        profileLabel.textProperty().bind(vm.profile().labelProperty());
 
         getItems().addAll(filter, matches, new Separator(), grouping, empty, new Separator(), live, interval,
-                refresh, new Separator(), new Label("Profile"), profile, profileLabel);
+                refresh, new Separator(), new Label("Profile"), profile);
     }
 }

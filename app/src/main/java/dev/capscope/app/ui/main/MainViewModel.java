@@ -55,6 +55,7 @@ public final class MainViewModel implements LiveController.Listener {
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
+        status.profileProperty().bind(profile.labelProperty());
         sources.selectedProperty().addListener((o, a, b) -> show(b));
         profile.effectiveProperty().addListener((o, a, b) -> {
             if (b != null && tree.spaceProperty().get() != null) {

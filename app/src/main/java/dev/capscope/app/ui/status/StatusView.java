@@ -18,7 +18,9 @@ public final class StatusView extends StatusBar {
         Label time = label("statusWalkTime", vm);
         time.textProperty().bind(vm.walkTimeProperty());
         time.visibleProperty().bind(Bindings.isNotEmpty(vm.walkTimeProperty()));
-        getRightItems().addAll(source, new Separator(javafx.geometry.Orientation.VERTICAL), counts,
+        Label profile = label("profileLabel", vm);
+        profile.textProperty().bind(vm.profileProperty());
+        getRightItems().addAll(profile, new Separator(javafx.geometry.Orientation.VERTICAL), source, new Separator(javafx.geometry.Orientation.VERTICAL), counts,
                 new Separator(javafx.geometry.Orientation.VERTICAL), time);
     }
 

@@ -12,6 +12,7 @@ public final class StatusViewModel {
     private final StringProperty counts = new SimpleStringProperty("");
     private final StringProperty walkTime = new SimpleStringProperty("");
     private final StringProperty source = new SimpleStringProperty("no source");
+    private final StringProperty profile = new SimpleStringProperty("");
 
     public void busy(double fraction, String text) {
         progress.set(fraction);
@@ -28,4 +29,5 @@ public final class StatusViewModel {
     public StringProperty countsProperty() { return counts; }
     public StringProperty walkTimeProperty() { return walkTime; }
     public StringProperty sourceProperty() { return source; }
+    public StringProperty profileProperty() { return profile; }
 }

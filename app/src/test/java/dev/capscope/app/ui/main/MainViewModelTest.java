@@ -1,0 +1,88 @@
+package dev.capscope.app.ui.main;
+
+import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.model.RowNode;
+import dev.capscope.app.ui.sources.LiveTarget;
+import dev.capscope.app.ui.testing.CapscopeHarness;
+import dev.capscope.app.ui.testing.DirectTaskRunner;
+import dev.capscope.app.ui.testing.TestSpaces;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.target.TargetException;
+import dev.capscope.core.testing.InMemoryTarget;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The window's view model without a window: background work runs in line, time is manual. */
+class MainViewModelTest {
+    static final String URI = "memory:x";
+    private CapscopeHarness h;
+    private InMemoryTarget target;
+    private CapSpace space;
+
+    @BeforeEach
+    void attach() {
+        space = TestSpaces.logClient().build();
+        target = new InMemoryTarget(URI, "model", "genode-foc-19").addTask(space);
+        h = new CapscopeHarness(new DirectTaskRunner(), CapscopeHarness.NO_FILES);
+        h.targets.put(URI, () -> target);
+        h.vm.attachTo(URI);
+    }
+
+    private RowNode tree() {
+        return h.vm.tree().treeProperty().get();
+    }
+
+    @Test
+    void attachWalksTheFirstTask() {
+        assertEquals(LiveTarget.State.CONNECTED, h.vm.sources().targets().get(0).stateProperty().get(),
+                h.vm.status().messageProperty().get());
+        assertEquals(3, tree().children().size() >= 3 ? 3 : tree().children().size(), tree().toString());
+        assertEquals("genode-foc-19", h.vm.profile().effectiveProperty().get().name());
+        assertTrue(h.vm.status().walkTimeProperty().get().startsWith("walk "));
+    }
+
+    @Test
+    void liveTicksWalkOnlyWhenTheGenerationMoved() {
+        int walks = target.calls(InMemoryTarget.Call.CAP_MAP);
+        h.timer.advance(3000);
+        assertEquals(walks, target.calls(InMemoryTarget.Call.CAP_MAP), "unchanged target is not walked again");
+        target.touch(TestSpaces.TASK);
+        h.timer.advance(1000);
+        assertTrue(target.calls(InMemoryTarget.Call.CAP_MAP) > walks, "a moved generation triggers a walk");
+    }
+
+    @Test
+    void aFailingTargetShowsAnErrorAndReconnectClearsIt() {
+        target.failOn(InMemoryTarget.Call.INFO, new TargetException(TargetException.Code.UNREACHABLE, "gone"));
+        h.vm.liveTick();
+        assertTrue(h.vm.errorProperty().get().contains("unreachable"), h.vm.errorProperty().get());
+        assertNotNull(h.vm.tree().spaceProperty().get(), "the last walk stays");
+        InMemoryTarget fresh = new InMemoryTarget(URI, "model", "genode-foc-19").addTask(space);
+        h.targets.put(URI, () -> fresh);
+        h.vm.reconnect();
+        assertEquals("", h.vm.errorProperty().get());
+        assertTrue(fresh.calls(InMemoryTarget.Call.CAP_MAP) > 0);
+    }
+
+    @Test
+    void attachingToNothingSaysSo() {
+        h.vm.attachTo("unix:/nowhere");
+        LiveTarget t = h.vm.sources().findTarget("unix:/nowhere");
+        assertEquals(LiveTarget.State.ERROR, t.stateProperty().get());
+        assertTrue(t.errorProperty().get().contains("Reconnect") || t.errorProperty().get().contains("reconnect"));
+    }
+
+    @Test
+    void mapSelectionSelectsTheRow() {
+        int sel = space.capMap().get(3).index();
+        h.vm.tree().selectSelector(sel);
+        assertEquals(Row.selectorKey(sel), h.vm.tree().selectedKeyProperty().get());
+        assertEquals(sel, h.vm.details().items().stream().filter(i -> i.name().equals("selector")).count() == 1 ? sel : -1);
+        assertFalse(h.vm.details().items().isEmpty());
+    }
+}

@@ -1,0 +1,180 @@
+package dev.capscope.app.ui.testing;
+
+import dev.capscope.app.ui.map.OccupancyMapView;
+import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.tree.CapTreeView;
+import javafx.css.PseudoClass;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeTableRow;
+import org.controlsfx.control.PropertySheet;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Page object for scripting the Capscope window with TestFX, by the stable ids of docs/ui-ids.md.
+ * Shipped in the app's test-jar. Every query runs on the FX thread; waits use
+ * {@link WaitForAsyncUtils#waitFor}, never sleeps.
+ */
+public final class CapscopePage {
+    public static final long TIMEOUT_SECONDS = 15;
+    private final FxRobot robot;
+
+    public CapscopePage(FxRobot robot) {
+        this.robot = robot;
+    }
+
+    public CapTreeView tree() {
+        return robot.lookup("#capTree").queryAs(CapTreeView.class);
+    }
+
+    public OccupancyMapView map() {
+        return robot.lookup("#occupancyMap").queryAs(OccupancyMapView.class);
+    }
+
+    /** Waits until a condition (evaluated on the FX thread) holds. */
+    public CapscopePage waitUntil(Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("condition not met within " + TIMEOUT_SECONDS + " s", e);
+        }
+        return this;
+    }
+
+    /** Runs a query on the FX thread and returns its result. */
+    public <T> T fx(Callable<T> query) {
+        if (javafx.application.Platform.isFxApplicationThread()) {
+            try {
+                return query.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(query));
+        } catch (TimeoutException e) {
+            throw new AssertionError("FX query did not finish", e);
+        }
+    }
+
+    /** Runs an action on the FX thread and waits for it and for pending FX events. */
+    public CapscopePage interact(Runnable action) {
+        robot.interact(action);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    public CapscopePage waitForTree() {
+        return waitUntil(() -> !tree().getRoot().getChildren().isEmpty());
+    }
+
+    /** Titles of the top-level rows (areas), e.g. "fixed slots  (2)". */
+    public List<String> areaTitles() {
+        return fx(() -> tree().getRoot().getChildren().stream().map(i -> i.getValue().title()).toList());
+    }
+
+    public TreeItem<Row> item(String rowKey) {
+        return fx(() -> tree().reconciler().itemFor(rowKey));
+    }
+
+    public TreeItem<Row> selectorItem(int selector) {
+        return item(Row.selectorKey(selector));
+    }
+
+    /** Rows (values) directly below a row. */
+    public List<Row> childrenOf(String rowKey) {
+        return fx(() -> {
+            TreeItem<Row> i = tree().reconciler().itemFor(rowKey);
+            return i == null ? List.<Row>of() : i.getChildren().stream().map(TreeItem::getValue).toList();
+        });
+    }
+
+    public CapscopePage filter(String text) {
+        robot.clickOn("#filterField");
+        interact(() -> robot.lookup("#filterField").queryAs(TextField.class).setText(text));
+        return this;
+    }
+
+    /** Selects a row by key through the tree's selection model (as a click would). */
+    public CapscopePage select(String rowKey) {
+        return interact(() -> {
+            TreeItem<Row> i = tree().reconciler().itemFor(rowKey);
+            dev.capscope.app.ui.tree.TreeReconciler.expandTo(i);
+            tree().getSelectionModel().select(i);
+        });
+    }
+
+    public Row selectedRow() {
+        return fx(() -> {
+            TreeItem<Row> i = tree().getSelectionModel().getSelectedItem();
+            return i == null ? null : i.getValue();
+        });
+    }
+
+    /** Clicks the occupancy map's cell of a selector with the mouse. */
+    public CapscopePage clickMapCell(int selector) {
+        Point2D p = fx(() -> {
+            double[] c = map().cellCenter(selector);
+            return map().canvas().localToScreen(c[0], c[1]);
+        });
+        robot.clickOn(p);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** A value of the details sheet by property name (first match), e.g. "interface". */
+    public Optional<String> detail(String name) {
+        return fx(() -> robot.lookup("#detailsSheet").queryAs(PropertySheet.class).getItems().stream()
+                .filter(i -> i.getName().equals(name)).map(i -> String.valueOf(i.getValue())).findFirst());
+    }
+
+    /** Whether the visible row of a selector carries a CSS pseudo-class ("new", "removed", "changed"). */
+    public boolean rowMarked(int selector, String pseudoClass) {
+        PseudoClass pc = PseudoClass.getPseudoClass(pseudoClass);
+        return fx(() -> {
+            for (Node n : tree().lookupAll(".tree-table-row-cell")) {
+                if (n instanceof TreeTableRow<?> r && r.getItem() instanceof Row row && row.selector() == selector
+                        && row.isSelector()) {
+                    return r.getPseudoClassStates().contains(pc);
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Scrolls the tree so a selector's row is visible. */
+    public CapscopePage reveal(int selector) {
+        return interact(() -> {
+            TreeItem<Row> i = tree().reconciler().itemFor(Row.selectorKey(selector));
+            dev.capscope.app.ui.tree.TreeReconciler.expandTo(i);
+            tree().scrollTo(Math.max(0, tree().getRow(i) - 2));
+        });
+    }
+
+    public String errorText() {
+        return fx(() -> robot.lookup("#errorText").queryAs(Label.class).getText());
+    }
+
+    public boolean errorVisible() {
+        return fx(() -> robot.lookup("#errorBanner").query().isVisible());
+    }
+
+    public CapscopePage clickReconnect() {
+        robot.clickOn("#reconnectButton");
+        return this;
+    }
+
+    public String statusText() {
+        return fx(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText());
+    }
+}
