@@ -26,6 +26,10 @@ final class LintCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin VerboseOption verbose;
     @Mixin ProfileOptions profiles;
+    @Mixin LiveTargetOptions live;
+
+    @Option(names = "--task", paramLabel = "NAME", description = "With --target: the live task to walk and check")
+    String task;
 
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Snapshot file")
     Path file;
@@ -35,6 +39,9 @@ final class LintCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (live.given()) {
+            return lintLive();
+        }
         if (file == null) {
             throw new IllegalArgumentException("lint needs a snapshot FILE (or --target and --task for a live task)");
         }
@@ -42,6 +49,19 @@ final class LintCommand implements Callable<Integer> {
         List<Finding> findings = Linter.lint(snapshot.space(), profiles.resolve(snapshot.meta().profile()));
         report(findings, file.toString());
         return findings.isEmpty() ? 0 : 1;
+    }
+
+    /** A live task: walk it now, then the same rules as for a file. */
+    private int lintLive() {
+        if (task == null || file != null) {
+            throw new IllegalArgumentException("with --target, name the live task with --task (and no FILE)");
+        }
+        try (var target = live.connect()) {
+            var profile = LiveWalk.profile(profiles, target);
+            List<Finding> findings = Linter.lint(LiveWalk.space(target, task, profile), profile);
+            report(findings, "task '" + task + "' at " + live.target);
+            return findings.isEmpty() ? 0 : 1;
+        }
     }
 
     void report(List<Finding> findings, String what) {

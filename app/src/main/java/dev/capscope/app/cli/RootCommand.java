@@ -14,6 +14,11 @@ import picocli.CommandLine.Command;
                 ShowCommand.class,
                 DiffCommand.class,
                 LintCommand.class,
+                DemoCommand.class,
+                TargetsCommand.class,
+                WalkCommand.class,
+                SnapshotCommand.class,
+                RestoreCommand.class,
         },
         footer = {"", "Exit codes: 0 ok / same / clean, 1 different / findings / refused, 2 error."})
 public final class RootCommand {

@@ -1,0 +1,44 @@
+package dev.capscope.app.cli;
+
+import dev.capscope.bridge.BridgeTarget;
+import picocli.CommandLine.Option;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** {@code --target URI} and {@code --timeout}: how the live commands reach an agent. */
+final class LiveTargetOptions {
+    @Option(names = "--target", paramLabel = "URI",
+            description = "Agent endpoint: unix:PATH, tcp:HOST:PORT or serial:PATH (e.g. what 'capscope demo' prints)")
+    String target;
+
+    @Option(names = "--timeout", paramLabel = "TIME", defaultValue = "3s",
+            description = "Connect and per-request timeout, e.g. 3s or 500ms (default: ${DEFAULT-VALUE})")
+    String timeout;
+
+    boolean given() {
+        return target != null;
+    }
+
+    BridgeTarget connect() {
+        if (target == null) {
+            throw new IllegalArgumentException("no target: pass --target URI (start one with 'capscope demo')");
+        }
+        return BridgeTarget.connect(target, timeout());
+    }
+
+    Duration timeout() {
+        String t = timeout.trim().toLowerCase(Locale.ROOT);
+        try {
+            if (t.endsWith("ms")) {
+                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+            }
+            if (t.endsWith("s")) {
+                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
+            }
+            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--timeout '" + timeout + "' is not a time (use e.g. 3s or 500ms)");
+        }
+    }
+}

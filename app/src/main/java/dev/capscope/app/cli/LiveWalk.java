@@ -1,0 +1,35 @@
+package dev.capscope.app.cli;
+
+import dev.capscope.bridge.BridgeTarget;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.model.SnapshotMeta;
+import dev.capscope.core.model.TargetInfo;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.walk.Walker;
+
+import java.time.Instant;
+
+/** Walking a live task into a space or a snapshot, with the profile the target (or the user) names. */
+final class LiveWalk {
+    private LiveWalk() {
+    }
+
+    static LayoutProfile profile(ProfileOptions options, BridgeTarget target) {
+        String named = target.hello().profile();
+        return options.resolve(named.isEmpty() ? null : named);
+    }
+
+    static CapSpace space(BridgeTarget target, String task, LayoutProfile profile) {
+        return new Walker(target).walk(task, profile);
+    }
+
+    static Snapshot snapshot(BridgeTarget target, String task, LayoutProfile profile, String name) {
+        TargetInfo info = target.info();
+        CapSpace space = space(target, task, profile);
+        Instant now = Instant.now();
+        return new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name != null ? name : task + " at " + now,
+                now, info.endpoint(), task, info.kernel(), profile.name(), "capscope " + VersionProvider.version()),
+                space);
+    }
+}

@@ -1,0 +1,107 @@
+package dev.capscope.app.cli;
+
+import dev.capscope.bridge.BridgeTarget;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.restore.PreparedRestore;
+import dev.capscope.core.restore.RestoreListener;
+import dev.capscope.core.restore.RestoreResult;
+import dev.capscope.core.restore.RestoreRunner;
+import dev.capscope.core.restore.RestoreStage;
+import dev.capscope.core.snapshot.SnapshotReader;
+import dev.capscope.core.target.RestoreOperation;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/**
+ * {@code capscope restore FILE --target URI --task NAME [--dry-run] [--yes]}: preflight, plan,
+ * apply, verify (walk again, diff by badge), roll back if verification fails. Exit 0 restored and
+ * verified (or nothing to do), 1 refused or rolled back (the reason code is printed), 2 error.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        description = {"Restore a live task to a snapshot: preflight, plan, apply, verify, roll back on failure.",
+                "Exit 0 restored and verified, 1 refused or rolled back (reason code printed), 2 error."})
+final class RestoreCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Mixin VerboseOption verbose;
+    @Mixin LiveTargetOptions live;
+    @Mixin ProfileOptions profiles;
+
+    @Parameters(paramLabel = "FILE", description = "Snapshot to restore")
+    Path file;
+
+    @Option(names = "--task", required = true, paramLabel = "NAME", description = "Live task to restore")
+    String task;
+
+    @Option(names = "--dry-run", description = "Print the preflight and plan; change nothing")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
+    boolean yes;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        Snapshot wanted = SnapshotReader.read(file);
+        try (BridgeTarget target = live.connect()) {
+            LayoutProfile profile = profiles.resolve(wanted.meta().profile());
+            RestoreRunner runner = new RestoreRunner(target, profile);
+            PreparedRestore prepared = runner.prepare(wanted, task);
+            out.print(prepared.plan().render());
+            out.flush();
+            if (prepared.plan().isRefused()) {
+                RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
+                out.println(refused.summary());
+                return refused.outcome().exitCode();
+            }
+            if (dryRun || prepared.plan().isNoOp()) {
+                out.println(dryRun ? "dry run: nothing was changed" : "RESTORED_VERIFIED: nothing to do");
+                return 0;
+            }
+            if (!yes && !confirmed(out, prepared)) {
+                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
+                        + " (pass --yes to apply without asking)");
+                return ErrorReporter.EXIT_ERROR;
+            }
+            RestoreResult result = runner.apply(prepared, new Progress(out));
+            out.println(result.summary());
+            result.badgeTranslations().forEach((was, now) -> out.printf("  badge %d -> %d%n", was, now));
+            out.flush();
+            return result.outcome().exitCode();
+        }
+    }
+
+    /** Asks on the terminal; no terminal (a script) without --yes means no. */
+    private boolean confirmed(PrintWriter out, PreparedRestore prepared) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
+                prepared.plan().steps().size(), task, live.target);
+        return answer != null && answer.trim().equalsIgnoreCase("y");
+    }
+
+    /** One line per stage and operation, so a long restore shows where it is. */
+    private record Progress(PrintWriter out) implements RestoreListener {
+        @Override
+        public void stage(RestoreStage stage) {
+            out.println("== " + stage.name().toLowerCase().replace('_', ' '));
+            out.flush();
+        }
+
+        @Override
+        public void step(RestoreStage stage, int index, int total, RestoreOperation operation) {
+            out.printf("   [%d/%d] %s%n", index, total, operation.describe());
+            out.flush();
+        }
+    }
+}
