@@ -99,6 +99,23 @@ class CapsimLiveTest {
     }
 
     @Test
+    void serialLineOverAPtyWalksTheSameSpaceAsTheUnixSocket(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        CapsimProcess.Options viaPty = CapsimProcess.Options.of(scenario("log-client"))
+                .listen("pty:" + tmp.resolve("capsim.pty"));
+        try (CapsimProcess capsim = CapsimProcess.start(viaPty, TIMEOUT)) {
+            assertTrue(capsim.uri().startsWith("serial:"), capsim.uri());
+            CapSpace overPty;
+            try (BridgeTarget target = BridgeTarget.connect(capsim.uri(), TIMEOUT)) {
+                overPty = new Walker(target).walk(TASK, PROFILE);
+            }
+            try (CapsimProcess again = CapsimProcess.start(CapsimProcess.Options.of(scenario("log-client")), TIMEOUT);
+                 BridgeTarget target = BridgeTarget.connect(again.uri(), TIMEOUT)) {
+                assertEquals(new Walker(target).walk(TASK, PROFILE), overPty);
+            }
+        }
+    }
+
+    @Test
     void churnShowsUpAsANewGeneration() {
         try (CapsimProcess capsim = CapsimProcess.start(CapsimProcess.Options.of(scenario("init")), TIMEOUT);
              BridgeTarget target = BridgeTarget.connect(capsim.uri(), TIMEOUT)) {
