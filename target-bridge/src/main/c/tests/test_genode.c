@@ -1,12 +1,16 @@
 /* Genode model tests, for each layout profile: what core builds for a
  * component, checked through the L4 API the way the agent sees it. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <l4/sys/debugger.h>
 #include <l4/sys/task.h>
 #include <l4sim/sim.h>
 
 #include "capsim/genode.h"
+#include "capsim/scenario.h"
 #include "tests/check.h"
 
 #define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
@@ -251,7 +255,105 @@ static void profiles_table(void) {
   CHECK_EQ(p19->user_base, 0x300);
 }
 
+/* ---- scenario files ------------------------------------------------------ */
+
+static char scn_dir[64];
+
+static const char *write_scn(const char *name, const char *text) {
+  static char path[128];
+  snprintf(path, sizeof path, "%s/%s", scn_dir, name);
+  FILE *f = fopen(path, "w");
+  if (f) {
+    fputs(text, f);
+    fclose(f);
+  }
+  return path;
+}
+
+/* Load and apply; returns 0 or -1 with the error in err. */
+static int run_scn(const char *path, char *err, size_t n) {
+  struct scenario sc;
+  int rc = scenario_load(&sc, path);
+  if (rc == 0) {
+    rc = genode_boot(&g, profile_find(sc.profile[0] ? sc.profile : "genode-foc-19"));
+    if (rc == 0)
+      rc = scenario_apply(&sc, &g);
+  }
+  snprintf(err, n, "%s", sc.err);
+  scenario_free(&sc);
+  genode_shutdown(&g);
+  return rc;
+}
+
+static void scenario_errors_name_file_and_line(void) {
+  static const struct {
+    const char *text, *expect;
+  } cases[] = {
+      {"component a\nfrobnicate a\n", ":2: unknown directive 'frobnicate'"},
+      {"component a\nsession b LOG\n", ":2: no component 'b'"},
+      {"component a\ndataspace a lots\n", ":2: usage: dataspace"},
+      {"component a parent=nobody\n", ":1: no parent component 'nobody'"},
+      {"component a\nsession a LOG server=a\n", ":2: a component cannot open a session at itself"},
+      {"component a\nsession a LOG label=\"open\n", ":2: unbalanced quotes"},
+      {"component a\ncomponent a\n", ":2: component 'a' exists"},
+      {"component a colour=red\n", ":1: unexpected 'colour=red'"},
+      {"churn fast\n", ":1: churn rate"},
+      {"# nothing\n", "scenario starts no component"},
+      {"component a\nraw-window a 0x3ff 4\nraw-window a 4095 2\n", ":3: usage: raw-window"},
+      {"include missing.scn\n", "missing.scn"},
+  };
+  for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
+    char err[512];
+    const char *path = write_scn("bad.scn", cases[i].text);
+    CHECK_EQ(run_scn(path, err, sizeof err), -1);
+    if (!strstr(err, cases[i].expect))
+      fprintf(stderr, "case %u: got '%s', want '%s'\n", i, err, cases[i].expect);
+    CHECK(strstr(err, cases[i].expect) != NULL);
+  }
+  CHECK_EQ(l4sim_live_objects(), 0);
+}
+
+static void scenario_repeat_include_quotes(void) {
+  write_scn("part.scn", "repeat 3 component w{i} parent=init\n");
+  const char *path = write_scn("main.scn",
+                               "profile genode-foc-17 # trailing comment\n"
+                               "component init ram=4M\n"
+                               "include part.scn\n"
+                               "session w2 ROM label=\"my \\\"config\\\"\" quota=0x2000 count=2\n"
+                               "churn 12.5 seed=99\n");
+  struct scenario sc;
+  CHECK_EQ(scenario_load(&sc, path), 0);
+  CHECK_EQ(strcmp(sc.profile, "genode-foc-17"), 0);
+  CHECK(sc.has_churn && sc.churn_rate == 12.5 && sc.has_seed && sc.churn_seed == 99);
+  CHECK_EQ(genode_boot(&g, profile_find(sc.profile)), 0);
+  CHECK_EQ(scenario_apply(&sc, &g), 0);
+  CHECK_EQ(g.ncomps, 4);
+  struct component *w2 = genode_find(&g, "w2");
+  CHECK(w2 != NULL);
+  if (w2) {
+    CHECK_EQ(strcmp(w2->label, "init -> w2"), 0);
+    unsigned found = 0;
+    for (unsigned i = 0; i < w2->map.size; i++)
+      if (w2->map.e[i].sem && !strcmp(w2->map.e[i].sem->label, "init -> w2 -> my \"config\"")) {
+        found++;
+        CHECK_EQ(w2->map.e[i].sem->quota, 0x2000);
+        CHECK_EQ(strcmp(w2->map.e[i].sem->iface, "ROM"), 0);
+      }
+    CHECK_EQ(found, 2);
+  }
+  genode_shutdown(&g);
+  scenario_free(&sc);
+  uint64_t v;
+  CHECK(scn_parse_size("64K", &v) && v == 65536);
+  CHECK(scn_parse_size("0x10", &v) && v == 16);
+  CHECK(!scn_parse_size("-1", &v));
+  CHECK(!scn_parse_size("12Q", &v));
+}
+
 int main(int argc, char **argv) {
+  snprintf(scn_dir, sizeof scn_dir, "/tmp/capsim-scn-XXXXXX");
+  if (!mkdtemp(scn_dir))
+    return 1;
   static const struct test_case tests[] = {
       {"profiles_table", profiles_table},
       {"layout_foc16", body_layout_16}, {"layout_foc17", body_layout_17},
@@ -265,6 +367,13 @@ int main(int argc, char **argv) {
       {"insert_map_foc19", body_insert_map_19},
       {"session_at_foc16", body_session_at_16}, {"session_at_foc17", body_session_at_17},
       {"session_at_foc19", body_session_at_19},
+      {"scenario_errors_name_file_and_line", scenario_errors_name_file_and_line},
+      {"scenario_repeat_include_quotes", scenario_repeat_include_quotes},
   };
-  return run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
+  int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "rm -rf %s", scn_dir);
+  if (system(cmd) != 0)
+    fprintf(stderr, "could not remove %s\n", scn_dir);
+  return rc;
 }
