@@ -24,7 +24,8 @@ public final class LocatedJson {
             .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
             .build();
 
-    private String currentPath = "";
+    /** The container being read, so a syntax error can say where it happened. */
+    private LocatedNode currentNode;
 
     private LocatedJson() {
     }
@@ -41,7 +42,7 @@ public final class LocatedJson {
                 throw new JsonShapeException("", 1, 1, content.length == 0
                         ? "the file is empty" : "the file holds no JSON value (only whitespace)", null);
             }
-            LocatedNode root = value(p, "");
+            LocatedNode root = value(p, null, null, -1);
             if (p.nextToken() != null) {
                 JsonLocation l = p.currentTokenLocation();
                 throw new JsonShapeException("", l.getLineNr(), l.getColumnNr(),
@@ -52,10 +53,14 @@ public final class LocatedJson {
             JsonLocation l = e.getLocation();
             int line = l == null ? 1 : Math.max(1, l.getLineNr());
             int col = l == null ? 1 : Math.max(1, l.getColumnNr());
-            throw new JsonShapeException(currentPath, line, col, describe(e), e);
+            throw new JsonShapeException(currentPath(), line, col, describe(e), e);
         } catch (IOException e) {
-            throw new JsonShapeException(currentPath, 1, 1, "cannot read: " + e.getMessage(), e);
+            throw new JsonShapeException(currentPath(), 1, 1, "cannot read: " + e.getMessage(), e);
         }
+    }
+
+    private String currentPath() {
+        return currentNode == null ? "" : currentNode.path();
     }
 
     private static String describe(JsonProcessingException e) {
@@ -74,8 +79,7 @@ public final class LocatedJson {
         return nl < 0 ? m : m.substring(0, nl);
     }
 
-    private LocatedNode value(JsonParser p, String path) throws IOException {
-        currentPath = path;
+    private LocatedNode value(JsonParser p, LocatedNode parent, String key, int index) throws IOException {
         JsonLocation l = p.currentTokenLocation();
         int line = l.getLineNr();
         int col = l.getColumnNr();
@@ -83,42 +87,46 @@ public final class LocatedJson {
         switch (t) {
             case START_OBJECT: {
                 Map<String, LocatedNode> fields = new LinkedHashMap<>();
+                LocatedNode node = new LocatedNode(LocatedNode.Type.OBJECT, parent, key, index, line, col, fields);
+                currentNode = node;
                 while (p.nextToken() == JsonToken.FIELD_NAME) {
                     String name = p.currentName();
-                    String childPath = path.isEmpty() ? name : path + "." + name;
                     if (fields.containsKey(name)) {
                         JsonLocation fl = p.currentTokenLocation();
-                        throw new JsonShapeException(childPath, fl.getLineNr(), fl.getColumnNr(),
-                                "field \"" + name + "\" appears twice in the same object");
+                        String path = node.path();
+                        throw new JsonShapeException(path.isEmpty() ? name : path + "." + name, fl.getLineNr(),
+                                fl.getColumnNr(), "field \"" + name + "\" appears twice in the same object");
                     }
                     p.nextToken();
-                    fields.put(name, value(p, childPath));
+                    fields.put(name, value(p, node, name, -1));
+                    currentNode = node;
                 }
-                currentPath = path;
-                return new LocatedNode(LocatedNode.Type.OBJECT, path, line, col, fields);
+                return node;
             }
             case START_ARRAY: {
                 List<LocatedNode> items = new ArrayList<>();
+                LocatedNode node = new LocatedNode(LocatedNode.Type.ARRAY, parent, key, index, line, col, items);
+                currentNode = node;
                 while (p.nextToken() != JsonToken.END_ARRAY) {
-                    items.add(value(p, path + "[" + items.size() + "]"));
+                    items.add(value(p, node, null, items.size()));
+                    currentNode = node;
                 }
-                currentPath = path;
-                return new LocatedNode(LocatedNode.Type.ARRAY, path, line, col, items);
+                return node;
             }
             case VALUE_STRING:
-                return new LocatedNode(LocatedNode.Type.STRING, path, line, col, p.getText());
+                return new LocatedNode(LocatedNode.Type.STRING, parent, key, index, line, col, p.getText());
             case VALUE_NUMBER_INT:
-                return new LocatedNode(LocatedNode.Type.INTEGER, path, line, col,
+                return new LocatedNode(LocatedNode.Type.INTEGER, parent, key, index, line, col,
                         p.getNumberType() == JsonParser.NumberType.BIG_INTEGER ? p.getBigIntegerValue() : p.getLongValue());
             case VALUE_NUMBER_FLOAT:
-                return new LocatedNode(LocatedNode.Type.DECIMAL, path, line, col, p.getDoubleValue());
+                return new LocatedNode(LocatedNode.Type.DECIMAL, parent, key, index, line, col, p.getDoubleValue());
             case VALUE_TRUE:
             case VALUE_FALSE:
-                return new LocatedNode(LocatedNode.Type.BOOLEAN, path, line, col, t == JsonToken.VALUE_TRUE);
+                return new LocatedNode(LocatedNode.Type.BOOLEAN, parent, key, index, line, col, t == JsonToken.VALUE_TRUE);
             case VALUE_NULL:
-                return new LocatedNode(LocatedNode.Type.NULL, path, line, col, null);
+                return new LocatedNode(LocatedNode.Type.NULL, parent, key, index, line, col, null);
             default:
-                throw new JsonShapeException(path, line, col, "unexpected JSON token " + t);
+                throw new JsonShapeException(parent == null ? "" : parent.path(), line, col, "unexpected JSON token " + t);
         }
     }
 }

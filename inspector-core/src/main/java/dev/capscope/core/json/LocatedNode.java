@@ -25,21 +25,41 @@ public final class LocatedNode {
     }
 
     private final Type type;
-    private final String path;
+    private final LocatedNode parent;
+    private final String key;
+    private final int index;
     private final int line;
     private final int column;
     private final Object value;
 
-    LocatedNode(Type type, String path, int line, int column, Object value) {
+    /** {@code key} names the field in the parent object; else {@code index} is the position in the parent array. */
+    LocatedNode(Type type, LocatedNode parent, String key, int index, int line, int column, Object value) {
         this.type = type;
-        this.path = path;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
         this.line = line;
         this.column = column;
         this.value = value;
     }
 
     public Type type() { return type; }
-    public String path() { return path; }
+
+    /**
+     * JSON path such as {@code slots[3].selector} ("" for the root). Built on demand: it is only
+     * needed for error messages, and building it for every node would dominate reading time.
+     */
+    public String path() {
+        if (parent == null) {
+            return "";
+        }
+        String up = parent.path();
+        if (key != null) {
+            return up.isEmpty() ? key : up + "." + key;
+        }
+        return up + "[" + index + "]";
+    }
+
     public int line() { return line; }
     public int column() { return column; }
 

@@ -1,6 +1,7 @@
 package dev.capscope.core.json;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +13,9 @@ import java.util.TreeSet;
 public final class StrictObject {
     private final LocatedNode node;
     private final Map<String, LocatedNode> fields;
-    private final Set<String> seen = new HashSet<>();
+    /** Names asked for, in order; a list because objects have a handful of fields. */
+    private final List<String> asked = new ArrayList<>(8);
+    private int present;
 
     StrictObject(LocatedNode node, Map<String, LocatedNode> fields) {
         this.node = node;
@@ -30,8 +33,7 @@ public final class StrictObject {
 
     /** The field's value; a missing field or an explicit null is an error. */
     public LocatedNode required(String name) {
-        seen.add(name);
-        LocatedNode v = fields.get(name);
+        LocatedNode v = lookup(name);
         if (v == null) {
             throw new JsonShapeException(childPath(name), node.line(), node.column(),
                     "required field \"" + name + "\" is missing");
@@ -44,8 +46,7 @@ public final class StrictObject {
 
     /** The field's value, or null when missing or JSON null. */
     public LocatedNode optional(String name) {
-        seen.add(name);
-        LocatedNode v = fields.get(name);
+        LocatedNode v = lookup(name);
         return v == null || v.isNull() ? null : v;
     }
 
@@ -71,15 +72,26 @@ public final class StrictObject {
         return v == null ? null : v.asLong(min, max);
     }
 
+    private LocatedNode lookup(String name) {
+        LocatedNode v = fields.get(name);
+        if (!asked.contains(name)) {
+            asked.add(name);
+            if (v != null) {
+                present++;
+            }
+        }
+        return v;
+    }
+
     /** Rejects any field that was not asked for. */
     public void finish() {
-        if (seen.size() >= fields.size() && seen.containsAll(fields.keySet())) {
+        if (present == fields.size()) {
             return;
         }
         Set<String> unknown = new TreeSet<>(fields.keySet());
-        unknown.removeAll(seen);
+        unknown.removeAll(asked);
         String first = unknown.iterator().next();
-        Set<String> known = new TreeSet<>(seen);
+        Set<String> known = new TreeSet<>(asked);
         throw JsonShapeException.at(fields.get(first), "unknown field \"" + first + "\" (known fields: "
                 + String.join(", ", known) + ")");
     }

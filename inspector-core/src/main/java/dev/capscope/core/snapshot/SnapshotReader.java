@@ -120,7 +120,7 @@ public final class SnapshotReader {
 
     private static Map<Long, KernelObject> objects(LocatedNode array) {
         Map<Long, KernelObject> objects = new TreeMap<>();
-        Map<Long, String> firstAt = new HashMap<>();
+        Map<Long, Integer> firstAt = new HashMap<>();
         for (LocatedNode item : array.asArray()) {
             StrictObject o = item.asObject();
             LocatedNode idNode = o.required(ID);
@@ -128,9 +128,9 @@ public final class SnapshotReader {
             ObjectKind kind = kind(o.required(KIND));
             Long label = o.optionalLong(LABEL, 0, Long.MAX_VALUE);
             o.finish();
-            String previous = firstAt.putIfAbsent(id, item.path());
+            Integer previous = firstAt.putIfAbsent(id, firstAt.size());
             if (previous != null) {
-                throw JsonShapeException.at(idNode, "duplicate object id " + id + " (also at " + previous + ")");
+                throw JsonShapeException.at(idNode, "duplicate object id " + id + " (also at " + OBJECTS + "[" + previous + "])");
             }
             objects.put(id, new KernelObject(id, kind, label));
         }
@@ -149,7 +149,7 @@ public final class SnapshotReader {
 
     private static List<Slot> slots(LocatedNode array, Map<Long, KernelObject> objects) {
         List<Slot> slots = new ArrayList<>();
-        Map<Integer, String> firstAt = new HashMap<>();
+        Map<Integer, Integer> firstAt = new HashMap<>();
         for (LocatedNode item : array.asArray()) {
             StrictObject o = item.asObject();
             int selector = selector(o.required(SELECTOR));
@@ -158,10 +158,10 @@ public final class SnapshotReader {
             Rights rights = rights(o.required(RIGHTS));
             String role = o.requiredString(ROLE);
             o.finish();
-            String previous = firstAt.putIfAbsent(selector, item.path());
+            Integer previous = firstAt.putIfAbsent(selector, firstAt.size());
             if (previous != null) {
                 throw JsonShapeException.at(o.required(SELECTOR), "duplicate selector " + Selectors.format(selector)
-                        + " (also at " + previous + ")");
+                        + " (also at " + SLOTS + "[" + previous + "])");
             }
             if (!objects.containsKey(objectId)) {
                 throw JsonShapeException.at(objectNode, "slot " + Selectors.format(selector) + " names object "
@@ -192,7 +192,7 @@ public final class SnapshotReader {
 
     private static List<ThreadInfo> threads(LocatedNode array) {
         List<ThreadInfo> threads = new ArrayList<>();
-        Map<Integer, String> firstAt = new HashMap<>();
+        Map<Integer, Integer> firstAt = new HashMap<>();
         for (LocatedNode item : array.asArray()) {
             StrictObject o = item.asObject();
             LocatedNode indexNode = o.required(INDEX);
@@ -200,9 +200,9 @@ public final class SnapshotReader {
             String name = o.requiredString(NAME);
             String state = o.requiredString(STATE);
             o.finish();
-            String previous = firstAt.putIfAbsent(index, item.path());
+            Integer previous = firstAt.putIfAbsent(index, firstAt.size());
             if (previous != null) {
-                throw JsonShapeException.at(indexNode, "duplicate thread index " + index + " (also at " + previous + ")");
+                throw JsonShapeException.at(indexNode, "duplicate thread index " + index + " (also at " + THREADS + "[" + previous + "])");
             }
             threads.add(new ThreadInfo(index, name, state));
         }
@@ -211,7 +211,7 @@ public final class SnapshotReader {
 
     private static List<CapMapEntry> capMap(LocatedNode array) {
         List<CapMapEntry> entries = new ArrayList<>();
-        Map<Integer, String> firstAt = new HashMap<>();
+        Map<Integer, Integer> firstAt = new HashMap<>();
         for (LocatedNode item : array.asArray()) {
             StrictObject o = item.asObject();
             LocatedNode indexNode = o.required(INDEX);
@@ -221,10 +221,10 @@ public final class SnapshotReader {
             LocatedNode semNode = o.optional(SEMANTICS);
             Semantics semantics = semNode == null ? Semantics.NONE : semantics(semNode.asObject());
             o.finish();
-            String previous = firstAt.putIfAbsent(index, item.path());
+            Integer previous = firstAt.putIfAbsent(index, firstAt.size());
             if (previous != null) {
                 throw JsonShapeException.at(indexNode, "duplicate cap-map index " + Selectors.format(index)
-                        + " (also at " + previous + ")");
+                        + " (also at " + CAP_MAP + "[" + previous + "])");
             }
             entries.add(new CapMapEntry(index, rawId, refCount, semantics));
         }
