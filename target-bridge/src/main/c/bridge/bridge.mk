@@ -36,3 +36,34 @@ $(OUT)/bin/test_bridge_client: $(OUT)/obj/bridge/tests/test_bridge_client.o $(BR
 
 .PHONY: bridge
 bridge: $(BRIDGE_LIB)
+
+# Fuzzing the response parsers (issue 7). The seed corpus (and every crash found, saved there
+# as a regression input) is replayed in `make check` / `asan-check` by a plain gcc build;
+# `make bridge-fuzz-run` runs libFuzzer for FUZZ_SECONDS (needs clang: apt-get install clang).
+BRIDGE_CORPUS := $(abspath bridge/fuzz/corpus)
+BRIDGE_REPLAY := $(OUT)/bin/test_bridge_fuzz_replay
+ALL_TARGETS += $(BRIDGE_REPLAY)
+TESTS += $(BRIDGE_REPLAY)
+
+$(OUT)/obj/bridge/fuzz/replay.o: CPPFLAGS += -DCORPUS_DIR='"$(BRIDGE_CORPUS)"'
+
+$(BRIDGE_REPLAY): $(OUT)/obj/bridge/fuzz/replay.o $(OUT)/obj/bridge/fuzz/fuzz_response.o $(BRIDGE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -pthread -o $@ $^
+
+CLANG ?= clang
+FUZZ_SECONDS ?= 60
+BRIDGE_FUZZER := $(OUT)/fuzz/fuzz_bridge_response
+
+$(BRIDGE_FUZZER): bridge/fuzz/fuzz_response.c $(BRIDGE_SRC)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined -o $@ $^ -pthread
+
+.PHONY: bridge-fuzz bridge-fuzz-run
+bridge-fuzz: $(BRIDGE_FUZZER)
+
+# New inputs go to a scratch copy; copy crashes (crash-*) into bridge/fuzz/corpus to keep them.
+bridge-fuzz-run: $(BRIDGE_FUZZER)
+	@mkdir -p $(OUT)/fuzz/work
+	cp -n $(BRIDGE_CORPUS)/* $(OUT)/fuzz/work/ 2>/dev/null || true
+	cd $(OUT)/fuzz && ./fuzz_bridge_response -max_total_time=$(FUZZ_SECONDS) -print_final_stats=1 work
