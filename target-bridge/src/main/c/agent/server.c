@@ -18,6 +18,7 @@
 #include <termios.h>
 
 #include "agent/agent.h"
+#include "agent/armor.h"
 
 #define IN_CAP (PROTO_HEADER_SIZE + PROTO_MAX_REQUEST_PAYLOAD)
 #define OUT_LIMIT ((size_t)PROTO_MAX_IN_FLIGHT * (PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD) + 4096)
@@ -34,6 +35,7 @@ struct conn {
   bool closing; /* close once the output is flushed */
   bool dead;
   bool line; /* a serial line: never closed, reset to a clean state instead */
+  struct armor_rx *arx; /* a line speaks armored frames (agent/armor.h) */
   /* FAULT_RESTORE_DROPS_LAST_OP: acknowledged, not yet performed. */
   bool has_pending;
   uint16_t pending_op;
@@ -201,6 +203,9 @@ static int listen_pty(struct agent *a, const char *link, char *err, size_t errle
     return -1;
   }
   c->line = true;
+  c->arx = malloc(sizeof *c->arx);
+  if (c->arx)
+    armor_rx_init(c->arx, IN_CAP);
   a->conns[0] = c;
   a->pty_slave_fd = s;
   snprintf(a->pty_link, sizeof a->pty_link, "%s", link);
@@ -239,6 +244,10 @@ static void conn_free(struct conn *c) {
     close(c->fd);
   free(c->in);
   free(c->pending);
+  if (c->arx) {
+    armor_rx_free(c->arx);
+    free(c->arx);
+  }
   wr_free(&c->out);
   free(c);
 }
@@ -253,7 +262,22 @@ static void begin_frame(struct writer *w, uint16_t op, uint32_t req_id) {
   wr_u32(w, 0);
 }
 
-static void queue_response_end(struct conn *c) {
+/* On a serial line the binary frame just written from `start` is replaced
+ * by its armored line. */
+static void armor_frame(struct conn *c, size_t start) {
+  size_t n = c->out.len - start;
+  char *line = malloc(armor_encoded_max(n));
+  size_t len = line ? armor_encode(c->out.buf + start, n, line) : 0;
+  c->out.len = start;
+  c->out.limit = start + armor_encoded_max(n);
+  if (len)
+    wr_bytes(&c->out, line, len);
+  free(line);
+}
+
+static void queue_response_end(struct conn *c, size_t start) {
+  if (c->arx)
+    armor_frame(c, start);
   if (c->nends < PROTO_MAX_IN_FLIGHT)
     c->ends[c->nends++] = c->sent_total + (c->out.len - c->out_off);
 }
@@ -267,7 +291,7 @@ static void queue_error(struct conn *c, uint16_t op, uint32_t req_id, uint16_t s
   wr_str(&c->out, msg);
   wr_put_u16_at(&c->out, start + 12, status);
   wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
-  queue_response_end(c);
+  queue_response_end(c, start);
 }
 
 static void pending_drop(struct conn *c) {
@@ -348,7 +372,7 @@ static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_
     }
   }
   wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
-  queue_response_end(c);
+  queue_response_end(c, start);
 }
 
 /* Parse complete frames from the input buffer, as many as the in-flight
@@ -432,7 +456,40 @@ static void pump(struct agent *a, struct conn *c) {
   }
 }
 
+/* Decoded frames of armored lines go to the input buffer; a frame that does
+ * not fit is dropped like line noise (the client times out and retries). */
+static void read_armored(struct agent *a, struct conn *c) {
+  uint8_t raw[4096];
+  for (;;) {
+    if (c->closing || c->nends >= PROTO_MAX_IN_FLIGHT)
+      return;
+    ssize_t n = read(c->fd, raw, sizeof raw);
+    if (n <= 0) {
+      if (n == 0 || (errno != EINTR && errno != EAGAIN && errno != EWOULDBLOCK))
+        c->dead = true;
+      if (n < 0 && errno == EINTR)
+        continue;
+      return;
+    }
+    size_t off = 0;
+    while (off < (size_t)n) {
+      off += armor_rx_feed(c->arx, raw + off, (size_t)n - off);
+      if (c->arx->ready && c->arx->frame_len <= IN_CAP - c->in_len) {
+        memcpy(c->in + c->in_len, c->arx->frame, c->arx->frame_len);
+        c->in_len += c->arx->frame_len;
+      }
+    }
+    pump(a, c);
+    if (c->dead)
+      return;
+  }
+}
+
 static void read_input(struct agent *a, struct conn *c) {
+  if (c->arx) {
+    read_armored(a, c);
+    return;
+  }
   for (;;) {
     if (c->in_len == IN_CAP || c->closing || c->nends >= PROTO_MAX_IN_FLIGHT)
       return;
@@ -476,6 +533,8 @@ static void line_reset(struct conn *c) {
   c->nends = 0;
   c->closing = c->dead = false;
   c->has_pending = false;
+  if (c->arx)
+    armor_rx_reset(c->arx);
 }
 
 static void accept_clients(struct agent *a) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cb_armor.h"
 #include "cb_framing.h"
 #include "cb_parse.h"
 #include "cb_proto.h"
@@ -144,6 +145,7 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 		goto out;
 	}
 	if ((rc = cb_transport_open(&c->t, uri, cb_now_ms() + c->timeout_ms, &c->err)) < 0) goto out;
+	c->framing = c->t.kind == CB_T_SERIAL ? &cb_framing_armored : &cb_framing_raw;
 	c->connected = 1;
 
 	struct cb_wr w = request(c);

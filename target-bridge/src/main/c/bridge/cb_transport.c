@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "capbridge.h"
+#include "cb_armor.h"
 
 int64_t cb_now_ms(void)
 {
@@ -132,6 +133,7 @@ int cb_transport_open(struct cb_transport *t, const char *uri, int64_t deadline,
 	int rc;
 	t->fd = -1;
 	t->is_socket = 0;
+	t->armor = NULL;
 	if (!uri) return cb_fail(e, CB_E_INTERNAL, "no target address");
 	if (strncmp(uri, "unix:", 5) == 0) {
 		t->kind = CB_T_UNIX;
@@ -202,6 +204,7 @@ int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t de
 
 void cb_transport_close(struct cb_transport *t)
 {
+	cb_armor_release(t);
 	if (t->fd >= 0) close(t->fd);
 	t->fd = -1;
 }

@@ -17,6 +17,7 @@ struct cb_transport {
 	int fd;
 	int is_socket; /* send(MSG_NOSIGNAL) instead of write(): a dead peer must not raise SIGPIPE */
 	enum cb_transport_kind kind;
+	void *armor; /* serial: armored-line decoder state (cb_armor.c) */
 };
 
 /* Monotonic milliseconds, for deadlines. */

@@ -12,6 +12,26 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include "agent/armor.h"
+
+/* Serial lines speak armored frames: per-fd decoder and unread bytes. */
+struct armored {
+  struct armor_rx rx;
+  uint8_t buf[4096];
+  size_t off, len;
+};
+static struct armored *armored_fd[1024];
+
+bool cl_is_armored(int fd) { return fd >= 0 && fd < 1024 && armored_fd[fd]; }
+
+void cl_forget(int fd) {
+  if (!cl_is_armored(fd))
+    return;
+  armor_rx_free(&armored_fd[fd]->rx);
+  free(armored_fd[fd]);
+  armored_fd[fd] = NULL;
+}
+
 int cl_connect(const char *uri) {
   signal(SIGPIPE, SIG_IGN); /* a peer that hung up is an error code, not a death */
   if (!strncmp(uri, "serial:", 7)) {
@@ -20,6 +40,12 @@ int cl_connect(const char *uri) {
     if (fd >= 0 && tcgetattr(fd, &tio) == 0) {
       cfmakeraw(&tio);
       tcsetattr(fd, TCSANOW, &tio);
+    }
+    if (fd >= 0 && fd < 1024) {
+      cl_forget(fd);
+      armored_fd[fd] = calloc(1, sizeof *armored_fd[fd]);
+      if (armored_fd[fd])
+        armor_rx_init(&armored_fd[fd]->rx, PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD);
     }
     return fd;
   }
@@ -31,8 +57,10 @@ int cl_connect(const char *uri) {
       return -1;
     strcpy(sa.sun_path, uri + 5);
     int fd = socket(AF_UNIX, SOCK_STREAM, 0);
-    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0)
+    if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) == 0) {
+      cl_forget(fd); /* a closed serial fd's number, reused */
       return fd;
+    }
     if (fd >= 0)
       close(fd);
     return -1;
@@ -52,8 +80,10 @@ int cl_connect(const char *uri) {
     int fd = socket(res->ai_family, SOCK_STREAM, 0);
     int ok = fd >= 0 && connect(fd, res->ai_addr, res->ai_addrlen) == 0;
     freeaddrinfo(res);
-    if (ok)
+    if (ok) {
+      cl_forget(fd);
       return fd;
+    }
     if (fd >= 0)
       close(fd);
   }
@@ -85,7 +115,15 @@ int cl_send(int fd, uint16_t op, uint32_t id, const void *payload, uint32_t len)
   wr_u16(&w, 0);
   wr_u32(&w, len);
   wr_bytes(&w, payload, len);
-  int rc = cl_send_raw(fd, w.buf, w.len);
+  int rc;
+  if (cl_is_armored(fd)) {
+    char *line = malloc(armor_encoded_max(w.len));
+    size_t n = line ? armor_encode(w.buf, w.len, line) : 0;
+    rc = n ? cl_send_raw(fd, line, n) : -1;
+    free(line);
+  } else {
+    rc = cl_send_raw(fd, w.buf, w.len);
+  }
   wr_free(&w);
   return rc;
 }
@@ -109,9 +147,58 @@ static int read_full(int fd, uint8_t *p, size_t n, int timeout_ms) {
   return 0;
 }
 
+/* The next armored frame from a serial line into a fresh buffer. */
+static uint8_t *recv_armored(int fd, size_t *len, int timeout_ms) {
+  struct armored *a = armored_fd[fd];
+  for (;;) {
+    while (a->off < a->len) {
+      a->off += armor_rx_feed(&a->rx, a->buf + a->off, a->len - a->off);
+      if (a->rx.ready) {
+        uint8_t *f = malloc(a->rx.frame_len);
+        if (f)
+          memcpy(f, a->rx.frame, a->rx.frame_len);
+        *len = a->rx.frame_len;
+        return f;
+      }
+    }
+    struct pollfd pf = {.fd = fd, .events = POLLIN};
+    int pr = poll(&pf, 1, timeout_ms);
+    if (pr < 0 && errno == EINTR)
+      continue;
+    if (pr <= 0)
+      return NULL;
+    ssize_t r = read(fd, a->buf, sizeof a->buf);
+    if (r < 0 && errno == EINTR)
+      continue;
+    if (r <= 0)
+      return NULL;
+    a->off = 0;
+    a->len = (size_t)r;
+  }
+}
+
 int cl_recv(int fd, struct resp *r, int timeout_ms) {
   memset(r, 0, sizeof *r);
   uint8_t h[PROTO_HEADER_SIZE];
+  if (cl_is_armored(fd)) {
+    size_t n = 0;
+    uint8_t *f = recv_armored(fd, &n, timeout_ms);
+    if (!f || n < PROTO_HEADER_SIZE || get_u32(f + 16) != n - PROTO_HEADER_SIZE) {
+      free(f);
+      return -1;
+    }
+    r->magic = get_u32(f);
+    r->version = get_u16(f + 4);
+    r->op = get_u16(f + 6);
+    r->id = get_u32(f + 8);
+    r->status = get_u16(f + 12);
+    r->len = get_u32(f + 16);
+    r->payload = malloc(r->len ? r->len : 1);
+    if (r->payload)
+      memcpy(r->payload, f + PROTO_HEADER_SIZE, r->len);
+    free(f);
+    return r->payload ? 0 : -1;
+  }
   if (read_full(fd, h, sizeof h, timeout_ms) != 0)
     return -1;
   r->magic = get_u32(h);

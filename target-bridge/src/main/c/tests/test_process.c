@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "tests/check.h"
+#include "agent/armor.h"
 #include "tests/client.h"
 #include "tests/spawn.h"
 #include "tests/target_view.h"
@@ -642,15 +643,26 @@ static void pty_transport(void) {
     CHECK_EQ(n, 2);
     CHECK_EQ(tv_validity(fd, 2, 0, 4296, bits, &gen), 0);
     CHECK_EQ(bits[0] & 2, 2);
-    if (round == 0) { /* garbage on the line: an error frame, then the line is usable again */
-      cl_send_raw(fd, "not a frame at all!!", 20);
+    if (round == 0) {
+      /* Noise on the line (log text, ESC, a frame cut off, a bad checksum)
+       * is ignored; the next whole frame is answered. */
+      static const char noise[] = "fiasco: boot\r\n\x1b[0m\x1b@CSCP Z14 00000000 AAAA\n"
+                                  "@CSCP B14 deadbeef QUJD\n@CSCP X2a 12345678 AAAAAAAA";
+      cl_send_raw(fd, noise, sizeof noise - 1);
+      CHECK_EQ(tv_hello(fd, &h), 0);
+      /* An armored frame whose content is not a frame: an error frame, then
+       * the line is usable again. */
+      static const uint8_t junk[24] = "not a frame at all!!!!!";
+      char line[128];
+      size_t n = armor_encode(junk, sizeof junk, line);
+      cl_send_raw(fd, line, n);
       struct resp r;
       CHECK_EQ(cl_recv(fd, &r, 3000), 0);
       CHECK_EQ(r.status, ST_BAD_MAGIC);
       resp_free(&r);
-      usleep(50 * 1000);
       CHECK_EQ(tv_hello(fd, &h), 0);
     }
+    cl_forget(fd);
     close(fd);
   }
   CHECK_EQ(proc_stop(&p), 0);

@@ -1,0 +1,119 @@
+/* The armored framing of serial lines, on top of cb_transport (see cb_armor.h). */
+#include "cb_armor.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "agent/armor.c" /* the one codec both ends use */
+#include "capbridge.h"
+#include "cb_proto.h"
+
+/* Decoder state per transport: the frame being handed out, bytes read but not yet decoded. */
+struct cb_armor_state {
+	struct armor_rx rx;
+	size_t frame_off; /* bytes of rx.frame already handed out */
+	int have_frame;
+	uint8_t raw[4096];
+	size_t raw_off, raw_len;
+};
+
+static struct cb_armor_state *state_of(struct cb_transport *t, struct cb_err *e)
+{
+	if (!t->armor) {
+		struct cb_armor_state *s = calloc(1, sizeof *s);
+		if (!s) {
+			cb_fail(e, CB_E_INTERNAL, "out of memory");
+			return NULL;
+		}
+		armor_rx_init(&s->rx, CB_HEADER_SIZE + CB_MAX_RESPONSE);
+		t->armor = s;
+	}
+	return t->armor;
+}
+
+void cb_armor_release(struct cb_transport *t)
+{
+	struct cb_armor_state *s = t->armor;
+	if (!s) return;
+	armor_rx_free(&s->rx);
+	free(s);
+	t->armor = NULL;
+}
+
+static int send_armored(struct cb_transport *t, const uint8_t *frame, size_t len, int64_t deadline,
+                        struct cb_err *e)
+{
+	char *line = malloc(armor_encoded_max(len));
+	size_t n = line ? armor_encode(frame, len, line) : 0;
+	if (!n) {
+		free(line);
+		return cb_fail(e, CB_E_INTERNAL, "out of memory");
+	}
+	int rc = cb_transport_write(t, (const uint8_t *)line, n, deadline, e);
+	free(line);
+	return rc;
+}
+
+/* Reads whatever the line has (at least one byte) into s->raw. */
+static int fill(struct cb_transport *t, struct cb_armor_state *s, int64_t deadline, struct cb_err *e)
+{
+	for (;;) {
+		ssize_t r = read(t->fd, s->raw, sizeof s->raw);
+		if (r > 0) {
+			s->raw_off = 0;
+			s->raw_len = (size_t)r;
+			return 0;
+		}
+		if (r == 0) return cb_fail(e, CB_E_UNREACHABLE, "serial line closed");
+		if (errno == EINTR) continue;
+		if (errno != EAGAIN && errno != EWOULDBLOCK)
+			return cb_fail(e, CB_E_UNREACHABLE, "serial line broke: %s", strerror(errno));
+		int64_t left = deadline - cb_now_ms();
+		if (left <= 0)
+			return cb_fail(e, CB_E_TIMEOUT, "no whole frame from the target in time (%lu dropped as noise)",
+			               s->rx.dropped);
+		struct pollfd p = { .fd = t->fd, .events = POLLIN };
+		if (poll(&p, 1, left > 60000 ? 60000 : (int)left) < 0 && errno != EINTR)
+			return cb_fail(e, CB_E_UNREACHABLE, "poll: %s", strerror(errno));
+	}
+}
+
+/* Hands out decoded frame bytes; frames come whole, noise between them is skipped. */
+static int recv_armored(struct cb_transport *t, uint8_t *dst, size_t len, int64_t deadline, struct cb_err *e)
+{
+	struct cb_armor_state *s = state_of(t, e);
+	if (!s) return CB_E_INTERNAL;
+	size_t done = 0;
+	while (done < len) {
+		if (s->have_frame && s->frame_off < s->rx.frame_len) {
+			size_t n = s->rx.frame_len - s->frame_off;
+			if (n > len - done) n = len - done;
+			memcpy(dst + done, s->rx.frame + s->frame_off, n);
+			s->frame_off += n;
+			done += n;
+			continue;
+		}
+		s->have_frame = 0;
+		while (s->raw_off < s->raw_len && !s->have_frame) {
+			s->raw_off += armor_rx_feed(&s->rx, s->raw + s->raw_off, s->raw_len - s->raw_off);
+			if (s->rx.ready) {
+				s->have_frame = 1;
+				s->frame_off = 0;
+			}
+		}
+		if (!s->have_frame) {
+			int rc = fill(t, s, deadline, e);
+			if (rc < 0) return rc;
+		}
+	}
+	return 0;
+}
+
+const struct cb_framing cb_framing_armored = {
+	.name = "armored",
+	.send_frame = send_armored,
+	.recv = recv_armored,
+};
