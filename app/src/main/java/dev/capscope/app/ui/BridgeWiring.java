@@ -3,37 +3,63 @@ package dev.capscope.app.ui;
 import dev.capscope.app.ui.service.DemoTargetLauncher;
 import dev.capscope.app.ui.service.SnapshotService;
 import dev.capscope.app.ui.service.TargetConnector;
-import dev.capscope.core.target.TargetException;
+import dev.capscope.bridge.BridgeTarget;
+import dev.capscope.bridge.CapsimProcess;
+import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.snapshot.SnapshotReader;
+import dev.capscope.core.snapshot.SnapshotWriter;
 
-/**
- * Where the window meets the native bridge and the snapshot format: each method is the one line
- * to change when the implementation lands.
- */
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** Where the window meets the native bridge, capsim and the snapshot format (one line each). */
 final class BridgeWiring {
+    /** The demo target: the default scenario with gentle churn, so the live view moves; restore allowed. */
+    static final String DEMO_SCENARIO = "default";
+    static final double DEMO_CHURN_PER_SECOND = 0.5;
+
     private BridgeWiring() {
     }
 
     static TargetConnector connector() {
-        return uri -> {
-            throw new TargetException(TargetException.Code.UNREACHABLE,
-                    "this build has no target bridge yet; cannot reach " + uri);
-        };
+        return uri -> BridgeTarget.connect(uri, BridgeTarget.DEFAULT_TIMEOUT);
     }
 
     static DemoTargetLauncher demoLauncher() {
-        return DemoTargetLauncher.NONE;
+        return new DemoTargetLauncher() {
+            private CapsimProcess capsim;
+
+            @Override
+            public synchronized Optional<String> start() {
+                if (capsim == null || !capsim.isAlive()) {
+                    CapsimProcess.Options options = CapsimProcess.Options.of(CapsimProcess.findScenario(DEMO_SCENARIO))
+                            .churn(DEMO_CHURN_PER_SECOND, 1).allowRestore(true);
+                    capsim = CapsimProcess.start(options, Duration.ofSeconds(10));
+                }
+                return Optional.of(capsim.uri());
+            }
+
+            @Override
+            public synchronized void stop() {
+                if (capsim != null) {
+                    capsim.close();
+                    capsim = null;
+                }
+            }
+        };
     }
 
     static SnapshotService snapshots() {
         return new SnapshotService() {
             @Override
-            public dev.capscope.core.model.Snapshot read(java.nio.file.Path file) {
-                throw new UnsupportedOperationException("this build cannot read snapshots yet");
+            public Snapshot read(Path file) {
+                return SnapshotReader.read(file);
             }
 
             @Override
-            public void write(dev.capscope.core.model.Snapshot snapshot, java.nio.file.Path file) {
-                throw new UnsupportedOperationException("this build cannot write snapshots yet");
+            public void write(Snapshot snapshot, Path file) throws Exception {
+                SnapshotWriter.write(snapshot, file);
             }
         };
     }

@@ -6,7 +6,9 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import org.controlsfx.control.PropertySheet;
 
+import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.SimpleStringProperty;
 
 /** Details pane: a heading and a read-only ControlsFX PropertySheet bound to {@link DetailsViewModel}. */
 public final class DetailsView extends BorderPane {
@@ -29,19 +31,48 @@ public final class DetailsView extends BorderPane {
         refill(vm);
     }
 
+    /**
+     * Replaces the sheet's items only when the set of properties changed; otherwise updates the
+     * values in place (rebuilding a PropertySheet creates an editor per line, too slow per refresh).
+     */
     private void refill(DetailsViewModel vm) {
-        sheet.getItems().setAll(vm.items().stream().map(Item::new).toList());
+        List<DetailItem> next = vm.items();
+        List<PropertySheet.Item> cur = sheet.getItems();
+        boolean same = cur.size() == next.size();
+        for (int i = 0; same && i < next.size(); i++) {
+            Item it = (Item) cur.get(i);
+            same = it.category.equals(next.get(i).category()) && it.name.equals(next.get(i).name());
+        }
+        if (same) {
+            for (int i = 0; i < next.size(); i++) {
+                ((Item) cur.get(i)).value.set(next.get(i).value());
+            }
+        } else {
+            sheet.getItems().setAll(next.stream().map(Item::new).toList());
+        }
     }
 
-    /** Read-only adapter of a {@link DetailItem}. */
-    private record Item(DetailItem d) implements PropertySheet.Item {
+    /** Read-only adapter of a {@link DetailItem}; the value is observable so it updates in place. */
+    private static final class Item implements PropertySheet.Item {
+        final String category;
+        final String name;
+        final String description;
+        final SimpleStringProperty value;
+
+        Item(DetailItem d) {
+            category = d.category();
+            name = d.name();
+            description = d.description();
+            value = new SimpleStringProperty(d.value());
+        }
+
         @Override public Class<?> getType() { return String.class; }
-        @Override public String getCategory() { return d.category(); }
-        @Override public String getName() { return d.name(); }
-        @Override public String getDescription() { return d.description().isEmpty() ? d.value() : d.description(); }
-        @Override public Object getValue() { return d.value(); }
-        @Override public void setValue(Object value) { }
+        @Override public String getCategory() { return category; }
+        @Override public String getName() { return name; }
+        @Override public String getDescription() { return description.isEmpty() ? value.get() : description; }
+        @Override public Object getValue() { return value.get(); }
+        @Override public void setValue(Object v) { }
         @Override public boolean isEditable() { return false; }
-        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.empty(); }
+        @Override public Optional<ObservableValue<? extends Object>> getObservableValue() { return Optional.of(value); }
     }
 }

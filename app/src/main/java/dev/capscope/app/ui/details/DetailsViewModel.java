@@ -46,18 +46,49 @@ public final class DetailsViewModel {
         Row r = selection.getValue();
         CapSpace s = space.getValue();
         RowTreeBuilder b = builder.getValue();
+        if (r == null && s != null && b != null) {
+            heading.set("Task " + s.taskName());
+            setItems(summary(s, b));
+            return;
+        }
         if (r == null || s == null || b == null) {
             heading.set(r == null ? "Nothing selected" : r.title());
-            items.setAll(r == null ? List.of() : groupItems(r));
+            setItems(r == null ? List.of() : groupItems(r));
             return;
         }
         if (!r.isSelector()) {
             heading.set(r.title());
-            items.setAll(groupItems(r));
+            setItems(groupItems(r));
             return;
         }
         heading.set(Selectors.format(r.selector()) + "  " + r.role());
-        items.setAll(selectorItems(r, s, b));
+        setItems(selectorItems(r, s, b));
+    }
+
+    private void setItems(List<DetailItem> next) {
+        if (!items.equals(next)) {
+            items.setAll(next);
+        }
+    }
+
+    /** With nothing selected: the space as a whole. */
+    static List<DetailItem> summary(CapSpace s, RowTreeBuilder b) {
+        List<DetailItem> l = new ArrayList<>();
+        l.add(new DetailItem("Task", "name", s.taskName()));
+        l.add(new DetailItem("Task", "generation", Long.toString(s.generation())));
+        l.add(new DetailItem("Task", "threads", Integer.toString(s.threads().size())));
+        l.add(new DetailItem("Space", "valid caps", Integer.toString(s.slots().size())));
+        l.add(new DetailItem("Space", "kernel objects", Integer.toString(s.objects().size())));
+        l.add(new DetailItem("Space", "cap-map entries", Integer.toString(s.capMap().size())));
+        LayoutProfile p = b.profile();
+        l.add(new DetailItem("Profile", "name", p.name(), p.description()));
+        l.add(new DetailItem("Profile", "PARENT_CAP", "0x" + Integer.toHexString(p.parentCap())));
+        l.add(new DetailItem("Profile", "THREAD_AREA_BASE", "0x" + Integer.toHexString(p.threadAreaBase())
+                + " (" + p.threadAreaSlot() + " slots per thread)"));
+        l.add(new DetailItem("Profile", "USER_BASE_CAP", "0x" + Integer.toHexString(p.userBaseCap())));
+        l.add(new DetailItem("Profile", "allocator range", "0x" + Integer.toHexString(p.userBaseCap()) + "–0x"
+                + Integer.toHexString(p.lastAllocatorIndex()), "valid caps beyond it are anomalies"));
+        return l;
     }
 
     private static List<DetailItem> groupItems(Row r) {

@@ -197,9 +197,15 @@ public final class MainViewModel implements LiveController.Listener {
         status.idle("Walked " + result.space().taskName());
     }
 
-    static RowTreeBuilder builder(LayoutProfile p) {
-        SelectorLayout layout = SelectorLayout.of(p);
-        return new RowTreeBuilder(p, layout::roleOf);
+    private RowTreeBuilder builder;
+
+    /** One builder per profile, kept across walks: it reuses the rows of unchanged selectors. */
+    RowTreeBuilder builder(LayoutProfile p) {
+        if (builder == null || !builder.profile().equals(p)) {
+            SelectorLayout layout = SelectorLayout.of(p);
+            builder = new RowTreeBuilder(p, layout::roleOf);
+        }
+        return builder;
     }
 
     // ---- live refresh ------------------------------------------------------------------------

@@ -23,6 +23,22 @@ public record Row(String key, RowKind kind, Area area, int selector, String titl
         lint = List.copyOf(lint);
     }
 
+    /** Identity first, then the fields that differ most often; strings last (rows are compared per refresh). */
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Row r)) return false;
+        return selector == r.selector && status == r.status && empty == r.empty && anomaly == r.anomaly
+                && kind == r.kind && area == r.area && badge.equals(r.badge) && refs.equals(r.refs)
+                && rights.equals(r.rights) && objectKind.equals(r.objectKind) && key.equals(r.key)
+                && title.equals(r.title) && role.equals(r.role) && meaning.equals(r.meaning) && lint.equals(r.lint);
+    }
+
+    @Override
+    public int hashCode() {
+        return key.hashCode() * 31 + status.hashCode();
+    }
+
     public static Row group(String key, RowKind kind, Area area, String title, String meaning) {
         return new Row(key, kind, area, -1, title, "", "", "", "", "", meaning, RowStatus.NORMAL, List.of(), false, false);
     }

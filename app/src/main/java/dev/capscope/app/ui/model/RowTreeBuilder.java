@@ -31,6 +31,12 @@ public final class RowTreeBuilder {
 
     private final LayoutProfile profile;
     private final IntFunction<SelectorRole> roles;
+    /** Last row per selector with what it was made from: unchanged selectors reuse their Row instance. */
+    private final Map<Integer, Cached> cache = new HashMap<>();
+
+    private record Cached(Slot slot, KernelObject obj, CapMapEntry entry, ThreadInfo thread, List<String> lint,
+                          Row row) {
+    }
 
     public RowTreeBuilder(LayoutProfile profile, IntFunction<SelectorRole> roles) {
         this.profile = profile;
@@ -76,6 +82,20 @@ public final class RowTreeBuilder {
         Slot slot = space.slot(sel);
         KernelObject obj = slot == null ? null : space.object(slot.objectId());
         CapMapEntry entry = space.capMapEntry(sel);
+        ThreadInfo thread = role.isThreadSlot() ? threads.get(role.threadIndex()) : null;
+        Cached c = cache.get(sel);
+        if (c != null && java.util.Objects.equals(c.slot, slot) && java.util.Objects.equals(c.obj, obj)
+                && java.util.Objects.equals(c.entry, entry) && java.util.Objects.equals(c.thread, thread)
+                && c.lint.equals(lint)) {
+            return c.row;
+        }
+        Row row = makeRow(sel, role, slot, obj, entry, threads, lint);
+        cache.put(sel, new Cached(slot, obj, entry, thread, lint, row));
+        return row;
+    }
+
+    private Row makeRow(int sel, SelectorRole role, Slot slot, KernelObject obj, CapMapEntry entry,
+                        Map<Integer, ThreadInfo> threads, List<String> lint) {
         String kind = obj == null ? "" : obj.kind().kernelName();
         String badge = "";
         String refs = "";

@@ -38,11 +38,11 @@ public final class CapTreeView extends TreeTableView<Row> {
         reconciler = new TreeReconciler(root);
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().addAll(
-                column("colSelector", "Selector", 200, Row::title),
+                column("colSelector", "Selector", 250, Row::title),
                 column("colDecimal", "Dec", 56, Row::selectorDecimal),
-                column("colKcap", "kcap", 84, Row::kcap),
-                column("colRole", "Role", 140, Row::role),
-                column("colKind", "Kind", 96, Row::objectKind),
+                column("colKcap", "kcap", 76, Row::kcap),
+                column("colRole", "Role", 120, Row::role),
+                column("colKind", "Kind", 84, Row::objectKind),
                 column("colBadge", "Badge", 64, Row::badge),
                 column("colRefs", "Refs", 44, Row::refs),
                 column("colRights", "Rights", 56, Row::rights),

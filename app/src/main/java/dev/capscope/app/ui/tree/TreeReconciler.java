@@ -1,6 +1,7 @@
 package dev.capscope.app.ui.tree;
 
 import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.model.RowKind;
 import dev.capscope.app.ui.model.RowNode;
 import javafx.collections.ObservableList;
 import javafx.scene.control.TreeItem;
@@ -59,6 +60,9 @@ public final class TreeReconciler {
             TreeItem<Row> item = index.get(path);
             if (item == null) {
                 item = new TreeItem<>(n.row());
+                // Areas and threads open by default; cap-map groups stay closed until asked.
+                item.setExpanded(n.row().kind() == RowKind.AREA || n.row().kind() == RowKind.THREAD
+                        && n.children().size() <= 8);
             } else if (!item.getValue().equals(n.row())) {
                 item.setValue(n.row());
             }

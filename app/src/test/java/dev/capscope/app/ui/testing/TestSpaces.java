@@ -41,6 +41,10 @@ public final class TestSpaces {
      * the rest as valid caps beyond the allocator (anomalies), so the number of rows is what is asked.
      */
     public static CapSpace large(int entries, long generation, long seed) {
+        return largeBuilder(entries, generation, seed).build();
+    }
+
+    public static GenodeSpaceBuilder largeBuilder(int entries, long generation, long seed) {
         GenodeSpaceBuilder b = new GenodeSpaceBuilder(ProfileRegistry.builtin().get("genode-foc-17"), "gui_stack", seed, 100);
         for (int t = 0; t < 100; t++) {
             b.thread(t == 0 ? "main" : "worker " + t, "running");
@@ -67,6 +71,6 @@ public final class TestSpaces {
         for (int sel = 0x1000; rows < entries && sel <= 4296; sel++, rows++) {
             b.rawSlot(sel, dev.capscope.core.model.ObjectKind.IPC_GATE, 0x10000L + sel, dev.capscope.core.model.Rights.RWS);
         }
-        return b.generation(generation).build();
+        return b.generation(generation);
     }
 }

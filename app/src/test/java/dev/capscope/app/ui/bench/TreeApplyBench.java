@@ -1,0 +1,135 @@
+package dev.capscope.app.ui.bench;
+
+import dev.capscope.app.ui.main.MainViewModel;
+import dev.capscope.app.ui.model.RowTreeBuilder;
+import dev.capscope.app.ui.testing.CapscopeHarness;
+import dev.capscope.app.ui.testing.DirectTaskRunner;
+import dev.capscope.app.ui.testing.TestSpaces;
+import dev.capscope.core.lint.Linter;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.ProfileRegistry;
+import dev.capscope.core.profile.SelectorLayout;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * How long applying a fresh walk of a ~4,000-row space takes on the FX thread: view model (rows,
+ * live marks, filter, map model) + keyed tree update + map redraw + one CSS/layout pass of the
+ * whole window. Not part of {@code mvn verify}; run with
+ *
+ * <pre>mvn -q -pl app test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=dev.capscope.app.ui.bench.TreeApplyBench</pre>
+ *
+ * (headless Monocle by default; {@code -Dbench.window=true} under a real display).
+ */
+public final class TreeApplyBench {
+    public static void main(String[] args) throws Exception {
+        if (!Boolean.getBoolean("bench.window")) {
+            System.setProperty("glass.platform", "Monocle");
+            System.setProperty("monocle.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+        }
+        int rows = Integer.getInteger("bench.rows", 4000);
+        int iterations = Integer.getInteger("bench.iterations", 60);
+        LayoutProfile profile = ProfileRegistry.builtin().get("genode-foc-17");
+        RowTreeBuilder builder = new RowTreeBuilder(profile, SelectorLayout.of(profile)::roleOf);
+        // Scenario "churn": consecutive walks of one component where 8 sessions were closed and 8
+        // opened in between (what live refresh sees). Scenario "all": every cap-map row differs
+        // (other badges everywhere), the worst case.
+        List<CapSpace> spaces = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            var b = TestSpaces.largeBuilder(rows, i + 1, 11);
+            for (int k = 0; k < 8; k++) {
+                b.release(0x200 + 97 * k + 13 * i);
+            }
+            spaces.add(b.build());
+        }
+        List<CapSpace> allChanged = List.of(TestSpaces.large(rows, 1, 11), TestSpaces.large(rows, 2, 12));
+        List<Map<Integer, List<String>>> lint = new ArrayList<>();
+        List<CapSpace> every = new ArrayList<>(spaces);
+        every.addAll(allChanged);
+        for (CapSpace s : every) {
+            Map<Integer, List<String>> m = new TreeMap<>();
+            Linter.lint(s, profile).forEach(f -> f.selectors().forEach(sel -> m.computeIfAbsent(sel, k -> new ArrayList<>()).add(f.message())));
+            lint.add(m);
+        }
+        int leafRows = builder.leaves(spaces.get(0), dev.capscope.app.ui.model.Grouping.BY_INTERFACE, false, lint.get(0)).size();
+
+        Platform.startup(() -> { });
+        CompletableFuture<double[]> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                Stage stage = new Stage();
+                CapscopeHarness h = new CapscopeHarness(new DirectTaskRunner(), CapscopeHarness.NO_FILES);
+                h.show(stage);
+                MainViewModel vm = h.vm;
+                long t0 = System.nanoTime();
+                vm.tree().show(spaces.get(0), builder, lint.get(0), false, 0);
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                double first = (System.nanoTime() - t0) / 1e6;
+                // expand every group so the tree holds every row
+                expandAll(h.view.tree().getRoot());
+                double[] samples = new double[iterations];
+                double[] vmOnly = new double[iterations];
+                boolean worst = Boolean.getBoolean("bench.allChanged");
+                for (int i = 0; i < iterations; i++) {
+                    int k = worst ? 4 + i % 2 : i % spaces.size();
+                    long a = System.nanoTime();
+                    vm.tree().show(every.get(k), builder, lint.get(k), true, i * 1000L);
+                    long b = System.nanoTime();
+                    stage.getScene().getRoot().applyCss();
+                    stage.getScene().getRoot().layout();
+                    long c = System.nanoTime();
+                    samples[i] = (c - a) / 1e6;
+                    vmOnly[i] = (b - a) / 1e6;
+                }
+                stage.close();
+                double[] out = new double[3 + 2 * iterations];
+                out[0] = first;
+                out[1] = iterations;
+                System.arraycopy(samples, 0, out, 3, iterations);
+                System.arraycopy(vmOnly, 0, out, 3 + iterations, iterations);
+                done.complete(out);
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            }
+        });
+        double[] r = done.get();
+        int n = (int) r[1];
+        double[] all = Arrays.copyOfRange(r, 3, 3 + n);
+        double[] vm = Arrays.copyOfRange(r, 3 + n, 3 + 2 * n);
+        // the first third is warm-up (JIT)
+        double[] warm = Arrays.copyOfRange(all, n / 3, n);
+        double[] warmVm = Arrays.copyOfRange(vm, n / 3, n);
+        System.out.println(Boolean.getBoolean("bench.allChanged") ? "scenario: every cap-map row changed between walks"
+                : "scenario: 8 sessions closed and 8 opened between walks");
+        System.out.printf("rows per walk: %d selector rows (%d cap-map entries)%n", leafRows, spaces.get(0).capMap().size());
+        System.out.printf("first load (cold JIT), view model + tree + layout: %.1f ms%n", r[0]);
+        System.out.printf("refresh apply, view model + keyed tree update + map + CSS/layout: median %.2f ms, p90 %.2f ms, max %.2f ms (%d warm runs)%n",
+                pct(warm, 50), pct(warm, 90), pct(warm, 100), warm.length);
+        System.out.printf("  of which view model + tree reconcile + map redraw (listeners): median %.2f ms, p90 %.2f ms%n",
+                pct(warmVm, 50), pct(warmVm, 90));
+        Platform.exit();
+    }
+
+    private static void expandAll(javafx.scene.control.TreeItem<?> item) {
+        item.setExpanded(true);
+        item.getChildren().forEach(TreeApplyBench::expandAll);
+    }
+
+    private static double pct(double[] v, int p) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        int i = (int) Math.ceil(p / 100.0 * s.length) - 1;
+        return s[Math.max(0, Math.min(s.length - 1, i))];
+    }
+}
