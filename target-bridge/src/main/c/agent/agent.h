@@ -17,7 +17,7 @@ enum agent_fault {
   /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY before a
    * read request (or disconnect) is acknowledged but not performed. */
   FAULT_RESTORE_DROPS_LAST_OP = 1,
-  /* Every mutation fails with L4_ERROR -L4_EPERM. */
+  /* Every mutation fails with status ST_L4_ERROR, detail -L4_EPERM. */
   FAULT_MUTATIONS_FAIL = 2,
 };
 
@@ -52,6 +52,12 @@ int agent_pollfds(struct agent *a, struct pollfd *fds, int max);
 void agent_handle(struct agent *a, struct pollfd *fds, int n);
 /* Close every connection and the listener (removes the Unix socket). */
 void agent_close(struct agent *a);
+
+/* Answer one whole request frame (header + payload) into `out` as one
+ * response frame, without a connection around it (agent/frame.c; the L4Re
+ * agent's loop). Returns false if the stream cannot be trusted afterwards
+ * (bad magic, version or size), like a socket the agent would close. */
+bool agent_serve_frame(struct agent *a, const uint8_t *frame, size_t len, struct writer *out);
 
 /* --- used by the op handlers --------------------------------------------- */
 

@@ -44,7 +44,7 @@ static bool check_fpage(unsigned sel, unsigned order, struct reply *rep) {
   return true;
 }
 
-static bool l4_ok(long e, struct reply *rep, const char *what) {
+static bool kernel_ok(long e, struct reply *rep, const char *what) {
   if (e < 0) {
     reply_error(rep, ST_L4_ERROR, (int32_t)e, "%s failed", what);
     return false;
@@ -75,7 +75,7 @@ static void op_unmap(struct agent *a, struct reader *r, struct reply *rep) {
     a->rt->enter(a->rt->ctx);
     long e = l4_error(l4_task_unmap(ti.task_cap, l4_obj_fpage(KCAP(sel), order, L4_CAP_FPAGE_RWSD),
                                     mode ? L4_FP_DELETE_OBJ : L4_FP_ALL_SPACES));
-    if (!l4_ok(e, rep, "l4_task_unmap"))
+    if (!kernel_ok(e, rep, "l4_task_unmap"))
       return;
     a->rt->changed(a->rt->ctx, task);
   }
@@ -101,7 +101,7 @@ static void op_map_copy(struct agent *a, struct reader *r, struct reply *rep) {
     a->rt->enter(a->rt->ctx);
     long e = l4_error(l4_task_map(dti.task_cap, sti.task_cap, l4_obj_fpage(KCAP(from), order, rights),
                                   KCAP(to) | L4_ITEM_MAP | (grant ? L4_MAP_ITEM_GRANT : 0)));
-    if (!l4_ok(e, rep, "l4_task_map"))
+    if (!kernel_ok(e, rep, "l4_task_map"))
       return;
     a->rt->changed(a->rt->ctx, dst);
     if (src && src != dst)
@@ -141,17 +141,19 @@ static void op_create_session(struct agent *a, struct reader *r, struct reply *r
   ack_generation(a, task, rep);
 }
 
-static const uint8_t creatable[] = {L4_KOBJ_TASK, L4_KOBJ_THREAD, L4_KOBJ_IPC_GATE,
-                                    L4_KOBJ_IRQ_SENDER};
+static const uint8_t creatable[] = {KIND_TASK, KIND_THREAD, KIND_IPC_GATE, KIND_IRQ_SENDER};
+
+/* Where a task created for restore gets its UTCB area (one page). */
+#define NEW_TASK_UTCB_AREA 0xb3000000UL
 
 static long create_at(struct agent_runtime *rt, uint8_t kind, uint64_t label) {
   l4_cap_idx_t f = rt->factory_cap, at = rt->scratch_cap;
   switch (kind) {
-  case L4_KOBJ_TASK:
-    return l4_error(l4_factory_create_task(f, at, l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0)));
-  case L4_KOBJ_THREAD:
+  case KIND_TASK:
+    return l4_error(l4_factory_create_task(f, at, l4_fpage(NEW_TASK_UTCB_AREA, 12, L4_FPAGE_RW)));
+  case KIND_THREAD:
     return l4_error(l4_factory_create_thread(f, at));
-  case L4_KOBJ_IPC_GATE:
+  case KIND_IPC_GATE:
     return l4_error(l4_factory_create_gate(f, at, L4_INVALID_CAP, (l4_umword_t)label));
   default:
     return l4_error(l4_factory_create_irq(f, at));
@@ -180,13 +182,13 @@ static void op_create_object(struct agent *a, struct reader *r, struct reply *re
   }
   rt->enter(rt->ctx);
   /* Create in our own space, then grant it (with D) to the target slot. */
-  if (!l4_ok(create_at(rt, kind, label), rep, "factory create"))
+  if (!kernel_ok(create_at(rt, kind, label), rep, "factory create"))
     return;
   unsigned long id = l4_debugger_global_id(rt->scratch_cap);
   long e = l4_error(l4_task_map(ti.task_cap, L4_BASE_TASK_CAP,
                                 l4_obj_fpage(rt->scratch_cap, 0, L4_CAP_FPAGE_RWSD),
                                 KCAP(sel) | L4_ITEM_MAP | L4_MAP_ITEM_GRANT));
-  if (!l4_ok(e, rep, "l4_task_map")) {
+  if (!kernel_ok(e, rep, "l4_task_map")) {
     l4_task_delete_obj(L4_BASE_TASK_CAP, rt->scratch_cap);
     return;
   }

@@ -32,7 +32,7 @@ static bool parse_range(struct reader *r, struct reply *rep, uint32_t *task, uin
   return true;
 }
 
-/* One l4_task_cap_valid per selector; -1 with L4_ERROR if the task cap
+/* One l4_task_cap_valid per selector; -1 with status ST_L4_ERROR if the task cap
  * itself cannot be invoked. */
 static int probe_valid(l4_cap_idx_t task, unsigned sel, struct reply *rep) {
   l4_msgtag_t t = l4_task_cap_valid(task, KCAP(sel));
@@ -79,7 +79,7 @@ static void op_hello(struct agent *a, struct reader *r, struct reply *rep) {
     flags |= HELLO_RESTORE_ALLOWED;
   if (rt->simulated)
     flags |= HELLO_SIMULATED;
-  if (!l4_is_invalid_cap(rt->debugger_cap))
+  if (rt->obj_info)
     flags |= HELLO_OBJECT_KINDS;
   /* Ask the kernel how it compares: a copy with fewer rights than the
    * original is equal only under Genode's identity patch. */
@@ -199,7 +199,7 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
     return;
   struct agent_runtime *rt = a->rt;
   rt->enter(rt->ctx);
-  bool have_info = !l4_is_invalid_cap(rt->debugger_cap);
+  bool have_info = rt->obj_info != NULL;
   wr_u32(rep->w, task);
   wr_u64(rep->w, ti.generation);
   size_t count_off = wr_reserve(rep->w, 2);
@@ -210,13 +210,12 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
       return;
     if (!v)
       continue;
-    l4_debugger_obj_info_t info;
-    bool known = have_info &&
-                 l4_error(l4_debugger_obj_info(rt->debugger_cap, ti.task_cap, KCAP(s), &info)) == 0;
+    struct agent_obj_info info;
+    bool known = have_info && rt->obj_info(rt->ctx, ti.task_cap, s, &info);
     uint8_t flags = 0;
     if (known)
       flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |
-              (info.kind == L4_KOBJ_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
+              (info.kind == KIND_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
     /* One 24-byte record, written in place. */
     size_t at = wr_reserve(rep->w, PROTO_CAP_INFO_SIZE);
     if (rep->w->overflow)

@@ -53,6 +53,15 @@ enum proto_hello_flags {
   HELLO_SIMULATED = 8,
 };
 
+/* Object kinds on the wire (CAP_INFOS, CREATE_OBJECT); Fiasco JDB names. */
+enum proto_kind {
+  KIND_UNKNOWN = 0,
+  KIND_TASK = 1,
+  KIND_THREAD = 2,
+  KIND_IPC_GATE = 3,
+  KIND_IRQ_SENDER = 4,
+};
+
 enum proto_cap_info_flags {
   CAPINFO_KIND_KNOWN = 1,
   CAPINFO_LABEL_VALID = 2,

@@ -1,7 +1,7 @@
 /* What the agent needs from the runtime it lives in, beyond the L4 API.
  *
  * The agent probes object spaces only through L4 calls (l4_task_cap_valid,
- * l4_debugger_obj_info, ...) on task caps the runtime hands it. Everything a
+ * l4_debugger_global_id, ...) on task caps the runtime hands it. Everything a
  * kernel cannot know -- task names, threads, Genode cap-map entries and their
  * meaning -- comes from the runtime (capsim here; a Genode parent or monitor
  * on a real system), like a virtualizing parent keeps it. */
@@ -59,6 +59,16 @@ struct agent_thread_info {
   char name[48];
 };
 
+/* What a kernel debugger says about the object behind one slot; kinds are
+ * numbered as on the wire (docs/protocol.md CAP_INFOS). */
+struct agent_obj_info {
+  uint32_t global_id;
+  uint64_t label;    /* IPC gate label, 0 for other kinds */
+  uint32_t mappings; /* slots naming the object in all tasks */
+  uint8_t kind;
+  uint8_t rights; /* of the queried slot: W 1, S 2, R 4, D 8 */
+};
+
 /* Result of a runtime mutation: a protocol status (0 = OK) and an L4 error. */
 struct agent_result {
   uint16_t status;
@@ -80,6 +90,12 @@ struct agent_runtime {
   l4_cap_idx_t factory_cap;
   /* A free slot in the agent's space used to stage newly created objects. */
   l4_cap_idx_t scratch_cap;
+
+  /* Kind, id, label of the object at `sel` in the task behind `task_cap`.
+   * The per-slot query is not part of the public l4sys API (Fiasco's
+   * debugger offers l4_debugger_query_obj_infos, a bulk dump, since 2023),
+   * so it sits here: NULL, or false for a slot, means "kind unknown". */
+  bool (*obj_info)(void *ctx, l4_cap_idx_t task_cap, unsigned sel, struct agent_obj_info *out);
 
   /* Make the agent's own task the one L4 calls are issued from. */
   void (*enter)(void *ctx);

@@ -43,30 +43,6 @@ struct conn {
   size_t pending_len;
 };
 
-void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char *fmt, ...) {
-  if (rep->status != ST_OK)
-    return; /* the first error wins */
-  rep->status = status;
-  rep->detail = detail;
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(rep->msg, sizeof rep->msg, fmt, ap);
-  va_end(ap);
-}
-
-bool request_parsed(struct reader *r, struct reply *rep) {
-  if (r->too_long) {
-    reply_error(rep, ST_BAD_RANGE, 0, "string longer than this target keeps");
-    return false;
-  }
-  if (!rd_done(r)) {
-    reply_error(rep, ST_BAD_LENGTH, 0, "payload of %zu bytes does not match the layout",
-                r->len);
-    return false;
-  }
-  return true;
-}
-
 static void set_nonblock(int fd) {
   int fl = fcntl(fd, F_GETFL);
   if (fl >= 0)

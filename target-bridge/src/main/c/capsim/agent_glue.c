@@ -1,3 +1,4 @@
+#include <l4sim/obj_info.h>
 #include "capsim/agent_glue.h"
 
 #include <string.h>
@@ -135,6 +136,20 @@ static void changed(void *ctx, uint32_t task) {
     c->rt_gen++;
 }
 
+/* l4sim's debugger knows every slot's object (the agent's kind query). */
+static bool obj_info(void *ctx, l4_cap_idx_t task_cap, unsigned sel, struct agent_obj_info *out) {
+  (void)ctx;
+  l4_debugger_obj_info_t i;
+  if (l4_error(l4_debugger_obj_info(L4_BASE_DEBUGGER_CAP, task_cap, KCAP(sel), &i)) != 0)
+    return false;
+  out->global_id = (uint32_t)i.global_id;
+  out->label = (uint64_t)i.label;
+  out->mappings = (uint32_t)i.mappings;
+  out->kind = (uint8_t)i.kind;
+  out->rights = (uint8_t)i.rights;
+  return true;
+}
+
 void capsim_runtime_init(struct agent_runtime *rt, struct genode *g, bool restore_allowed) {
   memset(rt, 0, sizeof *rt);
   rt->ctx = g;
@@ -146,6 +161,7 @@ void capsim_runtime_init(struct agent_runtime *rt, struct genode *g, bool restor
   rt->debugger_cap = L4_BASE_DEBUGGER_CAP;
   rt->factory_cap = L4_BASE_FACTORY_CAP;
   rt->scratch_cap = KCAP(g->scratch_sel);
+  rt->obj_info = obj_info;
   rt->enter = enter;
   rt->task_count = task_count;
   rt->task_at = task_at;

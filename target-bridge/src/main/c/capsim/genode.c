@@ -1,6 +1,7 @@
 /* Core's side of the Genode model: tasks, threads, RPC objects and their
  * delegation into components (see genode.h). */
 #include "capsim/genode.h"
+#include <l4sim/obj_info.h>
 #include "capsim/text.h"
 
 #include <stdarg.h>

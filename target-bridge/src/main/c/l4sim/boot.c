@@ -1,5 +1,6 @@
 /* l4sim: booting the kernel, switching tasks, and the UTCB error slot. */
 #include <stdlib.h>
+#include <l4sim/obj_info.h>
 
 #include <l4/sys/ipc.h>
 #include <l4sim/sim.h>

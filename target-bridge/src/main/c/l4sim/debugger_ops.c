@@ -1,5 +1,6 @@
 /* l4sim: kernel-debugger object queries. */
 #include <l4/sys/debugger.h>
+#include <l4sim/obj_info.h>
 #include <l4sim/sim.h>
 
 #include "kobj.h"

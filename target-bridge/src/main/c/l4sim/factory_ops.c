@@ -1,5 +1,6 @@
 /* l4sim: kernel factory -- creates tasks, threads, IPC gates, IRQs. */
 #include <l4/sys/factory.h>
+#include <l4sim/obj_info.h>
 #include <l4sim/sim.h>
 
 #include "kobj.h"

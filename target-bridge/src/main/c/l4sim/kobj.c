@@ -1,5 +1,6 @@
 /* l4sim: kernel objects, spaces and the reverse mapping database. */
 #include "kobj.h"
+#include <l4sim/obj_info.h>
 
 #include <stdlib.h>
 #include <string.h>

@@ -1,6 +1,7 @@
 /* l4sim: l4_task_* -- map, grant, unmap, delete, validity and equality of
  * object capabilities, with the semantics observed on Fiasco.OC. */
 #include <stdlib.h>
+#include <l4sim/obj_info.h>
 
 #include <l4/sys/task.h>
 #include <l4sim/sim.h>

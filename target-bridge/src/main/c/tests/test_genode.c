@@ -1,6 +1,7 @@
 /* Genode model tests, for each layout profile: what core builds for a
  * component, checked through the L4 API the way the agent sees it. */
 #include <stdio.h>
+#include <l4sim/obj_info.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>

@@ -1,6 +1,7 @@
 /* Unit tests: every semantic of DESIGN §2.3 on l4sim, called the way a
  * program on Fiasco.OC calls them (on its own task, L4_BASE_TASK_CAP). */
 #include <l4/sys/debugger.h>
+#include <l4sim/obj_info.h>
 #include <l4/sys/factory.h>
 #include <l4/sys/task.h>
 #include <l4sim/sim.h>

@@ -66,6 +66,12 @@ L4_INLINE l4_fpage_t l4_fpage_generic(l4_umword_t address, unsigned type, unsign
 }
 
 /* Object flexpage over 2^order caps starting at cap index `obj`. */
+/* A memory flexpage of 2^order bytes at address. */
+L4_INLINE l4_fpage_t l4_fpage(unsigned long address, unsigned int order,
+                              unsigned char rights) L4_NOTHROW {
+  return l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
+}
+
 L4_INLINE l4_fpage_t l4_obj_fpage(l4_cap_idx_t obj, unsigned order,
                                   unsigned char rights) L4_NOTHROW {
   return l4_fpage_generic(obj, L4_FPAGE_OBJ, order, rights);
