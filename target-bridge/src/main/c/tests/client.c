@@ -21,6 +21,7 @@ struct armored {
   size_t off, len;
 };
 static struct armored *armored_fd[1024];
+uint64_t cl_armored_in, cl_armored_out;
 
 bool cl_is_armored(int fd) { return fd >= 0 && fd < 1024 && armored_fd[fd]; }
 
@@ -120,6 +121,7 @@ int cl_send(int fd, uint16_t op, uint32_t id, const void *payload, uint32_t len)
     char *line = malloc(armor_encoded_max(w.len));
     size_t n = line ? armor_encode(w.buf, w.len, line) : 0;
     rc = n ? cl_send_raw(fd, line, n) : -1;
+    cl_armored_out += n;
     free(line);
   } else {
     rc = cl_send_raw(fd, w.buf, w.len);
@@ -174,6 +176,7 @@ static uint8_t *recv_armored(int fd, size_t *len, int timeout_ms) {
       return NULL;
     a->off = 0;
     a->len = (size_t)r;
+    cl_armored_in += (uint64_t)r;
   }
 }
 

@@ -29,3 +29,5 @@ int cl_closed(int fd, int timeout_ms);
 /* A serial fd speaks armored frames; forget its decoder before close(). */
 bool cl_is_armored(int fd);
 void cl_forget(int fd);
+/* Bytes read from / written to armored (serial) fds so far. */
+extern uint64_t cl_armored_in, cl_armored_out;
