@@ -41,9 +41,12 @@ public class CapscopeApp extends Application {
         ctx = new UiContext(runner, new FxUiTimer(), BridgeWiring.connector(), BridgeWiring.demoLauncher(),
                 new WalkService(ProfileRegistry.builtin(), new CoreLintService()), BridgeWiring.snapshots(),
                 new FxDialogService(() -> stage), RecentStore.preferences());
+        // The demo target must not outlive the app, even when the app is killed.
+        UiContext c = ctx;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> c.demo().stop(), "capscope-demo-stop"));
         MainViewModel vm = new MainViewModel(ctx);
         MainView view = new MainView(vm, Platform::exit);
-        Scene scene = new Scene(view, 1500, 920);
+        Scene scene = new Scene(view, 1580, 960);
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
         primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");

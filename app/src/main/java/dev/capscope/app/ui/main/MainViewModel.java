@@ -230,6 +230,10 @@ public final class MainViewModel implements LiveController.Listener {
     private void updateError() {
         if (shown instanceof SourceRef.TaskRef r && r.target().stateProperty().get() == LiveTarget.State.ERROR) {
             error.set(r.target().errorProperty().get());
+        } else if (shown == null) {
+            // nothing on screen yet (e.g. the first attach failed): show the first target's error
+            error.set(sources.targets().stream().filter(t -> t.stateProperty().get() == LiveTarget.State.ERROR)
+                    .map(t -> t.errorProperty().get()).findFirst().orElse(""));
         } else {
             error.set("");
         }

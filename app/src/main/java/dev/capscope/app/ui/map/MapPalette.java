@@ -36,6 +36,7 @@ public final class MapPalette {
     }
 
     public static final Color ANOMALY = Color.web("#d32f2f");
+    public static final Color RECEIVE_WINDOW = Color.web("#b9b3a3");
     public static final Color SELECTED = Color.web("#000000");
 
     public static Color status(RowStatus s) {
@@ -58,6 +59,7 @@ public final class MapPalette {
         m.put("other kernel object", kind(ObjectKind.FACTORY));
         m.put("kind unknown", kind(ObjectKind.UNKNOWN));
         m.put("anomaly", ANOMALY);
+        m.put("receive window (entry, no cap yet)", RECEIVE_WINDOW);
         m.put("empty: fixed", emptyCell(Area.FIXED));
         m.put("thread slots", emptyCell(Area.THREADS));
         m.put("core reserved", emptyCell(Area.CORE_RESERVED));

@@ -115,8 +115,8 @@ public final class OccupancyMapView extends Region {
             double y = (sel / cols) * cell;
             Color c = switch (m.occupancy(sel)) {
                 case VALID -> m.anomaly(sel) ? MapPalette.ANOMALY : MapPalette.kind(m.kind(sel));
-                case DANGLING_ENTRY -> MapPalette.emptyCell(m.area(sel));
-                case EMPTY -> MapPalette.emptyCell(m.area(sel));
+                case DANGLING_ENTRY, EMPTY -> MapPalette.emptyCell(m.area(sel));
+                case RECEIVE_WINDOW -> MapPalette.RECEIVE_WINDOW;
             };
             g.setGlobalAlpha(m.dimmed(sel) ? 0.22 : 1.0);
             g.setFill(c);

@@ -17,7 +17,7 @@ import java.util.function.IntFunction;
 public final class MapModel {
     /** What occupies a cell. */
     public enum Occupancy {
-        EMPTY, VALID, DANGLING_ENTRY
+        EMPTY, VALID, DANGLING_ENTRY, RECEIVE_WINDOW
     }
 
     public static final MapModel EMPTY = new MapModel(null, s -> new SelectorRole(Area.COMPONENT, "", -1, null), null);
@@ -52,8 +52,9 @@ public final class MapModel {
                 anomaly[sel] = area == Area.INVALID || area == Area.BEYOND_ALLOCATOR
                         || area == Area.COMPONENT && e == null;
             } else {
-                occupancy[sel] = e != null ? Occupancy.DANGLING_ENTRY : Occupancy.EMPTY;
-                anomaly[sel] = e != null;
+                // An entry without badge and without a cap is a receive window waiting: normal.
+                occupancy[sel] = e == null ? Occupancy.EMPTY : e.hasBadge() ? Occupancy.DANGLING_ENTRY : Occupancy.RECEIVE_WINDOW;
+                anomaly[sel] = e != null && e.hasBadge();
             }
             dimmed[sel] = matches != null && !matches.test(sel);
         }

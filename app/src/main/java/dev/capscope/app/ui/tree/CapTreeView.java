@@ -38,14 +38,14 @@ public final class CapTreeView extends TreeTableView<Row> {
         reconciler = new TreeReconciler(root);
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         getColumns().addAll(
-                column("colSelector", "Selector", 250, Row::title),
-                column("colDecimal", "Dec", 56, Row::selectorDecimal),
-                column("colKcap", "kcap", 76, Row::kcap),
-                column("colRole", "Role", 120, Row::role),
+                column("colSelector", "Selector", 215, Row::title),
+                column("colDecimal", "Dec", 48, Row::selectorDecimal),
+                column("colKcap", "kcap", 70, Row::kcap),
+                column("colRole", "Role", 112, Row::role),
                 column("colKind", "Kind", 84, Row::objectKind),
-                column("colBadge", "Badge", 64, Row::badge),
-                column("colRefs", "Refs", 44, Row::refs),
-                column("colRights", "Rights", 56, Row::rights),
+                column("colBadge", "Badge", 54, Row::badge),
+                column("colRefs", "Refs", 40, Row::refs),
+                column("colRights", "Rights", 50, Row::rights),
                 column("colMeaning", "Meaning", 320, Row::meaning),
                 column("colStatus", "Status", 70, r -> r.status().label()));
         setRowFactory(t -> new CapRow());
