@@ -74,7 +74,8 @@ final class ProfileReader {
             }
         }
         List<String> roles = readThreadRoles(o.required("threadSlotRoles"));
-        int threadMax = o.required("threadMax").asInt(1, Selectors.LAST);
+        // 0: no thread area (a plain L4Re program has none core would lay out).
+        int threadMax = o.required("threadMax").asInt(0, Selectors.LAST);
         int threadAreaEnd = threadAreaBase + threadMax * roles.size();
         LocatedNode userNode = o.required("userBaseCap");
         int userBase = userNode.asIntOrHex(1, Selectors.LAST);

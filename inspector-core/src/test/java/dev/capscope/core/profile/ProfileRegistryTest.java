@@ -36,9 +36,32 @@ class ProfileRegistryTest {
             """;
 
     @Test
-    void builtinHasTheThreeGenodeProfiles() {
-        assertEquals(List.of("genode-foc-16", "genode-foc-17", "genode-foc-19"), List.copyOf(ProfileRegistry.builtin().names()));
+    void builtinHasTheThreeGenodeProfilesAndL4re() {
+        assertEquals(List.of("genode-foc-16", "genode-foc-17", "genode-foc-19", "l4re"),
+                List.copyOf(ProfileRegistry.builtin().names()));
         assertEquals("built-in", ProfileRegistry.builtin().origin("genode-foc-17"));
+    }
+
+    /** The l4re profile: Fiasco's default caps, the environment's named caps, no thread area. */
+    @Test
+    void l4reLaysOutDefaultAndNamedCapsWithoutThreads() {
+        LayoutProfile p = ProfileRegistry.builtin().get("l4re");
+        SelectorLayout l = SelectorLayout.of(p);
+        assertFalse(p.capEqualIdentity());
+        String[] defaults = {null, "task", "factory", "thread", "pager", "log", "icu", "scheduler", "iommu",
+                null, "debugger", "arm-smccc"};
+        for (int s = 1; s < defaults.length; s++) {
+            if (defaults[s] != null) {
+                assertEquals(defaults[s], l.roleOf(s).role(), "selector " + s);
+                assertEquals(Area.FIXED, l.areaOf(s));
+            }
+        }
+        assertEquals("parent", l.roleOf(19).role());
+        assertEquals("env rom", l.roleOf(27).role());
+        assertEquals("env main_thread", l.roleOf(37).role());
+        assertEquals(-1, l.firstOf(Area.THREADS), "a plain L4Re program has no thread area");
+        assertEquals(0x400, l.firstOf(Area.COMPONENT));
+        assertEquals(Area.COMPONENT, l.areaOf(1054));
     }
 
     @Test
@@ -61,8 +84,8 @@ class ProfileRegistryTest {
         assertEquals("factory", p.fixedSlots().get(2));
         assertFalse(p.capEqualIdentity());
         assertEquals(dir.resolve("l4re.json").toString(), r.origin("l4re-moe"));
-        assertEquals(4, r.names().size());
-        assertEquals(3, ProfileRegistry.builtin().names().size(), "built-in registry stays unchanged");
+        assertEquals(5, r.names().size());
+        assertEquals(4, ProfileRegistry.builtin().names().size(), "built-in registry stays unchanged");
     }
 
     @Test
