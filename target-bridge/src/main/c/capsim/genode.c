@@ -446,8 +446,8 @@ int genode_thread_exit(struct genode *g, struct component *c, unsigned index) {
 
 /* ---- components --------------------------------------------------------- */
 
-struct component *genode_start(struct genode *g, const char *name, struct component *parent,
-                               uint64_t ram_quota) {
+struct component *genode_task_new(struct genode *g, const char *name, struct component *parent,
+                                  uint64_t ram_quota) {
   const struct profile *p = g->prof;
   if (genode_find(g, name)) {
     fail(g, "component '%s' exists", name);
@@ -484,6 +484,17 @@ struct component *genode_start(struct genode *g, const char *name, struct compon
               l4_obj_fpage(KCAP(c->task_core_sel), 0, L4_FPAGE_RWX),
               KCAP(p->task_cap) | L4_ITEM_MAP);
   c->task_kid = l4sim_task_id_of(KCAP(c->task_core_sel));
+  return c;
+}
+
+unsigned genode_core_sel_alloc(struct genode *g) { return core_sel_alloc(g); }
+
+struct component *genode_start(struct genode *g, const char *name, struct component *parent,
+                               uint64_t ram_quota) {
+  const struct profile *p = g->prof;
+  struct component *c = genode_task_new(g, name, parent, ram_quota);
+  if (!c)
+    return NULL;
 
   /* The parent capability: an RPC object of the parent's entrypoint (or
    * core's), mapped at PARENT_CAP; the parent keeps it in its cap map. */

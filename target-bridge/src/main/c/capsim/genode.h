@@ -74,6 +74,12 @@ void genode_shutdown(struct genode *g);
 struct component *genode_find(struct genode *g, const char *key);
 struct component *genode_start(struct genode *g, const char *name, struct component *parent,
                                uint64_t ram_quota);
+/* Only the task (own cap at TASK_CAP) and an empty cap map: what every
+ * profile's programs start from (genode_start, l4re_program_start). */
+struct component *genode_task_new(struct genode *g, const char *name, struct component *parent,
+                                  uint64_t ram_quota);
+/* A free selector in core's space (0 when none is left). */
+unsigned genode_core_sel_alloc(struct genode *g);
 
 int genode_thread_start(struct genode *g, struct component *c, const char *name);
 int genode_thread_exit(struct genode *g, struct component *c, unsigned index);

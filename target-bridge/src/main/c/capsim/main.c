@@ -174,6 +174,13 @@ int main(int argc, char **argv) {
   }
   double rate = o.has_churn ? o.churn : scn.has_churn ? scn.churn_rate : 0;
   uint64_t seed = o.has_seed ? o.seed : scn.has_seed ? scn.churn_seed : 1;
+  if (rate > 0 && prof->l4re) {
+    /* Churn opens Genode sessions and starts threads; L4Re programs have neither. */
+    fprintf(stderr, "capsim: churn needs a Genode profile, not %s\n", prof->name);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
   struct churn ch;
   churn_init(&ch, &g, &scn, seed);
 

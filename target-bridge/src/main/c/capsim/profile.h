@@ -1,5 +1,6 @@
 /* Layout profiles: the constants of Genode's base-foc native_capability.h
- * for the Genode releases capsim can emulate (DESIGN §2.1). */
+ * for the Genode releases capsim can emulate (DESIGN §2.1), and `l4re` for
+ * plain L4Re programs as moe starts them (DESIGN §2.3, samples/profiles/l4re.json). */
 #pragma once
 #include <stdbool.h>
 
@@ -15,6 +16,7 @@ struct profile {
   unsigned capmap_size;  /* Cap_index array entries */
   bool cap_equal_identity; /* Genode's kernel patch */
   bool has_ram_session;  /* RAM sessions were merged into PD in 17.05 */
+  bool l4re;             /* plain L4Re programs (capsim/l4re_env.c), not a Genode system */
 };
 
 /* Per-thread slot offsets. */

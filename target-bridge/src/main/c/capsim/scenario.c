@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "capsim/l4re_env.h"
 #include "capsim/text.h"
 
 #define MAX_INCLUDE_DEPTH 8
@@ -433,6 +434,54 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
   return 0;
 }
 
+/* ---- L4Re programs (profile l4re) ---------------------------------------- */
+
+static int do_program(struct scenario *s, struct genode *g, const struct scn_line *l) {
+  if (l->ntok != 2 || strlen(l->tok[1]) >= 64)
+    return err_at(s, l, "usage: program NAME (one word under 64 bytes)");
+  if (!l4re_program_start(g, l->tok[1]))
+    return err_at(s, l, "%s", g->err);
+  return 0;
+}
+
+/* "cap PROGRAM SEL KIND [name=..] [label=N] [count=N]", "copy PROGRAM SEL FROM [name=..]" */
+static int do_l4re_cap(struct scenario *s, struct genode *g, const struct scn_line *l) {
+  bool copy = !strcmp(l->tok[0], "copy");
+  static const char *const cap_keys[] = {"name", "label", "count", NULL};
+  static const char *const copy_keys[] = {"name", NULL};
+  struct component *c = need_comp(s, g, l, 1);
+  unsigned long sel, from = 0, label = 0, n = 1;
+  if (!c)
+    return -1;
+  if (l->ntok < 4 || !parse_uint(l->tok[2], 0xFFF, &sel) ||
+      (copy && !parse_uint(l->tok[3], 0xFFF, &from)) ||
+      check_opts(s, l, 4, copy ? copy_keys : cap_keys))
+    return s->err[0] ? -1
+                     : err_at(s, l, copy ? "usage: copy PROGRAM SELECTOR FROM-SELECTOR [name=NAME]"
+                                         : "usage: cap PROGRAM SELECTOR KIND [name=NAME] "
+                                           "[label=N] [count=N]");
+  const char *lab = opt(l, 4, "label"), *name = opt(l, 4, "name");
+  if ((lab && !parse_uint(lab, 0xFFFFFFFFul, &label)) || count_opt(s, l, 4, &n))
+    return s->err[0] ? -1 : err_at(s, l, "bad label '%s'", lab);
+  if (n > 1 && name)
+    return err_at(s, l, "a name belongs to one selector (drop count=)");
+  struct l4re_cap cap = {.kind = copy ? NULL : l->tok[3], .copy_of = (unsigned)from,
+                         .name = name, .label = label};
+  for (unsigned long i = 0; i < n; i++)
+    if (l4re_cap_put(g, c, (unsigned)(sel + i), &cap) != 0)
+      return err_at(s, l, "%s (kinds: %s)", g->err, l4re_cap_kinds());
+  return 0;
+}
+
+static bool l4re_directive(const char *d) {
+  return !strcmp(d, "program") || !strcmp(d, "cap") || !strcmp(d, "copy");
+}
+
+static bool genode_directive(const char *d) {
+  return !strcmp(d, "component") || !strcmp(d, "thread") || !strcmp(d, "session") ||
+         !strcmp(d, "dataspace") || !strcmp(d, "signal-context") || !strncmp(d, "raw-", 4);
+}
+
 int scenario_apply(struct scenario *s, struct genode *g) {
   for (unsigned i = 0; i < s->nlines; i++) {
     const struct scn_line *l = &s->lines[i];
@@ -440,6 +489,13 @@ int scenario_apply(struct scenario *s, struct genode *g) {
     int rc;
     if (!strcmp(d, "profile") || !strcmp(d, "churn"))
       rc = 0;
+    else if (g->prof->l4re ? genode_directive(d) : l4re_directive(d))
+      rc = err_at(s, l, "'%s' needs %s profile (this one is %s)", d,
+                  g->prof->l4re ? "a Genode" : "the l4re", g->prof->name);
+    else if (!strcmp(d, "program"))
+      rc = do_program(s, g, l);
+    else if (!strcmp(d, "cap") || !strcmp(d, "copy"))
+      rc = do_l4re_cap(s, g, l);
     else if (!strcmp(d, "component"))
       rc = do_component(s, g, l);
     else if (!strcmp(d, "thread"))

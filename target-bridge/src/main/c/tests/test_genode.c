@@ -302,6 +302,11 @@ static void scenario_errors_name_file_and_line(void) {
       {"# nothing\n", "scenario starts no component"},
       {"component a\nraw-window a 0x3ff 4\nraw-window a 4095 2\n", ":3: usage: raw-window"},
       {"include missing.scn\n", "missing.scn"},
+      {"profile l4re\ncomponent a\n", ":2: 'component' needs a Genode profile"},
+      {"component a\nprogram p\n", ":2: 'program' needs the l4re profile"},
+      {"profile l4re\nprogram p\ncap p 5 widget\n", ":3: unknown kind widget"},
+      {"profile l4re\nprogram p\ncap p 5 gate name=x count=2\n", ":3: a name belongs to one"},
+      {"profile l4re\nprogram p\ncopy p 0x1000 3\n", ":3: usage: copy"},
   };
   for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
     char err[512];
