@@ -26,6 +26,9 @@ import java.util.Objects;
  * compares the task's generation before and after and walks again (up to {@code maxAttempts}
  * times) when it moved; the last attempt is returned either way, stamped with the generation read
  * before it.
+ *
+ * <p>With a {@link GenerationCache}, a walk whose task generation equals that of the cached walk
+ * of the same task and target costs one GENERATION request and returns the cached answers.
  */
 public final class Walker {
     public static final int DEFAULT_CHUNK = 1100;
@@ -34,18 +37,29 @@ public final class Walker {
     private final Target target;
     private final int chunk;
     private final int maxAttempts;
+    private final GenerationCache cache;
 
     public Walker(Target target) {
         this(target, DEFAULT_CHUNK, DEFAULT_MAX_ATTEMPTS);
     }
 
+    /** A walker that skips walks of unchanged tasks through {@code cache} (null: always walk). */
+    public Walker(Target target, GenerationCache cache) {
+        this(target, DEFAULT_CHUNK, DEFAULT_MAX_ATTEMPTS, cache);
+    }
+
     public Walker(Target target, int chunk, int maxAttempts) {
+        this(target, chunk, maxAttempts, null);
+    }
+
+    public Walker(Target target, int chunk, int maxAttempts, GenerationCache cache) {
         this.target = Objects.requireNonNull(target, "target");
         if (chunk < 1 || maxAttempts < 1) {
             throw new IllegalArgumentException("chunk and maxAttempts must be >= 1");
         }
         this.chunk = chunk;
         this.maxAttempts = maxAttempts;
+        this.cache = cache;
     }
 
     public CapSpace walk(String task, LayoutProfile profile) {
@@ -82,14 +96,24 @@ public final class Walker {
     /** The target's answers without a profile applied, e.g. to guess the profile first. */
     public RawWalk walkRaw(String task, WalkListener listener, CancellationToken cancel) {
         Objects.requireNonNull(task, "task");
+        cancel.throwIfCancelled("starting");
+        long before = target.generation(task);
+        RawWalk known = cache == null ? null : cache.unchanged(target, task, before);
+        if (known != null) {
+            return known;
+        }
         RawWalk raw = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             cancel.throwIfCancelled("starting");
-            long before = target.generation(task);
             raw = fetch(task, before, listener, cancel);
-            if (target.generation(task) == before) {
+            long after = target.generation(task);
+            if (after == before) {
+                if (cache != null) {
+                    cache.remember(target, raw);
+                }
                 break;
             }
+            before = after; // the next attempt is stamped with the generation read just before it
         }
         return raw;
     }
