@@ -53,6 +53,15 @@ public final class FxDialogService implements DialogService {
     }
 
     @Override
+    public Optional<Path> chooseFileToSave(String title, String suggested) {
+        FileChooser fc = new FileChooser();
+        fc.setTitle(title);
+        fc.setInitialFileName(suggested);
+        if (lastDir != null && lastDir.isDirectory()) fc.setInitialDirectory(lastDir);
+        return remember(fc.showSaveDialog(owner.get()));
+    }
+
+    @Override
     public boolean confirm(String title, String question) {
         Alert a = new Alert(Alert.AlertType.CONFIRMATION, question, ButtonType.OK, ButtonType.CANCEL);
         a.initOwner(owner.get());

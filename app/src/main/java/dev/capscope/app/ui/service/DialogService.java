@@ -19,4 +19,9 @@ public interface DialogService {
     Optional<Path> chooseSnapshotToSave(String suggestedFileName);
 
     boolean confirm(String title, String question);
+
+    /** Asks where to save a file other than a snapshot (a diff export); by default the snapshot chooser. */
+    default Optional<Path> chooseFileToSave(String title, String suggestedFileName) {
+        return chooseSnapshotToSave(suggestedFileName);
+    }
 }
