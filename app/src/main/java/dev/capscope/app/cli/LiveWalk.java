@@ -6,12 +6,16 @@ import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.model.SnapshotMeta;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.walk.GenerationCache;
 import dev.capscope.core.walk.Walker;
 
 import java.time.Instant;
 
 /** Walking a live task into a space or a snapshot, with the profile the target (or the user) names. */
 final class LiveWalk {
+    /** Walks of a task whose generation has not moved (on the same connection) cost one GENERATION request. */
+    private static final GenerationCache WALKS = new GenerationCache();
+
     private LiveWalk() {
     }
 
@@ -21,7 +25,7 @@ final class LiveWalk {
     }
 
     static CapSpace space(BridgeTarget target, String task, LayoutProfile profile) {
-        return new Walker(target).walk(task, profile);
+        return new Walker(target, WALKS).walk(task, profile);
     }
 
     static Snapshot snapshot(BridgeTarget target, String task, LayoutProfile profile, String name) {

@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * Receive windows take 4 consecutive cap-map entries allocated without badge (raw id 0xFFFF); a
- * run of such entries whose length is not a multiple of 4 is a broken or leaked window.
+ * run of such entries whose length is not a multiple of 4 is a broken or leaked window. Entries
+ * without badge that name an interface (an L4Re environment's named caps, "L4Re::Env") are not
+ * windows.
  */
 final class ReceiveWindowRule implements LintRule {
     static final int WINDOW = 4;
@@ -29,7 +31,7 @@ final class ReceiveWindowRule implements LintRule {
         List<Finding> out = new ArrayList<>();
         List<Integer> run = new ArrayList<>();
         for (CapMapEntry e : c.space().capMap()) {
-            if (e.hasBadge()) {
+            if (e.hasBadge() || e.semantics().rpcInterface() != null) {
                 continue;
             }
             if (!run.isEmpty() && run.get(run.size() - 1) != e.index() - 1) {

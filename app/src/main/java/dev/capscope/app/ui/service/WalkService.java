@@ -20,6 +20,7 @@ public final class WalkService {
     private final ProfileRegistry profiles;
     private final ProfileGuesser guesser;
     private final LintService lint;
+    private final dev.capscope.core.walk.GenerationCache walked = new dev.capscope.core.walk.GenerationCache();
 
     public WalkService(ProfileRegistry profiles, LintService lint) {
         this.profiles = profiles;
@@ -39,7 +40,7 @@ public final class WalkService {
     public WalkResult walk(Target target, String task, LayoutProfile chosen, String targetProfile,
                            BackgroundTask.Progress progress) {
         long t0 = System.nanoTime();
-        Walker walker = new Walker(target);
+        Walker walker = new Walker(target, walked);
         LayoutProfile profile = chosen;
         if (profile == null && targetProfile != null) {
             profile = profiles.find(targetProfile).orElse(null);
