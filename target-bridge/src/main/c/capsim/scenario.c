@@ -467,9 +467,11 @@ static int do_l4re_cap(struct scenario *s, struct genode *g, const struct scn_li
     return err_at(s, l, "a name belongs to one selector (drop count=)");
   struct l4re_cap cap = {.kind = copy ? NULL : l->tok[3], .copy_of = (unsigned)from,
                          .name = name, .label = label};
-  for (unsigned long i = 0; i < n; i++)
+  for (unsigned long i = 0; i < n; i++) {
+    cap.label = lab ? label + i : 0; /* count= gates get consecutive labels */
     if (l4re_cap_put(g, c, (unsigned)(sel + i), &cap) != 0)
       return err_at(s, l, "%s (kinds: %s)", g->err, l4re_cap_kinds());
+  }
   return 0;
 }
 
