@@ -1,0 +1,113 @@
+package dev.capscope.app.ui.diff;
+
+import dev.capscope.app.ui.map.MapPalette;
+import dev.capscope.core.diff.DiffStatus;
+import dev.capscope.core.model.Selectors;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.util.Duration;
+
+import java.util.function.IntConsumer;
+import java.util.function.IntSupplier;
+
+/** The occupancy map coloured by diff status: one Canvas, 128 cells a line; click selects the row. */
+public final class DiffMapView extends Region {
+    private static final double LABEL_W = 44;
+    private static final int COLS = 128;
+    private final Canvas canvas = new Canvas();
+    private final ObservableValue<DiffMapModel> model;
+    private final IntSupplier selected;
+    private final Tooltip tooltip = new Tooltip();
+    private double cell = 5;
+
+    public DiffMapView(ObservableValue<DiffMapModel> model, IntSupplier selected, IntConsumer onClick) {
+        this.model = model;
+        this.selected = selected;
+        setId("diffMap");
+        canvas.setId("diffMapCanvas");
+        getChildren().add(canvas);
+        tooltip.setShowDelay(Duration.millis(150));
+        Tooltip.install(canvas, tooltip);
+        model.addListener((o, a, b) -> redraw());
+        canvas.setOnMouseMoved(e -> {
+            int s = selectorAt(e.getX(), e.getY());
+            tooltip.setText(s < 0 ? "" : model.getValue().describe(s));
+        });
+        canvas.setOnMouseClicked(e -> {
+            int s = selectorAt(e.getX(), e.getY());
+            if (s >= 0) onClick.accept(s);
+        });
+        setMinHeight(80);
+        setPrefHeight(200);
+    }
+
+    public static Color color(DiffStatus s) {
+        return switch (s) {
+            case ADDED -> Color.web("#1e9e4a");
+            case REMOVED -> Color.web("#d32f2f");
+            case CHANGED -> Color.web("#f0a000");
+            case REBOUND -> Color.web("#2979ff");
+            case UNCHANGED -> Color.web("#9aa7b4");
+        };
+    }
+
+    public int selectorAt(double x, double y) {
+        if (x < LABEL_W) return -1;
+        int c = (int) ((x - LABEL_W) / cell);
+        int r = (int) (y / cell);
+        if (c >= COLS || r < 0) return -1;
+        int s = r * COLS + c;
+        return s < Selectors.COUNT ? s : -1;
+    }
+
+    public double[] cellCenter(int sel) {
+        return new double[]{LABEL_W + (sel % COLS + 0.5) * cell, (sel / COLS + 0.5) * cell};
+    }
+
+    public Canvas canvas() {
+        return canvas;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        int rows = (Selectors.COUNT + COLS - 1) / COLS;
+        cell = Math.max(3, Math.floor(Math.min((getWidth() - LABEL_W) / COLS, getHeight() / rows)));
+        canvas.setWidth(LABEL_W + COLS * cell);
+        canvas.setHeight(rows * cell);
+        redraw();
+    }
+
+    @Override
+    protected double computePrefWidth(double h) {
+        return LABEL_W + COLS * 6;
+    }
+
+    /** Redraws (also called when the selection moves). */
+    public void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        DiffMapModel m = model.getValue();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.setFill(Color.web("#555"));
+        g.setFont(javafx.scene.text.Font.font("Monospaced", Math.min(10, cell + 3)));
+        int rows = (Selectors.COUNT + COLS - 1) / COLS;
+        for (int r = 0; r < rows; r += cell >= 8 ? 1 : 2) {
+            g.fillText("0x" + Integer.toHexString(r * COLS), 2, (r + 0.8) * cell);
+        }
+        double gap = cell >= 5 ? 1 : 0;
+        for (int s = 0; s < Selectors.COUNT; s++) {
+            DiffStatus st = m.status(s);
+            g.setFill(st == null ? MapPalette.emptyCell(m.area(s)) : color(st));
+            g.fillRect(LABEL_W + (s % COLS) * cell, (s / COLS) * cell, cell - gap, cell - gap);
+        }
+        int sel = selected.getAsInt();
+        if (sel >= 0 && sel < Selectors.COUNT) {
+            g.setStroke(Color.BLACK);
+            g.setLineWidth(2);
+            g.strokeRect(LABEL_W + (sel % COLS) * cell - 1.5, (sel / COLS) * cell - 1.5, cell + 2, cell + 2);
+        }
+    }
+}

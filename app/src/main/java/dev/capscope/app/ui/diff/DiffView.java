@@ -1,0 +1,194 @@
+package dev.capscope.app.ui.diff;
+
+import dev.capscope.core.diff.DiffStatus;
+import dev.capscope.core.diff.MatchKey;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.StringConverter;
+
+import java.util.function.Function;
+
+/**
+ * The diff window's content: sides, swap, match key, changes-only and export on top; the diff
+ * tree over the diff map; per-kind counts and the selected row's field-level before/after on the
+ * right; the summary at the bottom. Only binds to {@link DiffViewModel}.
+ */
+public final class DiffView extends BorderPane {
+    private static final PseudoClass CHANGED = PseudoClass.getPseudoClass("field-changed");
+    private final DiffTreeView tree;
+    private final DiffMapView map;
+
+    public DiffView(DiffViewModel vm) {
+        setId("diffView");
+        getStyleClass().add("diff-view");
+        setTop(toolBar(vm));
+        tree = new DiffTreeView(vm);
+        map = new DiffMapView(vm.mapProperty(), () -> vm.selectedProperty().get() == null ? -1
+                : vm.selectedProperty().get().selector(), vm::selectSelector);
+        vm.selectedProperty().addListener((o, a, b) -> map.redraw());
+        VBox mapPane = new VBox(4, heading("Selectors 0–4296 coloured by diff status (click selects)"), map, legend());
+        mapPane.getStyleClass().add("map-pane");
+        VBox.setVgrow(map, Priority.ALWAYS);
+        SplitPane center = new SplitPane(tree, mapPane);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.62);
+
+        Label detailsHeading = heading("");
+        detailsHeading.setId("diffDetailsHeading");
+        detailsHeading.textProperty().bind(vm.selectedProperty().map(r -> r == null ? "Select a row: before / after"
+                : r.title() + "  " + (r.statusLabel().isEmpty() ? "unchanged" : r.statusLabel())).orElse("Select a row: before / after"));
+        VBox right = new VBox(heading("Counts per kind"), countsTable(vm), detailsHeading, detailsTable(vm));
+        right.setId("diffSidePane");
+        VBox.setVgrow(right.getChildren().get(3), Priority.ALWAYS);
+        SplitPane main = new SplitPane(center, right);
+        main.setDividerPositions(0.66);
+        setCenter(main);
+
+        Label summary = new Label();
+        summary.setId("diffSummary");
+        summary.textProperty().bind(vm.summaryProperty());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setId("diffBusy");
+        busy.setPrefSize(16, 16);
+        busy.visibleProperty().bind(vm.busyProperty());
+        HBox bottom = new HBox(8, busy, summary);
+        bottom.setPadding(new Insets(4, 8, 4, 8));
+        setBottom(bottom);
+    }
+
+    private ToolBar toolBar(DiffViewModel vm) {
+        ComboBox<DiffSide> base = sideChoice("diffBaselineChoice", vm);
+        base.valueProperty().bindBidirectional(vm.baselineProperty());
+        ComboBox<DiffSide> after = sideChoice("diffAfterChoice", vm);
+        after.valueProperty().bindBidirectional(vm.afterProperty());
+        Button swap = new Button("⇄ Swap");
+        swap.setId("diffSwapButton");
+        swap.setTooltip(new Tooltip("Swap baseline and after (added ↔ removed)"));
+        swap.setOnAction(e -> vm.swap());
+        ChoiceBox<MatchKey> match = new ChoiceBox<>(FXCollections.observableArrayList(MatchKey.values()));
+        match.setId("diffMatchChoice");
+        match.setConverter(new StringConverter<>() {
+            public String toString(MatchKey k) { return k == null ? "" : k == MatchKey.SELECTOR ? "match by selector" : "match by badge / meaning"; }
+            public MatchKey fromString(String s) { return null; }
+        });
+        match.valueProperty().bindBidirectional(vm.matchKeyProperty());
+        match.setTooltip(new Tooltip("Selector: identities count (re-created sessions are 'rebound'). "
+                + "Badge: pairs entries by badge and meaning, so moved or re-created caps match."));
+        CheckBox changes = new CheckBox("Changes only");
+        changes.setId("diffChangesOnly");
+        changes.selectedProperty().bindBidirectional(vm.changesOnlyProperty());
+        Button reload = new Button("Compare again");
+        reload.setId("diffReloadButton");
+        reload.setTooltip(new Tooltip("Read both sides again (walks live tasks) and compare (F5)"));
+        reload.setOnAction(e -> vm.reload());
+        Button text = new Button("Export text…");
+        text.setId("diffExportText");
+        text.setOnAction(e -> vm.exportText());
+        Button json = new Button("Export JSON…");
+        json.setId("diffExportJson");
+        json.setOnAction(e -> vm.exportJson());
+        text.disableProperty().bind(vm.resultProperty().isNull());
+        json.disableProperty().bind(vm.resultProperty().isNull());
+        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after, new Separator(),
+                match, changes, reload, new Separator(), text, json);
+        bar.setId("diffToolBar");
+        return bar;
+    }
+
+    private static ComboBox<DiffSide> sideChoice(String id, DiffViewModel vm) {
+        ComboBox<DiffSide> c = new ComboBox<>(vm.choices());
+        c.setId(id);
+        c.setPrefWidth(300);
+        c.setConverter(new StringConverter<>() {
+            public String toString(DiffSide s) { return s == null ? "" : s.title(); }
+            public DiffSide fromString(String s) { return null; }
+        });
+        return c;
+    }
+
+    private static TableView<KindCount> countsTable(DiffViewModel vm) {
+        TableView<KindCount> t = new TableView<>(vm.counts());
+        t.setId("diffCountsTable");
+        t.getColumns().add(col("What", 110, KindCount::what));
+        t.getColumns().add(col("+", 40, k -> Integer.toString(k.counts().added())));
+        t.getColumns().add(col("−", 40, k -> Integer.toString(k.counts().removed())));
+        t.getColumns().add(col("~", 40, k -> Integer.toString(k.counts().changed())));
+        t.getColumns().add(col("rebound", 58, k -> Integer.toString(k.counts().rebound())));
+        t.getColumns().add(col("=", 44, k -> Integer.toString(k.counts().unchanged())));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPrefHeight(210);
+        t.setPlaceholder(new Label("No comparison yet"));
+        return t;
+    }
+
+    private static TableView<FieldRow> detailsTable(DiffViewModel vm) {
+        TableView<FieldRow> t = new TableView<>(vm.details());
+        t.setId("diffDetailsTable");
+        t.getColumns().add(col("Field", 100, FieldRow::field));
+        t.getColumns().add(col("Before (baseline)", 150, FieldRow::before));
+        t.getColumns().add(col("After", 150, FieldRow::after));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("Select a row of the diff"));
+        t.setRowFactory(x -> new TableRow<>() {
+            @Override
+            protected void updateItem(FieldRow r, boolean empty) {
+                super.updateItem(r, empty);
+                pseudoClassStateChanged(CHANGED, !empty && r != null && r.changed());
+            }
+        });
+        return t;
+    }
+
+    private static <T> TableColumn<T, String> col(String title, double w, Function<T, String> f) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setPrefWidth(w);
+        c.setSortable(false);
+        c.setCellValueFactory(p -> new ReadOnlyStringWrapper(f.apply(p.getValue())));
+        return c;
+    }
+
+    private static FlowPane legend() {
+        FlowPane p = new FlowPane(10, 2);
+        p.setId("diffLegend");
+        p.getStyleClass().add("map-legend");
+        for (DiffStatus s : DiffStatus.values()) {
+            Rectangle r = new Rectangle(10, 10, DiffMapView.color(s));
+            Label l = new Label(s.name().toLowerCase(), r);
+            p.getChildren().add(l);
+        }
+        return p;
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("pane-heading");
+        l.setMaxWidth(Double.MAX_VALUE);
+        return l;
+    }
+
+    public DiffTreeView tree() { return tree; }
+    public DiffMapView map() { return map; }
+
+}
