@@ -18,7 +18,13 @@ final class MainMenuBar extends MenuBar {
         file.setId("menuFile");
         file.getItems().addAll(
                 item("menuOpen", "_Open snapshot…", "Shortcut+O", vm::openSnapshot),
+                recentMenu(vm),
                 item("menuTakeSnapshot", "_Take snapshot…", "Shortcut+S", vm.snapshots()::take),
+                item("menuSaveSnapshot", "Sa_ve snapshot", "Shortcut+Alt+S", () -> vm.snapshots().saveSelected(false)),
+                item("menuSaveSnapshotAs", "Save snapshot _as…", "Shortcut+Shift+S", () -> vm.snapshots().saveSelected(true)),
+                new SeparatorMenuItem(),
+                item("menuCompare", "_Compare (diff)…", "Shortcut+D", vm.workflow()::compareShown),
+                item("menuRestore", "_Restore snapshot…", "Shortcut+Shift+R", vm.workflow()::openRestore),
                 new SeparatorMenuItem(),
                 item("menuQuit", "_Quit", "Shortcut+Q", quit));
         Menu target = new Menu("_Target");
@@ -52,6 +58,28 @@ final class MainMenuBar extends MenuBar {
             view.getItems().add(r);
         }
         getMenus().addAll(file, target, view);
+    }
+
+    /** "Open recent": the remembered snapshot files, filled when the menu opens. */
+    private static Menu recentMenu(MainViewModel vm) {
+        Menu recent = new Menu("Open _recent");
+        recent.setId("menuOpenRecent");
+        recent.getItems().add(new MenuItem("(none)"));
+        recent.setOnShowing(e -> {
+            recent.getItems().clear();
+            java.util.List<String> files = vm.context().recent().files();
+            for (int i = 0; i < files.size(); i++) {
+                String f = files.get(i);
+                recent.getItems().add(item("menuRecent_" + i, f.replace("_", "__"), null,
+                        () -> vm.openSnapshotFile(java.nio.file.Path.of(f))));
+            }
+            if (files.isEmpty()) {
+                MenuItem none = new MenuItem("(no recent snapshot files)");
+                none.setDisable(true);
+                recent.getItems().add(none);
+            }
+        });
+        return recent;
     }
 
     private static MenuItem item(String id, String text, String accel, Runnable action) {

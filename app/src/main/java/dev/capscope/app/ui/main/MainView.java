@@ -30,9 +30,11 @@ public final class MainView extends BorderPane {
 
         SourcesView sources = new SourcesView(vm.sources());
         Label sourcesHeading = heading("Sources");
-        VBox sourcesPane = new VBox(sourcesHeading, sources);
+        VBox sourcesPane = new VBox(sourcesHeading, sources,
+                new dev.capscope.app.ui.timeline.TimelineView(vm.workflow().timeline()));
         sourcesPane.setId("sourcesPane");
         VBox.setVgrow(sources, Priority.ALWAYS);
+        new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this);
 
         tree = new CapTreeView(vm.tree());
         map = new OccupancyMapView(vm.tree().mapProperty(), vm.tree().selectedSelectorProperty(),

@@ -42,6 +42,7 @@ public final class MainViewModel implements LiveController.Listener {
     private final DetailsViewModel details;
     private final LiveController live;
     private final SnapshotCommands snapshots;
+    private final dev.capscope.app.ui.snapshot.SnapshotWorkflow workflow;
     private final BooleanProperty liveRefresh = new SimpleBooleanProperty(true);
     private final IntegerProperty intervalMillis = new SimpleIntegerProperty(1000);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
@@ -54,6 +55,7 @@ public final class MainViewModel implements LiveController.Listener {
         this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty());
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
+        this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
         status.profileProperty().bind(profile.labelProperty());
         sources.selectedProperty().addListener((o, a, b) -> show(b));
@@ -143,6 +145,11 @@ public final class MainViewModel implements LiveController.Listener {
 
     public SnapshotCommands snapshots() {
         return snapshots;
+    }
+
+    /** Timeline, diffs and the restore wizard (issue 6). */
+    public dev.capscope.app.ui.snapshot.SnapshotWorkflow workflow() {
+        return workflow;
     }
 
     // ---- showing sources ---------------------------------------------------------------------

@@ -58,7 +58,24 @@ public final class SnapshotCommands {
         Snapshot snap = new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name, now, r.target().endpoint(),
                 r.task(), info == null ? "unknown" : info.kernel(), profile == null ? "unknown" : profile.name(),
                 "capscope"), space);
+        // Kept (unsaved) in the sources and on the timeline even if the user does not save it now.
+        main.sources().snapshots().add(new SnapshotSource(null, snap));
         ctx.dialogs().chooseSnapshotToSave(name + ".json").ifPresent(file -> save(snap, file));
+    }
+
+    /** Save (to its file, or asking when unsaved) or Save as (always asking) the snapshot selected in the sources. */
+    public void saveSelected(boolean as) {
+        if (!(main.sources().selectedProperty().get() instanceof SourceRef.SnapshotRef r)) {
+            ctx.dialogs().showError("Save snapshot", "No snapshot is selected.",
+                    "Select a snapshot in the sources pane (or take one with Ctrl+S), then save it.");
+            return;
+        }
+        SnapshotSource s = r.source();
+        if (s.file() != null && !as) {
+            save(s.snapshot(), s.file());
+        } else {
+            ctx.dialogs().chooseSnapshotToSave(s.snapshot().meta().name() + ".json").ifPresent(f -> save(s.snapshot(), f));
+        }
     }
 
     public void save(Snapshot snap, Path file) {
@@ -68,12 +85,26 @@ public final class SnapshotCommands {
                 })
                 .onSuccess(f -> {
                     ctx.recent().rememberFile(f.toString());
-                    main.sources().snapshots().add(new SnapshotSource(f, snap));
+                    SnapshotSource saved = new SnapshotSource(f, snap);
+                    var list = main.sources().snapshots();
+                    int i = indexOf(list, snap);
+                    boolean wasSelected = i >= 0 && main.sources().selectedProperty().get()
+                            instanceof SourceRef.SnapshotRef r && r.source() == list.get(i);
+                    if (i >= 0) list.set(i, saved); else list.add(saved);
+                    if (wasSelected) main.sources().selectSnapshot(saved);
                     main.status().idle("Saved snapshot " + snap.meta().name() + " to " + f);
                 })
                 .onFailure(e -> ctx.dialogs().showError("Cannot save snapshot", file + ": " + message(e),
                         "Choose another folder or free some space, then save again."))
                 .executeWith(ctx.runner());
+    }
+
+    /** Index of the source holding this very snapshot (unsaved, or saved before), or -1. */
+    private static int indexOf(java.util.List<SnapshotSource> list, Snapshot snap) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).snapshot() == snap) return i;
+        }
+        return -1;
     }
 
     static String message(Throwable e) {

@@ -1,0 +1,72 @@
+package dev.capscope.app.ui.snapshot;
+
+import dev.capscope.app.ui.diff.DiffView;
+import dev.capscope.app.ui.diff.DiffViewModel;
+import dev.capscope.app.ui.restore.RestoreWizardView;
+import dev.capscope.app.ui.restore.RestoreWizardViewModel;
+import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Shows a window for each diff and restore wizard the workflow opens (the only place that makes
+ * stages for them); closing the window drops its view model.
+ */
+public final class WorkflowWindows {
+    private final SnapshotWorkflow workflow;
+    private final Node anchor;
+
+    public WorkflowWindows(SnapshotWorkflow workflow, Node anchor) {
+        this.workflow = workflow;
+        this.anchor = anchor;
+        workflow.openDiffs().addListener((ListChangeListener<DiffViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::showDiff);
+            }
+        });
+        workflow.wizardProperty().addListener((o, a, b) -> {
+            if (b != null) showWizard(b);
+        });
+    }
+
+    private Stage stage(String title, String id) {
+        Stage s = new Stage();
+        Window owner = anchor.getScene() == null ? null : anchor.getScene().getWindow();
+        if (owner != null) s.initOwner(owner);
+        s.setTitle(title);
+        s.getProperties().put("capscope.window", id);
+        return s;
+    }
+
+    private void showDiff(DiffViewModel vm) {
+        Stage s = stage("Capscope diff", "diff");
+        s.titleProperty().bind(vm.titleProperty());
+        Scene scene = new Scene(new DiffView(vm), 1500, 900);
+        copyStyles(scene);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::reload);
+        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), s::close);
+        s.setScene(scene);
+        s.setOnHidden(e -> workflow.openDiffs().remove(vm));
+        s.show();
+    }
+
+    private void showWizard(RestoreWizardViewModel vm) {
+        Stage s = stage("Capscope · restore a snapshot", "restore");
+        Scene scene = new Scene(new RestoreWizardView(vm, s::close), 900, 620);
+        copyStyles(scene);
+        s.setScene(scene);
+        s.setOnHidden(e -> {
+            if (workflow.wizardProperty().get() == vm) workflow.wizardProperty().set(null);
+        });
+        s.show();
+    }
+
+    private void copyStyles(Scene scene) {
+        if (anchor.getScene() != null) scene.getStylesheets().setAll(anchor.getScene().getStylesheets());
+    }
+}
