@@ -177,4 +177,88 @@ public final class CapscopePage {
     public String statusText() {
         return fx(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText());
     }
+
+    // ---- diff window and restore wizard (issue 6) ---------------------------------------------
+
+    /** The diff view of the (last) open diff window. */
+    public dev.capscope.app.ui.diff.DiffView diffView() {
+        return robot.lookup("#diffView").queryAs(dev.capscope.app.ui.diff.DiffView.class);
+    }
+
+    /** Waits until the diff window shows a comparison (its counts table is filled and not busy). */
+    public CapscopePage waitForDiff() {
+        return waitUntil(() -> robot.lookup("#diffCountsTable").tryQuery().isPresent()
+                && !counts().getItems().isEmpty()
+                && !robot.lookup("#diffBusy").query().isVisible());
+    }
+
+    @SuppressWarnings("unchecked")
+    private javafx.scene.control.TableView<dev.capscope.app.ui.diff.KindCount> counts() {
+        return robot.lookup("#diffCountsTable").queryAs(javafx.scene.control.TableView.class);
+    }
+
+    /** The per-kind counts the diff window shows, by line ("Ipc_gate", "all slots", "cap-map entries"). */
+    public java.util.Map<String, dev.capscope.core.diff.StatusCounts> diffCounts() {
+        return fx(() -> {
+            java.util.Map<String, dev.capscope.core.diff.StatusCounts> m = new java.util.LinkedHashMap<>();
+            counts().getItems().forEach(k -> m.put(k.what(), k.counts()));
+            return m;
+        });
+    }
+
+    public String diffSummary() {
+        return fx(() -> robot.lookup("#diffSummary").queryAs(Label.class).getText());
+    }
+
+    /** Status label of the diff tree's row at a selector ("added", "removed", ... , "" unchanged), or null if not shown. */
+    public String diffRowStatus(int selector) {
+        return fx(() -> {
+            TreeItem<dev.capscope.app.ui.diff.DiffRow> i = diffView().tree().itemFor(Row.selectorKey(selector));
+            return i == null ? null : i.getValue().statusLabel();
+        });
+    }
+
+    /** Field/before/after lines of the diff details after selecting a selector's row. */
+    public java.util.List<dev.capscope.app.ui.diff.FieldRow> diffDetailsOf(int selector) {
+        interact(() -> {
+            var tree = diffView().tree();
+            tree.getSelectionModel().select(tree.itemFor(Row.selectorKey(selector)));
+        });
+        return fx(() -> java.util.List.copyOf(robot.lookup("#diffDetailsTable")
+                .queryAs(javafx.scene.control.TableView.class).getItems()));
+    }
+
+    /** Text of a labeled control of the restore wizard (e.g. "#restoreOutcome", "#restoreDisabledReason"). */
+    public String text(String query) {
+        return fx(() -> robot.lookup(query).queryLabeled().getText());
+    }
+
+    public boolean disabled(String query) {
+        return fx(() -> robot.lookup(query).query().isDisabled());
+    }
+
+    /** Items of a ListView of the wizard ("#restorePlanList", "#restoreRefusals", "#restoreProgressLog"). */
+    public java.util.List<String> listItems(String query) {
+        return fx(() -> java.util.List.copyOf(robot.lookup(query).queryListView().getItems().stream()
+                .map(String::valueOf).toList()));
+    }
+
+    /** Clicks a control once it is visible and enabled. */
+    public CapscopePage click(String query) {
+        waitUntil(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && !n.isDisabled()).orElse(false));
+        robot.clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Preflight -> plan -> confirm -> apply in the open wizard; returns the outcome shown ("RESTORED_VERIFIED", ...). */
+    public String restoreThroughWizard() {
+        click("#restorePreflightButton");
+        waitUntil(() -> robot.lookup("#restorePlanList").query().isVisible());
+        click("#restoreNextButton");
+        click("#restoreConfirmCheck");
+        click("#restoreApplyButton");
+        waitUntil(() -> !text("#restoreOutcome").isEmpty());
+        return text("#restoreOutcome");
+    }
 }
