@@ -187,6 +187,8 @@ static bool parse_hex(const char *p, const char *end, uint64_t *v) {
 
 /* Decode the completed line into rx->frame. */
 static bool decode_line(struct armor_rx *rx) {
+  if (rx->line_len == 0) /* "@CSCP \n": rx->line may still be NULL (fuzz: armor) */
+    return false;
   const char *l = rx->line, *end = l + rx->line_len;
   const char *sp1 = memchr(l, ' ', rx->line_len);
   if (!sp1 || sp1 == l)

@@ -1,0 +1,138 @@
+/*
+ * Fuzz target for the agent's frame parser and dispatcher (issue 7).
+ *
+ * Input: byte 0 picks the target's mode (bit 0: --allow-restore, bit 1: l4re profile), the
+ * rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
+ * (header, declared payload length). Each frame goes through agent_serve_frame, the code
+ * every transport shares, against a small Genode system booted fresh per input so a
+ * mutation of one input cannot make another irreproducible.
+ *
+ * Besides ASan/UBSan, it checks what a client relies on: every request gets exactly one
+ * well-formed response frame (magic, version, echoed opcode and id, declared length = bytes
+ * written, payload within the limit, an error frame's message string inside its payload).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "agent/agent.h"
+#include "capsim/agent_glue.h"
+#include "capsim/genode.h"
+#include "capsim/profile.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#define MAX_FRAMES 32 /* per input: enough for pipelined sequences, keeps runs fast */
+
+static void must(int ok, const char *what) {
+  if (!ok) {
+    fprintf(stderr, "fuzz_agent_frame: broken response: %s\n", what);
+    abort();
+  }
+}
+
+static void boot(struct genode *g, bool l4re) {
+  if (l4re) {
+    must(genode_boot(g, profile_find("l4re")) == 0, "boot l4re");
+    genode_task_new(g, "hello", NULL, 1 << 20);
+    return;
+  }
+  must(genode_boot(g, profile_default()) == 0, "boot");
+  struct component *init = genode_start(g, "init", NULL, 64 << 20);
+  struct component *timer = genode_start(g, "timer", init, 1 << 20);
+  struct component *c = genode_start(g, "client", init, 1 << 20);
+  genode_thread_start(g, c, "ep");
+  genode_session_open(g, c, "Timer", "client", "", timer, 8192, false);
+  genode_session_open(g, c, "LOG", "client", "", NULL, 4096, false);
+  genode_dataspace_alloc(g, c, 4096, "heap");
+  genode_signal_context_alloc(g, c, "timeout");
+}
+
+static void check_response(const struct writer *out, size_t start, const uint8_t *req,
+                           size_t req_len) {
+  must(out->len - start >= PROTO_HEADER_SIZE, "shorter than a header");
+  const uint8_t *r = out->buf + start;
+  uint32_t plen = get_u32(r + 16);
+  must(get_u32(r) == PROTO_MAGIC, "magic");
+  must(get_u16(r + 4) == PROTO_VERSION, "version");
+  must(plen == out->len - start - PROTO_HEADER_SIZE, "declared length");
+  must(plen <= PROTO_MAX_RESPONSE_PAYLOAD, "payload over the limit");
+  uint16_t status = get_u16(r + 12);
+  bool trusted = req_len >= PROTO_HEADER_SIZE && get_u32(req) == PROTO_MAGIC;
+  if (trusted) {
+    must(get_u16(r + 6) == get_u16(req + 6), "opcode not echoed");
+    must(get_u32(r + 8) == get_u32(req + 8), "request id not echoed");
+  }
+  if (status != ST_OK) {
+    must(status <= ST_INTERNAL + 1, "unknown status");
+    must(plen >= 6 && 6u + get_u16(r + 24) == plen, "error frame layout");
+  }
+}
+
+static bool trace(void) {
+  static int on = -1;
+  if (on < 0)
+    on = getenv("FUZZ_AGENT_TRACE") != NULL;
+  return on;
+}
+
+/* The system each input starts from: booted again only when the mode changed or an earlier
+ * input's mutation succeeded, so every input sees the same pristine target (reproducible)
+ * without paying a boot per input. */
+static struct genode g;
+static int booted_mode = -1;
+static bool dirty;
+static struct agent_runtime rt;
+static struct agent a; /* no listener: agent_serve_frame needs only the runtime */
+
+static void fresh_target(int mode) {
+  if (booted_mode == mode && !dirty)
+    return;
+  if (booted_mode >= 0)
+    genode_shutdown(&g);
+  memset(&g, 0, sizeof g);
+  boot(&g, mode & 2);
+  capsim_runtime_init(&rt, &g, mode & 1);
+  memset(&a, 0, sizeof a);
+  a.rt = &rt;
+  a.listen_fd = -1;
+  a.pty_slave_fd = -1;
+  booted_mode = mode;
+  dirty = false;
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size < 1)
+    return 0;
+  fresh_target(data[0] & 3);
+  const uint8_t *p = data + 1;
+  size_t n = size - 1;
+  struct writer out;
+  wr_init(&out, (size_t)MAX_FRAMES * (PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD));
+  for (int frames = 0; frames < MAX_FRAMES && n > 0; frames++) {
+    /* Frame boundaries as the socket loop finds them; a short tail is one (cut) frame. */
+    size_t len = n;
+    if (n >= PROTO_HEADER_SIZE) {
+      uint64_t want = PROTO_HEADER_SIZE + (uint64_t)get_u32(p + 16);
+      if (want <= n)
+        len = (size_t)want;
+    }
+    size_t start = out.len;
+    bool keep_going = agent_serve_frame(&a, p, len, &out);
+    check_response(&out, start, p, len);
+    if (trace()) /* FUZZ_AGENT_TRACE=1: what the seeds exercise (op, status) */
+      fprintf(stderr, "op 0x%02x status %u len %u\n", get_u16(out.buf + start + 6),
+              get_u16(out.buf + start + 12), get_u32(out.buf + start + 16));
+    uint16_t op = get_u16(out.buf + start + 6), status = get_u16(out.buf + start + 12);
+    if (op >= OP_UNMAP && status == ST_OK)
+      dirty = true;
+    out.len = 0; /* responses are checked one by one */
+    p += len;
+    n -= len;
+    if (!keep_going)
+      break; /* the socket loop would close the connection here */
+  }
+  wr_free(&out);
+  return 0;
+}
