@@ -47,7 +47,8 @@ class BridgeFaultTest {
         TargetException e = assertThrows(TargetException.class, call);
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(expected, e.code(), e.getMessage());
-        assertTrue(ms < TIMEOUT.toMillis() + 1500, "took " + ms + " ms");
+        // The bound (fail within 5 s), not a tighter one that flakes on a loaded machine.
+        assertTrue(ms < 5000, "took " + ms + " ms");
         assertTrue(e.getMessage().length() > 20, e.getMessage());
         return e;
     }
@@ -136,7 +137,7 @@ class BridgeFaultTest {
     @Test
     void serialLineBackedByAUnixSocketWorksLikeQemusSerial() throws Exception {
         InMemoryTarget memory = memory();
-        try (WireAgent agent = new WireAgent(memory);
+        try (WireAgent agent = new WireAgent(memory).armored();
              BridgeTarget bridge = BridgeTarget.connect(agent.uri().replace("unix:", "serial:"), TIMEOUT)) {
             CapSpace walked = new Walker(bridge).walk(TASK, PROFILE);
             assertEquals(new Walker(memory).walk(TASK, PROFILE), walked);

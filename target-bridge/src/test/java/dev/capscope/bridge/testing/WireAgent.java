@@ -14,10 +14,13 @@ import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -48,6 +51,7 @@ public final class WireAgent implements AutoCloseable {
     private final ServerSocketChannel server;
     private final Map<Integer, Fault> faults = new ConcurrentHashMap<>();
     private volatile int capMapPageSize = Integer.MAX_VALUE;
+    private volatile boolean armored;
     private final Thread acceptor;
 
     public WireAgent(Target target) throws IOException {
@@ -68,6 +72,12 @@ public final class WireAgent implements AutoCloseable {
     /** From now on, requests with this opcode get the fault instead of an answer. */
     public WireAgent fault(int opcode, Fault fault) {
         faults.put(opcode, fault);
+        return this;
+    }
+
+    /** Speak the armored serial framing (protocol §6.1), as a QEMU serial line on a Unix socket would. */
+    public WireAgent armored() {
+        armored = true;
         return this;
     }
 
@@ -98,6 +108,10 @@ public final class WireAgent implements AutoCloseable {
     }
 
     private void serve(SocketChannel ch) {
+        if (armored) {
+            serveArmored(ch);
+            return;
+        }
         try (ch) {
             while (true) {
                 ByteBuffer hdr = readFully(ch, 20);
@@ -143,6 +157,35 @@ public final class WireAgent implements AutoCloseable {
             }
         } catch (IOException | RuntimeException e) {
             // a test fault or the client went away: drop the connection like the agent does
+        }
+    }
+
+    /** Serial mode: frames arrive and leave as armored lines; noise on the line is skipped. */
+    private void serveArmored(SocketChannel ch) {
+        try (ch; InputStream in = Channels.newInputStream(ch); OutputStream out = Channels.newOutputStream(ch)) {
+            byte[] request;
+            while ((request = ArmoredLines.next(in)) != null) {
+                ByteBuffer req = ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN);
+                int opcode = Short.toUnsignedInt(req.getShort(6));
+                int id = req.getInt(8);
+                Frame f = new Frame();
+                int status = 0;
+                try {
+                    answer(opcode, req.position(20).slice().order(ByteOrder.LITTLE_ENDIAN), f, false);
+                } catch (TargetException e) {
+                    f = new Frame();
+                    status = e.code() == TargetException.Code.REFUSED ? 9 : 10;
+                    f.i32(0).str(e.getMessage());
+                }
+                ByteBuffer frame = f.frame(opcode, id, status);
+                byte[] bytes = new byte[frame.remaining()];
+                frame.get(bytes);
+                out.write("kernel: noise on the console\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(ArmoredLines.encode(bytes));
+                out.flush();
+            }
+        } catch (IOException | RuntimeException e) {
+            // the client went away
         }
     }
 
