@@ -26,6 +26,9 @@ final class LeakedCapRule implements LintRule {
 
     public List<Finding> check(LintContext c) {
         List<Finding> out = new ArrayList<>();
+        if (!c.profile().allocatorTracked()) {
+            return out; // the allocator's bookkeeping is not visible (L4Re): no cap map to hold against
+        }
         for (Slot s : c.space().slots()) {
             int sel = s.selector();
             if (c.layout().areaOf(sel) == Area.COMPONENT && c.space().capMapEntry(sel) == null) {

@@ -20,10 +20,14 @@ import java.util.TreeMap;
  * @param userBaseCap      USER_BASE_CAP: first selector the cap-map allocator hands out
  * @param capMapEntries    entries of the cap-map array (indexed from 0); last allocator index = this - 1
  * @param capEqualIdentity true when l4_task_cap_equal compares object identity (Genode's patch)
+ * @param allocatorTracked true when the runtime's cap map records every allocation of the allocator
+ *                         area (Genode), so a valid cap there without an entry is a leak; false where
+ *                         the allocator's bookkeeping is private (L4Re's cap allocator)
  */
 public record LayoutProfile(String name, String description, String kernel, Map<Integer, String> fixedSlots,
                             int parentCap, int threadAreaBase, List<String> threadSlotRoles, int threadMax,
-                            int userBaseCap, int capMapEntries, boolean capEqualIdentity) {
+                            int userBaseCap, int capMapEntries, boolean capEqualIdentity,
+                            boolean allocatorTracked) {
     public LayoutProfile {
         Objects.requireNonNull(name, "name");
         fixedSlots = Map.copyOf(new TreeMap<>(fixedSlots));

@@ -50,6 +50,7 @@ final class ProfileReader {
         String description = o.optionalString("description");
         String kernel = o.optionalString("kernel");
         LocatedNode identity = o.optional("capEqualIdentity");
+        LocatedNode tracked = o.optional("allocatorTracked");
 
         Map<Integer, String> fixed = new TreeMap<>();
         putFixed(fixed, o.required("taskCap"), LayoutProfile.TASK);
@@ -92,7 +93,8 @@ final class ProfileReader {
         o.finish();
         return new LayoutProfile(name, description == null ? "" : description,
                 kernel == null ? "Fiasco.OC" : kernel, fixed, parentCap, threadAreaBase, roles, threadMax,
-                userBase, entries, identity == null || identity.asBoolean());
+                userBase, entries, identity == null || identity.asBoolean(),
+                tracked == null || tracked.asBoolean());
     }
 
     private static int putFixed(Map<Integer, String> fixed, LocatedNode node, String role) {

@@ -59,6 +59,19 @@ class LinterTest {
         assertTrue(f.message().contains("Irq_sender"), f.message());
     }
 
+    /** L4Re's cap allocator keeps its bookkeeping private: no cap map to hold a valid cap against. */
+    @Test
+    void withoutATrackedAllocatorNothingIsALeak() {
+        SpaceBuilder b = clean().cap(0x350, ObjectKind.IRQ_SENDER);
+        dev.capscope.core.profile.LayoutProfile p = b.profile();
+        dev.capscope.core.profile.LayoutProfile untracked = new dev.capscope.core.profile.LayoutProfile(p.name(),
+                p.description(), p.kernel(), p.fixedSlots(), p.parentCap(), p.threadAreaBase(), p.threadSlotRoles(),
+                p.threadMax(), p.userBaseCap(), p.capMapEntries(), p.capEqualIdentity(), false);
+        assertTrue(Linter.lint(b.build(), untracked).stream().noneMatch(f -> f.ruleId().equals("leaked-cap")));
+        assertTrue(dev.capscope.core.profile.ProfileRegistry.builtin().get("genode-foc-19").allocatorTracked());
+        assertTrue(!dev.capscope.core.profile.ProfileRegistry.builtin().get("l4re").allocatorTracked());
+    }
+
     @Test
     void capInCoreAreaWithoutEntryIsNoLeak() {
         assertEquals(List.of(), lint(clean().cap(0x2f0, ObjectKind.IRQ_SENDER)), "core reserved area");
