@@ -70,14 +70,16 @@ final class SpaceTreeText {
     }
 
     private void printComponentArea(PrintWriter out, List<Slot> slots) {
-        out.printf("%s (%d valid, %d cap-map entries)%n", Area.COMPONENT.title(), slots.size(), space.capMap().size());
         java.util.TreeSet<Integer> rows = new java.util.TreeSet<>();
         slots.forEach(s -> rows.add(s.selector()));
+        int entries = 0;
         for (CapMapEntry e : space.capMap()) {
             if (layout.areaOf(e.index()) == Area.COMPONENT) {
                 rows.add(e.index());
+                entries++;
             }
         }
+        out.printf("%s (%d valid, %d cap-map entries)%n", Area.COMPONENT.title(), slots.size(), entries);
         for (int sel : rows) {
             Slot s = space.slot(sel);
             CapMapEntry e = space.capMapEntry(sel);
