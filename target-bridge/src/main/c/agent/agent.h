@@ -32,6 +32,9 @@ struct agent {
   int pty_slave_fd;   /* held open so the line survives clients coming and going */
   struct conn *conns[PROTO_MAX_CONNECTIONS];
   enum agent_fault fault;
+  /* Shared token (agent/auth.c); empty = none. With one, a socket client must send AUTH
+   * with it before anything else. */
+  char token[PROTO_MAX_TOKEN + 1];
   /* Valid-selector counts cached per task and generation (TASKS). */
   struct valid_cache {
     uint32_t task;
@@ -82,6 +85,11 @@ bool agent_op_deferrable(uint16_t opcode);
 
 void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e);
 void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e);
+
+/* AUTH (agent/auth.c): accepted without a token, else UNAUTHORIZED unless it matches. */
+void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep);
+/* False if the token is empty, longer than PROTO_MAX_TOKEN or not printable ASCII. */
+bool agent_set_token(struct agent *a, const char *token);
 
 /* Task lookup shared by the handlers; sets NO_SUCH_TASK. */
 bool agent_task(struct agent *a, uint32_t id, struct agent_task_info *out, struct reply *rep);

@@ -312,6 +312,7 @@ agent_op_fn agent_read_op(uint16_t opcode) {
   case OP_CAP_INFOS: return op_cap_infos;
   case OP_THREADS: return op_threads;
   case OP_CAP_MAP: return op_cap_map;
+  case OP_AUTH: return agent_op_auth;
   default: return NULL;
   }
 }

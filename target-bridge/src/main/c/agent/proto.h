@@ -7,12 +7,13 @@
 #define PROTO_MAX_REQUEST_PAYLOAD 65536u
 #define PROTO_MAX_RESPONSE_PAYLOAD 1048576u
 #define PROTO_MAX_IN_FLIGHT 16
-#define PROTO_MAX_CONNECTIONS 32
+#define PROTO_MAX_CONNECTIONS 128 /* issue 7: 100 concurrent clients walk without BUSY */
 #define PROTO_MAX_STRING 4096
 #define PROTO_LAST_SELECTOR 4296
 #define PROTO_LAST_CAPMAP_INDEX 4095
 #define PROTO_MAX_GENERATION_IDS 256
 #define PROTO_CAP_INFO_SIZE 24
+#define PROTO_MAX_TOKEN 256
 
 enum proto_op {
   OP_HELLO = 0x01,
@@ -22,6 +23,7 @@ enum proto_op {
   OP_CAP_INFOS = 0x05,
   OP_THREADS = 0x06,
   OP_CAP_MAP = 0x07,
+  OP_AUTH = 0x08,
   OP_UNMAP = 0x10,
   OP_MAP_COPY = 0x11,
   OP_CREATE_SESSION = 0x12,
@@ -44,6 +46,7 @@ enum proto_status {
   ST_L4_ERROR = 10,
   ST_BUSY = 11,
   ST_INTERNAL = 12,
+  ST_UNAUTHORIZED = 13,
 };
 
 enum proto_hello_flags {

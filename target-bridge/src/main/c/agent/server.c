@@ -35,6 +35,7 @@ struct conn {
   bool closing; /* close once the output is flushed */
   bool dead;
   bool line; /* a serial line: never closed, reset to a clean state instead */
+  bool authed; /* sent the agent's token (or none is needed): see auth_gate */
   struct armor_rx *arx; /* a line speaks armored frames (agent/armor.h) */
   /* FAULT_RESTORE_DROPS_LAST_OP: acknowledged, not yet performed. */
   bool has_pending;
@@ -179,6 +180,7 @@ static int listen_pty(struct agent *a, const char *link, char *err, size_t errle
     return -1;
   }
   c->line = true;
+  c->authed = true; /* a serial line is physical access: no token on it */
   c->arx = malloc(sizeof *c->arx);
   if (c->arx)
     armor_rx_init(c->arx, IN_CAP);
@@ -300,8 +302,38 @@ static void pending_flush(struct agent *a, struct conn *c) {
   wr_free(&scratch);
 }
 
+/* With a token configured, a socket client's first request must be AUTH with it;
+ * anything else, or a wrong token, gets one error frame and the connection closes.
+ * Returns true when the request was answered here. */
+static bool auth_gate(struct agent *a, struct conn *c, uint16_t op, uint32_t req_id,
+                      const uint8_t *payload, size_t len) {
+  if (!a->token[0] || c->authed)
+    return false;
+  struct reply rep = {0};
+  if (op == OP_AUTH) {
+    struct reader r;
+    rd_init(&r, payload, len);
+    agent_op_auth(a, &r, &rep);
+  } else {
+    reply_error(&rep, ST_UNAUTHORIZED, 0, "authentication required: send AUTH with the token");
+  }
+  if (rep.status != ST_OK) {
+    queue_error(c, op, req_id, rep.status, rep.detail, rep.msg);
+    c->closing = true;
+    return true;
+  }
+  c->authed = true;
+  size_t start = c->out.len;
+  c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
+  begin_frame(&c->out, op, req_id);
+  queue_response_end(c, start);
+  return true;
+}
+
 static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_id,
                      const uint8_t *payload, size_t len) {
+  if (auth_gate(a, c, op, req_id, payload, len))
+    return;
   agent_op_fn read_fn = agent_read_op(op), mut_fn = agent_mutation_op(op);
   if (!read_fn && !mut_fn) {
     queue_error(c, op, req_id, ST_UNKNOWN_OPCODE, 0, "unknown opcode");

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "agent/agent.h"
+#include "capsim/access.h"
 #include "capsim/agent_glue.h"
 #include "capsim/churn.h"
 #include "capsim/commands.h"
@@ -20,7 +21,7 @@
 #define MAX_FDS (PROTO_MAX_CONNECTIONS + 4)
 
 struct options {
-  const char *scenario, *listen, *profile, *fault;
+  const char *scenario, *listen, *profile, *fault, *token, *token_file;
   double churn;
   uint64_t seed;
   bool has_churn, has_seed, allow_restore;
@@ -39,6 +40,7 @@ static void usage(FILE *f) {
   fprintf(f,
           "usage: capsim --scenario FILE --listen unix:PATH|tcp:HOST:PORT|pty:PATH [--profile NAME]\n"
           "              [--churn RATE] [--seed N] [--allow-restore] [--inject-fault NAME]\n"
+          "              [--token TOKEN | --token-file FILE]  (required off loopback)\n"
           "profiles: %s\n"
           "faults:   restore-drops-last-op mutations-fail\n",
           profile_names());
@@ -69,6 +71,10 @@ static int parse_args(int argc, char **argv, struct options *o) {
       o->profile = v;
     else if (!strcmp(a, "--inject-fault"))
       o->fault = v;
+    else if (!strcmp(a, "--token"))
+      o->token = v;
+    else if (!strcmp(a, "--token-file"))
+      o->token_file = v;
     else if (!strcmp(a, "--churn")) {
       o->churn = strtod(v, &end);
       if (*end || o->churn < 0 || o->churn > 100000) {
@@ -92,6 +98,10 @@ static int parse_args(int argc, char **argv, struct options *o) {
   }
   if (!o->scenario || !o->listen) {
     usage(stderr);
+    return -1;
+  }
+  if (o->token && o->token_file) {
+    fprintf(stderr, "capsim: give --token or --token-file, not both\n");
     return -1;
   }
   return 0;
@@ -181,6 +191,33 @@ int main(int argc, char **argv) {
     scenario_free(&scn);
     return 2;
   }
+  /* The token is checked before anything listens: a bad one never opens a port. */
+  static char token[PROTO_MAX_TOKEN + 2];
+  char terr[512];
+  if (o.token_file && access_read_token_file(o.token_file, token, sizeof token, terr, sizeof terr) != 0) {
+    fprintf(stderr, "capsim: %s\n", terr);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
+  if (o.token)
+    snprintf(token, sizeof token, "%s", o.token);
+  static struct agent probe;
+  if ((o.token || o.token_file) && !agent_set_token(&probe, token)) {
+    fprintf(stderr, "capsim: a token must be 1..%d printable ASCII characters without spaces\n",
+            PROTO_MAX_TOKEN);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
+  if (!token[0] && !access_listen_is_local(o.listen)) {
+    fprintf(stderr, "capsim: refusing to listen on %s without a token: anyone on the network could "
+                    "read this target; pass --token-file FILE (or --token) or listen on loopback\n",
+            o.listen);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
   struct churn ch;
   churn_init(&ch, &g, &scn, seed);
 
@@ -195,6 +232,8 @@ int main(int argc, char **argv) {
     return 2;
   }
   agent.fault = fault;
+  if (token[0])
+    agent_set_token(&agent, token);
 
   if (pipe(sig_pipe) != 0) {
     perror("capsim: pipe");
@@ -208,8 +247,8 @@ int main(int argc, char **argv) {
   sigaction(SIGTERM, &sa, NULL);
   sigaction(SIGINT, &sa, NULL);
 
-  fprintf(stderr, "capsim: %s, profile %s, %u components%s\n", o.scenario, prof->name, g.ncomps,
-          o.allow_restore ? ", restore allowed" : "");
+  fprintf(stderr, "capsim: %s, profile %s, %u components%s%s\n", o.scenario, prof->name, g.ncomps,
+          o.allow_restore ? ", restore allowed" : "", token[0] ? ", token required" : "");
   printf("listening %s\n", agent.uri);
   fflush(stdout);
 
