@@ -120,7 +120,7 @@ public final class DiffView extends BorderPane {
     private static ComboBox<DiffSide> sideChoice(String id, DiffViewModel vm) {
         ComboBox<DiffSide> c = new ComboBox<>(vm.choices());
         c.setId(id);
-        c.setPrefWidth(300);
+        c.setPrefWidth(250);
         c.setConverter(new StringConverter<>() {
             public String toString(DiffSide s) { return s == null ? "" : s.title(); }
             public DiffSide fromString(String s) { return null; }

@@ -46,7 +46,7 @@ public final class WorkflowWindows {
     private void showDiff(DiffViewModel vm) {
         Stage s = stage("Capscope diff", "diff");
         s.titleProperty().bind(vm.titleProperty());
-        Scene scene = new Scene(new DiffView(vm), 1500, 900);
+        Scene scene = new Scene(new DiffView(vm), fit(1440, true), fit(880, false));
         copyStyles(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::reload);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), s::close);
@@ -57,13 +57,19 @@ public final class WorkflowWindows {
 
     private void showWizard(RestoreWizardViewModel vm) {
         Stage s = stage("Capscope · restore a snapshot", "restore");
-        Scene scene = new Scene(new RestoreWizardView(vm, s::close), 900, 620);
+        Scene scene = new Scene(new RestoreWizardView(vm, s::close), fit(900, true), fit(620, false));
         copyStyles(scene);
         s.setScene(scene);
         s.setOnHidden(e -> {
             if (workflow.wizardProperty().get() == vm) workflow.wizardProperty().set(null);
         });
         s.show();
+    }
+
+    /** A window size that fits the screen (a window larger than the screen breaks headless rendering too). */
+    private static double fit(double wanted, boolean width) {
+        javafx.geometry.Rectangle2D b = javafx.stage.Screen.getPrimary().getVisualBounds();
+        return Math.min(wanted, (width ? b.getWidth() : b.getHeight()) - 40);
     }
 
     private void copyStyles(Scene scene) {
