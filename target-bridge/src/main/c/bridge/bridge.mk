@@ -8,7 +8,7 @@
 #   $(OUT)/bin/test_bridge_client the client against a scripted fake agent (timeouts, garbage)
 
 BRIDGE_SRC := bridge/capbridge.c bridge/cb_parse.c bridge/cb_error.c bridge/cb_transport.c \
-              bridge/cb_framing.c bridge/cb_armor.c
+              bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c
 # Position-independent objects of their own, so the .so never picks up non-PIC objects.
 BRIDGE_OBJ := $(BRIDGE_SRC:bridge/%.c=$(OUT)/obj/bridge-pic/%.o)
 BRIDGE_LIB := $(LIBDIR)/libcapbridge.so

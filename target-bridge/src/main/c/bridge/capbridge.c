@@ -11,6 +11,7 @@
 
 #include "cb_armor.h"
 #include "cb_framing.h"
+#include "cb_auth.h"
 #include "cb_parse.h"
 #include "cb_proto.h"
 #include "cb_wire.h"
@@ -111,7 +112,7 @@ static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const ui
 		rc = cb_parse_error_frame(h.status, c->rx, h.payload_len, e);
 		/* The agent closes the connection after these (protocol.md §2). */
 		if (h.status == ST_BAD_MAGIC || h.status == ST_BAD_VERSION || h.status == ST_TOO_LARGE
-		    || h.status == ST_BUSY || rc == CB_E_PROTOCOL)
+		    || h.status == ST_BUSY || h.status == ST_UNAUTHORIZED || rc == CB_E_PROTOCOL)
 			drop_connection(c);
 		return rc;
 	}
@@ -144,16 +145,33 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 		rc = cb_fail(&c->err, CB_E_INTERNAL, "out of memory");
 		goto out;
 	}
-	if ((rc = cb_transport_open(&c->t, uri, cb_now_ms() + c->timeout_ms, &c->err)) < 0) goto out;
+	/* A target that requires a token gets AUTH first (cb_auth.h: URI ?token= or $CAPSCOPE_TOKEN). */
+	char base[1024], token[CB_MAX_TOKEN + 1];
+	if (cb_auth_split(uri ? uri : "", base, sizeof base, token, sizeof token) < 0) {
+		rc = cb_fail(&c->err, CB_E_INTERNAL, "target address or token too long");
+		goto out;
+	}
+	if ((rc = cb_transport_open(&c->t, uri ? base : NULL, cb_now_ms() + c->timeout_ms, &c->err)) < 0) goto out;
 	c->framing = c->t.kind == CB_T_SERIAL ? &cb_framing_armored : &cb_framing_raw;
 	c->connected = 1;
 
 	struct cb_wr w = request(c);
+	if (token[0]) {
+		wr_str(&w, (const uint8_t *)token, strlen(token));
+		if ((rc = exchange(c, OP_AUTH, &w, &p, &n)) < 0) goto unauthorized;
+		w = request(c);
+	}
 	wr_u16(&w, CB_VERSION);
 	wr_str(&w, (const uint8_t *)CLIENT_NAME, strlen(CLIENT_NAME));
-	if ((rc = exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto out;
+	if ((rc = exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto unauthorized;
 	rc = cb_parse_hello(p, n, &c->hello, &c->err);
 	if (rc < 0) drop_connection(c); /* not an agent we can talk to */
+	goto out;
+unauthorized:
+	if (c->err.wire_status == ST_UNAUTHORIZED) /* say what to do, not only what the agent said */
+		rc = cb_fail(&c->err, CB_E_REJECTED, "%s: the target requires a token (%s)",
+		             token[0] ? "wrong token" : "no token given",
+		             "set CAPSCOPE_TOKEN or add ?token=TOKEN to the target address");
 out:
 	pthread_mutex_unlock(&c->lock);
 	return rc;

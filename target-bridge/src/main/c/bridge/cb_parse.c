@@ -14,6 +14,7 @@ static const char *status_name(uint16_t s)
 	static const char *names[] = {
 		"OK", "BAD_MAGIC", "BAD_VERSION", "UNKNOWN_OPCODE", "BAD_LENGTH", "TOO_LARGE",
 		"BAD_RANGE", "NO_SUCH_TASK", "COUNT_LIMIT", "REFUSED", "L4_ERROR", "BUSY", "INTERNAL",
+		"UNAUTHORIZED",
 	};
 	return s < sizeof names / sizeof names[0] ? names[s] : "UNKNOWN_STATUS";
 }

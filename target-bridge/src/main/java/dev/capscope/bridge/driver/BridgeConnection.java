@@ -49,6 +49,7 @@ public final class BridgeConnection implements AutoCloseable {
                     + " (it ships as linux-x86-64/libcapbridge.so in the target-bridge jar; run with"
                     + " -Djna.debug_load=true to see where JNA looked)", loadFailure);
         }
+        String shown = withoutToken(uri); // the token never reaches messages or snapshot metadata
         Pointer c = CapBridgeLibrary.cb_new();
         if (c == null) {
             throw new TargetException(Code.INTERNAL, "out of native memory");
@@ -57,11 +58,11 @@ public final class BridgeConnection implements AutoCloseable {
         try {
             byte[] uriBytes = (uri + '\0').getBytes(StandardCharsets.UTF_8);
             if (CapBridgeLibrary.cb_connect(c, uriBytes, millis(timeout)) < 0) {
-                throw lastError(uri, c);
+                throw lastError(shown, c);
             }
             scratch = new NativeScratch();
-            HelloInfo hello = readHello(uri, c, scratch);
-            return new BridgeConnection(uri, c, scratch, hello);
+            HelloInfo hello = readHello(shown, c, scratch);
+            return new BridgeConnection(shown, c, scratch, hello);
         } catch (RuntimeException | Error e) {
             if (scratch != null) {
                 scratch.close();
@@ -69,6 +70,12 @@ public final class BridgeConnection implements AutoCloseable {
             CapBridgeLibrary.cb_free(c);
             throw e;
         }
+    }
+
+    /** The address without a "?token=..." suffix (libcapbridge reads the token from there, cb_auth.h). */
+    static String withoutToken(String uri) {
+        int q = uri.indexOf("?token=");
+        return q < 0 ? uri : uri.substring(0, q);
     }
 
     private static int millis(Duration timeout) {
