@@ -198,7 +198,8 @@ public final class RestoreWizardViewModel {
         progressLog.clear();
         progress.set(0);
         step.set(Step.APPLY);
-        BackgroundTask.<RestoreResult>wrapWithProgress("restore", p -> service.apply(s, new Listener(p)))
+        List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        BackgroundTask.<RestoreResult>wrapWithProgress("restore", p -> service.apply(s, new Listener(p, lines)))
                 .onProgress((f, m) -> {
                     progress.set(f);
                     progressMessage.set(m);
@@ -206,7 +207,12 @@ public final class RestoreWizardViewModel {
                         progressLog.add(m);
                     }
                 })
-                .onSuccess(this::showResult)
+                .onSuccess(r -> {
+                    synchronized (lines) {
+                        progressLog.setAll(lines); // every step (progress updates may be coalesced)
+                    }
+                    showResult(r);
+                })
                 .onFailure(e -> {
                     step.set(Step.RESULT);
                     outcome.set("FAILED");
@@ -244,7 +250,7 @@ public final class RestoreWizardViewModel {
     }
 
     /** Restore progress from the runner's thread, as fractions and one line per operation. */
-    private record Listener(BackgroundTask.Progress p) implements RestoreListener {
+    private record Listener(BackgroundTask.Progress p, List<String> lines) implements RestoreListener {
         @Override
         public void stage(RestoreStage stage) {
             double f = switch (stage) {
@@ -254,15 +260,18 @@ public final class RestoreWizardViewModel {
                 case ROLLBACK -> 0.85;
                 case ROLLBACK_VERIFY -> 0.95;
             };
-            p.update(f, stage.name().toLowerCase().replace('_', ' '));
+            String m = stage.name().toLowerCase().replace('_', ' ');
+            lines.add(m);
+            p.update(f, m);
         }
 
         @Override
         public void step(RestoreStage stage, int index, int total, RestoreOperation operation) {
             double base = stage == RestoreStage.ROLLBACK ? 0.85 : 0.05;
             double span = stage == RestoreStage.ROLLBACK ? 0.1 : 0.75;
-            p.update(base + span * index / Math.max(1, total), stage.name().toLowerCase() + " [" + index + "/" + total
-                    + "] " + operation.describe());
+            String m = stage.name().toLowerCase() + " [" + index + "/" + total + "] " + operation.describe();
+            lines.add(m);
+            p.update(base + span * index / Math.max(1, total), m);
         }
     }
 
