@@ -76,7 +76,16 @@ public final class LocatedJson {
 
     private static String firstLine(String m) {
         int nl = m.indexOf('\n');
-        return nl < 0 ? m : m.substring(0, nl);
+        String line = nl < 0 ? m : m.substring(0, nl);
+        // Jackson's parser internals ("(start marker at [Source: ...", ": enable `JsonReadFeature...")
+        // say nothing to a user; the located position says where.
+        for (String noise : new String[] {" (start marker at [Source", ": enable `"}) {
+            int at = line.indexOf(noise);
+            if (at > 0) {
+                line = line.substring(0, at);
+            }
+        }
+        return line;
     }
 
     private LocatedNode value(JsonParser p, LocatedNode parent, String key, int index) throws IOException {

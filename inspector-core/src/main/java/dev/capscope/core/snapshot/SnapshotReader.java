@@ -48,9 +48,21 @@ public final class SnapshotReader {
     private SnapshotReader() {
     }
 
+    /**
+     * Larger files are refused before reading (a full space, 4297 slots and 4096 cap-map entries with
+     * long semantics, is a few MiB): a wrong or hostile file must not take the app's memory.
+     */
+    public static final long MAX_FILE_BYTES = 64L << 20;
+
     public static Snapshot read(Path file) {
         byte[] content;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new SnapshotFormatException(file.toString(), 0, 0, "", "the file is " + (size >> 20)
+                        + " MiB, more than the " + (MAX_FILE_BYTES >> 20) + " MiB a snapshot can be",
+                        "It is not a Capscope snapshot (a whole capability space takes a few MiB); check the path", null);
+            }
             content = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new SnapshotFormatException(file.toString(), 0, 0, "", "cannot read the file ("
