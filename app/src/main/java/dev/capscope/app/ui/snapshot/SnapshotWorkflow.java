@@ -116,6 +116,17 @@ public final class SnapshotWorkflow {
         } else if (task != null) {
             after = all.stream().filter(d -> d instanceof DiffSide.OfLive && d.task().equals(task)).findFirst().orElse(null);
         }
+        if (after == null && shown instanceof SourceRef.SnapshotRef s) {
+            // no live task to compare with: the snapshot before it on the timeline is the baseline
+            List<DiffSide> same = all.stream().filter(d -> d instanceof DiffSide.OfSnapshot o && d.task().equals(task))
+                    .sorted(java.util.Comparator.comparing(d -> ((DiffSide.OfSnapshot) d).source().snapshot().meta().takenAt()))
+                    .toList();
+            int i = same.indexOf(base);
+            if (i > 0) {
+                after = base;
+                base = same.get(i - 1);
+            }
+        }
         if (base == null) base = all.get(0);
         DiffSide b0 = base;
         if (after == null || after.equals(base)) {
@@ -146,8 +157,16 @@ public final class SnapshotWorkflow {
             snap = sources.snapshots().stream().filter(s -> s.snapshot().meta().task().equals(t.task()))
                     .reduce((a, b) -> b).orElse(null);
         }
-        TaskChoice pick = shown instanceof SourceRef.TaskRef t ? tasks.stream()
-                .filter(c -> c.target() == t.target() && c.task().equals(t.task())).findFirst().orElse(null) : null;
+        if (snap == null && !sources.snapshots().isEmpty()) {
+            snap = sources.snapshots().get(sources.snapshots().size() - 1);
+        }
+        String want = snap == null ? null : snap.snapshot().meta().task();
+        // the snapshot's own task first (on the shown target if it has it), else the shown task
+        TaskChoice pick = tasks.stream().filter(c -> c.task().equals(want)
+                        && (!(shown instanceof SourceRef.TaskRef t) || c.target() == t.target())).findFirst()
+                .or(() -> tasks.stream().filter(c -> c.task().equals(want)).findFirst())
+                .orElse(shown instanceof SourceRef.TaskRef t ? tasks.stream()
+                        .filter(c -> c.target() == t.target() && c.task().equals(t.task())).findFirst().orElse(null) : null);
         vm.offer(new ArrayList<>(sources.snapshots()), tasks, snap, pick);
         wizard.set(vm);
         return vm;
