@@ -57,6 +57,15 @@ public final class CapscopeHarness {
         return new CapscopeHarness(new FxTaskRunner(), NO_FILES);
     }
 
+    /**
+     * Lets the window reach a real agent or capsim at {@code uri} through the native bridge (each
+     * connect, also a reconnect, opens a new connection); returns the uri.
+     */
+    public String useBridge(String uri) {
+        targets.put(uri, () -> dev.capscope.bridge.BridgeTarget.connect(uri, dev.capscope.bridge.BridgeTarget.DEFAULT_TIMEOUT));
+        return uri;
+    }
+
     /** Builds the window into a stage (call on the FX thread, e.g. from a TestFX {@code @Start}). */
     public CapscopeHarness show(Stage stage) {
         view = new MainView(vm, stage::close);
