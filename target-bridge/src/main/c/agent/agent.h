@@ -23,6 +23,10 @@ enum agent_fault {
 
 struct conn;
 
+/* Idle timeout of a socket connection (docs/protocol.md §1 limits): closed when it
+ * has sent no complete request frame and taken no answer bytes for this long. */
+#define AGENT_DEFAULT_IDLE_TIMEOUT_MS 30000u
+
 struct agent {
   struct agent_runtime *rt;
   int listen_fd;
@@ -32,6 +36,9 @@ struct agent {
   int pty_slave_fd;   /* held open so the line survives clients coming and going */
   struct conn *conns[PROTO_MAX_CONNECTIONS];
   enum agent_fault fault;
+  /* 0 = never; agent_listen sets AGENT_DEFAULT_IDLE_TIMEOUT_MS. Serial lines are exempt. */
+  unsigned idle_timeout_ms;
+  unsigned long idle_dropped; /* connections closed for idleness so far */
   /* Shared token (agent/auth.c); empty = none. With one, a socket client must send AUTH
    * with it before anything else. */
   char token[PROTO_MAX_TOKEN + 1];
@@ -51,8 +58,13 @@ int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, ch
                  size_t errlen);
 /* Fill pollfds for the listener and every client; returns how many. */
 int agent_pollfds(struct agent *a, struct pollfd *fds, int max);
-/* Handle the events of fds filled by agent_pollfds. */
+/* Handle the events of fds filled by agent_pollfds, then close idle connections. */
 void agent_handle(struct agent *a, struct pollfd *fds, int n);
+/* Milliseconds until the next connection's idle timeout runs out (0 = due now;
+ * -1 = none pending): the poll timeout the loop must not exceed. */
+int agent_poll_timeout_ms(struct agent *a);
+/* Close connections idle for the idle timeout (agent_handle does this too). */
+void agent_expire_idle(struct agent *a);
 /* Close every connection and the listener (removes the Unix socket). */
 void agent_close(struct agent *a);
 

@@ -16,6 +16,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 #include <termios.h>
+#include <time.h>
 
 #include "agent/agent.h"
 #include "agent/armor.h"
@@ -36,6 +37,9 @@ struct conn {
   bool dead;
   bool line; /* a serial line: never closed, reset to a clean state instead */
   bool authed; /* sent the agent's token (or none is needed): see auth_gate */
+  /* Monotonic ms of the last sign of life: accepted, a complete request frame
+   * received, or answer bytes taken by the client (see agent_expire_idle). */
+  int64_t last_active_ms;
   struct armor_rx *arx; /* a line speaks armored frames (agent/armor.h) */
   /* FAULT_RESTORE_DROPS_LAST_OP: acknowledged, not yet performed. */
   bool has_pending;
@@ -43,6 +47,12 @@ struct conn {
   uint8_t *pending;
   size_t pending_len;
 };
+
+static int64_t mono_ms(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void set_nonblock(int fd) {
   int fl = fcntl(fd, F_GETFL);
@@ -195,6 +205,7 @@ int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, ch
                  size_t errlen) {
   memset(a, 0, sizeof *a);
   a->rt = rt;
+  a->idle_timeout_ms = AGENT_DEFAULT_IDLE_TIMEOUT_MS;
   a->listen_fd = -1;
   a->pty_slave_fd = -1;
   int fd;
@@ -332,6 +343,7 @@ static bool auth_gate(struct agent *a, struct conn *c, uint16_t op, uint32_t req
 
 static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_id,
                      const uint8_t *payload, size_t len) {
+  c->last_active_ms = mono_ms(); /* a complete frame arrived */
   if (auth_gate(a, c, op, req_id, payload, len))
     return;
   agent_op_fn read_fn = agent_read_op(op), mut_fn = agent_mutation_op(op);
@@ -432,6 +444,8 @@ static void flush_output(struct conn *c) {
     }
     c->out_off += (size_t)n;
     c->sent_total += (uint64_t)n;
+    if (n > 0)
+      c->last_active_ms = mono_ms(); /* the client is taking its answers */
   }
   unsigned k = 0;
   while (k < c->nends && c->ends[k] <= c->sent_total)
@@ -530,6 +544,7 @@ static struct conn *conn_new(int fd) {
     return NULL;
   }
   c->fd = fd;
+  c->last_active_ms = mono_ms();
   wr_init(&c->out, OUT_LIMIT);
   return c;
 }
@@ -545,6 +560,38 @@ static void line_reset(struct conn *c) {
     armor_rx_reset(c->arx);
 }
 
+/* All slots taken: the slot of the connection idle longest, if it has been idle
+ * for at least half the idle timeout (a client pausing between the requests of a
+ * walk keeps its connection); -1 if none qualifies or idle timeouts are off. */
+static int evictable_slot(struct agent *a, int64_t now) {
+  if (!a->idle_timeout_ms)
+    return -1;
+  int best = -1;
+  int64_t best_idle = (int64_t)a->idle_timeout_ms / 2;
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++) {
+    struct conn *c = a->conns[i];
+    if (!c || c->line)
+      continue;
+    int64_t idle = now - c->last_active_ms;
+    if (idle >= best_idle) {
+      best = i;
+      best_idle = idle + 1; /* strictly longer wins; the first of equals stays */
+    }
+  }
+  return best;
+}
+
+static void drop_conn(struct agent *a, int slot, const char *why, int64_t idle_ms) {
+  struct conn *c = a->conns[slot];
+  fprintf(stderr, "agent: closed a connection idle for %lld.%03lld s (%s)\n",
+          (long long)(idle_ms / 1000), (long long)(idle_ms % 1000), why);
+  if (a->fault == FAULT_RESTORE_DROPS_LAST_OP)
+    pending_drop(c);
+  conn_free(c);
+  a->conns[slot] = NULL;
+  a->idle_dropped++;
+}
+
 static void accept_clients(struct agent *a) {
   for (;;) {
     int fd = accept(a->listen_fd, NULL, NULL);
@@ -557,6 +604,13 @@ static void accept_clients(struct agent *a) {
         slot = i;
         break;
       }
+    if (slot < 0) {
+      int64_t now = mono_ms();
+      slot = evictable_slot(a, now);
+      if (slot >= 0)
+        drop_conn(a, slot, "all slots taken, it was idle longest",
+                  now - a->conns[slot]->last_active_ms);
+    }
     struct conn *c = slot >= 0 ? conn_new(fd) : NULL;
     if (!c) {
       /* Full: say so once and hang up. */
@@ -628,6 +682,38 @@ void agent_handle(struct agent *a, struct pollfd *fds, int n) {
       conn_free(c);
       a->conns[slot] = NULL;
     }
+  }
+  agent_expire_idle(a);
+}
+
+int agent_poll_timeout_ms(struct agent *a) {
+  if (!a->idle_timeout_ms)
+    return -1;
+  int64_t now = mono_ms(), next = -1;
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++) {
+    struct conn *c = a->conns[i];
+    if (!c || c->line)
+      continue;
+    int64_t left = c->last_active_ms + (int64_t)a->idle_timeout_ms - now;
+    if (left < 0)
+      left = 0;
+    if (next < 0 || left < next)
+      next = left;
+  }
+  return next > INT32_MAX ? INT32_MAX : (int)next;
+}
+
+void agent_expire_idle(struct agent *a) {
+  if (!a->idle_timeout_ms)
+    return;
+  int64_t now = mono_ms();
+  for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++) {
+    struct conn *c = a->conns[i];
+    if (!c || c->line)
+      continue;
+    int64_t idle = now - c->last_active_ms;
+    if (idle >= (int64_t)a->idle_timeout_ms)
+      drop_conn(a, i, c->in_len ? "stalled in the middle of a frame" : "idle timeout", idle);
   }
 }
 

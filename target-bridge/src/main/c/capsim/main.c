@@ -22,9 +22,9 @@
 
 struct options {
   const char *scenario, *listen, *profile, *fault, *token, *token_file;
-  double churn;
+  double churn, idle_timeout;
   uint64_t seed;
-  bool has_churn, has_seed, allow_restore;
+  bool has_churn, has_seed, allow_restore, has_idle_timeout;
 };
 
 static int sig_pipe[2] = {-1, -1};
@@ -41,6 +41,7 @@ static void usage(FILE *f) {
           "usage: capsim --scenario FILE --listen unix:PATH|tcp:HOST:PORT|pty:PATH [--profile NAME]\n"
           "              [--churn RATE] [--seed N] [--allow-restore] [--inject-fault NAME]\n"
           "              [--token TOKEN | --token-file FILE]  (required off loopback)\n"
+          "              [--idle-timeout SECONDS]  (default 30, 0 = never)\n"
           "profiles: %s\n"
           "faults:   restore-drops-last-op mutations-fail\n",
           profile_names());
@@ -82,6 +83,13 @@ static int parse_args(int argc, char **argv, struct options *o) {
         return -1;
       }
       o->has_churn = true;
+    } else if (!strcmp(a, "--idle-timeout")) {
+      o->idle_timeout = strtod(v, &end);
+      if (*end || end == v || !(o->idle_timeout >= 0 && o->idle_timeout <= 86400)) {
+        fprintf(stderr, "capsim: --idle-timeout takes 0..86400 seconds (0 = never)\n");
+        return -1;
+      }
+      o->has_idle_timeout = true;
     } else if (!strcmp(a, "--seed")) {
       errno = 0;
       o->seed = strtoull(v, &end, 0);
@@ -232,6 +240,9 @@ int main(int argc, char **argv) {
     return 2;
   }
   agent.fault = fault;
+  if (o.has_idle_timeout) /* a fraction of a millisecond still means "some timeout" */
+    agent.idle_timeout_ms = o.idle_timeout > 0 && o.idle_timeout < 0.001 ? 1u
+                                                                       : (unsigned)(o.idle_timeout * 1000 + 0.5);
   if (token[0])
     agent_set_token(&agent, token);
 
@@ -266,10 +277,12 @@ int main(int argc, char **argv) {
       in_at = n;
       fds[n++] = (struct pollfd){.fd = STDIN_FILENO, .events = POLLIN};
     }
-    int timeout = -1;
+    int timeout = agent_poll_timeout_ms(&agent); /* idle connections expire on time */
     if (rate > 0) {
       double wait = next_churn - now_s();
-      timeout = wait <= 0 ? 0 : (int)(wait * 1000) + 1;
+      int churn_ms = wait <= 0 ? 0 : (int)(wait * 1000) + 1;
+      if (timeout < 0 || churn_ms < timeout)
+        timeout = churn_ms;
     }
     if (poll(fds, (nfds_t)n, timeout) < 0 && errno != EINTR)
       break;
