@@ -4,6 +4,8 @@ import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.restore.PreparedRestore;
+import dev.capscope.core.restore.RefusalReason;
+import dev.capscope.core.restore.RestoreOptions;
 import dev.capscope.core.restore.RestoreListener;
 import dev.capscope.core.restore.RestoreResult;
 import dev.capscope.core.restore.RestoreRunner;
@@ -22,9 +24,11 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /**
- * {@code capscope restore FILE --target URI --task NAME [--dry-run] [--yes]}: preflight, plan,
- * apply, verify (walk again, diff by badge), roll back if verification fails. Exit 0 restored and
- * verified (or nothing to do), 1 refused or rolled back (the reason code is printed), 2 error.
+ * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
+ * preflight, plan, apply, verify (walk again, diff by badge), roll back if verification fails. Exit 0
+ * restored and verified (or nothing to do), 1 refused or rolled back (the reason code is printed), 2
+ * error. A snapshot from another target (or of another task) is restored the same way with its badges
+ * translated; the table of translations is printed after the result.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a live task to a snapshot: preflight, plan, apply, verify, roll back on failure.",
@@ -41,6 +45,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--task", required = true, paramLabel = "NAME", description = "Live task to restore")
     String task;
 
+    @Option(names = "--allow-task-mismatch",
+            description = "Restore onto --task even though the snapshot is of a task with another name")
+    boolean allowTaskMismatch;
+
     @Option(names = "--dry-run", description = "Print the preflight and plan; change nothing")
     boolean dryRun;
 
@@ -54,12 +62,21 @@ final class RestoreCommand implements Callable<Integer> {
         try (BridgeTarget target = live.connect()) {
             LayoutProfile profile = profiles.resolve(wanted.meta().profile());
             RestoreRunner runner = new RestoreRunner(target, profile);
-            PreparedRestore prepared = runner.prepare(wanted, task);
+            RestoreOptions options = RestoreOptions.DEFAULT.withAllowTaskMismatch(allowTaskMismatch);
+            PreparedRestore prepared = runner.prepare(wanted, task, options);
+            if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
+                out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
+                        wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
+            }
             out.print(prepared.plan().render());
             out.flush();
             if (prepared.plan().isRefused()) {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
                 out.println(refused.summary());
+                if (refused.code().equals(RefusalReason.TASK_MISMATCH.name()) && !allowTaskMismatch) {
+                    out.println("to restore this snapshot of '" + wanted.meta().task() + "' onto '" + task
+                            + "' anyway, pass --allow-task-mismatch");
+                }
                 return refused.outcome().exitCode();
             }
             if (dryRun || prepared.plan().isNoOp()) {
@@ -73,10 +90,21 @@ final class RestoreCommand implements Callable<Integer> {
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());
-            result.badgeTranslations().forEach((was, now) -> out.printf("  badge %d -> %d%n", was, now));
+            printBadges(out, result);
             out.flush();
             return result.outcome().exitCode();
         }
+    }
+
+    /** Snapshot badge -> target badge, each marked re-created (by this restore) or already there. */
+    private static void printBadges(PrintWriter out, RestoreResult result) {
+        var all = result.badgeCorrespondence();
+        if (all.isEmpty()) {
+            return;
+        }
+        out.println("badge translations (snapshot -> target):");
+        all.forEach((was, now) -> out.printf("  badge %d -> %d (%s)%n", was, now,
+                now.equals(result.badgeTranslations().get(was)) ? "re-created" : "already there"));
     }
 
     /** Asks on the terminal; no terminal (a script) without --yes means no. */

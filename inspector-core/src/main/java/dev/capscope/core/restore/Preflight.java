@@ -28,19 +28,23 @@ final class Preflight {
     private final CapSpace live;
     private final TargetInfo target;
     private final LayoutProfile profile;
+    private final RestoreOptions options;
     private final SelectorLayout layout;
     private final List<Refusal> out = new ArrayList<>();
 
-    private Preflight(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile) {
+    private Preflight(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile,
+                      RestoreOptions options) {
         this.wanted = wanted;
         this.live = live;
         this.target = target;
         this.profile = profile;
+        this.options = options;
         this.layout = SelectorLayout.of(profile);
     }
 
-    static List<Refusal> check(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile) {
-        Preflight p = new Preflight(wanted, live, target, profile);
+    static List<Refusal> check(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile,
+                               RestoreOptions options) {
+        Preflight p = new Preflight(wanted, live, target, profile, options);
         p.profiles();
         p.kernels();
         p.task();
@@ -93,7 +97,7 @@ final class Preflight {
 
     private void task() {
         String task = wanted.meta().task();
-        if (!task.equals(live.taskName())) {
+        if (!task.equals(live.taskName()) && !options.allowTaskMismatch()) {
             refuse(RefusalReason.TASK_MISMATCH, "the snapshot is of task '" + task + "' but the live task is '"
                     + live.taskName() + "'");
         }

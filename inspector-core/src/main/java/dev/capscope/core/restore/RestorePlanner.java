@@ -11,6 +11,7 @@ import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Selectors;
+import dev.capscope.core.model.Semantics;
 import dev.capscope.core.model.Slot;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.model.TargetInfo;
@@ -27,12 +28,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Plans a restore (pure): {@code RestorePlanner.plan(snapshot, live, targetInfo, profile)}.
+ * Plans a restore (pure): {@code RestorePlanner.plan(snapshot, live, targetInfo, profile[, options])}.
  *
  * <p>First the {@linkplain Preflight preflight}; any refusal ends planning. Then the live space is
  * diffed against the snapshot with {@link MatchKey#BADGE}, so a cap that moved or got a new badge
@@ -55,6 +57,12 @@ import java.util.Set;
  *   <li>{@link Phase#FIX_CAP_MAP}, ascending index: write or clear entries that differ in place.</li>
  * </ol>
  * Removals come first so that moves and creations land on free slots.
+ *
+ * <p>A {@linkplain RestoreOptions#migration() migration} (snapshot from another target or task) plans
+ * the same way, except that a wanted entry and a live one paired only because their badges are equal
+ * while their known meanings differ are not taken for the same cap: badges of two targets are
+ * unrelated numbers. The wanted session is re-created (its badge translated by the runner) and the
+ * live one removed.
  */
 public final class RestorePlanner {
     /** Kinds CREATE_OBJECT can make (docs/protocol.md, opcode 0x13). */
@@ -84,12 +92,17 @@ public final class RestorePlanner {
     }
 
     public static RestorePlan plan(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile) {
-        List<Refusal> preflight = Preflight.check(wanted, live, target, profile);
+        return plan(wanted, live, target, profile, RestoreOptions.DEFAULT);
+    }
+
+    public static RestorePlan plan(Snapshot wanted, CapSpace live, TargetInfo target, LayoutProfile profile,
+                                   RestoreOptions options) {
+        List<Refusal> preflight = Preflight.check(wanted, live, target, profile, options);
         if (!preflight.isEmpty()) {
             return RestorePlan.refused(live.taskName(), preflight);
         }
         RestorePlanner p = new RestorePlanner(wanted, live, profile);
-        p.pair(DiffEngine.forProfile(profile).compare(wanted.space(), live, MatchKey.BADGE));
+        p.pair(DiffEngine.forProfile(profile).compare(wanted.space(), live, MatchKey.BADGE), options.migration());
         p.reconcile();
         if (!p.refusals.isEmpty()) {
             return RestorePlan.refused(live.taskName(), p.refusals);
@@ -101,21 +114,42 @@ public final class RestorePlanner {
         return !Preflight.isCoreArea(layout.areaOf(selector));
     }
 
-    /** Takes the pairing of the identity-insensitive diff, restricted to the component area. */
-    private void pair(DiffResult diff) {
+    /**
+     * Takes the pairing of the identity-insensitive diff, restricted to the component area. In a
+     * migration, pairs made by an equal badge alone (meanings known and different) are dropped.
+     */
+    private void pair(DiffResult diff, boolean migration) {
+        Set<Long> rejected = new HashSet<>();
         for (CapMapDiff d : diff.capMap()) {
             if (d.before() != null && d.after() != null && component(d.beforeIndex()) && component(d.afterIndex())) {
+                if (migration && meaningsDiffer(d.before(), d.after())) {
+                    rejected.add(pairKey(d.beforeIndex(), d.afterIndex()));
+                    continue;
+                }
                 partner[d.beforeIndex()] = d.afterIndex();
                 liveClaimed[d.afterIndex()] = true;
             }
         }
         for (SlotDiff d : diff.slots()) {
-            if (d.before() != null && d.after() != null && component(d.beforeSelector()) && component(d.afterSelector())) {
+            if (d.before() != null && d.after() != null && component(d.beforeSelector()) && component(d.afterSelector())
+                    && !rejected.contains(pairKey(d.beforeSelector(), d.afterSelector()))) {
                 partner[d.beforeSelector()] = d.afterSelector();
                 liveClaimed[d.afterSelector()] = true;
                 slotStatus[d.beforeSelector()] = d.status();
             }
         }
+    }
+
+    private static boolean meaningsDiffer(CapMapEntry wanted, CapMapEntry live) {
+        Semantics a = wanted.semantics();
+        Semantics b = live.semantics();
+        return a.rpcInterface() != null && b.rpcInterface() != null
+                && !(a.rpcInterface().equals(b.rpcInterface()) && Objects.equals(a.label(), b.label())
+                && Objects.equals(a.args(), b.args()) && Objects.equals(a.server(), b.server()));
+    }
+
+    private static long pairKey(int wantedSelector, int liveSelector) {
+        return ((long) wantedSelector << 32) | liveSelector;
     }
 
     private void reconcile() {

@@ -35,6 +35,15 @@ public record RestoreResult(RestoreOutcome outcome, String code, String message,
         return outcome == RestoreOutcome.RESTORED_VERIFIED;
     }
 
+    /**
+     * Snapshot badge -> badge on the target for every session the verification matched under another
+     * badge (re-created ones and, in a migration, ones the target had already); empty if no
+     * verification ran. {@link #badgeTranslations()} holds only the re-created ones.
+     */
+    public Map<Long, Long> badgeCorrespondence() {
+        return BadgeCorrespondence.of(verification);
+    }
+
     /** "ROLLED_BACK(VERIFY_FAILED): ..." — one line for the CLI. */
     public String summary() {
         return outcome == RestoreOutcome.RESTORED_VERIFIED ? outcome + ": " + message

@@ -61,10 +61,24 @@ public final class RestoreRunner {
 
     /** The dry run: walks the task, runs the preflight and plans. Changes nothing. */
     public PreparedRestore prepare(Snapshot wanted, String task) {
+        return prepare(wanted, task, RestoreOptions.DEFAULT);
+    }
+
+    /**
+     * The dry run with the user's options. A snapshot taken at another endpoint or of another task
+     * is planned as a {@linkplain RestoreOptions#migration() migration} whatever the options say.
+     */
+    public PreparedRestore prepare(Snapshot wanted, String task, RestoreOptions options) {
         TargetInfo info = target.info();
         CapSpace before = reader.read(task);
-        RestorePlan plan = RestorePlanner.plan(wanted, before, info, profile);
+        RestoreOptions effective = options.withMigration(options.migration() || isMigration(wanted, task, info));
+        RestorePlan plan = RestorePlanner.plan(wanted, before, info, profile, effective);
         return new PreparedRestore(wanted, task, info, asSnapshot(before, info), plan);
+    }
+
+    /** True when the snapshot was taken at another endpoint or of another task than the one restored. */
+    public static boolean isMigration(Snapshot wanted, String task, TargetInfo info) {
+        return !wanted.meta().task().equals(task) || !Objects.equals(wanted.meta().endpoint(), info.endpoint());
     }
 
     /** Applies a prepared plan, verifies, and rolls back on failure. */
