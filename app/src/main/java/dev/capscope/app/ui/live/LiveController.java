@@ -11,7 +11,9 @@ import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
 
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Talks to live targets through background tasks: connect, poll generations, walk. One job per
@@ -73,23 +75,35 @@ public final class LiveController {
      */
     public void walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
                      Consumer<WalkResult> onResult) {
+        walk(t, task, chosen, onlyIfChanged, r -> null, (r, p) -> onResult.accept(r));
+    }
+
+    /**
+     * As {@link #walk(LiveTarget, String, LayoutProfile, boolean, Consumer)}, and {@code prepare}
+     * runs on the background worker right after the walk (e.g. building the tree's rows), its
+     * result handed to {@code onResult} with the walk's on the UI thread.
+     */
+    public <P> void walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
+                         Function<WalkResult, P> prepare, BiConsumer<WalkResult, P> onResult) {
         if (t.busy() || t.stateProperty().get() != LiveTarget.State.CONNECTED) {
             return;
         }
         t.busy(true);
         Long known = t.walkedGeneration(task);
         String targetProfile = t.infoProperty().get() == null ? null : t.infoProperty().get().profile();
-        BackgroundTask.<Polled>wrapWithProgress("walk " + task, progress -> {
+        BackgroundTask.<Polled<P>>wrapWithProgress("walk " + task, progress -> {
                     Target target = t.target();
+                    TargetInfo info = null;
+                    long g = -1;
                     if (onlyIfChanged && known != null) {
-                        TargetInfo info = target.info();
-                        long g = target.generation(task);
+                        info = target.info();
+                        g = target.generation(task);
                         if (g == known) {
-                            return new Polled(info, null, g);
+                            return new Polled<>(info, null, null, g);
                         }
-                        return new Polled(info, walks.walk(target, task, chosen, targetProfile, progress), g);
                     }
-                    return new Polled(null, walks.walk(target, task, chosen, targetProfile, progress), -1);
+                    WalkResult r = walks.walk(target, task, chosen, targetProfile, progress);
+                    return new Polled<>(info, r, prepare.apply(r), g);
                 })
                 .onProgress(listener::progress)
                 .onSuccess(p -> {
@@ -101,14 +115,14 @@ public final class LiveController {
                         return;
                     }
                     t.walkedGeneration(task, p.result().space().generation());
-                    onResult.accept(p.result());
+                    onResult.accept(p.result(), p.prepared());
                 })
                 .onFailure(e -> fail(t, e))
                 .onFinished(() -> t.busy(false))
                 .executeWith(runner);
     }
 
-    private record Polled(TargetInfo info, WalkResult result, long generation) {
+    private record Polled<P>(TargetInfo info, WalkResult result, P prepared, long generation) {
     }
 
     private static void applyInfo(LiveTarget t, TargetInfo info) {

@@ -188,26 +188,34 @@ public final class MainViewModel implements LiveController.Listener {
         if (!onlyIfChanged) {
             status.busy(0, "walking " + r.task());
         }
-        live.walk(r.target(), r.task(), profile.chosen(), onlyIfChanged, result -> {
-            if (shown != asked) {
-                return;
-            }
-            applyWalk(result, sameSource);
-        });
+        // rows, live marks and map are built on the worker with the walk; the UI thread only applies them
+        live.walk(r.target(), r.task(), profile.chosen(), onlyIfChanged,
+                result -> tree.prepare(result.space(), builder(result.profile()), result.lint(), sameSource,
+                        ctx.timer().nowMillis()),
+                (result, frame) -> {
+                    if (shown != asked) {
+                        return;
+                    }
+                    applyWalk(result, frame, sameSource);
+                });
     }
 
-    private void applyWalk(WalkResult result, boolean sameSource) {
+    private void applyWalk(WalkResult result, CapTreeViewModel.Frame frame, boolean sameSource) {
         profile.sourceProfile(result.profile(), result.guess());
         LayoutProfile eff = profile.effectiveProperty().get();
-        tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
+        if (frame.builder().profile().equals(eff)) {
+            tree.apply(frame);
+        } else {
+            tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
+        }
         status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + result.space().generation());
         status.idle("Walked " + result.space().taskName());
     }
 
     private RowTreeBuilder builder;
 
-    /** One builder per profile, kept across walks: it reuses the rows of unchanged selectors. */
-    RowTreeBuilder builder(LayoutProfile p) {
+    /** One builder per profile, kept across walks: it reuses the rows of unchanged selectors. Any thread. */
+    synchronized RowTreeBuilder builder(LayoutProfile p) {
         if (builder == null || !builder.profile().equals(p)) {
             SelectorLayout layout = SelectorLayout.of(p);
             builder = new RowTreeBuilder(p, layout::roleOf);

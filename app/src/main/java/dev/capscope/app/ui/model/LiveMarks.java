@@ -12,6 +12,10 @@ import java.util.Map;
  * refresh, new rows are marked {@link RowStatus#NEW} and changed ones {@link RowStatus#CHANGED}
  * for {@code flashMillis}; removed rows stay as greyed {@link RowStatus#REMOVED} ghosts for
  * {@code lingerMillis}, then go. The first load of a source marks nothing.
+ *
+ * <p>Thread-safe (every method locks the instance): a fresh walk is marked on the background
+ * worker in a {@link #copy()} that the UI thread then adopts, while the UI thread's timer expires
+ * marks of the copy on screen.
  */
 public final class LiveMarks {
     public static final long DEFAULT_FLASH_MILLIS = 4000;
@@ -38,15 +42,33 @@ public final class LiveMarks {
         this(DEFAULT_FLASH_MILLIS, DEFAULT_LINGER_MILLIS);
     }
 
+    /**
+     * A copy to mark the next walk in without touching this one (the maps of the last walk are
+     * never modified after an update, so they are shared; marks and ghosts are copied).
+     */
+    public synchronized LiveMarks copy() {
+        LiveMarks c = new LiveMarks(flashMillis, lingerMillis);
+        c.previous = previous;
+        c.lastLeaves = lastLeaves;
+        c.marks.putAll(marks);
+        c.ghosts.putAll(ghosts);
+        return c;
+    }
+
+    /** An empty instance with the same timings (the first load of a source). */
+    public LiveMarks fresh() {
+        return new LiveMarks(flashMillis, lingerMillis);
+    }
+
     /** Forget everything: the next {@link #update} is a first load. */
-    public void reset() {
+    public synchronized void reset() {
         previous = null;
         marks.clear();
         ghosts.clear();
     }
 
     /** Records a freshly walked space's leaves and marks what differs from the previous walk. */
-    public void update(List<Leaf> fresh, long now) {
+    public synchronized void update(List<Leaf> fresh, long now) {
         Map<String, Row> current = new HashMap<>(fresh.size() * 2);
         for (Leaf l : fresh) {
             if (!l.row().empty()) {
@@ -88,7 +110,7 @@ public final class LiveMarks {
     private Map<String, Leaf> lastLeaves = Map.of();
 
     /** The leaves with their live status, plus the ghosts of removed rows that still linger. */
-    public List<Leaf> decorate(List<Leaf> fresh) {
+    public synchronized List<Leaf> decorate(List<Leaf> fresh) {
         if (marks.isEmpty() && ghosts.isEmpty()) {
             return fresh;
         }
@@ -106,7 +128,7 @@ public final class LiveMarks {
     }
 
     /** Drops marks and ghosts whose time is up; true when anything changed (the tree needs a rebuild). */
-    public boolean expire(long now) {
+    public synchronized boolean expire(long now) {
         boolean changed = marks.values().removeIf(m -> m.until() <= now);
         for (Iterator<Ghost> it = ghosts.values().iterator(); it.hasNext(); ) {
             if (it.next().until() <= now) {
@@ -117,12 +139,12 @@ public final class LiveMarks {
         return changed;
     }
 
-    public boolean isEmpty() {
+    public synchronized boolean isEmpty() {
         return marks.isEmpty() && ghosts.isEmpty();
     }
 
     /** Live status of a key right now (NORMAL when unmarked). */
-    public RowStatus statusOf(String key) {
+    public synchronized RowStatus statusOf(String key) {
         if (ghosts.containsKey(key)) {
             return RowStatus.REMOVED;
         }

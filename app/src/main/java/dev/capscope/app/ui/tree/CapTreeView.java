@@ -10,6 +10,7 @@ import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
 
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -22,6 +23,11 @@ public final class CapTreeView extends TreeTableView<Row> {
     private static final PseudoClass ANOMALY = PseudoClass.getPseudoClass("anomaly");
     private static final String[] STATUS = {"new", "removed", "changed", "diff-added", "diff-removed",
             "diff-changed", "diff-rebound"};
+
+    /** Row height in pixels (fixed: {@link #setFixedCellSize}). */
+    public static final double ROW_HEIGHT = 22;
+    private static final PseudoClass[] STATUS_PC = java.util.Arrays.stream(STATUS).map(PseudoClass::getPseudoClass)
+            .toArray(PseudoClass[]::new);
 
     private final CapTreeViewModel vm;
     private final TreeReconciler reconciler;
@@ -37,6 +43,9 @@ public final class CapTreeView extends TreeTableView<Row> {
         setShowRoot(false);
         reconciler = new TreeReconciler(root);
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
+        // One height for every row: the flow need not measure rows after each refresh (large win
+        // per walk, see docs/benchmarks.md); 12 px text + Modena's cell padding.
+        setFixedCellSize(ROW_HEIGHT);
         getColumns().addAll(
                 column("colSelector", "Selector", 215, Row::title),
                 column("colDecimal", "Dec", 48, Row::selectorDecimal),
@@ -114,6 +123,34 @@ public final class CapTreeView extends TreeTableView<Row> {
         }
     }
 
+    @Override
+    protected javafx.scene.control.Skin<?> createDefaultSkin() {
+        return new Skin(this);
+    }
+
+    /**
+     * The default skin, except that a change of the row count or a row's value re-points the
+     * visible rows at their items ({@code reconfigureCells}) instead of emptying and refilling
+     * every visible row ({@code rebuildCells}, which re-applies CSS to all of them): a live refresh
+     * changes a few rows and the count on every walk. With a fixed row height nothing needs the
+     * rebuild's re-measuring; rows whose item did not change are not touched.
+     */
+    private static final class Skin extends javafx.scene.control.skin.TreeTableViewSkin<Row> {
+        Skin(CapTreeView view) {
+            super(view);
+        }
+
+        @Override
+        protected javafx.scene.control.skin.VirtualFlow<TreeTableRow<Row>> createVirtualFlow() {
+            return new javafx.scene.control.skin.VirtualFlow<>() {
+                @Override
+                protected void rebuildCells() {
+                    reconfigureCells();
+                }
+            };
+        }
+    }
+
     /** The reconciler (for the benchmark and page objects). */
     public TreeReconciler reconciler() {
         return reconciler;
@@ -131,6 +168,8 @@ public final class CapTreeView extends TreeTableView<Row> {
     }
 
     private static final class CapRow extends TreeTableRow<Row> {
+        private List<String> tooltipLint = List.of();
+
         @Override
         protected void updateItem(Row row, boolean empty) {
             super.updateItem(row, empty);
@@ -139,10 +178,15 @@ public final class CapTreeView extends TreeTableView<Row> {
             pseudoClassStateChanged(EMPTY, has && row.empty());
             pseudoClassStateChanged(ANOMALY, has && row.anomaly());
             String st = has ? row.status().pseudoClass() : null;
-            for (String s : STATUS) {
-                pseudoClassStateChanged(PseudoClass.getPseudoClass(s), s.equals(st));
+            for (int i = 0; i < STATUS.length; i++) {
+                pseudoClassStateChanged(STATUS_PC[i], STATUS[i].equals(st));
             }
-            setTooltip(has && !row.lint().isEmpty() ? new Tooltip(String.join("\n", row.lint())) : null);
+            // a tooltip only for rows with lint findings, made once per text (not on every re-index)
+            List<String> lint = has ? row.lint() : List.of();
+            if (!lint.equals(tooltipLint)) {
+                tooltipLint = lint;
+                setTooltip(lint.isEmpty() ? null : new Tooltip(String.join("\n", lint)));
+            }
         }
     }
 }

@@ -31,6 +31,11 @@ import java.util.Map;
  * State of the cap-space tree and the occupancy map for the space on screen: grouping, empty
  * slots, filter, selection (by row key, so it survives refreshes), live marks. Every change
  * publishes a new {@link RowNode} tree that the view reconciles by key.
+ *
+ * <p>A fresh walk is turned into a {@link Frame} (rows, live marks, filtered tree, row index, map
+ * model) by {@link #prepare} on the background worker; {@link #apply} on the UI thread then only
+ * swaps it in, so the UI thread's share of a walk is the keyed tree update and the map redraw.
+ * {@link #show} does both at once (snapshots, tests).
  */
 public final class CapTreeViewModel {
     private final ReadOnlyObjectWrapper<CapSpace> space = new ReadOnlyObjectWrapper<>();
@@ -46,10 +51,26 @@ public final class CapTreeViewModel {
     private final ReadOnlyObjectWrapper<MapModel> map = new ReadOnlyObjectWrapper<>(MapModel.EMPTY);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper matches = new ReadOnlyIntegerWrapper();
-    private final LiveMarks marks;
+    /** Replaced (never mutated by a walk in flight) when a prepared frame is applied. */
+    private volatile LiveMarks marks;
     private Map<Integer, List<String>> lint = Map.of();
     private List<Leaf> leaves = List.of();
-    private final Map<String, Row> rowsByKey = new HashMap<>();
+    private Map<String, Row> rowsByKey = new HashMap<>();
+    /** The view settings as last read on the UI thread, for the worker (volatile: read there). */
+    private volatile Settings settings = new Settings(Grouping.BY_INTERFACE, false, "");
+
+    /** Grouping, empty slots, filter: what a prepared frame was built for. */
+    public record Settings(Grouping grouping, boolean showEmpty, String filterText) {
+    }
+
+    /**
+     * A walk made ready for the screen (immutable once built): its leaves, the live marks after it,
+     * the filtered tree with its row index, the map model and the counts.
+     */
+    public record Frame(CapSpace space, RowTreeBuilder builder, Map<Integer, List<String>> lint, Settings settings,
+                        List<Leaf> leaves, LiveMarks marks, RowNode root, Map<String, Row> rowsByKey,
+                        MapModel map, String counts) {
+    }
 
     public CapTreeViewModel(LiveMarks marks) {
         this.marks = marks;
@@ -69,15 +90,51 @@ public final class CapTreeViewModel {
      */
     public void show(CapSpace newSpace, RowTreeBuilder newBuilder, Map<Integer, List<String>> newLint,
                      boolean sameSource, long now) {
-        if (!sameSource) {
-            marks.reset();
+        apply(prepare(newSpace, newBuilder, newLint, sameSource, now));
+    }
+
+    /**
+     * Builds what {@link #show} would show, without changing anything on screen; safe on any thread
+     * (the background worker, right after the walk). Uses the settings last seen on the UI thread.
+     */
+    public Frame prepare(CapSpace newSpace, RowTreeBuilder newBuilder, Map<Integer, List<String>> newLint,
+                         boolean sameSource, long now) {
+        Settings st = settings;
+        Map<Integer, List<String>> l = newLint == null ? Map.of() : newLint;
+        LiveMarks m = sameSource ? marks.copy() : marks.fresh();
+        List<Leaf> ls = newSpace == null ? List.of() : newBuilder.leaves(newSpace, st.grouping(), st.showEmpty(), l);
+        m.update(ls, now);
+        return frame(newSpace, newBuilder, l, st, ls, m);
+    }
+
+    /** Puts a prepared frame on screen (UI thread). Rebuilds it here if the settings changed meanwhile. */
+    public void apply(Frame f) {
+        if (!f.settings().equals(currentSettings())) {
+            if (f.settings().grouping() != grouping.get() || f.settings().showEmpty() != showEmpty.get()) {
+                List<Leaf> ls = f.space() == null ? List.of()
+                        : f.builder().leaves(f.space(), grouping.get(), showEmpty.get(), f.lint());
+                f.marks().update(ls, Long.MIN_VALUE);
+                f = frame(f.space(), f.builder(), f.lint(), currentSettings(), ls, f.marks());
+            } else {
+                f = frame(f.space(), f.builder(), f.lint(), currentSettings(), f.leaves(), f.marks());
+            }
         }
-        this.lint = newLint == null ? Map.of() : newLint;
-        builder.set(newBuilder);
-        space.set(newSpace);
-        leaves = newSpace == null ? List.of() : newBuilder.leaves(newSpace, grouping.get(), showEmpty.get(), lint);
-        marks.update(leaves, now);
-        publish();
+        this.marks = f.marks();
+        this.lint = f.lint();
+        this.leaves = f.leaves();
+        builder.set(f.builder());
+        space.set(f.space());
+        publish(f);
+    }
+
+    private Settings currentSettings() {
+        Settings s = settings;
+        if (s.grouping() != grouping.get() || s.showEmpty() != showEmpty.get()
+                || !s.filterText().equals(filterText.get())) {
+            s = new Settings(grouping.get(), showEmpty.get(), filterText.get());
+            settings = s;
+        }
+        return s;
     }
 
     /** Re-interprets the space under another profile (no walk needed). */
@@ -87,7 +144,7 @@ public final class CapTreeViewModel {
     }
 
     public void clear() {
-        marks.reset();
+        marks = marks.fresh();
         space.set(null);
         leaves = List.of();
         publish();
@@ -102,47 +159,58 @@ public final class CapTreeViewModel {
 
     private void recomputeLeaves() {
         CapSpace s = space.get();
+        Settings st = currentSettings();
         leaves = s == null || builder.get() == null ? List.of()
-                : builder.get().leaves(s, grouping.get(), showEmpty.get(), lint);
+                : builder.get().leaves(s, st.grouping(), st.showEmpty(), lint);
         publish();
     }
 
     private void publish() {
+        publish(frame(space.get(), builder.get(), lint, currentSettings(), leaves, marks));
+    }
+
+    /** Marks, filter, tree, index and map of some leaves: pure, runs on any thread. */
+    private static Frame frame(CapSpace s, RowTreeBuilder b, Map<Integer, List<String>> lint, Settings st,
+                               List<Leaf> leaves, LiveMarks marks) {
         List<Leaf> shown = marks.decorate(leaves);
-        RowFilter filter = RowFilter.of(filterText.get());
+        RowFilter filter = RowFilter.of(st.filterText());
         RowNode root = RowTreeBuilder.assemble(shown, filter);
-        rowsByKey.clear();
-        index(root);
-        matches.set(root.leafCount());
-        tree.set(root);
-        CapSpace s = space.get();
-        if (s != null && builder.get() != null) {
+        Map<String, Row> index = new HashMap<>(leaves.size() * 2 + 64);
+        index(root, index);
+        MapModel m = MapModel.EMPTY;
+        String c = "";
+        if (s != null && b != null) {
             java.util.BitSet hit = new java.util.BitSet();
             if (!filter.isAll()) {
                 for (Leaf l : shown) {
                     if (filter.test(l.row())) hit.set(l.row().selector());
                 }
             }
-            MapModel m = new MapModel(s, builder.get()::roleOf, filter.isAll() ? null : hit::get);
+            m = new MapModel(s, b::roleOf, filter.isAll() ? null : hit::get);
             for (Leaf l : shown) {
                 if (l.row().status() != RowStatus.NORMAL) {
                     m.mark(l.row().selector(), l.row().status());
                 }
             }
-            map.set(m);
-            counts.set(s.slots().size() + " valid caps · " + s.capMap().size() + " cap-map entries · "
-                    + s.threads().size() + " threads");
-        } else {
-            map.set(MapModel.EMPTY);
-            counts.set("");
+            c = s.slots().size() + " valid caps · " + s.capMap().size() + " cap-map entries · "
+                    + s.threads().size() + " threads";
         }
+        return new Frame(s, b, lint, st, leaves, marks, root, index, m, c);
+    }
+
+    private void publish(Frame f) {
+        rowsByKey = f.rowsByKey();
+        matches.set(f.root().leafCount());
+        tree.set(f.root());
+        map.set(f.map());
+        counts.set(f.counts());
         updateSelection();
     }
 
-    private void index(RowNode n) {
-        rowsByKey.put(n.row().key(), n.row());
+    private static void index(RowNode n, Map<String, Row> into) {
+        into.put(n.row().key(), n.row());
         for (RowNode c : n.children()) {
-            index(c);
+            index(c, into);
         }
     }
 
