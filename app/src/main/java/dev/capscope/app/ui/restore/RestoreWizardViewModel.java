@@ -188,6 +188,7 @@ public final class RestoreWizardViewModel {
             default -> { }
         }
         confirmed.set(false);
+        updateReason(); // the target may have gone (or come back) meanwhile
     }
 
     /** Step 3 -> 4 -> 5: applies the confirmed plan on the worker, verifies, rolls back on failure. */
@@ -197,6 +198,9 @@ public final class RestoreWizardViewModel {
         busy.set(true);
         progressLog.clear();
         progress.set(0);
+        result.set(null);
+        outcome.set("");
+        rollbackText.set("");
         step.set(Step.APPLY);
         List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
         BackgroundTask.<RestoreResult>wrapWithProgress("restore", p -> service.apply(s, new Listener(p, lines)))
@@ -211,14 +215,13 @@ public final class RestoreWizardViewModel {
                     synchronized (lines) {
                         progressLog.setAll(lines); // every step (progress updates may be coalesced)
                     }
-                    showResult(r);
+                    showResult(r, s);
                 })
                 .onFailure(e -> {
                     step.set(Step.RESULT);
                     outcome.set("FAILED");
-                    resultText.set("The restore stopped: " + message(e));
-                    dialogs.showError("Restore failed", "The restore of " + s.prepared().task() + " stopped: " + message(e),
-                            "Reconnect the target (Ctrl+R) and compare the task with the snapshot (Diff) before trying again.");
+                    failed(s, "The restore of task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
+                            + " stopped: " + message(e) + ". The task may now be in neither state.");
                 })
                 .onFinished(() -> {
                     busy.set(false);
@@ -227,7 +230,7 @@ public final class RestoreWizardViewModel {
                 .executeWith(runner);
     }
 
-    private void showResult(RestoreResult r) {
+    private void showResult(RestoreResult r, RestoreService.Session s) {
         result.set(r);
         progress.set(1);
         outcome.set(r.outcome().name());
@@ -244,9 +247,38 @@ public final class RestoreWizardViewModel {
                 + r.rollbackPlan().render());
         step.set(Step.RESULT);
         if (r.outcome() == RestoreOutcome.FAILED) {
-            dialogs.showError("Restore failed", r.summary(), "The task may now be in neither state. Reconnect the"
-                    + " target (Ctrl+R), compare it with the snapshot (Diff), and restore again or restart it.");
+            failed(s, "The restore of task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
+                    + " failed and could not be undone: " + r.summary() + ". " + r.appliedSteps() + " of "
+                    + r.plan().steps().size() + " operation(s) had been applied; the task may now be in neither state.");
         }
+    }
+
+    /**
+     * A FAILED restore: what happened and what to do, on the result page and in one error dialog. When
+     * the target stopped answering (connection broken or timed out) that is said first: the usual
+     * cause is a target that exited or crashed, and reconnecting alone will not help.
+     */
+    private void failed(RestoreService.Session s, String otherwise) {
+        String task = s.prepared().task();
+        String endpoint = s.prepared().target().endpoint();
+        String what;
+        String todo;
+        var gone = s.watch().lost();
+        if (gone.isPresent()) {
+            RestoreResult r = result.get();
+            String progressSoFar = r == null ? "" : " " + r.appliedSteps() + " of " + r.plan().steps().size()
+                    + " operation(s) had been applied and the rollback could not run, so the task may be half restored.";
+            what = "The target at " + endpoint + " stopped answering during the restore of task '" + task + "' ("
+                    + gone.get().code() + ": " + message(gone.get()) + ")." + progressSoFar;
+            todo = "Restart the target if it exited (or find out why it stopped answering), reconnect (Ctrl+R), compare"
+                    + " the task with the snapshot (Ctrl+D), then restore again.";
+        } else {
+            what = otherwise;
+            todo = "Reconnect the target (Ctrl+R), compare the task with the snapshot (Ctrl+D), and restore again or"
+                    + " restart the task.";
+        }
+        resultText.set(what + "\n\nWhat to do: " + todo + (result.get() == null ? "" : "\n\nDetails: " + result.get().summary()));
+        dialogs.showError("Restore failed", what, todo);
     }
 
     /** Restore progress from the runner's thread, as fractions and one line per operation. */

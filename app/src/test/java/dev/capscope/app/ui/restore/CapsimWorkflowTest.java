@@ -9,6 +9,13 @@ import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.SnapshotFiles;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.bridge.CapsimProcess;
+import dev.capscope.core.model.CapMapEntry;
+import dev.capscope.core.model.TargetInfo;
+import dev.capscope.core.model.ThreadInfo;
+import dev.capscope.core.target.CapInfo;
+import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreOperation;
+import dev.capscope.core.target.Target;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -20,6 +27,10 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The checkpoint loop against real capsim processes through the window: take a snapshot, churn
  * (stdin open-session), diff live against the snapshot, restore through the wizard (verified),
- * refused on a read-only target, rolled back on an injected fault.
+ * refused on a read-only target, rolled back on an injected fault, the target killed mid-restore.
  */
 @ExtendWith(ApplicationExtension.class)
 class CapsimWorkflowTest {
@@ -52,10 +63,15 @@ class CapsimWorkflowTest {
 
     /** Starts capsim (log-client scenario), attaches, shows the task and takes a snapshot of it. */
     private CapscopePage attachAndSnapshot(FxRobot robot, boolean allowRestore, String fault) {
+        return attachAndSnapshot(robot, allowRestore, fault, t -> t);
+    }
+
+    /** The same, with each connection the window opens passed through {@code wrap}. */
+    private CapscopePage attachAndSnapshot(FxRobot robot, boolean allowRestore, String fault, UnaryOperator<Target> wrap) {
         CapsimProcess.Options o = CapsimProcess.Options.of(CapsimProcess.findScenario("log-client")).allowRestore(allowRestore);
         capsim = CapsimProcess.start(fault == null ? o : o.injectFault(fault), START);
         String uri = capsim.uri();
-        h.targets.put(uri, () -> BridgeTarget.connect(uri, BridgeTarget.DEFAULT_TIMEOUT));
+        h.targets.put(uri, () -> wrap.apply(BridgeTarget.connect(uri, BridgeTarget.DEFAULT_TIMEOUT)));
         CapscopePage page = new CapscopePage(robot);
         page.interact(() -> h.vm.attachTo(uri));
         try {
@@ -156,5 +172,64 @@ class CapsimWorkflowTest {
         String outcome = page.restoreThroughWizard();
         assertEquals("ROLLED_BACK", outcome, page.text("#restoreResultText"));
         assertTrue(page.text("#restoreRollbackText").startsWith("Rollback (VERIFY_FAILED)"), page.text("#restoreRollbackText"));
+    }
+
+    @Test
+    void aTargetGoneMidRestoreEndsFailedWithADialogAndTheAppKeepsWorking(FxRobot robot) {
+        AtomicInteger applied = new AtomicInteger();
+        // capsim dies (SIGKILL) just before the first operation reaches it, as a crashing target would
+        CapscopePage page = attachAndSnapshot(robot, true, null, t -> new KillBeforeFirstApply(t, applied));
+        command("open-session 2 LOG extra-log");
+        openWizard(page);
+        assertEquals("FAILED", page.restoreThroughWizard(), page.text("#restoreResultText"));
+        assertEquals(1, applied.get(), "exactly one operation was tried");
+        assertTrue(!capsim.isAlive());
+        String result = page.text("#restoreResultText");
+        assertTrue(result.contains("stopped answering") && result.contains("Restart the target"), result);
+        // one dialog that says what happened and what to do
+        page.waitUntil(() -> h.dialogs.errors().stream().anyMatch(e -> e.startsWith("Restore failed")));
+        List<String> errors = h.dialogs.errors().stream().filter(e -> e.startsWith("Restore failed")).toList();
+        assertEquals(1, errors.size(), errors.toString());
+        String dialog = errors.get(0);
+        assertTrue(dialog.contains(TASK) && dialog.contains(capsim.uri()) && dialog.contains("stopped answering"), dialog);
+        assertTrue(dialog.contains("Restart the target") && dialog.contains("Ctrl+R"), dialog);
+        // the wizard can be closed; the main window shows the lost target and keeps working
+        assertTrue(!page.disabled("#restoreCloseButton"));
+        page.waitUntil(() -> target().stateProperty().get() != LiveTarget.State.CONNECTED);
+        page.waitUntil(page::errorVisible);
+        page.interact(() -> h.vm.openSnapshotFile(SnapshotFiles.sample("log-client.json")));
+        page.waitUntil(() -> h.vm.shown() instanceof dev.capscope.app.ui.sources.SourceRef.SnapshotRef);
+        page.waitUntil(() -> page.areaTitles().stream().anyMatch(t -> t.startsWith("component area")));
+        // back in the wizard, a new restore is refused with the reason until the target is back
+        page.click("#restoreBackButton");
+        page.waitUntil(() -> page.text("#restoreDisabledReason").contains("not connected"));
+        assertTrue(page.disabled("#restorePreflightButton"));
+    }
+
+    /** A connection that kills capsim just before its first restore operation is sent. */
+    private final class KillBeforeFirstApply implements Target {
+        private final Target t;
+        private final AtomicInteger applied;
+
+        KillBeforeFirstApply(Target t, AtomicInteger applied) {
+            this.t = t;
+            this.applied = applied;
+        }
+
+        @Override public TargetInfo info() { return t.info(); }
+        @Override public long generation(String task) { return t.generation(task); }
+        @Override public BitSet validity(String task, int first, int last) { return t.validity(task, first, last); }
+        @Override public List<CapInfo> capInfos(String task, int first, int last) { return t.capInfos(task, first, last); }
+        @Override public List<ThreadInfo> threads(String task) { return t.threads(task); }
+        @Override public List<CapMapEntry> capMap(String task) { return t.capMap(task); }
+        @Override public void close() { t.close(); }
+
+        @Override
+        public OperationResult apply(String task, RestoreOperation operation) {
+            if (applied.getAndIncrement() == 0) {
+                capsim.kill();
+            }
+            return t.apply(task, operation);
+        }
     }
 }
