@@ -12,29 +12,46 @@ import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
+import dev.capscope.core.target.TargetException;
+import dev.capscope.core.target.TargetException.Code;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * A live target reached through libcapbridge: capsim, or an agent on a real Fiasco.OC system.
  * Every call is one request (the cap map one per page) answered within the connect timeout;
  * failures arrive as {@link dev.capscope.core.target.TargetException} with UNREACHABLE, TIMEOUT, PROTOCOL, REFUSED or
- * REJECTED. After UNREACHABLE, TIMEOUT or PROTOCOL the connection is closed: connect again.
+ * REJECTED. After TIMEOUT or PROTOCOL the connection is closed: connect again. A read that finds
+ * the connection gone (UNREACHABLE: the agent dropped an idle connection, or restarted) reconnects
+ * once and asks again; if the agent cannot be reached the original error stands. Mutations never
+ * retry, since one may have been applied before the line broke.
  */
 public final class BridgeTarget implements Target {
     /** A sensible default for interactive use: long enough for a busy target, well under 5 s. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
-    private final BridgeConnection connection;
-    private final TaskDirectory tasks;
+    /** One connection with its task table; replaced as a whole on reconnect (see {@link #session()}). */
+    private record Session(BridgeConnection connection, TaskDirectory tasks) {
+        static Session open(String uri, Duration timeout) {
+            BridgeConnection c = BridgeConnection.open(uri, timeout);
+            return new Session(c, new TaskDirectory(c));
+        }
+    }
 
-    private BridgeTarget(BridgeConnection connection) {
-        this.connection = connection;
-        this.tasks = new TaskDirectory(connection);
+    private final String uri; // may carry "?token=": kept here only, never shown
+    private final Duration timeout;
+    private volatile Session session;
+    private volatile boolean closed;
+
+    private BridgeTarget(String uri, Duration timeout, Session session) {
+        this.uri = uri;
+        this.timeout = timeout;
+        this.session = session;
     }
 
     /**
@@ -43,52 +60,60 @@ public final class BridgeTarget implements Target {
      */
     public static BridgeTarget connect(String uri, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        return new BridgeTarget(BridgeConnection.open(uri, timeout));
+        return new BridgeTarget(uri, timeout, Session.open(uri, timeout));
     }
 
     public String endpoint() {
-        return connection.endpoint();
+        return session.connection().endpoint();
     }
 
     /** What the agent said on connect (kernel, profile, flags, limits). */
     public HelloInfo hello() {
-        return connection.hello();
+        return session.connection().hello();
+    }
+
+    /** The current connection: generations are comparable only within one. */
+    @Override
+    public Object session() {
+        return session;
     }
 
     /** The tasks with their wire ids, parents and counts, read now. */
     public List<TaskRecord> taskRecords() {
-        return tasks.refresh();
+        return read(s -> s.tasks().refresh());
     }
 
     @Override
     public TargetInfo info() {
-        HelloInfo h = connection.hello();
-        List<TaskInfo> list = new ArrayList<>();
-        for (TaskRecord t : tasks.refresh()) {
-            list.add(new TaskInfo(t.name(), t.id(), t.threads(), t.validCaps(), t.generation()));
-        }
-        return new TargetInfo(connection.endpoint(), h.kernel(), h.profile().isEmpty() ? null : h.profile(),
-                h.agentVersion(), h.protocolVersion(), h.restoreAllowed(), list);
+        return read(s -> {
+            HelloInfo h = s.connection().hello();
+            List<TaskInfo> list = new ArrayList<>();
+            for (TaskRecord t : s.tasks().refresh()) {
+                list.add(new TaskInfo(t.name(), t.id(), t.threads(), t.validCaps(), t.generation()));
+            }
+            return new TargetInfo(s.connection().endpoint(), h.kernel(), h.profile().isEmpty() ? null : h.profile(),
+                    h.agentVersion(), h.protocolVersion(), h.restoreAllowed(), list);
+        });
     }
 
     @Override
     public long generation(String task) {
-        return tasks.withTask(task, connection::generation);
+        return read(s -> s.tasks().withTask(task, s.connection()::generation));
     }
 
     @Override
     public BitSet validity(String task, int first, int last) {
-        return tasks.withTask(task, id -> connection.validity(id, first, last));
+        return read(s -> s.tasks().withTask(task, id -> s.connection().validity(id, first, last)));
     }
 
     @Override
     public List<CapInfo> capInfos(String task, int first, int last) {
-        return tasks.withTask(task, id -> connection.capInfos(id, first, last));
+        return read(s -> s.tasks().withTask(task, id -> s.connection().capInfos(id, first, last)));
     }
 
     @Override
     public List<ThreadInfo> threads(String task) {
-        return tasks.withTask(task, connection::threads);
+        return read(s -> s.tasks().withTask(task, s.connection()::threads));
     }
 
     /**
@@ -98,28 +123,60 @@ public final class BridgeTarget implements Target {
      */
     @Override
     public List<CapMapEntry> capMap(String task) {
-        return tasks.withTask(task, id -> {
+        return read(s -> s.tasks().withTask(task, id -> {
             List<CapMapEntry> all = new ArrayList<>();
             int first = 0;
             while (true) {
-                CapMapPage p = connection.capMapPage(id, first, 4095);
+                CapMapPage p = s.connection().capMapPage(id, first, 4095);
                 all.addAll(p.entries());
                 if (p.complete()) {
                     return all;
                 }
                 first = p.next();
             }
-        });
+        }));
     }
 
     @Override
     public OperationResult apply(String task, RestoreOperation operation) {
         Objects.requireNonNull(operation, "operation");
-        return tasks.withTask(task, id -> OperationApplier.apply(connection, id, operation));
+        Session s = session;
+        return s.tasks().withTask(task, id -> OperationApplier.apply(s.connection(), id, operation));
     }
 
     @Override
     public void close() {
-        connection.close();
+        closed = true;
+        session.connection().close();
+    }
+
+    /** Runs a read; if the connection is gone, reconnects once and runs it again on the new one. */
+    private <T> T read(Function<Session, T> call) {
+        Session s = session;
+        try {
+            return call.apply(s);
+        } catch (TargetException e) {
+            if (e.code() != Code.UNREACHABLE || closed) {
+                throw e;
+            }
+            Session fresh;
+            try {
+                fresh = reconnect(s);
+            } catch (TargetException unreachable) {
+                e.addSuppressed(unreachable);
+                throw e;
+            }
+            return call.apply(fresh);
+        }
+    }
+
+    private synchronized Session reconnect(Session failed) {
+        if (session != failed) {
+            return session; // another thread reconnected already
+        }
+        Session fresh = Session.open(uri, timeout);
+        failed.connection().close();
+        session = fresh;
+        return fresh;
     }
 }

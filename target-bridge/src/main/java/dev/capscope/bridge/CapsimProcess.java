@@ -46,33 +46,44 @@ public final class CapsimProcess implements AutoCloseable {
      * {@code churnRate} null = no churn; {@code seed} null = capsim's default.
      */
     public record Options(Path scenario, String listen, String profile, Double churnRate, Long seed,
-                          boolean allowRestore, String injectFault) {
+                          boolean allowRestore, String injectFault, Double idleTimeout) {
         public Options {
             Objects.requireNonNull(scenario, "scenario");
         }
 
+        /** Without an idle timeout of its own: capsim's default applies. */
+        public Options(Path scenario, String listen, String profile, Double churnRate, Long seed,
+                       boolean allowRestore, String injectFault) {
+            this(scenario, listen, profile, churnRate, seed, allowRestore, injectFault, null);
+        }
+
         public static Options of(Path scenario) {
-            return new Options(scenario, null, null, null, null, false, null);
+            return new Options(scenario, null, null, null, null, false, null, null);
         }
 
         public Options allowRestore(boolean allow) {
-            return new Options(scenario, listen, profile, churnRate, seed, allow, injectFault);
+            return new Options(scenario, listen, profile, churnRate, seed, allow, injectFault, idleTimeout);
         }
 
         public Options listen(String uri) {
-            return new Options(scenario, uri, profile, churnRate, seed, allowRestore, injectFault);
+            return new Options(scenario, uri, profile, churnRate, seed, allowRestore, injectFault, idleTimeout);
         }
 
         public Options churn(double rate, long withSeed) {
-            return new Options(scenario, listen, profile, rate, withSeed, allowRestore, injectFault);
+            return new Options(scenario, listen, profile, rate, withSeed, allowRestore, injectFault, idleTimeout);
         }
 
         public Options profile(String name) {
-            return new Options(scenario, listen, name, churnRate, seed, allowRestore, injectFault);
+            return new Options(scenario, listen, name, churnRate, seed, allowRestore, injectFault, idleTimeout);
         }
 
         public Options injectFault(String name) {
-            return new Options(scenario, listen, profile, churnRate, seed, allowRestore, name);
+            return new Options(scenario, listen, profile, churnRate, seed, allowRestore, name, idleTimeout);
+        }
+
+        /** capsim closes connections idle this long (seconds; 0 = never). */
+        public Options idleTimeout(double seconds) {
+            return new Options(scenario, listen, profile, churnRate, seed, allowRestore, injectFault, seconds);
         }
     }
 
@@ -106,6 +117,7 @@ public final class CapsimProcess implements AutoCloseable {
             addOption(cmd, "--churn", options.churnRate() == null ? null : Double.toString(options.churnRate()));
             addOption(cmd, "--seed", options.seed() == null ? null : Long.toString(options.seed()));
             addOption(cmd, "--inject-fault", options.injectFault());
+            addOption(cmd, "--idle-timeout", options.idleTimeout() == null ? null : Double.toString(options.idleTimeout()));
             if (options.allowRestore()) {
                 cmd.add("--allow-restore");
             }

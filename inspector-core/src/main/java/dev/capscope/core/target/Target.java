@@ -38,6 +38,15 @@ public interface Target extends AutoCloseable {
      */
     OperationResult apply(String task, RestoreOperation operation);
 
+    /**
+     * Identifies the connection whose generation counters are comparable. Generations count per
+     * agent run, so an implementation that reconnects behind the caller's back (perhaps to a
+     * restarted agent) returns a new object afterwards; caches key on it, never on the Target.
+     */
+    default Object session() {
+        return this;
+    }
+
     @Override
     void close();
 }

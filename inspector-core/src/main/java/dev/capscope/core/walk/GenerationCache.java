@@ -13,12 +13,12 @@ import java.util.Objects;
  * serial line: ~100 bytes instead of ~13 KB for a 1,000-cap task).
  *
  * <p>Generations count per agent run, so a restarted target may reuse the numbers of the one
- * before: an entry answers only for the very {@link Target} instance it was walked through (held
- * weakly, so a cache never keeps a closed connection alive). Thread-safe; one cache can serve
+ * before: an entry answers only for the very connection ({@link Target#session()}) it was walked
+ * through (held weakly, so a cache never keeps a closed connection alive). Thread-safe; one cache can serve
  * several targets.
  */
 public final class GenerationCache {
-    private record Entry(WeakReference<Target> target, RawWalk raw) {
+    private record Entry(WeakReference<Object> session, RawWalk raw) {
     }
 
     private final Map<String, Entry> byTask = new HashMap<>();
@@ -26,7 +26,7 @@ public final class GenerationCache {
     /** The remembered walk of {@code task} at {@code target} if it was taken at {@code generation}, else null. */
     public synchronized RawWalk unchanged(Target target, String task, long generation) {
         Entry e = byTask.get(task);
-        if (e == null || e.target().get() != target || e.raw().generation() != generation) {
+        if (e == null || e.session().get() != target.session() || e.raw().generation() != generation) {
             return null;
         }
         return e.raw();
@@ -35,7 +35,7 @@ public final class GenerationCache {
     /** Remembers a consistent walk (its generation did not move while it was taken). */
     public synchronized void remember(Target target, RawWalk raw) {
         Objects.requireNonNull(target, "target");
-        byTask.put(raw.task(), new Entry(new WeakReference<>(target), raw));
+        byTask.put(raw.task(), new Entry(new WeakReference<>(target.session()), raw));
     }
 
     /** Forgets every walk, e.g. after the user asked for a fresh one. */
