@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -97,6 +98,25 @@ class SnapshotWorkflowWindowTest {
         SnapshotSource sb = page.fx(() -> h.vm.sources().snapshots().stream().filter(s -> s.file().equals(b)).findFirst().orElseThrow());
         page.interact(() -> h.vm.workflow().openDiff(new DiffSide.OfSnapshot(sa), new DiffSide.OfSnapshot(sb)));
         page.waitForDiff();
+        // every area title (with its counts) shows whole in the first column, none cut off with "…"
+        page.interact(() -> h.vm.workflow().openDiffs().get(0).changesOnlyProperty().set(false));
+        page.waitForDiff();
+        List<String[]> titles = page.fx(() -> {
+            var tree = page.diffView().tree();
+            tree.layout();
+            List<String[]> shown = new java.util.ArrayList<>();
+            for (javafx.scene.Node n : tree.lookupAll(".tree-table-cell")) {
+                if (n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.getTableColumn() != null
+                        && "diffColSelector".equals(c.getTableColumn().getId()) && c.getTableRow() != null
+                        && c.getTableRow().getItem() instanceof dev.capscope.app.ui.diff.DiffRow r && r.isGroup()) {
+                    javafx.scene.text.Text rendered = (javafx.scene.text.Text) c.lookup(".text");
+                    shown.add(new String[] {c.getText(), rendered == null ? "" : rendered.getText()});
+                }
+            }
+            return shown;
+        });
+        assertTrue(titles.size() >= 3, "area rows shown: " + titles.size());
+        titles.forEach(t -> assertEquals(t[0], t[1], "area title cut off"));
 
         DiffResult expected = DiffEngine.forProfile(ProfileRegistry.builtin().get("genode-foc-19"))
                 .compare(sa.snapshot().space(), sb.snapshot().space(), MatchKey.SELECTOR);
