@@ -1,7 +1,6 @@
 package dev.capscope.app.cli;
 
 import dev.capscope.app.ui.CapscopeApp;
-import javafx.application.Application;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -56,6 +55,6 @@ public final class CapscopeCli {
     public static void openWindow(String[] args) {
         String[] rest = args.length > 0 && args[0].equals("gui")
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        Application.launch(CapscopeApp.class, rest);
+        CapscopeApp.launchWindow(rest);
     }
 }

@@ -14,7 +14,6 @@ import javafx.scene.Scene;
 import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,26 +24,54 @@ import java.util.List;
  * attaches; with neither, the demo target (capsim) is started and attached. The Launcher starts
  * it with {@code Application.launch(CapscopeApp.class, args)}.
  *
- * <p>{@code -Dcapscope.startupProbe=true} prints the time from JVM start to the first rendered
- * tree and exits (used to measure start-up).
+ * <p>Start-up: {@link #launchWindow} starts the demo target (or connects to {@code --target}),
+ * loads the bridge and walks the first task on a background thread ({@link StartupPrefetch})
+ * while the JavaFX toolkit starts and the stage is built. The first rendered tree is logged at
+ * INFO with its milestones; {@code -Dcapscope.startupProbe=true} prints that line on stderr and
+ * exits (used to measure start-up, see docs/benchmarks.md).
  */
 public class CapscopeApp extends Application {
     private static final System.Logger LOG = System.getLogger(CapscopeApp.class.getName());
+    /** Started by {@link #launchWindow} before the toolkit; null when launched otherwise. */
+    private static volatile StartupPrefetch prefetch;
+    private static volatile dev.capscope.app.ui.service.DemoTargetLauncher demo;
     private FxTaskRunner runner;
     private UiContext ctx;
     private Stage stage;
 
+    /**
+     * Opens the window (blocks until it closes). When the window will attach (the demo target or
+     * {@code --target}), the target, the bridge and the first walk are prepared in the background
+     * while JavaFX starts.
+     */
+    public static void launchWindow(String[] args) {
+        StartupProbe.mark("main");
+        Parameters p = parameters(List.of(args));
+        demo = BridgeWiring.demoLauncher();
+        if (p.target() != null || p.files().isEmpty()) {
+            prefetch = StartupPrefetch.start(p.target(), demo, BridgeWiring.connector());
+        }
+        Application.launch(CapscopeApp.class, args);
+    }
+
     @Override
     public void start(Stage primaryStage) {
+        StartupProbe.mark("toolkit");
         this.stage = primaryStage;
         runner = new FxTaskRunner();
-        ctx = new UiContext(runner, new FxUiTimer(), BridgeWiring.connector(), BridgeWiring.demoLauncher(),
-                new WalkService(ProfileRegistry.builtin(), new CoreLintService()), BridgeWiring.snapshots(),
-                new FxDialogService(() -> stage), RecentStore.preferences());
+        StartupPrefetch pre = prefetch;
+        ctx = new UiContext(runner, new FxUiTimer(),
+                pre != null ? pre.connector() : BridgeWiring.connector(),
+                demo != null ? demo : BridgeWiring.demoLauncher(),
+                pre != null ? pre.walks() : new WalkService(ProfileRegistry.builtin(), new CoreLintService()),
+                BridgeWiring.snapshots(), new FxDialogService(() -> stage), RecentStore.preferences());
         // The demo target must not outlive the app, even when the app is killed.
         UiContext c = ctx;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> c.demo().stop(), "capscope-demo-stop"));
         MainViewModel vm = new MainViewModel(ctx);
+        watchFirstTree(vm);
+        // attach (or start the demo) first: the worker connects and walks while the view is built
+        openParameters(vm, getParameters().getRaw());
         MainView view = new MainView(vm, Platform::exit);
         Scene scene = new Scene(view, 1580, 960);
         scene.getStylesheets().add(stylesheet());
@@ -52,8 +79,7 @@ public class CapscopeApp extends Application {
         primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");
         primaryStage.setScene(scene);
         primaryStage.show();
-        watchFirstTree(vm);
-        openParameters(vm, getParameters().getRaw());
+        StartupProbe.mark("stage shown");
     }
 
     /** The app's stylesheet (also used by tests and the page object). */
@@ -61,7 +87,11 @@ public class CapscopeApp extends Application {
         return CapscopeApp.class.getResource("capscope.css").toExternalForm();
     }
 
-    static void openParameters(MainViewModel vm, List<String> raw) {
+    /** Snapshot files to open and the endpoint to attach to (null: none) from the command line. */
+    record Parameters(List<String> files, String target) {
+    }
+
+    static Parameters parameters(List<String> raw) {
         List<String> files = new ArrayList<>();
         String target = null;
         for (int i = 0; i < raw.size(); i++) {
@@ -74,10 +104,15 @@ public class CapscopeApp extends Application {
                 files.add(a);
             }
         }
-        files.forEach(f -> vm.openSnapshotFile(Path.of(f)));
-        if (target != null) {
-            vm.attachTo(target);
-        } else if (files.isEmpty()) {
+        return new Parameters(files, target);
+    }
+
+    static void openParameters(MainViewModel vm, List<String> raw) {
+        Parameters p = parameters(raw);
+        p.files().forEach(f -> vm.openSnapshotFile(Path.of(f)));
+        if (p.target() != null) {
+            vm.attachTo(p.target());
+        } else if (p.files().isEmpty()) {
             vm.startDemo();
         }
     }
@@ -103,7 +138,7 @@ public class CapscopeApp extends Application {
     }
 
     private void watchFirstTree(MainViewModel vm) {
-        boolean probe = Boolean.getBoolean("capscope.startupProbe");
+        boolean probe = StartupProbe.enabled();
         vm.tree().treeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.capscope.app.ui.model.RowNode> o,
@@ -111,11 +146,14 @@ public class CapscopeApp extends Application {
                 if (b.children().isEmpty()) return;
                 vm.tree().treeProperty().removeListener(this);
                 // The next pulse renders it; measure after that pulse.
+                StartupProbe.mark("tree applied");
                 Platform.runLater(() -> Platform.runLater(() -> {
-                    long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                    LOG.log(System.Logger.Level.INFO, "first tree rendered {0} ms after JVM start", ms);
+                    long ms = StartupProbe.sinceJvmStart();
+                    String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
+                            + StartupProbe.marks() + ")";
+                    LOG.log(System.Logger.Level.INFO, line);
                     if (probe) {
-                        System.err.println("capscope: first tree rendered " + ms + " ms after JVM start");
+                        System.err.println("capscope: " + line);
                         Platform.exit();
                     }
                 }));
@@ -125,6 +163,7 @@ public class CapscopeApp extends Application {
 
     @Override
     public void stop() {
+        if (prefetch != null) prefetch.discard();
         if (ctx != null) ctx.demo().stop();
         if (runner != null) runner.close();
     }
