@@ -60,7 +60,16 @@ public final class SnapshotCommands {
                 "capscope"), space);
         // Kept (unsaved) in the sources and on the timeline even if the user does not save it now.
         main.sources().snapshots().add(new SnapshotSource(null, snap));
-        ctx.dialogs().chooseSnapshotToSave(name + ".json").ifPresent(file -> save(snap, file));
+        ctx.dialogs().chooseSnapshotToSave(fileName(name)).ifPresent(file -> save(snap, file));
+    }
+
+    /**
+     * The file name offered for a snapshot: its name without what a shell trips over
+     * ("init -> timer-20260101-120000" -> "init-timer-20260101-120000.json").
+     */
+    static String fileName(String snapshotName) {
+        String n = snapshotName.replaceAll("\\s*->\\s*", "-").replaceAll("[^A-Za-z0-9._-]+", "_");
+        return (n.isEmpty() ? "snapshot" : n) + ".json";
     }
 
     /** Save (to its file, or asking when unsaved) or Save as (always asking) the snapshot selected in the sources. */
@@ -74,7 +83,7 @@ public final class SnapshotCommands {
         if (s.file() != null && !as) {
             save(s.snapshot(), s.file());
         } else {
-            ctx.dialogs().chooseSnapshotToSave(s.snapshot().meta().name() + ".json").ifPresent(f -> save(s.snapshot(), f));
+            ctx.dialogs().chooseSnapshotToSave(fileName(s.snapshot().meta().name())).ifPresent(f -> save(s.snapshot(), f));
         }
     }
 

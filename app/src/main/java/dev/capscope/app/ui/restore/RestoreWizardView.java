@@ -177,8 +177,13 @@ public final class RestoreWizardView extends BorderPane {
         rollback.setWrapText(true);
         rollback.textProperty().bind(vm.rollbackTextProperty());
         rollback.visibleProperty().bind(vm.rollbackTextProperty().isNotEmpty());
+        rollback.managedProperty().bind(rollback.visibleProperty());
+        // the log below grows; these keep their full (wrapped, multi-line) height instead of "…"
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        rollback.setMinHeight(Region.USE_PREF_SIZE);
         ListView<String> log = new ListView<>(vm.progressLog());
         log.getStyleClass().add("plan-list");
+        log.setMinHeight(80);
         VBox.setVgrow(log, Priority.ALWAYS);
         return new VBox(10, outcome, text, rollback, new Label("What ran:"), log);
     }

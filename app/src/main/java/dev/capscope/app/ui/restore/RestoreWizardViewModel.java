@@ -241,6 +241,10 @@ public final class RestoreWizardViewModel {
         }
         if (r.outcome() == RestoreOutcome.RESTORED_VERIFIED) {
             b.append("\nVerified: walking the task again shows it equals the snapshot (identities aside).");
+        } else if (r.outcome() == RestoreOutcome.ROLLED_BACK) {
+            b.append("\nThe task is as it was before the restore. What to do: compare it with the snapshot (Ctrl+D)"
+                    + " to see what did not take, then restore again; if it keeps failing, the target does not"
+                    + " perform the operations it acknowledges.");
         }
         resultText.set(b.toString());
         rollbackText.set(r.rollbackPlan() == null ? "" : "Rollback (" + r.code() + "): the target was put back with\n"
