@@ -48,7 +48,8 @@ public class CapscopeApp extends Application {
         StartupProbe.mark("main");
         Parameters p = parameters(List.of(args));
         demo = BridgeWiring.demoLauncher();
-        if (p.target() != null || p.files().isEmpty()) {
+        if ((p.target() != null || p.files().isEmpty())
+                && !"false".equals(System.getProperty("capscope.startupPrefetch"))) {
             prefetch = StartupPrefetch.start(p.target(), demo, BridgeWiring.connector());
         }
         Application.launch(CapscopeApp.class, args);

@@ -1,21 +1,22 @@
 package dev.capscope.app.ui;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Milestones of the start-up, in milliseconds since the JVM started (the process start time, so
- * the JVM's own start is included). Logged at INFO with the first rendered tree; with
+ * Milestones of the start-up, in milliseconds since the JVM started (the JVM's own start time,
+ * {@code RuntimeMXBean.getStartTime()}, read once the first tree is on screen; the launcher
+ * script before it is not counted). Logged at INFO with the first rendered tree; with
  * {@code -Dcapscope.startupProbe=true} also printed on stderr as one line, and the app exits (see
  * docs/benchmarks.md, "App: tree apply and start-up").
  */
 public final class StartupProbe {
     /** System property that makes the app print the start-up line and exit after the first tree. */
     public static final String PROPERTY = "capscope.startupProbe";
-    private static final long JVM_START = ProcessHandle.current().info().startInstant()
-            .map(Instant::toEpochMilli).orElse(System.currentTimeMillis());
+    private static final long FIRST_SEEN = System.currentTimeMillis();
+    private static final long NANO_BASE = System.nanoTime();
     private static final List<String> MARKS = new ArrayList<>();
+    private static volatile long jvmStart;
 
     private StartupProbe() {
     }
@@ -24,22 +25,37 @@ public final class StartupProbe {
         return Boolean.getBoolean(PROPERTY);
     }
 
+    /** Now, in ms since the JVM started (the management bean is loaded on the first call only). */
     public static long sinceJvmStart() {
-        return System.currentTimeMillis() - JVM_START;
+        long now = System.currentTimeMillis();
+        return now - jvmStart();
+    }
+
+    private static long jvmStart() {
+        if (jvmStart == 0) {
+            jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+        }
+        return jvmStart;
     }
 
     /** Records a milestone ("toolkit", "capsim", ...) at the current time; any thread. */
     public static void mark(String what) {
-        long ms = sinceJvmStart();
+        long at = (System.nanoTime() - NANO_BASE) / 1_000_000;
         synchronized (MARKS) {
-            MARKS.add(what + " " + ms);
+            MARKS.add(what + " " + at);
         }
     }
 
-    /** The milestones so far, in the order they were reached: "main 180, toolkit 610, ...". */
+    /** The milestones so far, in ms since the JVM started, in the order reached: "main 180, toolkit 610, ...". */
     public static String marks() {
+        long offset = FIRST_SEEN - jvmStart();
+        List<String> out = new ArrayList<>();
         synchronized (MARKS) {
-            return String.join(", ", MARKS);
+            for (String m : MARKS) {
+                int sp = m.lastIndexOf(' ');
+                out.add(m.substring(0, sp + 1) + (Long.parseLong(m.substring(sp + 1)) + offset));
+            }
         }
+        return String.join(", ", out);
     }
 }

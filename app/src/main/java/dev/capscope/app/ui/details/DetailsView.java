@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.SimpleStringProperty;
 
-/** Details pane: a heading and a read-only ControlsFX PropertySheet bound to {@link DetailsViewModel}. */
+/**
+ * Details pane: a heading and a read-only ControlsFX PropertySheet bound to {@link DetailsViewModel},
+ * every line visible at once; a line's tooltip names its category and explains it.
+ */
 public final class DetailsView extends BorderPane {
     private final PropertySheet sheet = new PropertySheet();
 
@@ -22,7 +25,9 @@ public final class DetailsView extends BorderPane {
         heading.getStyleClass().add("pane-heading");
         heading.textProperty().bind(vm.headingProperty());
         sheet.setId("detailsSheet");
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
+        // One flat list in the view model's order (grouped by category already): the CATEGORY mode's
+        // accordion shows one category at a time, hiding most of what is known.
+        sheet.setMode(PropertySheet.Mode.NAME);
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         setTop(heading);
@@ -69,7 +74,9 @@ public final class DetailsView extends BorderPane {
         @Override public Class<?> getType() { return String.class; }
         @Override public String getCategory() { return category; }
         @Override public String getName() { return name; }
-        @Override public String getDescription() { return description.isEmpty() ? value.get() : description; }
+        @Override public String getDescription() {
+            return category + " · " + name + ": " + (description.isEmpty() ? value.get() : description);
+        }
         @Override public Object getValue() { return value.get(); }
         @Override public void setValue(Object v) { }
         @Override public boolean isEditable() { return false; }

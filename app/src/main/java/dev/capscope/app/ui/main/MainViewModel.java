@@ -78,11 +78,18 @@ public final class MainViewModel implements LiveController.Listener {
     }
 
     public void attachTo(String uri) {
+        attachTo(uri, true);
+    }
+
+    /** @param remember false for the demo target: its private socket is gone after exit, so it is no recent endpoint */
+    private void attachTo(String uri, boolean remember) {
         String endpoint = uri.trim();
         if (endpoint.isEmpty()) {
             return;
         }
-        ctx.recent().rememberEndpoint(endpoint);
+        if (remember) {
+            ctx.recent().rememberEndpoint(endpoint);
+        }
         LiveTarget existing = sources.findTarget(endpoint);
         LiveTarget t = existing != null ? existing : new LiveTarget(endpoint);
         if (existing == null) {
@@ -100,7 +107,7 @@ public final class MainViewModel implements LiveController.Listener {
     public void startDemo() {
         status.busy(-1, "starting the demo target (capsim)");
         BackgroundTask.wrap("start demo target", () -> ctx.demo().start())
-                .onSuccess(uri -> uri.ifPresentOrElse(this::attachTo,
+                .onSuccess(uri -> uri.ifPresentOrElse(u -> attachTo(u, false),
                         () -> status.idle("No demo target in this installation: attach (Ctrl+T) or open a snapshot (Ctrl+O)")))
                 .onFailure(e -> {
                     status.idle("The demo target did not start");

@@ -14,6 +14,8 @@ import javafx.scene.control.TreeView;
  */
 public final class SourcesView extends TreeView<Object> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
+    /** Narrowest the pane gets in the window's split pane, in pixels. */
+    public static final double MIN_WIDTH = 210;
     private final SourcesViewModel vm;
     private boolean rebuilding;
 
@@ -23,6 +25,10 @@ public final class SourcesView extends TreeView<Object> {
         setShowRoot(false);
         setRoot(new TreeItem<>("sources"));
         setCellFactory(t -> new SourceCell());
+        // task labels are long ("init -> log_client  (37 caps, 2 threads)"): never narrower than this,
+        // and every cell's tooltip holds its full text
+        setMinWidth(MIN_WIDTH);
+        setPrefWidth(260);
         InvalidationListener rebuild = o -> rebuild();
         vm.targets().addListener((ListChangeListener<LiveTarget>) c -> {
             while (c.next()) {
@@ -112,6 +118,7 @@ public final class SourcesView extends TreeView<Object> {
             getStyleClass().removeAll("source-group", "source-target", "source-task", "source-snapshot");
             if (empty || item == null) {
                 setText(null);
+                setTooltip(null);
                 return;
             }
             if (item instanceof LiveTarget t) {
@@ -127,6 +134,12 @@ public final class SourcesView extends TreeView<Object> {
             } else {
                 setText(item.toString());
                 getStyleClass().add("source-group");
+            }
+            String full = getText();
+            if (getTooltip() == null) {
+                setTooltip(new javafx.scene.control.Tooltip(full));
+            } else if (!full.equals(getTooltip().getText())) {
+                getTooltip().setText(full);
             }
         }
     }

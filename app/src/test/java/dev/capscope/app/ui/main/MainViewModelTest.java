@@ -85,4 +85,18 @@ class MainViewModelTest {
         assertEquals(sel, h.vm.details().items().stream().filter(i -> i.name().equals("selector")).count() == 1 ? sel : -1);
         assertFalse(h.vm.details().items().isEmpty());
     }
+
+    @Test
+    void attachedEndpointsAreRememberedMostRecentFirstTheDemoTargetIsNot() {
+        assertEquals(java.util.List.of(URI), h.vm.context().recent().endpoints());
+        h.targets.put("tcp:127.0.0.1:9000", () -> target);
+        h.vm.attachTo("tcp:127.0.0.1:9000");
+        h.vm.attachTo(" serial:/dev/ttyUSB0 ");
+        assertEquals(java.util.List.of("serial:/dev/ttyUSB0", "tcp:127.0.0.1:9000", URI), h.vm.context().recent().endpoints());
+        h.dialogs.endpoints.add("tcp:127.0.0.1:9000");
+        h.vm.attach();
+        assertEquals(java.util.List.of("serial:/dev/ttyUSB0", "tcp:127.0.0.1:9000", URI), h.dialogs.offeredEndpoints,
+                "the attach dialog offers the recent endpoints");
+        assertEquals("tcp:127.0.0.1:9000", h.vm.context().recent().endpoints().get(0));
+    }
 }

@@ -16,6 +16,8 @@ public final class FakeDialogService implements DialogService {
     public final Deque<Path> openFiles = new ArrayDeque<>();
     public final Deque<Path> saveFiles = new ArrayDeque<>();
     public boolean confirmAnswer = true;
+    /** The recent endpoints the last attach dialog offered. */
+    public List<String> offeredEndpoints = List.of();
 
     @Override
     public synchronized void showError(String title, String whatHappened, String whatToDo) {
@@ -24,6 +26,7 @@ public final class FakeDialogService implements DialogService {
 
     @Override
     public Optional<String> askEndpoint(List<String> recent) {
+        offeredEndpoints = List.copyOf(recent);
         return Optional.ofNullable(endpoints.poll());
     }
 
