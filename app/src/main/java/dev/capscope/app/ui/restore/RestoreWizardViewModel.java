@@ -297,7 +297,9 @@ public final class RestoreWizardViewModel {
                 case ROLLBACK_VERIFY -> 0.95;
             };
             String m = stage.name().toLowerCase().replace('_', ' ');
-            lines.add(m);
+            synchronized (lines) { // the runner announces ROLLBACK twice (deciding, then applying): one line
+                if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(m)) lines.add(m);
+            }
             p.update(f, m);
         }
 

@@ -172,6 +172,9 @@ class CapsimWorkflowTest {
         String outcome = page.restoreThroughWizard();
         assertEquals("ROLLED_BACK", outcome, page.text("#restoreResultText"));
         assertTrue(page.text("#restoreRollbackText").startsWith("Rollback (VERIFY_FAILED)"), page.text("#restoreRollbackText"));
+        List<String> ran = page.listItems("#restoreProgressLog");
+        assertEquals(1, ran.stream().filter("rollback"::equals).count(), ran.toString());
+        assertTrue(page.text("#restoreResultText").contains("What to do"), page.text("#restoreResultText"));
     }
 
     @Test
