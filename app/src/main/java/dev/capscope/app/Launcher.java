@@ -12,7 +12,10 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (CapscopeCli.wantsWindow(args)) {
-            CapscopeCli.openWindow(args);
+            int code = CapscopeCli.openWindow(args);
+            if (code != 0) {
+                System.exit(code); // runs the shutdown hooks, which stop a demo capsim already started
+            }
             return;
         }
         System.exit(CapscopeCli.run(args));

@@ -36,6 +36,11 @@ public final class CapscopeCli {
      * existing snapshot file or a {@code --target} option (so "capscope snap.json" opens it).
      */
     public static boolean wantsWindow(String[] args) {
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false; // picocli prints help or version, even for "gui --help"
+            }
+        }
         if (args.length == 0 || args[0].equals("gui")) {
             return true;
         }
@@ -52,9 +57,33 @@ public final class CapscopeCli {
         return true;
     }
 
-    public static void openWindow(String[] args) {
+    /** Opens the window; returns the exit code (2 with one sentence on stderr when it cannot open). */
+    public static int openWindow(String[] args) {
         String[] rest = args.length > 0 && args[0].equals("gui")
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
-        CapscopeApp.launchWindow(rest);
+        try {
+            CapscopeApp.launchWindow(rest);
+            return 0;
+        } catch (RuntimeException | Error e) {
+            System.err.println("capscope: the window could not open: " + windowProblem(e));
+            return ErrorReporter.EXIT_ERROR;
+        }
+    }
+
+    /** The root cause in one sentence, with the usual fix for a missing display or GTK. */
+    static String windowProblem(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = String.valueOf(root.getMessage());
+        if (msg.contains("DISPLAY")) {
+            return msg + " (no display: run it in a desktop session, under xvfb-run, or use the command line: "
+                    + "capscope --help)";
+        }
+        if (msg.contains("GTK") || msg.contains("glass")) {
+            return msg + " (install GTK 3: apt-get install libgtk-3-0)";
+        }
+        return msg + " (run with CAPSCOPE_JAVA_OPTS=-Dprism.verbose=true for details)";
     }
 }

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code capscope gui}: the desktop app (what plain {@code capscope} does). */
-@Command(name = "gui", description = "Open the desktop app (default without a command): snapshot FILES "
+@Command(name = "gui", mixinStandardHelpOptions = true, description = "Open the desktop app (default without a command): snapshot FILES "
         + "are opened, --target attaches, with neither the demo target (capsim) starts.")
 final class GuiCommand implements Runnable {
     @Option(names = "--target", description = "Endpoint to attach to: unix:PATH, tcp:HOST:PORT or serial:PATH")
