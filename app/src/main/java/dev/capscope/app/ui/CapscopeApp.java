@@ -74,7 +74,9 @@ public class CapscopeApp extends Application {
         // attach (or start the demo) first: the worker connects and walks while the view is built
         openParameters(vm, getParameters().getRaw());
         MainView view = new MainView(vm, Platform::exit);
-        Scene scene = new Scene(view, 1580, 960);
+        // 1580 x 960, or the screen's usable area if smaller (no part of the window off screen)
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view, Math.min(1580, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
         primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");

@@ -81,7 +81,7 @@ public final class DetailsViewModel {
         l.add(new DetailItem("Space", "kernel objects", Integer.toString(s.objects().size())));
         l.add(new DetailItem("Space", "cap-map entries", Integer.toString(s.capMap().size())));
         LayoutProfile p = b.profile();
-        l.add(new DetailItem("Profile", "name", p.name(), p.description()));
+        l.add(new DetailItem("Profile", "profile", p.name(), p.description()));
         l.add(new DetailItem("Profile", "PARENT_CAP", "0x" + Integer.toHexString(p.parentCap())));
         l.add(new DetailItem("Profile", "THREAD_AREA_BASE", "0x" + Integer.toHexString(p.threadAreaBase())
                 + " (" + p.threadAreaSlot() + " slots per thread)"));

@@ -53,7 +53,7 @@ public final class MainView extends BorderPane {
         DetailsView details = new DetailsView(vm.details());
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");
-        main.setDividerPositions(0.14, 0.79);
+        main.setDividerPositions(0.17, 0.79);
         SplitPane.setResizableWithParent(sourcesPane, false);
         SplitPane.setResizableWithParent(details, false);
         setCenter(main);
