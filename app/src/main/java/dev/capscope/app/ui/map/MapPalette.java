@@ -15,36 +15,43 @@ public final class MapPalette {
 
     public static Color emptyCell(Area a) {
         return switch (a) {
-            case INVALID -> Color.web("#c8c8c8");
-            case FIXED -> Color.web("#d6e4f5");
-            case THREADS -> Color.web("#d5ecd5");
-            case CORE_RESERVED -> Color.web("#e6e6e6");
-            case COMPONENT -> Color.web("#f3ead2");
-            case BEYOND_ALLOCATOR -> Color.web("#f5dada");
+            case INVALID -> web("#c8c8c8");
+            case FIXED -> web("#d6e4f5");
+            case THREADS -> web("#d5ecd5");
+            case CORE_RESERVED -> web("#e6e6e6");
+            case COMPONENT -> web("#f3ead2");
+            case BEYOND_ALLOCATOR -> web("#f5dada");
         };
     }
 
     public static Color kind(ObjectKind k) {
         return switch (k) {
-            case TASK -> Color.web("#1f4e9c");
-            case THREAD -> Color.web("#2e7d32");
-            case IPC_GATE -> Color.web("#e08600");
-            case IRQ_SENDER, IRQ_SEMAPHORE -> Color.web("#8e44ad");
-            case UNKNOWN -> Color.web("#5f5f5f");
-            default -> Color.web("#00838f");
+            case TASK -> web("#1f4e9c");
+            case THREAD -> web("#2e7d32");
+            case IPC_GATE -> web("#e08600");
+            case IRQ_SENDER, IRQ_SEMAPHORE -> web("#8e44ad");
+            case UNKNOWN -> web("#5f5f5f");
+            default -> web("#00838f");
         };
     }
 
-    public static final Color ANOMALY = Color.web("#d32f2f");
-    public static final Color RECEIVE_WINDOW = Color.web("#b9b3a3");
-    public static final Color SELECTED = Color.web("#000000");
+    private static final java.util.Map<String, Color> PARSED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** {@link Color#web} parsed once per colour: the map asks for a colour per cell on every redraw. */
+    private static Color web(String hex) {
+        return PARSED.computeIfAbsent(hex, Color::web);
+    }
+
+    public static final Color ANOMALY = web("#d32f2f");
+    public static final Color RECEIVE_WINDOW = web("#b9b3a3");
+    public static final Color SELECTED = web("#000000");
 
     public static Color status(RowStatus s) {
         return switch (s) {
-            case NEW, DIFF_ADDED -> Color.web("#00c853");
-            case REMOVED, DIFF_REMOVED -> Color.web("#9e9e9e");
-            case CHANGED, DIFF_CHANGED -> Color.web("#ffb300");
-            case DIFF_REBOUND -> Color.web("#2979ff");
+            case NEW, DIFF_ADDED -> web("#00c853");
+            case REMOVED, DIFF_REMOVED -> web("#9e9e9e");
+            case CHANGED, DIFF_CHANGED -> web("#ffb300");
+            case DIFF_REBOUND -> web("#2979ff");
             case NORMAL -> null;
         };
     }

@@ -110,6 +110,9 @@ public final class OccupancyMapView extends Region {
             g.fillText("0x" + Integer.toHexString(r * cols), LABEL_W - 4, (r + 0.5) * cell);
         }
         double gap = cell >= 5 ? 1 : 0;
+        // state changes only when they change (most neighbouring cells share colour and alpha)
+        double lastAlpha = -1;
+        Color lastFill = null;
         for (int sel = 0; sel < Selectors.COUNT; sel++) {
             double x = LABEL_W + (sel % cols) * cell;
             double y = (sel / cols) * cell;
@@ -118,8 +121,15 @@ public final class OccupancyMapView extends Region {
                 case DANGLING_ENTRY, EMPTY -> MapPalette.emptyCell(m.area(sel));
                 case RECEIVE_WINDOW -> MapPalette.RECEIVE_WINDOW;
             };
-            g.setGlobalAlpha(m.dimmed(sel) ? 0.22 : 1.0);
-            g.setFill(c);
+            double alpha = m.dimmed(sel) ? 0.22 : 1.0;
+            if (alpha != lastAlpha) {
+                g.setGlobalAlpha(alpha);
+                lastAlpha = alpha;
+            }
+            if (c != lastFill) {
+                g.setFill(c);
+                lastFill = c;
+            }
             g.fillRect(x, y, cell - gap, cell - gap);
             if (m.occupancy(sel) == MapModel.Occupancy.DANGLING_ENTRY) {
                 g.setStroke(MapPalette.ANOMALY);
