@@ -70,7 +70,6 @@ public class CapscopeApp extends Application {
         UiContext c = ctx;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> c.demo().stop(), "capscope-demo-stop"));
         MainViewModel vm = new MainViewModel(ctx);
-        watchFirstTree(vm);
         // attach (or start the demo) first: the worker connects and walks while the view is built
         openParameters(vm, getParameters().getRaw());
         MainView view = new MainView(vm, Platform::exit);
@@ -79,9 +78,43 @@ public class CapscopeApp extends Application {
         Scene scene = new Scene(view, Math.min(1580, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
+        watchFirstTree(vm, scene, primaryStage);
         primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");
         primaryStage.setScene(scene);
-        primaryStage.show();
+        if (pre != null) {
+            showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS));
+        } else {
+            show(primaryStage);
+        }
+    }
+
+    /**
+     * When the window attaches at start, it is shown once the first tree is in it (or an error, or
+     * after this long): one CSS/layout/render pass for window and tree instead of one for an empty
+     * window and another for the tree a moment later. The FX thread is not blocked meanwhile.
+     */
+    static final long SHOW_WAIT_MILLIS = 1500;
+
+    private static void showWhenFirstTreeOrAfter(Stage stage, MainViewModel vm, javafx.util.Duration wait) {
+        Runnable showOnce = () -> {
+            if (!stage.isShowing()) show(stage);
+        };
+        javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
+        timeout.setOnFinished(e -> showOnce.run());
+        timeout.play();
+        vm.tree().treeProperty().addListener((o, a, b) -> {
+            if (!b.children().isEmpty()) showOnce.run();
+        });
+        vm.errorProperty().addListener((o, a, b) -> {
+            if (!b.isEmpty()) showOnce.run();
+        });
+        vm.status().messageProperty().addListener((o, a, b) -> {
+            if (b != null && b.startsWith("The demo target did not start")) showOnce.run();
+        });
+    }
+
+    private static void show(Stage stage) {
+        stage.show();
         StartupProbe.mark("stage shown");
     }
 
@@ -140,28 +173,39 @@ public class CapscopeApp extends Application {
         });
     }
 
-    private void watchFirstTree(MainViewModel vm) {
+    /**
+     * Logs (and with the probe, prints and exits on) the first pulse that lays out a shown window
+     * with a tree in it; the render thread draws that pulse right after.
+     */
+    private void watchFirstTree(MainViewModel vm, Scene scene, Stage stage) {
         boolean probe = StartupProbe.enabled();
+        boolean[] applied = {false};
         vm.tree().treeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
             @Override
             public void changed(javafx.beans.value.ObservableValue<? extends dev.capscope.app.ui.model.RowNode> o,
                                 dev.capscope.app.ui.model.RowNode a, dev.capscope.app.ui.model.RowNode b) {
                 if (b.children().isEmpty()) return;
                 vm.tree().treeProperty().removeListener(this);
-                // The next pulse renders it; measure after that pulse.
                 StartupProbe.mark("tree applied");
-                Platform.runLater(() -> Platform.runLater(() -> {
-                    long ms = StartupProbe.sinceJvmStart();
-                    String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
-                            + StartupProbe.marks() + ")";
-                    LOG.log(System.Logger.Level.INFO, line);
-                    if (probe) {
-                        System.err.println("capscope: " + line);
-                        Platform.exit();
-                    }
-                }));
+                applied[0] = true;
             }
         });
+        Runnable[] pulse = new Runnable[1];
+        pulse[0] = () -> {
+            if (!applied[0] || !stage.isShowing()) return;
+            scene.removePostLayoutPulseListener(pulse[0]);
+            long ms = StartupProbe.sinceJvmStart();
+            String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
+                    + StartupProbe.marks() + ")";
+            Platform.runLater(() -> {
+                LOG.log(System.Logger.Level.INFO, line);
+                if (probe) {
+                    System.err.println("capscope: " + line);
+                    Platform.exit();
+                }
+            });
+        };
+        scene.addPostLayoutPulseListener(pulse[0]);
     }
 
     @Override
