@@ -26,7 +26,8 @@ public final class TreeReconciler {
     static final int BULK_THRESHOLD = 48;
 
     private final TreeItem<Row> root;
-    private Map<String, TreeItem<Row>> index = new HashMap<>();
+    /** Per shown item with children: its children by row key (kept while the set of children stays). */
+    private final Map<TreeItem<Row>, Map<String, TreeItem<Row>>> kids = new IdentityHashMap<>();
     private final Map<String, TreeItem<Row>> byRowKey = new HashMap<>();
 
     public TreeReconciler(TreeItem<Row> root) {
@@ -42,38 +43,70 @@ public final class TreeReconciler {
         return rowKey == null ? null : byRowKey.get(rowKey);
     }
 
+    /**
+     * Updates the items to show {@code tree}. An item is reused when its parent item was and it
+     * has the same row key there (so a row moving to another group gets a new item); an unchanged
+     * list of children costs one map lookup and one identity check per child, no allocation.
+     */
     public void apply(RowNode tree) {
-        Map<String, TreeItem<Row>> next = new HashMap<>(index.size() + 64);
-        byRowKey.clear();
         if (root.getValue() == null || !root.getValue().equals(tree.row())) {
             root.setValue(tree.row());
         }
-        reconcile(root, "", tree.children(), next);
-        index = next;
+        reconcile(root, tree.children());
     }
 
-    private void reconcile(TreeItem<Row> parent, String parentPath, List<RowNode> nodes,
-                           Map<String, TreeItem<Row>> next) {
+    private void reconcile(TreeItem<Row> parent, List<RowNode> nodes) {
+        Map<String, TreeItem<Row>> old = kids.get(parent);
         List<TreeItem<Row>> wanted = new ArrayList<>(nodes.size());
+        boolean created = false;
         for (RowNode n : nodes) {
-            String path = parentPath + "/" + n.row().key();
-            TreeItem<Row> item = index.get(path);
+            Row row = n.row();
+            TreeItem<Row> item = old == null ? null : old.get(row.key());
             if (item == null) {
-                item = new TreeItem<>(n.row());
+                item = new TreeItem<>(row);
                 // Areas and threads open by default; cap-map groups stay closed until asked.
-                item.setExpanded(n.row().kind() == RowKind.AREA || n.row().kind() == RowKind.THREAD
+                item.setExpanded(row.kind() == RowKind.AREA || row.kind() == RowKind.THREAD
                         && n.children().size() <= 8);
-            } else if (!item.getValue().equals(n.row())) {
-                item.setValue(n.row());
+                byRowKey.put(row.key(), item);
+                created = true;
+            } else if (item.getValue() != row && !item.getValue().equals(row)) {
+                item.setValue(row);
             }
-            next.put(path, item);
-            byRowKey.put(n.row().key(), item);
-            if (!n.children().isEmpty() || !item.getChildren().isEmpty()) {
-                reconcile(item, path, n.children(), next);
+            if (!n.children().isEmpty() || kids.containsKey(item)) {
+                reconcile(item, n.children());
             }
             wanted.add(item);
         }
+        if (old == null || created || old.size() != wanted.size()) {
+            Map<String, TreeItem<Row>> next = new HashMap<>(wanted.size() * 2);
+            for (TreeItem<Row> w : wanted) {
+                next.put(w.getValue().key(), w);
+            }
+            if (old != null) {
+                for (TreeItem<Row> gone : old.values()) {
+                    if (next.get(gone.getValue().key()) != gone) {
+                        forget(gone);
+                    }
+                }
+            }
+            if (next.isEmpty()) {
+                kids.remove(parent);
+            } else {
+                kids.put(parent, next);
+            }
+        }
         edit(parent.getChildren(), wanted);
+    }
+
+    /** Drops an item that left the tree, and its subtree, from the bookkeeping. */
+    private void forget(TreeItem<Row> item) {
+        byRowKey.remove(item.getValue().key(), item);
+        Map<String, TreeItem<Row>> k = kids.remove(item);
+        if (k != null) {
+            for (TreeItem<Row> c : k.values()) {
+                forget(c);
+            }
+        }
     }
 
     /** Makes {@code current} equal {@code wanted} (identity) with few change events. */
@@ -136,9 +169,9 @@ public final class TreeReconciler {
         }
     }
 
-    /** Unused item bookkeeping is dropped on every apply; exposed for tests. */
+    /** Items in the bookkeeping (dropped ones are forgotten); exposed for tests. */
     int indexedItems() {
-        return index.size();
+        return byRowKey.size();
     }
 
 }

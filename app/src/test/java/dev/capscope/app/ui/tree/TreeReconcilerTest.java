@@ -53,4 +53,36 @@ class TreeReconcilerTest {
         r.apply(tree(b.build()));
         assertNull(r.itemFor(Row.selectorKey(ds)));
     }
+
+    @Test
+    void aRowThatChangesGroupGetsAnItemThereAndLeftItemsAreForgotten() {
+        GenodeSpaceBuilder b = TestSpaces.logClient();
+        TreeReconciler r = new TreeReconciler(new TreeItem<>());
+        RowNode first = tree(b.build());
+        r.apply(first);
+        assertEquals(count(first), r.indexedItems());
+        int ds = b.dataspace("chunk", 4096, "core");
+        r.apply(tree(b.build()));
+        TreeItem<Row> before = r.itemFor(Row.selectorKey(ds));
+        assertEquals("grp:COMPONENT:iDataspace", before.getParent().getValue().key());
+        // by kind, the same selector sits in another group: a new item there, the old one gone
+        RowNode byKind = RowTreeBuilder.assemble(builder.leaves(b.build(), Grouping.BY_KIND, false, Map.of()), RowFilter.ALL);
+        r.apply(byKind);
+        TreeItem<Row> after = r.itemFor(Row.selectorKey(ds));
+        assertNotNull(after);
+        assertEquals(after.getParent().getValue().key(), r.itemFor(after.getParent().getValue().key()).getValue().key());
+        assertNull(r.itemFor("grp:COMPONENT:iDataspace"));
+        assertEquals(count(byKind), r.indexedItems(), "items that left the tree are forgotten");
+        b.release(ds);
+        RowNode last = tree(b.build());
+        r.apply(last);
+        assertNull(r.itemFor(Row.selectorKey(ds)));
+        assertEquals(count(last), r.indexedItems());
+    }
+
+    private static int count(RowNode n) {
+        int c = 1;
+        for (RowNode k : n.children()) c += count(k);
+        return c - (n.row().key().equals("root") ? 1 : 0);
+    }
 }
