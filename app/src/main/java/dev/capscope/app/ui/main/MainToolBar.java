@@ -22,7 +22,7 @@ final class MainToolBar extends ToolBar {
         setId("mainToolBar");
         filter.setId("filterField");
         filter.setPromptText("Filter: selector, 0x hex, kind, interface, label, badge (Ctrl+F)");
-        filter.setPrefColumnCount(24);
+        filter.setPrefColumnCount(18);
         filter.textProperty().bindBidirectional(vm.tree().filterTextProperty());
         filter.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE) filter.clear();
