@@ -48,6 +48,10 @@ public class CapscopeApp extends Application {
         StartupProbe.mark("main");
         Parameters p = parameters(List.of(args));
         demo = BridgeWiring.demoLauncher();
+        // The demo target must not outlive the app, even when the app is killed or the window
+        // cannot open (the prefetch may have started capsim before the toolkit failed).
+        dev.capscope.app.ui.service.DemoTargetLauncher d = demo;
+        Runtime.getRuntime().addShutdownHook(new Thread(d::stop, "capscope-demo-stop"));
         if ((p.target() != null || p.files().isEmpty())
                 && !"false".equals(System.getProperty("capscope.startupPrefetch"))) {
             prefetch = StartupPrefetch.start(p.target(), demo, BridgeWiring.connector());
@@ -66,9 +70,11 @@ public class CapscopeApp extends Application {
                 demo != null ? demo : BridgeWiring.demoLauncher(),
                 pre != null ? pre.walks() : new WalkService(ProfileRegistry.builtin(), new CoreLintService()),
                 BridgeWiring.snapshots(), new FxDialogService(() -> stage), RecentStore.preferences());
-        // The demo target must not outlive the app, even when the app is killed.
-        UiContext c = ctx;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> c.demo().stop(), "capscope-demo-stop"));
+        if (demo == null) {
+            // launched without launchWindow: the demo target must not outlive the app either
+            UiContext c = ctx;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> c.demo().stop(), "capscope-demo-stop"));
+        }
         MainViewModel vm = new MainViewModel(ctx);
         // attach (or start the demo) first: the worker connects and walks while the view is built
         openParameters(vm, getParameters().getRaw());
