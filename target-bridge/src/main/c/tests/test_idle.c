@@ -109,12 +109,14 @@ static void t_idle_clients_dropped_then_new_client_served(void) {
   CHECK_EQ(proc_stop(&p), 0);
 }
 
-/* With a 4 s timeout and every slot taken by silent clients, a newcomer is refused
- * until the longest-idle client has been idle for half the timeout (2 s), then it
- * takes that client's slot; the next newcomer takes the next longest-idle one. */
+/* With an 8 s timeout and every slot taken by silent clients, a newcomer is refused
+ * until the longest-idle client has been idle for half the timeout (4 s), then it
+ * takes that client's slot; the next newcomer takes the next longest-idle one.
+ * (8 s leaves a 4 s window between the two bounds, so an ASan build on a loaded
+ * 2-core machine still gets its newcomer through.) */
 static void t_full_slots_evict_longest_idle(void) {
   struct proc p;
-  if (start(&p, "4") != 0)
+  if (start(&p, "8") != 0)
     return;
   int fds[NCONN];
   double t0 = now_ms();
@@ -125,21 +127,21 @@ static void t_full_slots_evict_longest_idle(void) {
   busy_now(&p);
   int served = -1, attempts = 0;
   double t_served = 0;
-  while (now_ms() < t0 + 3900) {
+  while (now_ms() < t0 + 7900) {
     attempts++;
     int st = hello_on_new(&p, &served);
     if (st == 0) {
       t_served = now_ms();
       break;
     }
-    CHECK_EQ(st, ST_BUSY);
+    CHECK(st == ST_BUSY || st == -1); /* -1: no answer in time from a loaded agent; ask again */
     CHECK(!cl_closed(fds[0], 50)); /* nobody gets closed meanwhile; paces the retries */
   }
   CHECK(served >= 0);
   printf("  served %.0f ms after the first silent client, on attempt %d\n", t_served - t0,
          attempts);
-  CHECK(t_served - t0 >= 1990); /* not before half the timeout */
-  CHECK(t_served - t0 < 4000);  /* before anyone's timeout ran out */
+  CHECK(t_served - t0 >= 3990); /* not before half the timeout */
+  CHECK(t_served - t0 < 8000);  /* before anyone's timeout ran out */
   CHECK(cl_closed(fds[0], 1000)); /* the longest idle made room */
   CHECK(!cl_closed(fds[1], 0));
   CHECK(!cl_closed(fds[NCONN - 1], 0));

@@ -30,11 +30,14 @@ public final class SourcesView extends TreeView<Object> {
         setMinWidth(MIN_WIDTH);
         setPrefWidth(260);
         InvalidationListener rebuild = o -> rebuild();
+        // The start-up target may be attached before this view exists: follow it like later ones.
+        for (LiveTarget t : vm.targets()) {
+            follow(t, rebuild);
+        }
         vm.targets().addListener((ListChangeListener<LiveTarget>) c -> {
             while (c.next()) {
                 for (LiveTarget t : c.getAddedSubList()) {
-                    t.tasks().addListener(rebuild);
-                    t.stateProperty().addListener(rebuild);
+                    follow(t, rebuild);
                 }
             }
             rebuild();
@@ -61,6 +64,11 @@ public final class SourcesView extends TreeView<Object> {
 
     /** A task under a live target. */
     public record TaskNode(LiveTarget target, TaskInfo task) {
+    }
+
+    private static void follow(LiveTarget t, InvalidationListener rebuild) {
+        t.tasks().addListener(rebuild);
+        t.stateProperty().addListener(rebuild);
     }
 
     private void rebuild() {
