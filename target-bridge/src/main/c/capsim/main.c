@@ -25,6 +25,7 @@ struct options {
   double churn, idle_timeout;
   uint64_t seed;
   bool has_churn, has_seed, allow_restore, has_idle_timeout;
+  bool exit_on_eof; /* stdin's EOF ends capsim: set by parents that must not leave it behind */
 };
 
 static int sig_pipe[2] = {-1, -1};
@@ -42,6 +43,7 @@ static void usage(FILE *f) {
           "              [--churn RATE] [--seed N] [--allow-restore] [--inject-fault NAME]\n"
           "              [--token TOKEN | --token-file FILE]  (required off loopback)\n"
           "              [--idle-timeout SECONDS]  (default 30, 0 = never)\n"
+          "              [--exit-on-stdin-eof]  (a parent that dies takes capsim with it)\n"
           "profiles: %s\n"
           "faults:   restore-drops-last-op mutations-fail\n",
           profile_names());
@@ -57,6 +59,9 @@ static int parse_args(int argc, char **argv, struct options *o) {
       exit(0);
     } else if (!strcmp(a, "--allow-restore")) {
       o->allow_restore = true;
+      continue;
+    } else if (!strcmp(a, "--exit-on-stdin-eof")) {
+      o->exit_on_eof = true;
       continue;
     }
     if (!v) {
@@ -290,7 +295,8 @@ int main(int argc, char **argv) {
       break;
     agent_handle(&agent, fds, sig_at);
     if (in_at >= 0 && fds[in_at].revents)
-      quit = serve_stdin(&g, &ch, inbuf, &inlen, sizeof inbuf, &stdin_eof);
+      quit = serve_stdin(&g, &ch, inbuf, &inlen, sizeof inbuf, &stdin_eof) ||
+             (stdin_eof && o.exit_on_eof); /* the pipe's writer (the app) is gone, however it died */
     if (rate > 0) {
       /* Catch up on due events, at most a burst's worth per wakeup. */
       double t = now_s();

@@ -121,6 +121,8 @@ public final class CapsimProcess implements AutoCloseable {
             if (options.allowRestore()) {
                 cmd.add("--allow-restore");
             }
+            // We hold capsim's stdin: when this JVM goes, however it goes, capsim sees EOF and exits.
+            cmd.add("--exit-on-stdin-eof");
             Process p = new ProcessBuilder(cmd).start();
             try {
                 return new CapsimProcess(p, socketDir, timeout);
