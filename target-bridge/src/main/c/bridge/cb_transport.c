@@ -27,9 +27,27 @@ int64_t cb_now_ms(void)
 	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+/* Microseconds to keep polling without sleeping before a blocking wait: on a VM an idle vCPU
+ * takes hundreds of µs to wake, paid per request in a ping-pong; an answer usually comes sooner. */
+#define CB_SPIN_US 200
+
+static int64_t now_us(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000 + ts.tv_nsec / 1000;
+}
+
 /* Waits for events until the deadline; 1 ready, 0 timed out, -1 error (errno set). */
 static int wait_fd(int fd, short events, int64_t deadline)
 {
+	int64_t spin_until = now_us() + CB_SPIN_US;
+	do {
+		struct pollfd p = { .fd = fd, .events = events };
+		int r = poll(&p, 1, 0);
+		if (r > 0) return 1;
+		if (r < 0 && errno != EINTR) return -1;
+	} while (now_us() < spin_until);
 	for (;;) {
 		int64_t left = deadline - cb_now_ms();
 		if (left <= 0) return 0;
