@@ -33,9 +33,17 @@ static bool parse_range(struct reader *r, struct reply *rep, uint32_t *task, uin
 }
 
 /* One l4_task_cap_valid per selector; -1 with status ST_L4_ERROR if the task cap
- * itself cannot be invoked. */
-static int probe_valid(l4_cap_idx_t task, unsigned sel, struct reply *rep) {
-  l4_msgtag_t t = l4_task_cap_valid(task, KCAP(sel));
+ * itself cannot be invoked. A task without a task cap in the agent's space is
+ * answered from the runtime's kernel records. */
+static int probe_valid(const struct agent_runtime *rt, const struct agent_task_info *ti,
+                       unsigned sel, struct reply *rep) {
+  if (l4_is_invalid_cap(ti->task_cap)) {
+    int v = rt->mapped ? rt->mapped(rt->ctx, ti, sel) : -1;
+    if (v < 0)
+      reply_error(rep, ST_INTERNAL, 0, "no way to probe task %u", ti->id);
+    return v;
+  }
+  l4_msgtag_t t = l4_task_cap_valid(ti->task_cap, KCAP(sel));
   long e = l4_error(t);
   if (e < 0) {
     reply_error(rep, ST_L4_ERROR, (int32_t)e, "l4_task_cap_valid failed");
@@ -50,7 +58,7 @@ static int count_valid(struct agent *a, const struct agent_task_info *ti, struct
     return vc->count;
   int n = 0;
   for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++) {
-    int v = probe_valid(ti->task_cap, s, rep);
+    int v = probe_valid(a->rt, ti, s, rep);
     if (v < 0)
       return -1;
     n += v;
@@ -122,7 +130,11 @@ static void op_tasks(struct agent *a, struct reader *r, struct reply *rep) {
       return;
     wr_u32(rep->w, ti.id);
     wr_u32(rep->w, ti.parent_id);
-    unsigned long kid = l4_is_invalid_cap(rt->debugger_cap) ? ~0UL : l4_debugger_global_id(ti.task_cap);
+    unsigned long kid = ~0UL;
+    if (l4_is_invalid_cap(ti.task_cap))
+      kid = ti.kernel_id;
+    else if (!l4_is_invalid_cap(rt->debugger_cap))
+      kid = l4_debugger_global_id(ti.task_cap);
     wr_u32(rep->w, kid == ~0UL ? 0xFFFFFFFFu : (uint32_t)kid);
     wr_u16(rep->w, ti.thread_count);
     wr_u16(rep->w, (uint16_t)valid);
@@ -182,7 +194,7 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
     return;
   uint8_t *bits = rep->w->buf + off;
   for (unsigned i = 0; i < nbits; i++) {
-    int v = probe_valid(ti.task_cap, first + i, rep);
+    int v = probe_valid(a->rt, &ti, first + i, rep);
     if (v < 0)
       return;
     if (v)
@@ -205,13 +217,13 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
   size_t count_off = wr_reserve(rep->w, 2);
   uint16_t count = 0;
   for (unsigned s = first; s <= last; s++) {
-    int v = probe_valid(ti.task_cap, s, rep);
+    int v = probe_valid(rt, &ti, s, rep);
     if (v < 0)
       return;
     if (!v)
       continue;
     struct agent_obj_info info;
-    bool known = have_info && rt->obj_info(rt->ctx, ti.task_cap, s, &info);
+    bool known = have_info && rt->obj_info(rt->ctx, &ti, s, &info);
     uint8_t flags = 0;
     if (known)
       flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |

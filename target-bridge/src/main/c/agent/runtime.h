@@ -46,9 +46,13 @@ struct agent_task_info {
   uint32_t id;
   uint32_t parent_id;
   char name[AGENT_NAME_MAX];
-  l4_cap_idx_t task_cap; /* in the agent's own space */
+  /* In the agent's own space; L4_INVALID_CAP for a task the agent sees only
+   * through the kernel debugger's records (the runtime's `mapped`). */
+  l4_cap_idx_t task_cap;
   uint16_t thread_count;
   uint64_t generation;
+  /* The task's debug id when known without a task cap; ~0UL = unknown. */
+  unsigned long kernel_id;
 };
 
 struct agent_thread_info {
@@ -91,11 +95,16 @@ struct agent_runtime {
   /* A free slot in the agent's space used to stage newly created objects. */
   l4_cap_idx_t scratch_cap;
 
-  /* Kind, id, label of the object at `sel` in the task behind `task_cap`.
-   * The per-slot query is not part of the public l4sys API (Fiasco's
-   * debugger offers l4_debugger_query_obj_infos, a bulk dump, since 2023),
-   * so it sits here: NULL, or false for a slot, means "kind unknown". */
-  bool (*obj_info)(void *ctx, l4_cap_idx_t task_cap, unsigned sel, struct agent_obj_info *out);
+  /* Kind, id, label of the object at `sel` in a task. The kernel has no
+   * per-slot query; Fiasco's debugger dumps all objects with their slots in
+   * bulk (l4_debugger_query_obj_infos, 2023+ kernels; agent/kdump.h), so it
+   * sits here: NULL, or false for a slot, means "kind unknown". */
+  bool (*obj_info)(void *ctx, const struct agent_task_info *task, unsigned sel,
+                   struct agent_obj_info *out);
+  /* Whether `sel` names an object in a task whose task_cap is invalid (seen
+   * through the debugger's records only): 1 yes, 0 no, -1 cannot tell.
+   * NULL when every task comes with a task cap. */
+  int (*mapped)(void *ctx, const struct agent_task_info *task, unsigned sel);
 
   /* Make the agent's own task the one L4 calls are issued from. */
   void (*enter)(void *ctx);

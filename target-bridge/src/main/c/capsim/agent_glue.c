@@ -137,10 +137,11 @@ static void changed(void *ctx, uint32_t task) {
 }
 
 /* l4sim's debugger knows every slot's object (the agent's kind query). */
-static bool obj_info(void *ctx, l4_cap_idx_t task_cap, unsigned sel, struct agent_obj_info *out) {
+static bool obj_info(void *ctx, const struct agent_task_info *task, unsigned sel,
+                     struct agent_obj_info *out) {
   (void)ctx;
   l4_debugger_obj_info_t i;
-  if (l4_error(l4_debugger_obj_info(L4_BASE_DEBUGGER_CAP, task_cap, KCAP(sel), &i)) != 0)
+  if (l4_error(l4_debugger_obj_info(L4_BASE_DEBUGGER_CAP, task->task_cap, KCAP(sel), &i)) != 0)
     return false;
   out->global_id = (uint32_t)i.global_id;
   out->label = (uint64_t)i.label;

@@ -10,7 +10,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <l4sim/sim.h>
+
 #include "agent/agent.h"
+#include "agent/console.h"
 #include "capsim/access.h"
 #include "capsim/agent_glue.h"
 #include "capsim/churn.h"
@@ -242,6 +245,16 @@ int main(int argc, char **argv) {
   char err[256];
   if (agent_listen(&agent, &rt, o.listen, err, sizeof err) != 0) {
     fprintf(stderr, "capsim: %s\n", err);
+    genode_shutdown(&g);
+    scenario_free(&scn);
+    return 2;
+  }
+  /* A pty stands for the kernel console: it starts echoing like Fiasco's, and
+   * the agent turns that off with the same call as on L4Re. */
+  if (agent.pty_slave_fd >= 0 && (l4sim_vcon_bind(L4_BASE_LOG_CAP, agent.pty_slave_fd) != 0 ||
+                                  !console_echo_off(L4_BASE_LOG_CAP))) {
+    fprintf(stderr, "capsim: cannot turn the pty's echo off\n");
+    agent_close(&agent);
     genode_shutdown(&g);
     scenario_free(&scn);
     return 2;

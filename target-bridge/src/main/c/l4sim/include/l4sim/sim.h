@@ -42,3 +42,7 @@ uint64_t l4sim_space_changes(uint32_t task_id);
 uint32_t l4sim_live_objects(void);
 
 bool l4sim_cap_equal_identity(void);
+
+/* Put the tty `tty_fd` behind `cap` as the kernel console (l4/sys/vcon.h),
+ * with echo on as Fiasco's console starts; -1 if fd is no tty. */
+int l4sim_vcon_bind(l4_cap_idx_t cap, int tty_fd);

@@ -1,70 +1,236 @@
 /* L4Re runtime for the agent (compiled only in an L4Re tree).
  *
- * What a Genode parent would know (task names, threads, cap map) plain L4Re
- * does not keep, so this runtime offers what the environment says:
- *  - one task, the agent's own (L4_BASE_TASK_CAP); probing other programs
- *    needs their task caps, which only their loader (moe/ned) holds;
- *  - the environment's named caps (l4re_env()->caps and the fixed fields)
- *    as cap-map entries: index = selector, no badge, interface "L4Re::Env",
- *    label = the name -- the L4Re counterpart of Genode's cap map;
- *  - no kinds: the per-slot query is not public l4sys API (obj_info NULL),
- *    so clients show "kind unknown";
- *  - a generation derived from the validity bitmap (one probe of 0..4296),
- *    so a client can skip a walk when nothing changed;
- *  - read-only (no restore). */
+ * Where its knowledge comes from:
+ *  - Tasks, kinds, object ids, labels, rights: the kernel debugger's object
+ *    dump (agent/kdump.h), asked through the jdb cap ned passes
+ *    (`caps = { jdb = L4.Env.jdb }`), once per request. It lists every task's
+ *    slots, so programs started beside the agent are walked from the kernel's
+ *    own records: the agent needs no task caps of theirs and sends no IPC to
+ *    any server (ned does not hand task caps out, and the agent is nobody's
+ *    loader).
+ *  - The agent's own task: l4_task_cap_valid on L4_BASE_TASK_CAP (and the
+ *    dump for kinds); its named caps from l4re_env() as cap-map entries
+ *    (index = selector, no badge, interface "L4Re::Env", label = the name).
+ *  - Without a JDB kernel (no jdb cap, or a kernel older than the dump): one
+ *    task, the agent's own, kinds unknown, as before.
+ *  - Read-only: mutations answer REFUSED. */
 #include "l4re_runtime.h"
 
 #include <stdio.h>
 #include <string.h>
 
 #include <l4/re/c/util/cap_alloc.h>
+#include <l4/re/c/util/kumem_alloc.h>
 #include <l4/re/env.h>
 #include <l4/sys/consts.h>
+#include <l4/sys/debugger.h>
 #include <l4/sys/task.h>
+#include <l4/sys/utcb.h>
+#include <l4/sys/vcon.h>
 
 #include "agent/armor.h"
+#include "agent/kdump.h"
 #include "agent/proto.h"
 
-#define SELF_ID 1
+/* The debugger object's "object infos" operation (l4sys obj_info.h; the
+ * opcode has a name only in l4sys since 2025). */
+enum { JDB_OBJ_INFO_OP = 16 };
+#define MAX_TASKS 128
+#define SELF_NAME "capscope-agent"
+
+struct l4re_task {
+  uint32_t id;
+  unsigned long kernel_id;
+  l4_cap_idx_t cap;
+  char name[AGENT_NAME_MAX];
+  uint64_t generation;
+};
+
+static struct {
+  l4_cap_idx_t jdb;
+  uint8_t *ku; /* kernel-user memory the kernel writes the dump into */
+  unsigned long ku_size;
+  struct kdump dump;
+  bool dump_ok;
+  unsigned long self_id; /* our task's debug id; ~0UL unknown */
+  unsigned ntasks;
+  struct l4re_task tasks[MAX_TASKS];
+} st;
 
 static void enter(void *ctx) { (void)ctx; }
-static unsigned task_count(void *ctx) { (void)ctx; return 1; }
 
-static uint64_t generation(void) {
-  uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
-  memset(bits, 0, sizeof bits);
+static void self_bitmap(uint8_t *bits) {
+  memset(bits, 0, (PROTO_LAST_SELECTOR + 8) / 8);
   for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++)
     if (l4_msgtag_label(l4_task_cap_valid(L4_BASE_TASK_CAP, (l4_cap_idx_t)s << L4_CAP_SHIFT)) > 0)
       bits[s / 8] |= (uint8_t)(1u << (s % 8));
-  return 1 + armor_crc32(bits, sizeof bits);
+}
+
+/* One page of the dump: `written` records at st.ku, `rest` = records from
+ * `skip` on. */
+static bool query_page(unsigned long skip, unsigned long *written, unsigned long *rest) {
+  memset(st.ku, 0, st.ku_size); /* slot records leave the object-address word alone */
+  l4_msg_regs_t *mr = l4_utcb_mr();
+  mr->mr[0] = JDB_OBJ_INFO_OP;
+  mr->mr[1] = (l4_umword_t)st.ku;
+  mr->mr[2] = st.ku_size;
+  mr->mr[3] = skip;
+  if (l4_error(l4_invoke_debugger(st.jdb, l4_msgtag(0, 4, 0, 0), l4_utcb())))
+    return false;
+  unsigned long a = mr->mr[0], b = mr->mr[1];
+  *written = a < b ? a : b;
+  *rest = a < b ? b : a;
+  return *written <= st.ku_size / KDUMP_RECORD_SIZE;
+}
+
+/* The whole dump, page by page; again from the start if the number of
+ * records moved under us (objects created or deleted between pages). */
+static bool query_dump(void) {
+  if (!st.ku)
+    return false;
+  for (int attempt = 0; attempt < 4; attempt++) {
+    kdump_reset(&st.dump);
+    unsigned long skip = 0, total = 0, written, rest;
+    bool moved = false;
+    do {
+      if (!query_page(skip, &written, &rest))
+        return false;
+      if (skip == 0)
+        total = rest;
+      else if (skip + rest != total)
+        moved = true;
+      kdump_feed(&st.dump, st.ku, written);
+      skip += written;
+    } while (!moved && written && skip < total);
+    if (!moved)
+      return kdump_finish(&st.dump);
+  }
+  return false;
+}
+
+static uint64_t own_generation(void) {
+  uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
+  self_bitmap(bits);
+  uint64_t g = armor_crc32(bits, sizeof bits);
+  if (st.dump_ok && st.self_id != ~0UL)
+    g = g << 32 | kdump_space_crc(&st.dump, st.self_id, PROTO_LAST_SELECTOR);
+  return 1 + g;
+}
+
+static void add_task(uint32_t id, unsigned long kid, l4_cap_idx_t cap, const char *name) {
+  if (st.ntasks == MAX_TASKS)
+    return;
+  struct l4re_task *t = &st.tasks[st.ntasks++];
+  t->id = id;
+  t->kernel_id = kid;
+  t->cap = cap;
+  snprintf(t->name, sizeof t->name, "%s", name);
+  t->generation = cap == L4_BASE_TASK_CAP
+                      ? own_generation()
+                      : 1 + (uint64_t)kdump_space_crc(&st.dump, kid, PROTO_LAST_SELECTOR);
+}
+
+/* A name for each task, unique within the list: the debugger's name of the
+ * space, "D:<id>" when it has none, with " [D:<id>]" added to repeats. */
+static void name_of(const struct kdump_space *s, char *out, size_t n) {
+  bool own = s->id == st.self_id;
+  if (!s->name[0])
+    snprintf(out, n, own ? SELF_NAME : "D:%lx", (unsigned long)s->id);
+  else
+    snprintf(out, n, "%s", s->name);
+  for (size_t i = 0; i < st.dump.nspaces; i++)
+    if (st.dump.spaces[i].id != s->id && !strcmp(st.dump.spaces[i].name, s->name) && s->name[0]) {
+      size_t len = strlen(out);
+      snprintf(out + len, n - len, " [D:%lx]", (unsigned long)s->id);
+      break;
+    }
+}
+
+void l4re_runtime_refresh(struct agent_runtime *rt) {
+  (void)rt;
+  st.dump_ok = query_dump();
+  st.ntasks = 0;
+  if (!st.dump_ok || st.self_id == ~0UL || !kdump_space(&st.dump, st.self_id)) {
+    st.dump_ok = st.dump_ok && st.self_id != ~0UL;
+    add_task(1, st.self_id, L4_BASE_TASK_CAP, SELF_NAME);
+    return;
+  }
+  for (size_t i = 0; i < st.dump.nspaces; i++) {
+    const struct kdump_space *s = &st.dump.spaces[i];
+    char name[AGENT_NAME_MAX];
+    name_of(s, name, sizeof name);
+    /* Task ids on the wire are the debug ids (never 0 for a task). */
+    add_task((uint32_t)s->id, (unsigned long)s->id,
+             s->id == st.self_id ? L4_BASE_TASK_CAP : L4_INVALID_CAP, name);
+  }
+}
+
+static unsigned task_count(void *ctx) {
+  (void)ctx;
+  return st.ntasks;
+}
+
+static void fill(const struct l4re_task *t, struct agent_task_info *out) {
+  memset(out, 0, sizeof *out);
+  out->id = t->id;
+  out->kernel_id = t->kernel_id;
+  out->task_cap = t->cap;
+  snprintf(out->name, sizeof out->name, "%s", t->name);
+  out->generation = t->generation;
 }
 
 static bool task_at(void *ctx, unsigned i, struct agent_task_info *out) {
   (void)ctx;
-  if (i != 0)
+  if (i >= st.ntasks)
     return false;
-  memset(out, 0, sizeof *out);
-  out->id = SELF_ID;
-  snprintf(out->name, sizeof out->name, "capscope-agent");
-  out->task_cap = L4_BASE_TASK_CAP;
-  out->generation = generation();
+  fill(&st.tasks[i], out);
   return true;
 }
 
 static bool task_by_id(void *ctx, uint32_t id, struct agent_task_info *out) {
-  return id == SELF_ID && task_at(ctx, 0, out);
+  (void)ctx;
+  for (unsigned i = 0; i < st.ntasks; i++)
+    if (st.tasks[i].id == id)
+      return task_at(ctx, i, out);
+  return false;
 }
 
 static bool task_by_name(void *ctx, const char *name, struct agent_task_info *out) {
-  return !strcmp(name, "capscope-agent") && task_at(ctx, 0, out);
+  for (unsigned i = 0; i < st.ntasks; i++)
+    if (!strcmp(st.tasks[i].name, name))
+      return task_at(ctx, i, out);
+  return false;
 }
 
 static unsigned threads(void *ctx, uint32_t task, struct agent_thread_info *out, unsigned max) {
+  (void)ctx, (void)task, (void)out, (void)max;
+  return 0; /* L4Re keeps no thread table, and the dump does not say whose a thread is */
+}
+
+static unsigned long holder(const struct agent_task_info *t) {
+  return t->task_cap == L4_BASE_TASK_CAP ? st.self_id : t->kernel_id;
+}
+
+static int mapped(void *ctx, const struct agent_task_info *t, unsigned sel) {
   (void)ctx;
-  (void)task;
-  (void)out;
-  (void)max;
-  return 0; /* L4Re keeps no thread table a debugger could read */
+  if (!st.dump_ok)
+    return -1;
+  return kdump_slot(&st.dump, holder(t), sel) != NULL;
+}
+
+static bool obj_info(void *ctx, const struct agent_task_info *t, unsigned sel,
+                     struct agent_obj_info *out) {
+  (void)ctx;
+  const struct kdump_map *m = st.dump_ok ? kdump_slot(&st.dump, holder(t), sel) : NULL;
+  if (!m)
+    return false;
+  const struct kdump_obj *o = &st.dump.objs[m->obj];
+  out->global_id = (uint32_t)o->id;
+  out->label = o->label;
+  out->mappings = o->mappings;
+  out->kind = o->kind;
+  out->rights = m->rights;
+  return true;
 }
 
 static bool named(unsigned sel, const char *name, struct agent_capmap_entry *out) {
@@ -78,26 +244,36 @@ static bool named(unsigned sel, const char *name, struct agent_capmap_entry *out
   return true;
 }
 
+/* A cap index's selector: the loader may set flag bits below L4_CAP_SHIFT
+ * (ned passes rm as 0x1f010), so compare selectors, never raw values. */
+static bool names(l4_cap_idx_t cap, unsigned sel) {
+  return !l4_is_invalid_cap(cap) && (cap >> L4_CAP_SHIFT) == sel;
+}
+
 static bool capmap_get(void *ctx, uint32_t task, uint16_t index, struct agent_capmap_entry *out) {
-  (void)ctx;
-  if (task != SELF_ID)
-    return false;
+  struct agent_task_info ti;
+  if (!task_by_id(ctx, task, &ti) || ti.task_cap != L4_BASE_TASK_CAP)
+    return false; /* other programs' environments live in their memory */
   l4re_env_t const *e = l4re_env();
-  l4_cap_idx_t kcap = (l4_cap_idx_t)index << L4_CAP_SHIFT;
   for (l4re_env_cap_entry_t const *c = e->caps; c && c->flags != ~0UL; c++)
-    if (c->cap == kcap) {
+    if (names(c->cap, index)) {
       char name[sizeof c->name + 1];
       memcpy(name, c->name, sizeof c->name);
       name[sizeof c->name] = 0;
       return named(index, name, out);
     }
-  struct { l4_cap_idx_t cap; const char *name; } fixed[] = {
-      {e->parent, "parent"},   {e->rm, "rm"},       {e->mem_alloc, "mem_alloc"},
-      {e->log, "log"},         {e->main_thread, "main_thread"},
-      {e->factory, "factory"}, {e->scheduler, "scheduler"},
+  struct {
+    l4_cap_idx_t cap;
+    const char *name;
+  } fixed[] = {
+      {e->parent, "parent"},   {e->rm, "rm"},
+      {e->mem_alloc, "mem_alloc"}, {e->log, "log"},
+      {e->main_thread, "main_thread"}, {e->factory, "factory"},
+      {e->scheduler, "scheduler"}, {e->itas, "itas"},
+      {e->dbg_events, "dbg_events"},
   };
   for (unsigned i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-    if (fixed[i].cap == kcap)
+    if (names(fixed[i].cap, index))
       return named(index, fixed[i].name, out);
   return false;
 }
@@ -123,17 +299,38 @@ static struct agent_result clear_capmap(void *ctx, uint32_t task, uint16_t index
 }
 static void changed(void *ctx, uint32_t task) { (void)ctx, (void)task; }
 
+/* Kernel-user memory for the dump: as much as the kernel gives, 64 KiB down
+ * to one page (portable code may rely on 16 KiB only). */
+static void alloc_ku(void) {
+  for (int order = 4; order >= 0; order -= 2) {
+    l4_addr_t a = 0;
+    if (l4re_util_kumem_alloc(&a, (unsigned)order, L4_BASE_TASK_CAP, l4re_env()->rm) == 0) {
+      st.ku = (uint8_t *)a;
+      st.ku_size = (1UL << order) * L4_PAGESIZE;
+      return;
+    }
+  }
+}
+
 void l4re_runtime_init(struct agent_runtime *rt) {
   memset(rt, 0, sizeof *rt);
+  kdump_init(&st.dump);
+  st.jdb = l4re_env_get_cap("jdb");
+  st.self_id = l4_is_invalid_cap(st.jdb) ? ~0UL : l4_debugger_global_id(L4_BASE_TASK_CAP);
+  if (!l4_is_invalid_cap(st.jdb))
+    alloc_ku();
+  l4re_runtime_refresh(rt);
+
   rt->kernel = "Fiasco.OC (L4Re)";
   rt->profile = "l4re";
-  rt->version = "capscope-agent 0.1 (L4Re) / agent protocol 1";
+  rt->version = "capscope-agent 0.2 (L4Re) / agent protocol 1";
   rt->restore_allowed = false;
   rt->simulated = false;
-  rt->debugger_cap = l4re_env_get_cap("jdb");
+  rt->debugger_cap = st.jdb;
   rt->factory_cap = l4re_env()->factory;
   rt->scratch_cap = l4re_util_cap_alloc();
-  rt->obj_info = NULL;
+  rt->obj_info = st.dump_ok ? obj_info : NULL;
+  rt->mapped = mapped;
   rt->enter = enter;
   rt->task_count = task_count;
   rt->task_at = task_at;
@@ -145,4 +342,53 @@ void l4re_runtime_init(struct agent_runtime *rt) {
   rt->set_capmap = set_capmap;
   rt->clear_capmap = clear_capmap;
   rt->changed = changed;
+}
+
+void l4re_runtime_print_dump(l4_cap_idx_t con) {
+  /* One line per record, "capscope-agent: kdump <128 hex digits>", for
+   * recording a real kernel's dump as a test fixture. */
+  unsigned long skip = 0, written, rest;
+  char line[32 + 2 * KDUMP_RECORD_SIZE];
+  while (st.ku && query_page(skip, &written, &rest) && written) {
+    for (unsigned long r = 0; r < written; r++) {
+      int k = snprintf(line, sizeof line, "capscope-agent: kdump ");
+      for (int b = 0; b < KDUMP_RECORD_SIZE; b++)
+        k += snprintf(line + k, sizeof line - (size_t)k, "%02x", st.ku[r * KDUMP_RECORD_SIZE + b]);
+      line[k++] = '\n';
+      l4_vcon_write(con, line, k);
+    }
+    skip += written;
+    if (written == rest)
+      break;
+  }
+}
+
+void l4re_runtime_report(char *out, size_t n) {
+  if (!st.dump_ok) {
+    snprintf(out, n, "no kernel object dump (jdb cap %s); one task, kinds unknown",
+             l4_is_invalid_cap(st.jdb) ? "missing" : "present, query failed");
+    return;
+  }
+  /* Cross-check: the dump's slots of our own task against l4_task_cap_valid. */
+  uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
+  self_bitmap(bits);
+  unsigned valid = 0, differ = 0, first = 0;
+  for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++) {
+    bool v = bits[s / 8] >> (s % 8) & 1;
+    valid += v;
+    if (v != (kdump_slot(&st.dump, st.self_id, s) != NULL) && !differ++)
+      first = s;
+  }
+  size_t k = 0;
+  for (size_t i = 0; i < st.dump.nobjs; i++)
+    k += st.dump.objs[i].kind != KIND_UNKNOWN;
+  int len = snprintf(out, n, "%u tasks, %zu objects (%zu of known kind), %zu slots; own task %u valid, ",
+                     st.ntasks, st.dump.nobjs, k, st.dump.nmaps, valid);
+  if (len < 0 || (size_t)len >= n)
+    return;
+  if (differ)
+    snprintf(out + len, n - (size_t)len,
+             "dump and l4_task_cap_valid differ at %u selectors (first 0x%x)", differ, first);
+  else
+    snprintf(out + len, n - (size_t)len, "dump and l4_task_cap_valid agree");
 }

@@ -1,6 +1,16 @@
-/* The agent's runtime on plain L4Re: one task (the agent's own), its named
- * caps from the L4Re environment, kinds unknown. L4Re-only. */
+/* The agent's runtime on L4Re: tasks, kinds and ids from the kernel
+ * debugger's object dump, the agent's own named caps from the L4Re
+ * environment (l4re_runtime.c). L4Re-only. */
 #pragma once
+#include <stddef.h>
+
 #include "agent/runtime.h"
 
 void l4re_runtime_init(struct agent_runtime *rt);
+/* Ask the kernel for its object dump again: once per request, so that every
+ * answer describes one moment. */
+void l4re_runtime_refresh(struct agent_runtime *rt);
+/* Print the kernel's object dump on the console, one hex line per record. */
+void l4re_runtime_print_dump(l4_cap_idx_t con);
+/* One line on what the runtime sees (for the console at start). */
+void l4re_runtime_report(char *out, size_t n);
