@@ -6,13 +6,14 @@
 #                                 where JNA finds it on the classpath and in the jar)
 #   $(OUT)/bin/test_bridge_parse  response parsers against hostile payloads
 #   $(OUT)/bin/test_bridge_client the client against a scripted fake agent (timeouts, garbage)
+#   $(OUT)/bin/test_console_model the client against capsim behind a kernel-console model
 
 BRIDGE_SRC := bridge/capbridge.c bridge/cb_parse.c bridge/cb_error.c bridge/cb_transport.c \
               bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c
 # Position-independent objects of their own, so the .so never picks up non-PIC objects.
 BRIDGE_OBJ := $(BRIDGE_SRC:bridge/%.c=$(OUT)/obj/bridge-pic/%.o)
 BRIDGE_LIB := $(LIBDIR)/libcapbridge.so
-BRIDGE_TESTS := $(OUT)/bin/test_bridge_parse $(OUT)/bin/test_bridge_client
+BRIDGE_TESTS := $(OUT)/bin/test_bridge_parse $(OUT)/bin/test_bridge_client $(OUT)/bin/test_console_model
 
 ALL_TARGETS += $(BRIDGE_LIB) $(BRIDGE_TESTS)
 TESTS += $(BRIDGE_TESTS)
@@ -31,6 +32,13 @@ $(OUT)/bin/test_bridge_parse: $(OUT)/obj/bridge/tests/test_bridge_parse.o $(BRID
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 
 $(OUT)/bin/test_bridge_client: $(OUT)/obj/bridge/tests/test_bridge_client.o $(BRIDGE_OBJ)
+	@mkdir -p $(dir $@)
+	$(CC) $(LDFLAGS) -pthread -o $@ $^
+
+# libcapbridge against capsim behind a model of the kernel console (echo, kernel lines, a
+# small input buffer).
+$(OUT)/bin/test_console_model: $(OUT)/obj/bridge/tests/test_console_model.o $(OUT)/obj/tests/spawn.o \
+                               $(HARNESS_OBJ) $(BRIDGE_OBJ)
 	@mkdir -p $(dir $@)
 	$(CC) $(LDFLAGS) -pthread -o $@ $^
 

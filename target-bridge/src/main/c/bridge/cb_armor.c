@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "agent/armor.c" /* the one codec both ends use */
@@ -43,6 +44,44 @@ void cb_armor_release(struct cb_transport *t)
 	t->armor = NULL;
 }
 
+/*
+ * A kernel console takes input into a small buffer (Fiasco's holds 255 bytes) that the agent
+ * empties when it gets to run; a long line written at once overruns it and loses bytes. So a
+ * line goes out in pieces of at most CB_SERIAL_CHUNK bytes, CB_SERIAL_GAP_US apart (requests of
+ * a walk fit in one piece and pay nothing). CAPSCOPE_SERIAL_CHUNK and CAPSCOPE_SERIAL_GAP_US
+ * override them; a chunk of 0 writes whole lines.
+ */
+#define CB_SERIAL_CHUNK 128
+#define CB_SERIAL_GAP_US 2000
+
+static long env_or(const char *name, long dflt, long max)
+{
+	const char *v = getenv(name);
+	if (!v || !*v) return dflt;
+	char *end;
+	long n = strtol(v, &end, 10);
+	return *end || n < 0 || n > max ? dflt : n;
+}
+
+static int send_paced(struct cb_transport *t, const char *line, size_t n, int64_t deadline, struct cb_err *e)
+{
+	size_t chunk = (size_t)env_or("CAPSCOPE_SERIAL_CHUNK", CB_SERIAL_CHUNK, 1 << 20);
+	long gap_us = env_or("CAPSCOPE_SERIAL_GAP_US", CB_SERIAL_GAP_US, 1000000);
+	if (chunk == 0) chunk = n;
+	for (size_t off = 0; off < n; off += chunk) {
+		if (off) {
+			if (cb_now_ms() + gap_us / 1000 >= deadline)
+				return cb_fail(e, CB_E_TIMEOUT, "target did not take the request in time");
+			struct timespec ts = { .tv_sec = gap_us / 1000000, .tv_nsec = gap_us % 1000000 * 1000 };
+			while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {}
+		}
+		size_t len = n - off < chunk ? n - off : chunk;
+		int rc = cb_transport_write(t, (const uint8_t *)line + off, len, deadline, e);
+		if (rc < 0) return rc;
+	}
+	return 0;
+}
+
 static int send_armored(struct cb_transport *t, const uint8_t *frame, size_t len, int64_t deadline,
                         struct cb_err *e)
 {
@@ -52,7 +91,7 @@ static int send_armored(struct cb_transport *t, const uint8_t *frame, size_t len
 		free(line);
 		return cb_fail(e, CB_E_INTERNAL, "out of memory");
 	}
-	int rc = cb_transport_write(t, (const uint8_t *)line, n, deadline, e);
+	int rc = send_paced(t, line, n, deadline, e);
 	free(line);
 	return rc;
 }
