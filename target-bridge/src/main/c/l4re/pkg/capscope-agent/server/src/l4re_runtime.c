@@ -83,12 +83,28 @@ static bool query_page(unsigned long skip, unsigned long *written, unsigned long
   return *written <= st.ku_size / KDUMP_RECORD_SIZE;
 }
 
+/* Set while the dump is being printed: every page goes to this console too. */
+static l4_cap_idx_t print_to = L4_INVALID_CAP;
+
+static void print_page(unsigned long written) {
+  char line[32 + 2 * KDUMP_RECORD_SIZE];
+  for (unsigned long r = 0; r < written; r++) {
+    int k = snprintf(line, sizeof line, "capscope-agent: kdump ");
+    for (int b = 0; b < KDUMP_RECORD_SIZE; b++)
+      k += snprintf(line + k, sizeof line - (size_t)k, "%02x", st.ku[r * KDUMP_RECORD_SIZE + b]);
+    line[k++] = '\n';
+    l4_vcon_write(print_to, line, k);
+  }
+}
+
 /* The whole dump, page by page; again from the start if the number of
  * records moved under us (objects created or deleted between pages). */
 static bool query_dump(void) {
   if (!st.ku)
     return false;
   for (int attempt = 0; attempt < 4; attempt++) {
+    if (attempt && !l4_is_invalid_cap(print_to))
+      l4_vcon_write(print_to, "capscope-agent: kdump-restart\n", 30);
     kdump_reset(&st.dump);
     unsigned long skip = 0, total = 0, written, rest;
     bool moved = false;
@@ -100,6 +116,8 @@ static bool query_dump(void) {
       else if (skip + rest != total)
         moved = true;
       kdump_feed(&st.dump, st.ku, written);
+      if (!l4_is_invalid_cap(print_to))
+        print_page(written);
       skip += written;
     } while (!moved && written && skip < total);
     if (!moved)
@@ -344,22 +362,31 @@ void l4re_runtime_init(struct agent_runtime *rt) {
   rt->changed = changed;
 }
 
-void l4re_runtime_print_dump(l4_cap_idx_t con) {
-  /* One line per record, "capscope-agent: kdump <128 hex digits>", for
-   * recording a real kernel's dump as a test fixture. */
-  unsigned long skip = 0, written, rest;
-  char line[32 + 2 * KDUMP_RECORD_SIZE];
-  while (st.ku && query_page(skip, &written, &rest) && written) {
-    for (unsigned long r = 0; r < written; r++) {
-      int k = snprintf(line, sizeof line, "capscope-agent: kdump ");
-      for (int b = 0; b < KDUMP_RECORD_SIZE; b++)
-        k += snprintf(line + k, sizeof line - (size_t)k, "%02x", st.ku[r * KDUMP_RECORD_SIZE + b]);
-      line[k++] = '\n';
-      l4_vcon_write(con, line, k);
-    }
-    skip += written;
-    if (written == rest)
-      break;
+void l4re_runtime_print_dump(struct agent_runtime *rt, l4_cap_idx_t con) {
+  /* One line per record, "capscope-agent: kdump <128 hex digits>" ("kdump-restart" when the
+   * dump had to be read again), then per task what the agent made of it: valid selectors
+   * 0..4296 by the dump, and for its own task also by l4_task_cap_valid, an independent probe.
+   * For recording a real kernel's dump as a test fixture. */
+  print_to = con;
+  l4re_runtime_refresh(rt);
+  print_to = L4_INVALID_CAP;
+  uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
+  self_bitmap(bits);
+  unsigned probed = 0;
+  for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++)
+    probed += bits[s / 8] >> (s % 8) & 1;
+  char line[160];
+  for (size_t i = 0; i < st.dump.nspaces; i++) {
+    const struct kdump_space *sp = &st.dump.spaces[i];
+    unsigned n = 0;
+    for (unsigned sel = 0; sel <= PROTO_LAST_SELECTOR; sel++)
+      n += kdump_slot(&st.dump, sp->id, sel) != NULL;
+    int k = snprintf(line, sizeof line, "capscope-agent: kdump-task %lx %s %u", (unsigned long)sp->id,
+                     sp->name[0] ? sp->name : "-", n);
+    if (sp->id == st.self_id)
+      k += snprintf(line + k, sizeof line - (size_t)k, " probed %u", probed);
+    line[k++] = '\n';
+    l4_vcon_write(con, line, k);
   }
 }
 

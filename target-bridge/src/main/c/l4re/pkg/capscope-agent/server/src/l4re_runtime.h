@@ -11,6 +11,6 @@ void l4re_runtime_init(struct agent_runtime *rt);
  * answer describes one moment. */
 void l4re_runtime_refresh(struct agent_runtime *rt);
 /* Print the kernel's object dump on the console, one hex line per record. */
-void l4re_runtime_print_dump(l4_cap_idx_t con);
+void l4re_runtime_print_dump(struct agent_runtime *rt, l4_cap_idx_t con);
 /* One line on what the runtime sees (for the console at start). */
 void l4re_runtime_report(char *out, size_t n);

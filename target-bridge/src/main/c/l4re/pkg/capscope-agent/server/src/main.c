@@ -97,7 +97,7 @@ int main(int argc, char **argv) {
 
   for (int i = 1; i < argc; i++)
     if (!strcmp(argv[i], "--print-dump"))
-      l4re_runtime_print_dump(con);
+      l4re_runtime_print_dump(&rt, con);
   char report[256];
   l4re_runtime_report(report, sizeof report);
   say(con, "capscope-agent: %s\n", report);
