@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <unistd.h>
 
@@ -36,9 +37,25 @@ void cl_forget(int fd) {
 int cl_connect(const char *uri) {
   signal(SIGPIPE, SIG_IGN); /* a peer that hung up is an error code, not a death */
   if (!strncmp(uri, "serial:", 7)) {
-    int fd = open(uri + 7, O_RDWR | O_NOCTTY);
+    struct stat st;
+    int fd = -1;
+    if (stat(uri + 7, &st) == 0 && S_ISSOCK(st.st_mode)) { /* QEMU's -serial unix:PATH,server */
+      struct sockaddr_un sa;
+      memset(&sa, 0, sizeof sa);
+      sa.sun_family = AF_UNIX;
+      if (strlen(uri + 7) >= sizeof sa.sun_path)
+        return -1;
+      strcpy(sa.sun_path, uri + 7);
+      fd = socket(AF_UNIX, SOCK_STREAM, 0);
+      if (fd >= 0 && connect(fd, (struct sockaddr *)&sa, sizeof sa) != 0) {
+        close(fd);
+        fd = -1;
+      }
+    } else {
+      fd = open(uri + 7, O_RDWR | O_NOCTTY);
+    }
     struct termios tio;
-    if (fd >= 0 && tcgetattr(fd, &tio) == 0) {
+    if (fd >= 0 && isatty(fd) && tcgetattr(fd, &tio) == 0) {
       cfmakeraw(&tio);
       tcsetattr(fd, TCSANOW, &tio);
     }

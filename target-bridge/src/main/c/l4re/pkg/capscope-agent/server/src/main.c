@@ -28,6 +28,7 @@
 
 #include "agent/agent.h"
 #include "agent/armor.h"
+#include "agent/console.h"
 #include "l4re_runtime.h"
 
 static void vcon_write_all(l4_cap_idx_t con, const char *p, size_t n) {
@@ -58,15 +59,6 @@ static void answer(struct agent *a, l4_cap_idx_t con, const uint8_t *frame, size
   wr_free(&out);
 }
 
-/* Clear the console's echo; false if the console does not take attributes. */
-static bool echo_off(l4_cap_idx_t con) {
-  l4_vcon_attr_t attr;
-  if (l4_error(l4_vcon_get_attr(con, &attr)))
-    return false;
-  attr.l_flags &= ~(l4_umword_t)L4_VCON_ECHO;
-  return l4_error(l4_vcon_set_attr(con, &attr)) == 0;
-}
-
 /* An IRQ the console triggers when input arrives; invalid if it cannot be
  * bound (the loop then polls). */
 static l4_cap_idx_t input_irq(l4_cap_idx_t con) {
@@ -85,7 +77,7 @@ int main(int argc, char **argv) {
   static struct agent_runtime rt;
   static struct armor_rx rx;
   l4_cap_idx_t con = l4re_env()->log;
-  bool echo = !echo_off(con);
+  bool echo = !console_echo_off(con); /* first: before anything is read or written */
   l4_cap_idx_t irq = input_irq(con);
 
   l4re_runtime_init(&rt);
