@@ -16,6 +16,8 @@
 #   QEMU_MEM      guest memory in MiB (default 512; with QEMU's 128 nothing boots, silently)
 #   BOOT_TIMEOUT  seconds to wait for the ready line (default 300)
 #   AGENT_ARGS    extra agent arguments (e.g. --print-dump: the kernel's object dump as hex lines)
+#   KERNEL_OBJECTS=0  start the agent without --kernel-objects: what it reports without the
+#                 kernel's object dump (its own task only, no kinds, no object ids)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -70,18 +72,21 @@ build() {
 }
 
 configure() {
+  local objects=--kernel-objects
+  [ "${KERNEL_OBJECTS:-1}" = 0 ] && objects=
   # The ned script and the modules.list entry of docs/real-targets.md.
   cat > "$RUN_DIR/capscope.cfg" <<CFG
 local L4 = require("L4");
 L4.default_loader:start({ log = L4.Env.log, caps = { jdb = L4.Env.jdb } },
-                        "rom/capscope-agent ${AGENT_ARGS:-}");
-L4.default_loader:start({ log = { "hello", "g" } }, "rom/hello");
+                        "rom/capscope-agent $objects ${AGENT_ARGS:-}");
+L4.default_loader:start({ log = { "hello", "g" }, caps = { jdb = L4.Env.jdb } },
+                        "rom/hello");
 CFG
   cat > "$RUN_DIR/modules.list" <<'LIST'
 modaddr 0x01100000
 
 entry capscope
-kernel fiasco -serial_esc
+kernel fiasco -serial_esc -jdb_cmd=E+
 roottask moe rom/capscope.cfg
 module l4re
 module ned

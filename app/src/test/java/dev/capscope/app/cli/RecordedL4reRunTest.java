@@ -118,4 +118,31 @@ class RecordedL4reRunTest {
         assertEquals(1, other.exit(), other.err());
         assertFalse(other.out().isEmpty());
     }
+
+    /** The same agent without the kernel's object dump: its own task only, no kinds, no ids. */
+    @Test
+    void aSnapshotWithoutObjectIdsReadsShowsLintsAndDiffs() throws IOException {
+        String raw = Files.readString(DIR.resolve("no-dump-capscope-agent.json"), StandardCharsets.UTF_8);
+        assertFalse(raw.contains("objectId") || raw.matches("(?s).*:\\s*-\\d.*"), "no object id, no negative number");
+        CapSpace space = SnapshotReader.read(DIR.resolve("no-dump-capscope-agent.json")).space();
+        assertEquals(28, space.slots().size());
+        assertTrue(space.slots().stream().noneMatch(s -> space.object(s.objectId()).idKnown()));
+        assertEquals("env rom", space.slot(0x16).role());
+
+        CliRun show = CliRun.of("show", file("no-dump-capscope-agent.json"));
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().contains("env rom") && show.out().contains("unknown       -    obj ?"), show.out());
+        CliRun lint = CliRun.of("lint", file("no-dump-capscope-agent.json"));
+        assertEquals(0, lint.exit(), lint.out() + lint.err());
+        CliRun diff = CliRun.of("diff", file("no-dump-capscope-agent.json"), file("walk-capscope-agent.json"));
+        assertEquals(1, diff.exit(), diff.err());
+        assertTrue(diff.out().contains("kind: unknown -> Task") && diff.out().contains("object id: unknown -> 58"),
+                diff.out());
+        CliRun same = CliRun.of("diff", file("no-dump-capscope-agent.json"), file("no-dump-capscope-agent.json"));
+        assertEquals(0, same.exit(), same.out());
+
+        JsonNode tasks = JSON.readTree(DIR.resolve("no-dump-targets.json").toFile());
+        assertEquals(1, tasks.size(), "without the dump the agent sees its own task only");
+        assertEquals("capscope-agent", tasks.get(0).get("name").asText());
+    }
 }

@@ -23,18 +23,33 @@ import java.util.TreeMap;
  * @param allocatorTracked true when the runtime's cap map records every allocation of the allocator
  *                         area (Genode), so a valid cap there without an entry is a leak; false where
  *                         the allocator's bookkeeping is private (L4Re's cap allocator)
+ * @param unnamedFixedSlot role of a selector below the thread area that the profile does not name
+ *                         ("unused fixed slot" for Genode, where core fills only the named ones; an
+ *                         L4Re loader puts caps there that only the program's environment names)
  */
 public record LayoutProfile(String name, String description, String kernel, Map<Integer, String> fixedSlots,
                             int parentCap, int threadAreaBase, List<String> threadSlotRoles, int threadMax,
                             int userBaseCap, int capMapEntries, boolean capEqualIdentity,
-                            boolean allocatorTracked) {
+                            boolean allocatorTracked, String unnamedFixedSlot) {
+    /** The role of an unnamed fixed slot unless the profile says otherwise. */
+    public static final String UNNAMED_FIXED_SLOT = "unused fixed slot";
+
     public LayoutProfile {
         Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(unnamedFixedSlot, "unnamedFixedSlot");
         fixedSlots = Map.copyOf(new TreeMap<>(fixedSlots));
         threadSlotRoles = List.copyOf(threadSlotRoles);
         if (threadSlotRoles.isEmpty()) {
             throw new IllegalArgumentException("profile " + name + ": threadSlotRoles must not be empty");
         }
+    }
+
+    /** A profile whose unnamed fixed slots are {@value #UNNAMED_FIXED_SLOT}. */
+    public LayoutProfile(String name, String description, String kernel, Map<Integer, String> fixedSlots,
+                         int parentCap, int threadAreaBase, List<String> threadSlotRoles, int threadMax,
+                         int userBaseCap, int capMapEntries, boolean capEqualIdentity, boolean allocatorTracked) {
+        this(name, description, kernel, fixedSlots, parentCap, threadAreaBase, threadSlotRoles, threadMax,
+                userBaseCap, capMapEntries, capEqualIdentity, allocatorTracked, UNNAMED_FIXED_SLOT);
     }
 
     /** Role names of the fixed slots that DESIGN §2.1 names (TASK_CAP, DEBUG_CAP, PARENT_CAP). */

@@ -51,6 +51,7 @@ final class ProfileReader {
         String kernel = o.optionalString("kernel");
         LocatedNode identity = o.optional("capEqualIdentity");
         LocatedNode tracked = o.optional("allocatorTracked");
+        String unnamed = o.optionalString("unnamedFixedSlot");
 
         Map<Integer, String> fixed = new TreeMap<>();
         putFixed(fixed, o.required("taskCap"), LayoutProfile.TASK);
@@ -94,7 +95,8 @@ final class ProfileReader {
         return new LayoutProfile(name, description == null ? "" : description,
                 kernel == null ? "Fiasco.OC" : kernel, fixed, parentCap, threadAreaBase, roles, threadMax,
                 userBase, entries, identity == null || identity.asBoolean(),
-                tracked == null || tracked.asBoolean());
+                tracked == null || tracked.asBoolean(),
+                unnamed == null || unnamed.isBlank() ? LayoutProfile.UNNAMED_FIXED_SLOT : unnamed);
     }
 
     private static int putFixed(Map<Integer, String> fixed, LocatedNode node, String role) {

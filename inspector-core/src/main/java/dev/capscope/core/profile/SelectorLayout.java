@@ -110,6 +110,6 @@ public final class SelectorLayout {
             return named;
         }
         String l4 = L4_DEFAULT_CAPS.get(selector);
-        return l4 == null ? "unused fixed slot" : "unused (L4 default " + l4 + ")";
+        return l4 == null ? profile.unnamedFixedSlot() : "unused (L4 default " + l4 + ")";
     }
 }

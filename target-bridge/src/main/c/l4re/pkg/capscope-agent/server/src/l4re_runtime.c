@@ -3,7 +3,11 @@
  * Where its knowledge comes from:
  *  - Tasks, kinds, object ids, labels, rights: the kernel debugger's object
  *    dump (agent/kdump.h), asked through the jdb cap ned passes
- *    (`caps = { jdb = L4.Env.jdb }`), once per request. It lists every task's
+ *    (`caps = { jdb = L4.Env.jdb }`), once per request. Only when started
+ *    with --kernel-objects: on Fiasco as of 2026 the dump dereferences JDB's
+ *    entry frame for every thread it reports, which exists only after JDB
+ *    was entered once (boot the kernel with -jdb_cmd=E+); before that the
+ *    kernel fails an assertion and stops. It lists every task's
  *    slots, so programs started beside the agent are walked from the kernel's
  *    own records: the agent needs no task caps of theirs and sends no IPC to
  *    any server (ned does not hand task caps out, and the agent is nobody's
@@ -48,6 +52,7 @@ struct l4re_task {
 
 static struct {
   l4_cap_idx_t jdb;
+  bool kernel_objects; /* asked to use the dump (--kernel-objects) */
   uint8_t *ku; /* kernel-user memory the kernel writes the dump into */
   unsigned long ku_size;
   struct kdump dump;
@@ -130,8 +135,8 @@ static uint64_t own_generation(void) {
   uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
   self_bitmap(bits);
   uint64_t g = armor_crc32(bits, sizeof bits);
-  if (st.dump_ok && st.self_id != ~0UL)
-    g = g << 32 | kdump_space_crc(&st.dump, st.self_id, PROTO_LAST_SELECTOR);
+  if (st.dump_ok && st.self_id != ~0UL) /* below 2^63: clients keep it in a signed 64-bit integer */
+    g = g << 31 ^ kdump_space_crc(&st.dump, st.self_id, PROTO_LAST_SELECTOR);
   return 1 + g;
 }
 
@@ -147,11 +152,14 @@ static void add_task(uint32_t id, unsigned long kid, l4_cap_idx_t cap, const cha
 }
 
 /* A name for each task, unique within the list: the debugger's name of the
- * space, "D:<id>" when it has none, with " [D:<id>]" added to repeats. */
+ * space (L4Re's loader names a task after its binary, cut to 13 characters,
+ * if the task may talk to the debugger), "D:<id>" when it has none, with
+ * " [D:<id>]" added to repeats. The agent's own task is "capscope-agent". */
 static void name_of(const struct kdump_space *s, char *out, size_t n) {
-  bool own = s->id == st.self_id;
-  if (!s->name[0])
-    snprintf(out, n, own ? SELF_NAME : "D:%lx", (unsigned long)s->id);
+  if (s->id == st.self_id)
+    snprintf(out, n, SELF_NAME);
+  else if (!s->name[0])
+    snprintf(out, n, "D:%lx", (unsigned long)s->id);
   else
     snprintf(out, n, "%s", s->name);
   for (size_t i = 0; i < st.dump.nspaces; i++)
@@ -332,12 +340,13 @@ static void alloc_ku(void) {
   }
 }
 
-void l4re_runtime_init(struct agent_runtime *rt) {
+void l4re_runtime_init(struct agent_runtime *rt, bool kernel_objects) {
   memset(rt, 0, sizeof *rt);
   kdump_init(&st.dump);
   st.jdb = l4re_env_get_cap("jdb");
+  st.kernel_objects = kernel_objects;
   st.self_id = l4_is_invalid_cap(st.jdb) ? ~0UL : l4_debugger_global_id(L4_BASE_TASK_CAP);
-  if (!l4_is_invalid_cap(st.jdb))
+  if (!l4_is_invalid_cap(st.jdb) && kernel_objects)
     alloc_ku();
   l4re_runtime_refresh(rt);
 
@@ -394,8 +403,12 @@ void l4re_runtime_print_dump(struct agent_runtime *rt, l4_cap_idx_t con) {
 
 void l4re_runtime_report(char *out, size_t n) {
   if (!st.dump_ok) {
-    snprintf(out, n, "no kernel object dump (jdb cap %s); one task, kinds unknown",
-             l4_is_invalid_cap(st.jdb) ? "missing" : "present, query failed");
+    snprintf(out, n, "one task, kinds unknown: %s",
+             l4_is_invalid_cap(st.jdb)  ? "no jdb cap (give it the kernel debugger: caps = { jdb = L4.Env.jdb })"
+             : !st.kernel_objects        ? "kernel object dump off (start the agent with --kernel-objects, "
+                                           "on a kernel booted with -jdb_cmd=E+)"
+             : !st.ku                    ? "no kernel-user memory for the dump"
+                                         : "the kernel refused the object dump (a kernel without it, before 2023?)");
     return;
   }
   /* Cross-check: the dump's slots of our own task against l4_task_cap_valid. */

@@ -80,16 +80,24 @@ int main(int argc, char **argv) {
   bool echo = !console_echo_off(con); /* first: before anything is read or written */
   l4_cap_idx_t irq = input_irq(con);
 
-  l4re_runtime_init(&rt);
+  bool kernel_objects = false, print_dump = false;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--kernel-objects"))
+      kernel_objects = true;
+    else if (!strcmp(argv[i], "--print-dump"))
+      kernel_objects = print_dump = true;
+    else
+      say(con, "capscope-agent: unknown argument %s (known: --kernel-objects, --print-dump)\n", argv[i]);
+  }
+  l4re_runtime_init(&rt, kernel_objects);
   memset(&a, 0, sizeof a);
   a.rt = &rt;
   a.listen_fd = -1;
   a.pty_slave_fd = -1;
   armor_rx_init(&rx, PROTO_HEADER_SIZE + PROTO_MAX_REQUEST_PAYLOAD);
 
-  for (int i = 1; i < argc; i++)
-    if (!strcmp(argv[i], "--print-dump"))
-      l4re_runtime_print_dump(&rt, con);
+  if (print_dump)
+    l4re_runtime_print_dump(&rt, con);
   char report[256];
   l4re_runtime_report(report, sizeof report);
   say(con, "capscope-agent: %s\n", report);
