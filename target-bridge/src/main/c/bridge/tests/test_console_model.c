@@ -32,11 +32,13 @@
 
 static char dir[64];
 
-/* As the real kernel printed them between the agent's lines. */
+/* Byte for byte as the real system printed them between the agent's lines
+ * (samples/recorded/l4re-qemu): the kernel's warning for a map that mapped
+ * nothing, and a program's line. */
 static const char *const kernel_lines[] = {
-    "KERNEL: Warning: nothing mapped: (Obj_space) from [0xffff800000d8b000/L4_obj]: 1e0 size: 1 to "
-    "[0xffff800000d8b000/L4_obj]: 1e0\r\n",
-    "KERNEL: Warning: Without -esc / -serial_input, Vlog will not generate input events!\r\n",
+    "\r\n\x1b[31mKERNEL\x1b[m: Warning: nothing mapped: (Obj_space) from [0xfffffffee1edd4b8]: "
+    "0000000000000014 size: 0000000000000001 to [0xfffffffee1edd598]\r\n",
+    "\x1b[32mhello   | Hello World!\x1b[0m\r\n",
 };
 
 struct model {
