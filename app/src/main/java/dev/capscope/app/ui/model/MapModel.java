@@ -36,6 +36,16 @@ public final class MapModel {
      * @param matches cells for which this returns false are drawn dimmed (the filter); null = all match
      */
     public MapModel(CapSpace space, IntFunction<SelectorRole> roles, java.util.function.IntPredicate matches) {
+        this(space, roles, matches, true);
+    }
+
+    /**
+     * @param allocatorTracked whether every allocation of the component area has a cap-map entry
+     *                         (the profile's {@code allocatorTracked}: Genode yes, L4Re's private
+     *                         cap allocator no), so that a valid cap there without one is an anomaly
+     */
+    public MapModel(CapSpace space, IntFunction<SelectorRole> roles, java.util.function.IntPredicate matches,
+                    boolean allocatorTracked) {
         this.space = space;
         this.roles = roles;
         int v = 0;
@@ -50,7 +60,7 @@ public final class MapModel {
                 occupancy[sel] = Occupancy.VALID;
                 kinds[sel] = obj.kind();
                 anomaly[sel] = area == Area.INVALID || area == Area.BEYOND_ALLOCATOR
-                        || area == Area.COMPONENT && e == null;
+                        || allocatorTracked && area == Area.COMPONENT && e == null;
             } else {
                 // An entry without badge and without a cap is a receive window waiting: normal.
                 occupancy[sel] = e == null ? Occupancy.EMPTY : e.hasBadge() ? Occupancy.DANGLING_ENTRY : Occupancy.RECEIVE_WINDOW;

@@ -186,7 +186,7 @@ public final class CapTreeViewModel {
                     if (filter.test(l.row())) hit.set(l.row().selector());
                 }
             }
-            m = new MapModel(s, b::roleOf, filter.isAll() ? null : hit::get);
+            m = new MapModel(s, b::roleOf, filter.isAll() ? null : hit::get, b.profile().allocatorTracked());
             for (Leaf l : shown) {
                 if (l.row().status() != RowStatus.NORMAL) {
                     m.mark(l.row().selector(), l.row().status());
