@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §5 migration: a snapshot taken on one capsim restored onto another whose badge allocation
+ * docs/background.md §5 migration: a snapshot taken on one capsim restored onto another whose badge allocation
  * differs, and onto a task with another name when the user says so. Two real capsim processes.
  */
 class MigrationRestoreTest {
