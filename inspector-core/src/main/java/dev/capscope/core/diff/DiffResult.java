@@ -46,9 +46,16 @@ public record DiffResult(MatchKey matchKey, List<SlotDiff> slots, List<CapMapDif
         return !isEmpty();
     }
 
-    /** Number of rows (slots + cap-map entries) that are differences under the match key. */
+    /**
+     * Number of selectors that differ under the match key: a selector whose slot and cap-map entry
+     * both changed counts once ({@link SelectorRow}).
+     */
     public int differenceCount() {
-        return slotTotals.differences(matchKey) + capMapTotals.differences(matchKey);
+        int n = 0;
+        for (SelectorRow r : SelectorRow.of(this)) {
+            if (matchKey.isDifference(r.status())) n++;
+        }
+        return n;
     }
 
     /** Slot rows other than UNCHANGED (REBOUND included: it is worth showing under either key). */
