@@ -31,7 +31,7 @@ class FileErrorsTest {
         Files.writeString(f, "{\n  \"meta\": {\n");
         Throwable e = assertThrows(RuntimeException.class, () -> SnapshotReader.read(f));
         FileErrors.Text t = FileErrors.reading(f, e, "Open another snapshot.");
-        assertEquals(f + ":3:1: the file ends in the middle of the JSON (truncated?).", t.whatHappened());
+        assertEquals(f + ":3:1: field meta: the file ends in the middle of the JSON (truncated?).", t.whatHappened());
         assertEquals("The file is damaged or not a snapshot; restore it from version control or a backup, "
                 + "or take the snapshot again.", t.whatToDo());
     }
