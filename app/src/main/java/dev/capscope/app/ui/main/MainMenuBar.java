@@ -33,12 +33,15 @@ final class MainMenuBar extends MenuBar {
         liveItem.setId("menuLiveRefresh");
         liveItem.setAccelerator(KeyCombination.keyCombination("Shortcut+L"));
         liveItem.selectedProperty().bindBidirectional(vm.liveRefreshProperty());
+        liveItem.disableProperty().bind(vm.liveShownProperty().not());
+        MenuItem refresh = item("menuRefresh", "_Refresh now", "F5", vm::refresh);
+        refresh.disableProperty().bind(vm.liveShownProperty().not());
         target.getItems().addAll(
                 item("menuAttach", "_Attach…", "Shortcut+T", vm::attach),
                 item("menuReconnect", "Re_connect", "Shortcut+R", vm::reconnect),
                 item("menuStartDemo", "Start _demo target", null, vm::startDemo),
                 new SeparatorMenuItem(),
-                item("menuRefresh", "_Refresh now", "F5", vm::refresh),
+                refresh,
                 liveItem);
         Menu view = new Menu("_View");
         view.setId("menuView");

@@ -53,12 +53,15 @@ final class MainToolBar extends ToolBar {
         });
         interval.setValue(vm.intervalMillisProperty().get());
         interval.valueProperty().addListener((o, a, b) -> { if (b != null) vm.intervalMillisProperty().set(b); });
-        interval.disableProperty().bind(live.selectedProperty().not());
+        // live refresh and refresh walk a live task: nothing to do with a snapshot or nothing shown
+        live.disableProperty().bind(vm.liveShownProperty().not());
+        interval.disableProperty().bind(live.selectedProperty().not().or(vm.liveShownProperty().not()));
 
         Button refresh = new Button("Refresh");
         refresh.setId("refreshButton");
         refresh.setOnAction(e -> vm.refresh());
         refresh.setTooltip(new Tooltip("Walk the shown task again now (F5)"));
+        refresh.disableProperty().bind(vm.liveShownProperty().not());
 
         ComboBox<String> profile = new ComboBox<>(vm.profile().choices());
         profile.setId("profileChoice");

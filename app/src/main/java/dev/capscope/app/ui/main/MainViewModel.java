@@ -46,6 +46,11 @@ public final class MainViewModel implements LiveController.Listener {
     private final BooleanProperty liveRefresh = new SimpleBooleanProperty(true);
     private final IntegerProperty intervalMillis = new SimpleIntegerProperty(1000);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** True while a live task is shown: Refresh and Live refresh only make sense then. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper liveShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** Generation of the shown live task at its last applied walk, and when it last moved (-1: not yet). */
+    private long shownGeneration = -1;
+    private long shownChangedAt;
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
 
@@ -163,6 +168,8 @@ public final class MainViewModel implements LiveController.Listener {
 
     private void show(SourceRef ref) {
         shown = ref;
+        shownGeneration = -1;
+        liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
         if (ref instanceof SourceRef.TaskRef r) {
             status.sourceProperty().set(r.task() + " @ " + r.target().endpoint());
@@ -215,8 +222,25 @@ public final class MainViewModel implements LiveController.Listener {
         } else {
             tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
         }
-        status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + result.space().generation());
-        status.idle("Walked " + result.space().taskName());
+        long g = result.space().generation();
+        status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + g);
+        long now = ctx.timer().nowMillis();
+        if (shownGeneration < 0 || g == shownGeneration) {
+            status.idle("Walked " + result.space().taskName() + " at generation " + g + " (" + clock(now) + ")");
+        } else {
+            status.idle(result.space().taskName() + ": generation " + shownGeneration + " → " + g
+                    + " (" + clock(now) + ")");
+        }
+        if (g != shownGeneration) {
+            shownGeneration = g;
+            shownChangedAt = now;
+        }
+    }
+
+    /** Local wall-clock time of the UI timer, HH:mm:ss. */
+    private static String clock(long millis) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneId.systemDefault()));
     }
 
     private RowTreeBuilder builder;
@@ -276,7 +300,12 @@ public final class MainViewModel implements LiveController.Listener {
 
     @Override
     public void unchanged(LiveTarget target, String task, long generation) {
-        status.idle(task + " unchanged (generation " + generation + ")");
+        // a poll that was in flight while the user picked another source says nothing about it
+        if (!(shown instanceof SourceRef.TaskRef r && r.target() == target && r.task().equals(task))) {
+            return;
+        }
+        status.idle(task + ": no change since generation " + generation
+                + (shownGeneration == generation ? " (" + clock(shownChangedAt) + ")" : ""));
     }
 
     void snapshotOpened(SnapshotSource s) {
@@ -294,6 +323,7 @@ public final class MainViewModel implements LiveController.Listener {
     public BooleanProperty liveRefreshProperty() { return liveRefresh; }
     public IntegerProperty intervalMillisProperty() { return intervalMillis; }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty liveShownProperty() { return liveShown.getReadOnlyProperty(); }
     public SourceRef shown() { return shown; }
     UiContext context() { return ctx; }
 }

@@ -173,4 +173,30 @@ class MainWindowTest {
         page.waitUntil(() -> restarted.calls(InMemoryTarget.Call.CAP_MAP) > 0);
         assertNull(page.fx(() -> h.vm.errorProperty().get().isEmpty() ? null : "error"));
     }
+
+    @Test
+    void aLongErrorWrapsAndTheReconnectButtonStaysWhole(FxRobot robot) {
+        page(robot);
+        target.failOn(InMemoryTarget.Call.INFO, new TargetException(TargetException.Code.UNREACHABLE,
+                URI + ": " + "the line went quiet after a very long explanation of what happened ".repeat(6)));
+        page.interact(() -> h.timer.advance(1000));
+        page.waitUntil(page::errorVisible);
+        String text = page.errorText();
+        assertEquals(text.indexOf(URI), text.lastIndexOf(URI), "the address once: " + text);
+        javafx.scene.control.Button b = robot.lookup("#reconnectButton").queryButton();
+        assertEquals("Reconnect", page.fx(() -> ((javafx.scene.text.Text) b.lookup(".text")).getText()),
+                "not cut to an ellipsis");
+        assertTrue(page.fx(() -> robot.lookup("#errorText").query().getBoundsInParent().getHeight() > 20),
+                "the message wraps onto several lines");
+    }
+
+    @Test
+    void refreshAndLiveAreOffWithoutALiveTask(FxRobot robot) {
+        page(robot);
+        assertFalse(page.disabled("#refreshButton"));
+        page.interact(() -> h.vm.sources().selectedProperty().set(null));
+        assertTrue(page.disabled("#refreshButton"));
+        assertTrue(page.disabled("#liveToggle"));
+        assertTrue(page.disabled("#intervalChoice"));
+    }
 }
