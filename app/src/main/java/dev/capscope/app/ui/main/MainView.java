@@ -21,6 +21,7 @@ public final class MainView extends BorderPane {
     private final CapTreeView tree;
     private final OccupancyMapView map;
     private final MainToolBar toolBar;
+    private final DetailsView details;
 
     public MainView(MainViewModel vm, Runnable quit) {
         setId("mainView");
@@ -50,7 +51,7 @@ public final class MainView extends BorderPane {
         VBox centerBox = new VBox(new ErrorBanner(vm), center);
         VBox.setVgrow(center, Priority.ALWAYS);
 
-        DetailsView details = new DetailsView(vm.details());
+        details = new DetailsView(vm.details(), text -> vm.tree().filterTextProperty().set(text));
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");
         main.setDividerPositions(0.17, 0.79);
@@ -74,4 +75,5 @@ public final class MainView extends BorderPane {
 
     public CapTreeView tree() { return tree; }
     public OccupancyMapView map() { return map; }
+    public DetailsView details() { return details; }
 }

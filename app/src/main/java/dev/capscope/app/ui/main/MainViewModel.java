@@ -40,6 +40,7 @@ public final class MainViewModel implements LiveController.Listener {
     private final StatusViewModel status = new StatusViewModel();
     private final ProfileViewModel profile;
     private final DetailsViewModel details;
+    private final dev.capscope.app.ui.settings.ViewSettings view;
     private final LiveController live;
     private final SnapshotCommands snapshots;
     private final dev.capscope.app.ui.snapshot.SnapshotWorkflow workflow;
@@ -57,7 +58,9 @@ public final class MainViewModel implements LiveController.Listener {
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.profile = new ProfileViewModel(ctx.walks().profiles());
-        this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty());
+        this.view = dev.capscope.app.ui.settings.ViewSettings.remembered(ctx.recent());
+        this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty(),
+                view.numbersProperty(), tree::lint);
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
@@ -318,6 +321,8 @@ public final class MainViewModel implements LiveController.Listener {
     public SourcesViewModel sources() { return sources; }
     public CapTreeViewModel tree() { return tree; }
     public DetailsViewModel details() { return details; }
+    /** Number base, theme, map zoom, hidden columns: the user's view preferences. */
+    public dev.capscope.app.ui.settings.ViewSettings view() { return view; }
     public StatusViewModel status() { return status; }
     public ProfileViewModel profile() { return profile; }
     public BooleanProperty liveRefreshProperty() { return liveRefresh; }

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
-import org.controlsfx.control.PropertySheet;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -132,10 +131,22 @@ public final class CapscopePage {
         return this;
     }
 
-    /** A value of the details sheet by property name (first match), e.g. "interface". */
+    /** A value of the details by field name (first match), e.g. "interface". */
     public Optional<String> detail(String name) {
-        return fx(() -> robot.lookup("#detailsSheet").queryAs(PropertySheet.class).getItems().stream()
-                .filter(i -> i.getName().equals(name)).map(i -> String.valueOf(i.getValue())).findFirst());
+        return fx(() -> detailLines().stream().filter(i -> i.name().equals(name))
+                .map(dev.capscope.app.ui.details.DetailItem::value).findFirst());
+    }
+
+    /** Every line of the details in order (category lines left out). */
+    @SuppressWarnings("unchecked")
+    public List<dev.capscope.app.ui.details.DetailItem> detailLines() {
+        return fx(() -> {
+            var table = (javafx.scene.control.TreeTableView<dev.capscope.app.ui.details.DetailItem>)
+                    robot.lookup("#detailsSheet").query();
+            List<dev.capscope.app.ui.details.DetailItem> out = new java.util.ArrayList<>();
+            table.getRoot().getChildren().forEach(c -> c.getChildren().forEach(l -> out.add(l.getValue())));
+            return out;
+        });
     }
 
     /** Whether the visible row of a selector carries a CSS pseudo-class ("new", "removed", "changed"). */
