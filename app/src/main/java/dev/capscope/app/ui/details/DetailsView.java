@@ -68,8 +68,8 @@ public final class DetailsView extends BorderPane {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<DetailItem, String> name = new TreeTableColumn<>("Field");
         name.setId("detailsColName");
-        name.setPrefWidth(140);
-        name.setMinWidth(90);
+        name.setPrefWidth(150);
+        name.setMinWidth(130); // "THREAD_AREA_BASE" has no space to wrap at
         name.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().name()));
         name.setCellFactory(c -> new WrappingCell<>());

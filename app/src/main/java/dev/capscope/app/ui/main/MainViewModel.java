@@ -101,6 +101,7 @@ public final class MainViewModel implements LiveController.Listener {
         LiveTarget existing = sources.findTarget(endpoint);
         LiveTarget t = existing != null ? existing : new LiveTarget(endpoint);
         if (existing == null) {
+            if (!remember) t.title("demo target (capsim)");
             t.stateProperty().addListener((o, a, b) -> updateError());
             t.errorProperty().addListener((o, a, b) -> updateError());
             sources.targets().add(t);
@@ -150,6 +151,31 @@ public final class MainViewModel implements LiveController.Listener {
         }
     }
 
+    /** Asks where to save, then writes the view as text, CSV or JSON (by the file's extension) on the worker. */
+    public void exportView(dev.capscope.app.ui.tree.ViewExport view) {
+        String task = tree.spaceProperty().get() == null ? "capscope" : tree.spaceProperty().get().taskName();
+        String suggested = SnapshotCommands.fileName(task + "-view").replace(".json", ".csv");
+        ctx.dialogs().chooseFileToSave("Export the view (.txt, .csv or .json)", suggested).ifPresent(file ->
+                BackgroundTask.wrap("export view", () -> {
+                            dev.capscope.app.ui.diff.DiffService.writeAtomically(file,
+                                    view.format(file.getFileName().toString()));
+                            return file;
+                        })
+                        .onSuccess(f -> status.idle("Exported " + view.lines().stream().filter(l -> l.row().isSelector())
+                                .count() + " rows to " + f))
+                        .onFailure(e -> {
+                            var t = dev.capscope.app.ui.service.FileErrors.writing(file, e,
+                                    "Choose another folder or name, then export again.");
+                            ctx.dialogs().showError("Cannot export the view", t.whatHappened(), t.whatToDo());
+                        })
+                        .executeWith(ctx.runner()));
+    }
+
+    /** What is shown, for titles and exports ("init @ unix:/tmp/capsim.sock", "snapshot leaky.json"). */
+    public String shownTitle() {
+        return status.sourceProperty().get();
+    }
+
     public void openSnapshot() {
         snapshots.open();
     }
@@ -175,7 +201,7 @@ public final class MainViewModel implements LiveController.Listener {
         liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
         if (ref instanceof SourceRef.TaskRef r) {
-            status.sourceProperty().set(r.task() + " @ " + r.target().endpoint());
+            status.sourceProperty().set(r.task() + " @ " + r.target().title());
             walkShown(false, false);
         } else if (ref instanceof SourceRef.SnapshotRef s) {
             SnapshotSource src = s.source();

@@ -72,7 +72,11 @@ public final class WorkflowWindows {
         return Math.min(wanted, (width ? b.getWidth() : b.getHeight()) - 40);
     }
 
+    /** The main window's stylesheets, and its theme (the root's "dark" class). */
     private void copyStyles(Scene scene) {
-        if (anchor.getScene() != null) scene.getStylesheets().setAll(anchor.getScene().getStylesheets());
+        if (anchor.getScene() != null) {
+            scene.getStylesheets().setAll(anchor.getScene().getStylesheets());
+            if (anchor.getScene().getRoot().getStyleClass().contains("dark")) scene.getRoot().getStyleClass().add("dark");
+        }
     }
 }

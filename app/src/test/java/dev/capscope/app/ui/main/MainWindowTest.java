@@ -102,7 +102,7 @@ class MainWindowTest {
         page(robot).filter("log_server");
         page.waitUntil(() -> page.item(Row.selectorKey(logSelector)) != null
                 && page.item(Row.selectorKey(space.capMap().get(space.capMap().size() - 1).index())) == null);
-        assertEquals("1 match(es)", page.fx(() -> robot.lookup("#filterMatches")
+        assertEquals("1 match", page.fx(() -> robot.lookup("#filterMatches")
                 .queryAs(javafx.scene.control.Label.class).getText()));
         page.filter("0x" + Integer.toHexString(logSelector));
         page.waitUntil(() -> page.areaTitles().size() == 1);

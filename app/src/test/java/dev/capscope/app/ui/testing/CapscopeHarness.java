@@ -68,8 +68,13 @@ public final class CapscopeHarness {
 
     /** Builds the window into a stage (call on the FX thread, e.g. from a TestFX {@code @Start}). */
     public CapscopeHarness show(Stage stage) {
+        return show(stage, 1240, 760);
+    }
+
+    /** Builds the window at a given size (e.g. 1024 x 700, the smallest screen Capscope supports). */
+    public CapscopeHarness show(Stage stage, double width, double height) {
         view = new MainView(vm, stage::close);
-        Scene scene = new Scene(view, 1240, 760);
+        Scene scene = new Scene(view, width, height);
         scene.getStylesheets().add(CapscopeApp.stylesheet());
         stage.setScene(scene);
         stage.show();

@@ -122,6 +122,7 @@ public final class CapscopePage {
 
     /** Clicks the occupancy map's cell of a selector with the mouse. */
     public CapscopePage clickMapCell(int selector) {
+        interact(() -> map().reveal(selector));
         Point2D p = fx(() -> {
             double[] c = map().cellCenter(selector);
             return map().canvas().localToScreen(c[0], c[1]);
@@ -186,7 +187,50 @@ public final class CapscopePage {
     }
 
     public String statusText() {
-        return fx(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText());
+        return fx(() -> robot.lookup("#statusMessage").queryLabeled().getText());
+    }
+
+    /** The system clipboard's text (FX thread). */
+    public String clipboard() {
+        return fx(dev.capscope.app.ui.copy.ClipboardText::get);
+    }
+
+    /** Presses and releases keys (e.g. F3; SHIFT, F3) with the focus where it is. */
+    public CapscopePage press(javafx.scene.input.KeyCode... keys) {
+        robot.press(keys);
+        robot.release(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Runs a menu item by id as a click on it would (toggling a check item) and waits for what it causes. */
+    public CapscopePage menu(String id) {
+        return interact(() -> {
+            javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+            javafx.scene.control.MenuItem item = findItem(bar.getMenus(), id);
+            if (item == null) throw new AssertionError("no menu item #" + id);
+            if (item.isDisable()) throw new AssertionError("menu item #" + id + " is disabled");
+            // a click toggles a check item and selects a radio item before its action runs
+            if (item instanceof javafx.scene.control.CheckMenuItem c) c.setSelected(!c.isSelected());
+            if (item instanceof javafx.scene.control.RadioMenuItem r) r.setSelected(true);
+            item.fire();
+        });
+    }
+
+    private static javafx.scene.control.MenuItem findItem(List<? extends javafx.scene.control.MenuItem> items, String id) {
+        for (javafx.scene.control.MenuItem i : items) {
+            if (id.equals(i.getId())) return i;
+            if (i instanceof javafx.scene.control.Menu m) {
+                javafx.scene.control.MenuItem found = findItem(m.getItems(), id);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    /** Text of the filter's match label ("3 matches", "2 of 3"). */
+    public String filterMatches() {
+        return fx(() -> robot.lookup("#filterMatches").queryLabeled().getText());
     }
 
     // ---- diff window and restore wizard (issue 6) ---------------------------------------------
