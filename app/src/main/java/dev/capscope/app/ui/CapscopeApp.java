@@ -85,7 +85,12 @@ public class CapscopeApp extends Application {
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
         watchFirstTree(vm, scene, primaryStage);
-        primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");
+        // what is shown goes in the title, as a document would (the status bar may be too narrow for it)
+        primaryStage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String source = vm.status().sourceProperty().get();
+            return source == null || source.equals("no source")
+                    ? "Capscope — capability spaces of Genode components on Fiasco.OC" : "Capscope — " + source;
+        }, vm.status().sourceProperty()));
         primaryStage.setScene(scene);
         if (pre != null) {
             showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS));

@@ -69,10 +69,10 @@ public final class DetailsView extends BorderPane {
         TreeTableColumn<DetailItem, String> name = new TreeTableColumn<>("Field");
         name.setId("detailsColName");
         name.setPrefWidth(150);
-        name.setMinWidth(130); // "THREAD_AREA_BASE" has no space to wrap at
+        name.setMinWidth(140);
         name.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().name()));
-        name.setCellFactory(c -> new WrappingCell<>());
+        // names are short words ("THREAD_AREA_BASE" has nowhere to wrap): one line, the column fits them
         TreeTableColumn<DetailItem, String> value = new TreeTableColumn<>("Value");
         value.setId("detailsColValue");
         value.setMinWidth(120);

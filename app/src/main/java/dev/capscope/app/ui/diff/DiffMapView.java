@@ -91,7 +91,8 @@ public final class DiffMapView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         DiffMapModel m = model.getValue();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setFill(Color.web("#555"));
+        boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
+        g.setFill(dark ? Color.web("#b8c0cc") : Color.web("#555"));
         g.setFont(javafx.scene.text.Font.font("Monospaced", Math.min(10, cell + 3)));
         int rows = (Selectors.COUNT + COLS - 1) / COLS;
         for (int r = 0; r < rows; r += cell >= 8 ? 1 : 2) {
@@ -100,7 +101,7 @@ public final class DiffMapView extends Region {
         double gap = cell >= 5 ? 1 : 0;
         for (int s = 0; s < Selectors.COUNT; s++) {
             DiffStatus st = m.status(s);
-            g.setFill(st == null ? MapPalette.emptyCell(m.area(s)) : color(st));
+            g.setFill(st == null ? MapPalette.emptyCell(m.area(s), dark) : color(st));
             g.fillRect(LABEL_W + (s % COLS) * cell, (s / COLS) * cell, cell - gap, cell - gap);
         }
         int sel = selected.getAsInt();

@@ -41,10 +41,15 @@ public final class DiffView extends BorderPane {
     private final DiffMapView map;
 
     public DiffView(DiffViewModel vm) {
+        this(vm, new javafx.beans.property.SimpleObjectProperty<>(dev.capscope.app.ui.settings.NumberBase.BOTH));
+    }
+
+    /** @param numbers the main window's number base (selectors and badges in the diff tree) */
+    public DiffView(DiffViewModel vm, javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers) {
         setId("diffView");
         getStyleClass().add("diff-view");
         setTop(toolBar(vm));
-        tree = new DiffTreeView(vm);
+        tree = new DiffTreeView(vm, numbers);
         map = new DiffMapView(vm.mapProperty(), () -> vm.selectedProperty().get() == null ? -1
                 : vm.selectedProperty().get().selector(), vm::selectSelector);
         vm.selectedProperty().addListener((o, a, b) -> map.redraw());

@@ -34,6 +34,7 @@ final class MainToolBar extends javafx.scene.layout.HBox {
                 + "Enter / Shift+Enter (F3 / Shift+F3): next / previous match. Down: into the tree. Esc: clear."));
         filter.setPrefColumnCount(16);
         filter.setMinWidth(130);
+        filter.setMaxWidth(340);
         javafx.scene.layout.HBox.setHgrow(filter, javafx.scene.layout.Priority.SOMETIMES);
         filter.textProperty().bindBidirectional(vm.tree().filterTextProperty());
         filter.setOnKeyPressed(e -> {

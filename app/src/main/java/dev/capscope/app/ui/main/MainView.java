@@ -49,13 +49,13 @@ public final class MainView extends BorderPane {
                 new dev.capscope.app.ui.timeline.TimelineView(vm.workflow().timeline()));
         sourcesPane.setId("sourcesPane");
         VBox.setVgrow(sources, Priority.ALWAYS);
-        new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this);
+        new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this, vm.view().numbersProperty());
 
         Label mapHeading = heading("Occupancy of selectors 0–4296");
         mapHeading.setId("mapHeading");
         mapHeading.setTooltip(new javafx.scene.control.Tooltip(
                 "Click a cell to select its selector in the tree; Ctrl+wheel or Ctrl +/- zooms, Ctrl+0 resets"));
-        VBox mapPane = new VBox(4, mapHeading, map, new MapLegend());
+        VBox mapPane = new VBox(4, mapHeading, map, new MapLegend(vm.view().themeProperty()));
         mapPane.setId("mapPane");
         mapPane.getStyleClass().add("map-pane");
         mapPane.setMinHeight(0);
@@ -74,7 +74,7 @@ public final class MainView extends BorderPane {
         map.setMinWidth(0);
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");
-        main.setDividerPositions(0.16, 0.74);
+        main.setDividerPositions(0.16, 0.77);
         SplitPane.setResizableWithParent(sourcesPane, false);
         SplitPane.setResizableWithParent(details, false);
         setCenter(main);

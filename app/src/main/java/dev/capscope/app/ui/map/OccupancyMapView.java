@@ -77,6 +77,10 @@ public final class OccupancyMapView extends Region {
         model.addListener((o, a, b) -> redraw());
         selected.addListener((o, a, b) -> redraw());
         zoom.addListener((o, a, b) -> requestLayout());
+        // the theme switches the root's "dark" class: redraw in its tints
+        sceneProperty().addListener((o, a, b) -> {
+            if (b != null) b.getRoot().getStyleClass().addListener((javafx.collections.ListChangeListener<String>) c -> redraw());
+        });
         numbers.addListener((o, a, b) -> redraw());
         canvas.setOnMouseMoved(e -> {
             int sel = selectorAt(e.getX(), e.getY());
@@ -204,7 +208,7 @@ public final class OccupancyMapView extends Region {
             double y = TOP + (sel / cols) * cell;
             Color c = switch (m.occupancy(sel)) {
                 case VALID -> m.anomaly(sel) ? MapPalette.ANOMALY : MapPalette.kind(m.kind(sel));
-                case DANGLING_ENTRY, EMPTY -> MapPalette.emptyCell(m.area(sel));
+                case DANGLING_ENTRY, EMPTY -> MapPalette.emptyCell(m.area(sel), dark);
                 case RECEIVE_WINDOW -> MapPalette.RECEIVE_WINDOW;
             };
             double alpha = m.dimmed(sel) ? 0.22 : 1.0;

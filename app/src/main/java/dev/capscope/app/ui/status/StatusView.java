@@ -47,7 +47,7 @@ public final class StatusView extends HBox {
         time.textProperty().bind(vm.walkTimeProperty());
         time.visibleProperty().bind(Bindings.isNotEmpty(vm.walkTimeProperty()));
         time.managedProperty().bind(time.visibleProperty());
-        source.setMinWidth(60); // gives way (with "…") before the message does
+        source.setMinWidth(0); // gives way before the message does (the window title names the source too)
         Label profile = label("profileLabel");
         profile.setMinWidth(60);
         profile.textProperty().bind(vm.profileProperty());

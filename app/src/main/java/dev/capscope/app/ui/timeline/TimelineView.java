@@ -17,6 +17,7 @@ public final class TimelineView extends VBox {
         heading.getStyleClass().add("pane-heading");
         heading.setMaxWidth(Double.MAX_VALUE);
         heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // long task names wrap, never "…"
         heading.textProperty().bind(vm.headingProperty());
         ListView<TimelineEntry> list = new ListView<>(vm.entries());
         list.setId("timelineList");

@@ -5,12 +5,10 @@ import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.model.RowNode;
 import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.app.ui.settings.ViewSettings;
-import javafx.collections.SetChangeListener;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TreeItem;
-import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
@@ -64,14 +62,14 @@ public final class CapTreeView extends TreeTableView<Row> {
         setRoot(root);
         setShowRoot(false);
         reconciler = new TreeReconciler(root);
-        setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         // One height for every row: the flow need not measure rows after each refresh (large win
         // per walk, see docs/benchmarks.md); 13 px text and the cell padding.
         setFixedCellSize(ROW_HEIGHT);
         for (TreeColumn c : TreeColumn.values()) {
-            getColumns().add(column(c));
+            getColumns().add(CapTreeColumns.column(c, settings, this::numbers));
         }
         setTableMenuButtonVisible(true); // the column chooser ("+" at the right of the header)
+        ColumnFitter.install(this);
         getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setRowFactory(t -> new CapRow());
         setPlaceholder(new javafx.scene.control.Label("No space on screen: pick a task or a snapshot on the left, "
@@ -104,29 +102,6 @@ public final class CapTreeView extends TreeTableView<Row> {
             }
         });
         vm.selectedKeyProperty().addListener((o, a, b) -> selectKey(b, true));
-    }
-
-    private TreeTableColumn<Row, Row> column(TreeColumn spec) {
-        TreeTableColumn<Row, Row> c = new TreeTableColumn<>(spec.title());
-        c.setId(spec.id());
-        c.setPrefWidth(spec.width());
-        c.setMinWidth(spec.minWidth());
-        c.setCellValueFactory(p -> p.getValue().valueProperty());
-        c.setCellFactory(col -> new TreeTableCell<>() {
-            @Override
-            protected void updateItem(Row r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(empty || r == null ? null : spec.text(r, numbers()));
-            }
-        });
-        c.setComparator(spec.order());
-        c.setVisible(!settings.hiddenColumns().contains(spec.id()));
-        c.visibleProperty().addListener((o, a, b) -> {
-            if (b) settings.hiddenColumns().remove(spec.id()); else settings.hiddenColumns().add(spec.id());
-        });
-        settings.hiddenColumns().addListener((SetChangeListener<String>) ch -> c.setVisible(
-                !settings.hiddenColumns().contains(spec.id())));
-        return c;
     }
 
     private void apply(RowNode tree) {
@@ -257,7 +232,7 @@ public final class CapTreeView extends TreeTableView<Row> {
     @SuppressWarnings("unchecked")
     private TreeTableColumn<Row, ?> columnAt(Node n) {
         for (Node x = n; x != null && x != this; x = x.getParent()) {
-            if (x instanceof TreeTableCell<?, ?> cell) return (TreeTableColumn<Row, ?>) cell.getTableColumn();
+            if (x instanceof javafx.scene.control.TreeTableCell<?, ?> cell) return (TreeTableColumn<Row, ?>) cell.getTableColumn();
         }
         return null;
     }

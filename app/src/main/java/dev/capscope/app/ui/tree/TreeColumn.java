@@ -9,21 +9,21 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The cap-space tree's columns in display order, with what each shows (in the window's number
+ * The cap-space tree's columns in display order (what a narrow window must still show first), with what each shows (in the window's number
  * base) and how it sorts. Copy, export and the column chooser use the same texts as the cells.
  * Minimum widths leave room for the header and its sort arrow, so no header is cut.
  */
 public enum TreeColumn {
-    SELECTOR("colSelector", "Selector", 285, 150, (r, n) -> r.isSelector() ? n.format(r.selector()) : r.title(),
+    SELECTOR("colSelector", "Selector", 272, 150, (r, n) -> r.isSelector() ? n.format(r.selector()) : r.title(),
             Comparator.comparingInt(Row::selector)),
-    ROLE("colRole", "Role", 150, 84, (r, n) -> r.role(), text(Row::role)),
-    KIND("colKind", "Kind", 96, 64, (r, n) -> r.objectKind(), text(Row::objectKind)),
-    BADGE("colBadge", "Badge", 100, 70, (r, n) -> n.formatNumbersIn(r.badge()), Comparator.comparingLong(TreeColumn::badgeOrder)),
+    ROLE("colRole", "Role", 140, 84, (r, n) -> r.role(), text(Row::role)),
+    KIND("colKind", "Kind", 100, 64, (r, n) -> r.objectKind(), text(Row::objectKind)),
+    BADGE("colBadge", "Badge", 96, 70, (r, n) -> n.formatNumbersIn(r.badge()), Comparator.comparingLong(TreeColumn::badgeOrder)),
     MEANING("colMeaning", "Meaning", 380, 120, (r, n) -> r.meaning(), text(Row::meaning)),
     REFS("colRefs", "Refs", 50, 50, (r, n) -> r.refs(), Comparator.comparingInt(r -> number(r.refs()))),
     RIGHTS("colRights", "Rights", 60, 60, (r, n) -> r.rights(), text(Row::rights)),
-    KCAP("colKcap", "kcap", 84, 60, (r, n) -> r.kcap(), Comparator.comparingInt(Row::selector)),
     STATUS("colStatus", "Status", 72, 66, (r, n) -> r.status().label(), text(r -> r.status().label())),
+    KCAP("colKcap", "kcap", 84, 60, (r, n) -> r.kcap(), Comparator.comparingInt(Row::selector)),
     DECIMAL("colDecimal", "Dec", 56, 50, (r, n) -> r.selectorDecimal(), Comparator.comparingInt(Row::selector));
 
     private final String id;
