@@ -50,10 +50,10 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
                 r -> r.isGroup() ? r.title() : numbers.getValue().format(r.selector()));
         getColumns().addAll(
                 titleColumn,
-                column("diffColDecimal", "Dec", 48, DiffRow::decimal),
-                column("diffColStatus", "Status", 70, DiffRow::statusLabel),
+                column("diffColDecimal", "Dec", 56, DiffRow::decimal),
+                column("diffColStatus", "Status", 84, DiffRow::statusLabel),
                 column("diffColKind", "Kind", 110, DiffRow::kind),
-                column("diffColBadge", "Badge", 110, r -> numbers.getValue().formatNumbersIn(r.badge())),
+                column("diffColBadge", "Badge", 180, r -> numbers.getValue().formatNumbersIn(r.badge())),
                 column("diffColMeaning", "Meaning", 260, DiffRow::meaning),
                 column("diffColChanges", "Changes (before -> after)", 330, DiffRow::changes));
         setRowFactory(t -> new Row());

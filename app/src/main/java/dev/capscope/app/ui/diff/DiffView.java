@@ -116,8 +116,9 @@ public final class DiffView extends BorderPane {
         json.setOnAction(e -> vm.exportJson());
         text.disableProperty().bind(vm.resultProperty().isNull());
         json.disableProperty().bind(vm.resultProperty().isNull());
-        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after, new Separator(),
-                match, changes, reload, new Separator(), text, json);
+        match.setMaxWidth(200);
+        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after,
+                new Separator(Orientation.VERTICAL), match, changes, reload, new Separator(Orientation.VERTICAL), text, json);
         bar.setId("diffToolBar");
         return bar;
     }
@@ -125,7 +126,7 @@ public final class DiffView extends BorderPane {
     private static ComboBox<DiffSide> sideChoice(String id, DiffViewModel vm) {
         ComboBox<DiffSide> c = new ComboBox<>(vm.choices());
         c.setId(id);
-        c.setPrefWidth(250);
+        c.setPrefWidth(220);
         c.setConverter(new StringConverter<>() {
             public String toString(DiffSide s) { return s == null ? "" : s.title(); }
             public DiffSide fromString(String s) { return null; }
