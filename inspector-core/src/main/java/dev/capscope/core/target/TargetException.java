@@ -17,6 +17,10 @@ public class TargetException extends RuntimeException {
         REFUSED,
         /** The target reported an error for a well-formed request (unknown task, bad range). */
         REJECTED,
+        /** Another client holds the target's restore lease: a restore is in progress elsewhere. */
+        LEASE_HELD,
+        /** The task moved on since the generation the caller planned at (compare and swap failed). */
+        GENERATION_MOVED,
         /** Something else went wrong in the bridge. */
         INTERNAL
     }
