@@ -39,6 +39,17 @@ public sealed interface RestoreOperation {
         }
     }
 
+    /**
+     * Close the session whose cap sits at the selector, at its server, the way the component's
+     * parent closes a session: the server forgets it and destroys its gate (so the cap vanishes
+     * from every task), the parent's record of it goes, and the task's cap-map entry is freed.
+     */
+    record CloseSession(int selector) implements RestoreOperation {
+        public String describe() {
+            return "close session at " + Selectors.format(selector);
+        }
+    }
+
     /** Create a kernel object of a kind (IPC gate with label, IRQ, ...) at the selector. */
     record CreateObject(int selector, ObjectKind kind, Long label) implements RestoreOperation {
         public String describe() {
