@@ -117,6 +117,10 @@ final class Preflight {
     private void snapshotConsistency() {
         CapSpace space = wanted.space();
         SnapshotMeta meta = wanted.meta();
+        if (meta.torn()) {
+            refuse(RefusalReason.SNAPSHOT_INCONSISTENT, "the snapshot is torn: task '" + meta.task() + "' kept changing"
+                    + " while it was read, so it is not one state of the task; take it again with the task quiet");
+        }
         if (!meta.task().equals(space.taskName())) {
             refuse(RefusalReason.SNAPSHOT_INCONSISTENT, "the snapshot's metadata names task '" + meta.task()
                     + "' but its space is of task '" + space.taskName() + "'");

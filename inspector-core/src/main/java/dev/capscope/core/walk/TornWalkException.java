@@ -1,5 +1,8 @@
 package dev.capscope.core.walk;
 
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.TargetException;
 
 /**
@@ -18,5 +21,18 @@ public final class TornWalkException extends TargetException {
 
     public RawWalk lastAttempt() {
         return lastAttempt;
+    }
+
+    /**
+     * The last attempt as a space under the profile, for a caller that keeps torn views on request.
+     *
+     * @throws TargetException PROTOCOL when even the last attempt contradicts itself (or there is none)
+     */
+    public CapSpace lastAttemptAs(LayoutProfile profile) {
+        if (lastAttempt == null) {
+            throw new TargetException(Code.PROTOCOL, getMessage() + "; the last attempt contradicted itself, so there"
+                    + " is nothing to keep");
+        }
+        return CapSpaceAssembler.assemble(lastAttempt, SelectorLayout.of(profile));
     }
 }
