@@ -5,6 +5,7 @@ import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 
@@ -62,6 +63,11 @@ final class DroppingTarget implements Target {
             return OperationResult.DONE;
         }
         return delegate.apply(task, operation);
+    }
+
+    @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        return delegate.acquireLease(task, plannedGeneration);
     }
 
     @Override

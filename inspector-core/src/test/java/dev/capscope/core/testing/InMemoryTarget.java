@@ -13,6 +13,7 @@ import dev.capscope.core.model.TaskInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -38,11 +39,15 @@ import java.util.function.UnaryOperator;
  * <p>Test hooks: a read-only switch ({@link #restoreAllowed(boolean)}), one-shot or delayed
  * failures per call ({@link #failOn}), a filter that falsifies cap infos ({@link #tamperCapInfos})
  * and call counters ({@link #calls}). Not thread-safe, like the port says.
+ *
+ * <p>The restore lease is modelled for one client: while a lease is held, every apply must be on
+ * its task and is a compare-and-swap against the generation it expects (GENERATION_MOVED
+ * otherwise); without a lease, applies run unchecked, so tests of single operations need none.
  */
 public final class InMemoryTarget implements Target {
 
     /** The port's calls, for counting and failure injection. */
-    public enum Call { INFO, GENERATION, VALIDITY, CAP_INFOS, THREADS, CAP_MAP, APPLY }
+    public enum Call { INFO, GENERATION, VALIDITY, CAP_INFOS, THREADS, CAP_MAP, APPLY, LEASE }
 
     private record Mapping(long objectId, Rights rights) {
     }
@@ -70,6 +75,30 @@ public final class InMemoryTarget implements Target {
     private boolean keepRecordedBadges;
     private long nextObjectId = 0x8000_0000L;
     private boolean closed;
+    private Lease lease;
+
+    /** The held lease: its task and the generation the next apply must find. */
+    private final class Lease implements RestoreLease {
+        final String task;
+        long generation;
+
+        Lease(String task, long generation) {
+            this.task = task;
+            this.generation = generation;
+        }
+
+        @Override
+        public long generation() {
+            return generation;
+        }
+
+        @Override
+        public void close() {
+            if (lease == this) {
+                lease = null;
+            }
+        }
+    }
 
     public InMemoryTarget(String endpoint, String kernel, String profile) {
         this.endpoint = endpoint;
@@ -265,10 +294,40 @@ public final class InMemoryTarget implements Target {
             throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
         }
         TaskState s = task(task);
+        if (lease != null) {
+            if (!lease.task.equals(task)) {
+                throw new TargetException(Code.REJECTED, "the restore lease is on task '" + lease.task + "', not '"
+                        + task + "'");
+            }
+            checkGeneration(task, s, lease.generation);
+        }
         OperationResult result = execute(s, operation);
         applied.add(operation);
         changed(s);
+        if (lease != null) {
+            lease.generation = s.generation;
+        }
         return result;
+    }
+
+    /** One client: taking the lease again replaces it. */
+    @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        enter(Call.LEASE);
+        if (!restoreAllowed) {
+            throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
+        }
+        TaskState s = task(task);
+        checkGeneration(task, s, plannedGeneration);
+        lease = new Lease(task, s.generation);
+        return lease;
+    }
+
+    private static void checkGeneration(String task, TaskState s, long expected) {
+        if (s.generation != expected) {
+            throw new TargetException(Code.GENERATION_MOVED, "task '" + task + "' is at generation " + s.generation
+                    + ", not the expected " + expected + "; plan again");
+        }
     }
 
     @Override
@@ -299,6 +358,8 @@ public final class InMemoryTarget implements Target {
             replace(s, checkSelector(cs.selector()), new Mapping(gate.id(), Rights.RWS));
             s.capMap.put(cs.selector(), new CapMapEntry(cs.selector(), badge, 1, cs.semantics()));
             return new OperationResult(badge);
+        } else if (operation instanceof RestoreOperation.CloseSession cs) {
+            closeSession(s, checkSelector(cs.selector()));
         } else if (operation instanceof RestoreOperation.CreateObject co) {
             KernelObject o = createObject(co.kind(), co.label());
             replace(s, checkSelector(co.selector()), new Mapping(o.id(), Rights.RWSD));
@@ -310,6 +371,22 @@ public final class InMemoryTarget implements Target {
             throw new TargetException(Code.REJECTED, "unsupported operation " + operation);
         }
         return OperationResult.DONE;
+    }
+
+    /** The server destroys the session's gate: it vanishes from every task; the entry is freed. */
+    private void closeSession(TaskState s, int selector) {
+        Mapping m = s.slots.get(selector);
+        CapMapEntry e = s.capMap.get(selector);
+        if (m == null || e == null || e.semantics().label() == null) {
+            throw new TargetException(Code.REJECTED, "no session at " + Selectors.format(selector));
+        }
+        for (TaskState t : tasks.values()) {
+            if (t.slots.values().removeIf(x -> x.objectId() == m.objectId()) && t != s) {
+                changed(t);
+            }
+        }
+        objects.remove(m.objectId());
+        s.capMap.remove(selector);
     }
 
     private void replace(TaskState s, int selector, Mapping mapping) {

@@ -1,5 +1,6 @@
 package dev.capscope.app.ui.restore;
 
+import dev.capscope.app.restore.LeasedRestore;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.model.TargetInfo;
@@ -11,6 +12,7 @@ import dev.capscope.core.restore.RestoreResult;
 import dev.capscope.core.restore.RestoreRunner;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -40,7 +42,7 @@ public class RestoreService {
 
     public RestoreResult apply(Session session, RestoreListener listener) {
         session.watch().reset();
-        return session.runner().apply(session.prepared(), listener);
+        return LeasedRestore.apply(session.watch(), session.runner(), session.prepared(), listener);
     }
 
     /** Passes every call through; remembers the first failure that means the target is gone. */
@@ -80,6 +82,7 @@ public class RestoreService {
         @Override public List<ThreadInfo> threads(String task) { return watch(() -> target.threads(task)); }
         @Override public List<CapMapEntry> capMap(String task) { return watch(() -> target.capMap(task)); }
         @Override public OperationResult apply(String task, RestoreOperation op) { return watch(() -> target.apply(task, op)); }
+        @Override public RestoreLease acquireLease(String task, long generation) { return watch(() -> target.acquireLease(task, generation)); }
 
         /** The connection belongs to the live target in the window, not to the restore. */
         @Override public void close() { }
