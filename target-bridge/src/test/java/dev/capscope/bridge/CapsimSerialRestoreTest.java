@@ -5,12 +5,10 @@ import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.model.SnapshotMeta;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.ProfileRegistry;
-import dev.capscope.core.restore.PreparedRestore;
 import dev.capscope.core.restore.RestoreListener;
 import dev.capscope.core.restore.RestoreResult;
 import dev.capscope.core.restore.RestoreRunner;
 import dev.capscope.core.snapshot.SnapshotWriter;
-import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.walk.Walker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,11 +59,7 @@ class CapsimSerialRestoreTest {
             Snapshot wanted = new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, "before", Instant.EPOCH,
                     capsim.uri(), TASK, target.info().kernel(), PROFILE.name(), "test"), taken);
             RestoreRunner runner = new RestoreRunner(target, PROFILE);
-            PreparedRestore prepared = runner.prepare(wanted, TASK);
-            RestoreResult result;
-            try (RestoreLease lease = target.acquireLease(TASK, prepared.before().space().generation())) {
-                result = runner.apply(prepared, RestoreListener.NONE);
-            }
+            RestoreResult result = runner.apply(runner.prepare(wanted, TASK), RestoreListener.NONE);
             return new Outcome(taken, changed, result, new Walker(target).walk(TASK, PROFILE));
         }
     }

@@ -1,6 +1,5 @@
 package dev.capscope.app.cli;
 
-import dev.capscope.app.restore.LeasedRestore;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -89,7 +88,7 @@ final class RestoreCommand implements Callable<Integer> {
                         + " (pass --yes to apply without asking)");
                 return ErrorReporter.EXIT_ERROR;
             }
-            RestoreResult result = LeasedRestore.apply(target, runner, prepared, new Progress(out));
+            RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());
             printBadges(out, result);
             out.flush();

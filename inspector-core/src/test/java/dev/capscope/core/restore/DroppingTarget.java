@@ -58,16 +58,16 @@ final class DroppingTarget implements Target {
     }
 
     @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        return delegate.acquireLease(task, plannedGeneration);
+    }
+
+    @Override
     public OperationResult apply(String task, RestoreOperation operation) {
         if (++applies == dropAt) {
             return OperationResult.DONE;
         }
         return delegate.apply(task, operation);
-    }
-
-    @Override
-    public RestoreLease acquireLease(String task, long plannedGeneration) {
-        return delegate.acquireLease(task, plannedGeneration);
     }
 
     @Override

@@ -39,15 +39,11 @@ import java.util.function.UnaryOperator;
  * <p>Test hooks: a read-only switch ({@link #restoreAllowed(boolean)}), one-shot or delayed
  * failures per call ({@link #failOn}), a filter that falsifies cap infos ({@link #tamperCapInfos})
  * and call counters ({@link #calls}). Not thread-safe, like the port says.
- *
- * <p>The restore lease is modelled for one client: while a lease is held, every apply must be on
- * its task and is a compare-and-swap against the generation it expects (GENERATION_MOVED
- * otherwise); without a lease, applies run unchecked, so tests of single operations need none.
  */
 public final class InMemoryTarget implements Target {
 
     /** The port's calls, for counting and failure injection. */
-    public enum Call { INFO, GENERATION, VALIDITY, CAP_INFOS, THREADS, CAP_MAP, APPLY, LEASE }
+    public enum Call { INFO, GENERATION, VALIDITY, CAP_INFOS, THREADS, CAP_MAP, APPLY }
 
     private record Mapping(long objectId, Rights rights) {
     }
@@ -70,35 +66,16 @@ public final class InMemoryTarget implements Target {
     private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
     private final Map<Call, Deque<Failure>> failures = new EnumMap<>(Call.class);
     private final List<RestoreOperation> applied = new ArrayList<>();
+    private final List<Long> closedSessions = new ArrayList<>();
     private UnaryOperator<List<CapInfo>> capInfoTamper = UnaryOperator.identity();
     private boolean restoreAllowed = true;
     private boolean keepRecordedBadges;
     private long nextObjectId = 0x8000_0000L;
     private boolean closed;
-    private Lease lease;
-
-    /** The held lease: its task and the generation the next apply must find. */
-    private final class Lease implements RestoreLease {
-        final String task;
-        long generation;
-
-        Lease(String task, long generation) {
-            this.task = task;
-            this.generation = generation;
-        }
-
-        @Override
-        public long generation() {
-            return generation;
-        }
-
-        @Override
-        public void close() {
-            if (lease == this) {
-                lease = null;
-            }
-        }
-    }
+    /** The restore lease: task and expected generation while held, null when free. */
+    private String leasedTask;
+    private long leaseGeneration;
+    private boolean leaseHeldElsewhere;
 
     public InMemoryTarget(String endpoint, String kernel, String profile) {
         this.endpoint = endpoint;
@@ -161,8 +138,23 @@ public final class InMemoryTarget implements Target {
         return this;
     }
 
+    /** Plays a second client holding the restore lease: acquiring and mutating fail with LEASE_HELD. */
+    public InMemoryTarget leaseHeldElsewhere(boolean held) {
+        this.leaseHeldElsewhere = held;
+        return this;
+    }
+
+    public boolean leaseHeld() {
+        return leasedTask != null;
+    }
+
     public int calls(Call call) {
         return calls.getOrDefault(call, 0);
+    }
+
+    /** Badges of sessions closed at their server (CloseSession), in order. */
+    public List<Long> closedSessions() {
+        return List.copyOf(closedSessions);
     }
 
     public List<RestoreOperation> appliedOperations() {
@@ -288,46 +280,56 @@ public final class InMemoryTarget implements Target {
     }
 
     @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        if (!restoreAllowed) {
+            throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
+        }
+        if (leaseHeldElsewhere) {
+            throw new TargetException(Code.LEASE_HELD, "another client holds the restore lease");
+        }
+        TaskState s = task(task);
+        if (s.generation != plannedGeneration) {
+            throw new TargetException(Code.GENERATION_MOVED, "generation " + plannedGeneration + " -> " + s.generation);
+        }
+        leasedTask = task;
+        leaseGeneration = s.generation;
+        return new RestoreLease() {
+            @Override
+            public long generation() {
+                return leaseGeneration;
+            }
+
+            @Override
+            public void close() {
+                leasedTask = null;
+            }
+        };
+    }
+
+    @Override
     public OperationResult apply(String task, RestoreOperation operation) {
         enter(Call.APPLY);
         if (!restoreAllowed) {
             throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
         }
+        if (leaseHeldElsewhere) {
+            throw new TargetException(Code.LEASE_HELD, "another client holds the restore lease");
+        }
+        if (leasedTask == null) {
+            throw new TargetException(Code.REFUSED, "acquire the restore lease before changing a task");
+        }
+        if (!leasedTask.equals(task)) {
+            throw new TargetException(Code.REJECTED, "the restore lease is for task '" + leasedTask + "'");
+        }
         TaskState s = task(task);
-        if (lease != null) {
-            if (!lease.task.equals(task)) {
-                throw new TargetException(Code.REJECTED, "the restore lease is on task '" + lease.task + "', not '"
-                        + task + "'");
-            }
-            checkGeneration(task, s, lease.generation);
+        if (s.generation != leaseGeneration) {
+            throw new TargetException(Code.GENERATION_MOVED, "generation " + leaseGeneration + " -> " + s.generation);
         }
         OperationResult result = execute(s, operation);
         applied.add(operation);
         changed(s);
-        if (lease != null) {
-            lease.generation = s.generation;
-        }
+        leaseGeneration = s.generation;
         return result;
-    }
-
-    /** One client: taking the lease again replaces it. */
-    @Override
-    public RestoreLease acquireLease(String task, long plannedGeneration) {
-        enter(Call.LEASE);
-        if (!restoreAllowed) {
-            throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
-        }
-        TaskState s = task(task);
-        checkGeneration(task, s, plannedGeneration);
-        lease = new Lease(task, s.generation);
-        return lease;
-    }
-
-    private static void checkGeneration(String task, TaskState s, long expected) {
-        if (s.generation != expected) {
-            throw new TargetException(Code.GENERATION_MOVED, "task '" + task + "' is at generation " + s.generation
-                    + ", not the expected " + expected + "; plan again");
-        }
     }
 
     @Override
@@ -351,6 +353,25 @@ public final class InMemoryTarget implements Target {
                     dropIfUnmapped(old.objectId());
                 }
             }
+        } else if (operation instanceof RestoreOperation.Grant g) {
+            Mapping from = s.slots.remove(checkSelector(g.from()));
+            checkSelector(g.to());
+            if (from != null) { // the mapping moves; rights are masked like a map's
+                replace(s, g.to(), new Mapping(from.objectId(), new Rights(from.rights().mask() & g.rights().mask())));
+            }
+        } else if (operation instanceof RestoreOperation.CloseSession cs) {
+            Mapping m = s.slots.get(checkSelector(cs.selector()));
+            CapMapEntry e = s.capMap.get(cs.selector());
+            if (m == null || e == null || !e.hasBadge()) {
+                throw new TargetException(Code.REJECTED, "no session at " + Selectors.format(cs.selector()));
+            }
+            // The server destroys the session's gate: every holder loses it.
+            for (TaskState t : tasks.values()) {
+                t.slots.values().removeIf(x -> x.objectId() == m.objectId());
+            }
+            objects.remove(m.objectId());
+            s.capMap.remove(cs.selector());
+            closedSessions.add(e.rawId());
         } else if (operation instanceof RestoreOperation.CreateSession cs) {
             long badge = keepRecordedBadges && cs.recordedBadge() != null && !badgeInUse(cs.recordedBadge())
                     ? cs.recordedBadge() : freshBadge();
@@ -358,8 +379,6 @@ public final class InMemoryTarget implements Target {
             replace(s, checkSelector(cs.selector()), new Mapping(gate.id(), Rights.RWS));
             s.capMap.put(cs.selector(), new CapMapEntry(cs.selector(), badge, 1, cs.semantics()));
             return new OperationResult(badge);
-        } else if (operation instanceof RestoreOperation.CloseSession cs) {
-            closeSession(s, checkSelector(cs.selector()));
         } else if (operation instanceof RestoreOperation.CreateObject co) {
             KernelObject o = createObject(co.kind(), co.label());
             replace(s, checkSelector(co.selector()), new Mapping(o.id(), Rights.RWSD));
@@ -371,22 +390,6 @@ public final class InMemoryTarget implements Target {
             throw new TargetException(Code.REJECTED, "unsupported operation " + operation);
         }
         return OperationResult.DONE;
-    }
-
-    /** The server destroys the session's gate: it vanishes from every task; the entry is freed. */
-    private void closeSession(TaskState s, int selector) {
-        Mapping m = s.slots.get(selector);
-        CapMapEntry e = s.capMap.get(selector);
-        if (m == null || e == null || e.semantics().label() == null) {
-            throw new TargetException(Code.REJECTED, "no session at " + Selectors.format(selector));
-        }
-        for (TaskState t : tasks.values()) {
-            if (t.slots.values().removeIf(x -> x.objectId() == m.objectId()) && t != s) {
-                changed(t);
-            }
-        }
-        objects.remove(m.objectId());
-        s.capMap.remove(selector);
     }
 
     private void replace(TaskState s, int selector, Mapping mapping) {

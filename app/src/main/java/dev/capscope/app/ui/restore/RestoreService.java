@@ -1,6 +1,5 @@
 package dev.capscope.app.ui.restore;
 
-import dev.capscope.app.restore.LeasedRestore;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.model.TargetInfo;
@@ -42,7 +41,7 @@ public class RestoreService {
 
     public RestoreResult apply(Session session, RestoreListener listener) {
         session.watch().reset();
-        return LeasedRestore.apply(session.watch(), session.runner(), session.prepared(), listener);
+        return session.runner().apply(session.prepared(), listener);
     }
 
     /** Passes every call through; remembers the first failure that means the target is gone. */
