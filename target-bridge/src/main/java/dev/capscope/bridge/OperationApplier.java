@@ -32,6 +32,8 @@ final class OperationApplier {
             r = c.unmap(task, u.selector());
         } else if (operation instanceof RestoreOperation.MapCopy m) {
             r = c.mapCopy(task, m.from(), m.to(), m.rights().mask());
+        } else if (operation instanceof RestoreOperation.Grant g) {
+            r = c.grant(task, g.from(), g.to(), g.rights().mask());
         } else if (operation instanceof RestoreOperation.CreateSession s) {
             r = c.createSession(task, s.selector(), s.semantics());
             return new Applied(new OperationResult(r.badge()), r.generation());

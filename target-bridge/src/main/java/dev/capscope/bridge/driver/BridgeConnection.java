@@ -181,9 +181,18 @@ public final class BridgeConnection implements AutoCloseable {
     }
 
     public synchronized MutationResult mapCopy(long task, int from, int to, int rights) {
+        return map(task, from, to, rights, 0);
+    }
+
+    /** Moves the mapping (L4_MAP_ITEM_GRANT): nothing derived from it is revoked. */
+    public synchronized MutationResult grant(long task, int from, int to, int rights) {
+        return map(task, from, to, rights, 1);
+    }
+
+    private MutationResult map(long task, int from, int to, int rights, int grant) {
         Pointer c = open();
         Pointer meta = scratch.meta();
-        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, 0, meta));
+        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant, meta));
         return new MutationResult(scratch.meta(0), null, null);
     }
 
