@@ -350,6 +350,13 @@ public final class RestorePlanner {
                         + "cannot be re-created", s));
                 return;
             }
+            if (!we.semantics().reopenable()) {
+                refusals.add(Refusal.of(RefusalReason.NOT_A_SESSION, "the " + we.semantics().describe() + " at "
+                        + Selectors.format(s) + " (badge " + we.rawId() + ") is missing in the live task; it is an RPC"
+                        + " object a session hands out (or core made with the component), not a session, so restore"
+                        + " cannot open it again: the component must create it anew, or be restarted", s));
+                return;
+            }
             creations.add(step(Phase.RECREATE_MISSING, new CreateSession(s, we.semantics(), we.rawId())));
             if (we.refCount() != 1) {
                 creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));

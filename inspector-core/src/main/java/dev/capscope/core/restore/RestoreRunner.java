@@ -177,7 +177,7 @@ public final class RestoreRunner {
                 }
             }
         } catch (TargetException e) {
-            return failed(FailureReason.ROLLBACK_FAILED, cause + "; the rollback could not run: " + e.getMessage(),
+            return failed(FailureReason.ROLLBACK_FAILED, cause + "; the rollback failed: it could not run: " + e.getMessage(),
                     prepared, appliedCount, badges, check, null);
         }
         listener.stage(RestoreStage.ROLLBACK_VERIFY);
