@@ -72,8 +72,8 @@ final class OperationApplier {
         if (e.rawId() == CapMapEntry.NO_BADGE) {
             flags |= RECEIVE_WINDOW;
         }
-        if (s.label() != null) {
-            flags |= SESSION; // sessions are the entries that carry a session label
+        if (s.reopenable()) {
+            flags |= SESSION; // a session, not an RPC object a session handed out (those carry labels too)
         }
         if (!s.equals(Semantics.NONE)) {
             flags |= SEMANTICS_KNOWN;

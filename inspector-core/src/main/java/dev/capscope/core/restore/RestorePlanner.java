@@ -70,6 +70,8 @@ import java.util.Set;
  */
 public final class RestorePlanner {
     /** Kinds CREATE_OBJECT can make (docs/protocol.md, opcode 0x13). */
+    /** How a side effect says a session stays open at its server without this task's cap. */
+    public static final String LEFT_OPEN = "stays open at its server, unused";
     static final Set<ObjectKind> CREATABLE = EnumSet.of(ObjectKind.TASK, ObjectKind.THREAD, ObjectKind.IPC_GATE,
             ObjectKind.IRQ_SENDER);
 
@@ -297,9 +299,10 @@ public final class RestorePlanner {
                 || o.label() <= 0 || o.label() == le.rawId();
     }
 
+    /** The same object with other rights (another object id or label is another cap, not fewer rights). */
     private static boolean onlyRightsDiffer(SlotDiff d) {
         return d != null && d.status() == DiffStatus.CHANGED && !d.changes().isEmpty() && d.changes().stream()
-                .allMatch(c -> c.field() == DiffField.RIGHTS || c.field().identity());
+                .allMatch(c -> c.field() == DiffField.RIGHTS);
     }
 
     /**
@@ -364,6 +367,15 @@ public final class RestorePlanner {
             sideEffects.add("opens a new " + we.semantics().describe() + " at its server" + server(we)
                     + " for " + Selectors.format(s) + ", filed with the task's parent; it gets a new badge (was "
                     + we.rawId() + ")");
+            CapMapEntry le = live.capMapEntry(s);
+            Slot ls = live.slot(s);
+            if (le != null && le.hasBadge() && le.rawId() == we.rawId() && (ls == null || !labelMatchesEntry(ls, le))) {
+                // The entry still names the session but its cap was unmapped or replaced, not closed:
+                // the server still has it open, and this task no longer holds a cap to close it with.
+                sideEffects.add("the session recorded as badge " + we.rawId() + " " + LEFT_OPEN + " (its cap at "
+                        + Selectors.format(s) + " was unmapped or replaced, not closed); close it at the server or"
+                        + " restart the component");
+            }
             if (ws.rights().mask() != Rights.RWS.mask()) {
                 reduceRights(s, Rights.RWS, ws.rights());
             }

@@ -57,6 +57,14 @@ class RestorePlannerTest {
     }
 
     @Test
+    void aSessionOpenedWhereAClosedOneWasIsClosedBeforeTheOldOneIsReopened() {
+        CapSpace live = component().close(0x301).session(0x301, 356, "Timer", "t2", "timer").build();
+        RestorePlan p = plan(component().build(), live);
+        assertEquals(List.<RestoreOperation>of(new CloseSession(0x301), new CreateSession(0x301, ROM, 8L)),
+                p.operations(), p::render);
+    }
+
+    @Test
     void reboundSessionsNeedNothing() {
         CapSpace live = component().close(0x300).session(0x300, 40, "LOG", "init -> log_client", "log_server").build();
         assertTrue(plan(component().build(), live).isNoOp());
