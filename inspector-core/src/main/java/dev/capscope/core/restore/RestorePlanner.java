@@ -163,7 +163,53 @@ public final class RestorePlanner {
         return ((long) wantedSelector << 32) | liveSelector;
     }
 
+    /**
+     * Live session entries that go but whose cap sits at another selector than their entry (a cap
+     * still in the receive window it arrived through): the session is closed through that selector,
+     * which also frees the entry. Maps the cap's selector to the entry's index.
+     */
+    private final java.util.Map<Integer, Integer> closeVia = new java.util.HashMap<>();
+    private final java.util.Set<Integer> entryClosedElsewhere = new java.util.HashSet<>();
+
+    private void findSessionsClosedElsewhere() {
+        java.util.Map<Long, Integer> gateOfBadge = new java.util.HashMap<>();
+        for (Slot sl : live.slots()) {
+            KernelObject o = live.object(sl.objectId());
+            // a cap the snapshot does not have at that selector (its entry there may be a receive window)
+            if (component(sl.selector()) && !want.isValid(sl.selector()) && o != null && o.kind() == ObjectKind.IPC_GATE
+                    && o.label() != null && o.label() > 0) {
+                gateOfBadge.putIfAbsent(o.label(), sl.selector());
+            }
+        }
+        for (CapMapEntry le : live.capMap()) {
+            int i = le.index();
+            if (!component(i) || liveClaimed[i] || !le.hasBadge() || !le.semantics().reopenable()) {
+                continue;
+            }
+            Slot own = live.slot(i);
+            Integer at = gateOfBadge.get(le.rawId());
+            if (at != null && at != i && (own == null || !labelMatchesEntry(own, le)) && !closeVia.containsKey(at)) {
+                closeVia.put(at, i);
+                entryClosedElsewhere.add(i);
+            }
+        }
+    }
+
+    /** Drops a live cap: closed at its server when it is a going session's cap, else unmapped. */
+    private void dropSlot(int s) {
+        Integer entry = closeVia.get(s);
+        if (entry == null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            return;
+        }
+        CapMapEntry le = live.capMapEntry(entry);
+        sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                + Selectors.format(entry) + ", its cap at " + Selectors.format(s) + ") at its server" + server(le));
+        removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(s)));
+    }
+
     private void reconcile() {
+        findSessionsClosedElsewhere();
         for (int s = Selectors.FIRST; s <= Selectors.LAST; s++) {
             if (!component(s)) {
                 fixCoreEntry(s);
@@ -193,10 +239,17 @@ public final class RestorePlanner {
             return;
         }
         if (live.isValid(s)) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
-        if (live.capMapEntry(s) != null) {
+        CapMapEntry le = live.capMapEntry(s);
+        if (le != null && !entryClosedElsewhere.contains(s)) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(s)));
+            if (!live.isValid(s) && le.hasBadge() && le.semantics().reopenable()) {
+                // No cap of this session is left in the task to close it with.
+                sideEffects.add("the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                        + Selectors.format(s) + ") has no cap left in the task, so it " + LEFT_OPEN
+                        + "; close it at the server or restart the component");
+            }
         }
     }
 
@@ -255,7 +308,7 @@ public final class RestorePlanner {
             reduceRights(s, ls.rights(), ws.rights());
         }
         if (ws == null && ls != null) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
         fixEntry(s, we, le, ls == null ? null : live.object(ls.objectId()));
     }

@@ -65,6 +65,17 @@ class RestorePlannerTest {
     }
 
     @Test
+    void aNewSessionWhoseCapStillSitsInTheReceiveWindowIsClosedThroughIt() {
+        SpaceBuilder live = component().session(0x32c, 388, "ROM", "config2", "init");
+        long gate = live.slotAt(0x32c).objectId();
+        live.close(0x32c).entry(0x32c, 388, 1, new Semantics("ROM", "config2", "", "init", 4096L))
+                .slot(0x304, ObjectKind.IPC_GATE, gate, Rights.RWS, 388L);
+        RestorePlan p = plan(component().build(), live.build());
+        assertEquals(List.<RestoreOperation>of(new CloseSession(0x304)), p.operations(), p::render);
+        assertTrue(p.render().contains("closes the ROM 'config2'") || p.render().contains("closes the ROM"), p::render);
+    }
+
+    @Test
     void reboundSessionsNeedNothing() {
         CapSpace live = component().close(0x300).session(0x300, 40, "LOG", "init -> log_client", "log_server").build();
         assertTrue(plan(component().build(), live).isNoOp());
