@@ -180,10 +180,11 @@ public final class BridgeConnection implements AutoCloseable {
         return new MutationResult(scratch.meta(0), null, null);
     }
 
-    public synchronized MutationResult mapCopy(long task, int from, int to, int rights) {
+    /** MAP_COPY within the task; {@code grant} moves the mapping (L4_MAP_ITEM_GRANT) instead of copying it. */
+    public synchronized MutationResult mapCopy(long task, int from, int to, int rights, boolean grant) {
         Pointer c = open();
         Pointer meta = scratch.meta();
-        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, 0, meta));
+        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant ? 1 : 0, meta));
         return new MutationResult(scratch.meta(0), null, null);
     }
 
