@@ -295,8 +295,11 @@ public final class WireAgent implements AutoCloseable {
                 }
             }
             case 0x10 -> gen(f, req.getInt(0), new RestoreOperation.Unmap(Short.toUnsignedInt(req.getShort(4))));
-            case 0x11 -> gen(f, req.getInt(0), new RestoreOperation.MapCopy(Short.toUnsignedInt(req.getShort(8)),
-                    Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13))));
+            case 0x11 -> gen(f, req.getInt(0), req.get(14) == 1
+                    ? new RestoreOperation.Grant(Short.toUnsignedInt(req.getShort(8)),
+                            Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13)))
+                    : new RestoreOperation.MapCopy(Short.toUnsignedInt(req.getShort(8)),
+                            Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13))));
             case 0x12 -> {
                 int task = req.getInt(0);
                 int sel = Short.toUnsignedInt(req.getShort(4));
