@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Sequences come from {@link MutationGenerator} (seeded; a failure prints the base seed, the run and
  * the sequence shrunk to what still fails).
  */
-class RestoreOracleProperties {
+class RestoreOracleTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final LayoutProfile PROFILE = ProfileRegistry.builtin().get("genode-foc-19");
     private static final String TASK = "init -> launcher";
@@ -166,7 +166,7 @@ class RestoreOracleProperties {
                 // Orphans are judged where they are well defined: sequences of the component's own actions
                 // (churn changes other tasks itself; raw maps and unmaps of session caps can leave a session
                 // without any cap in the task, which restore reports as left open but cannot reach).
-                if (changes.stream().allMatch(RestoreOracleProperties::componentAction)
+                if (changes.stream().allMatch(RestoreOracleTest::componentAction)
                         && !r.message().contains(dev.capscope.core.restore.RestorePlanner.LEFT_OPEN)) {
                     assertOthersHoldAsMany(atSnapshot, after, why);
                 }
