@@ -367,6 +367,12 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
                        .client_idx = (int)sel, .server_idx = -1, .parent_idx = -1, .sem = sem};
   if (rpc_create(g, server, &rc.badge, &rc.core_sel) != 0)
     return -1;
+  /* Whatever the client held at sel is replaced: its record (a session still open at its server,
+   * or one already gone) no longer has the client's cap there, so a later close at sel must not
+   * find it by index. */
+  for (unsigned i = 0; i < g->nrpcs; i++)
+    if (g->rpcs[i].used && g->rpcs[i].client == client && g->rpcs[i].client_idx == (int)sel)
+      g->rpcs[i].client_idx = -1;
   uint8_t flags = CAPMAP_FLAG_SEMANTICS | CAPMAP_FLAG_SESSION;
   if (server)
     rc.server_idx = deliver(g, server, rc.core_sel, rc.badge, &sem, flags);

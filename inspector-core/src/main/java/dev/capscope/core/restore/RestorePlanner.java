@@ -23,6 +23,7 @@ import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
 import dev.capscope.core.target.RestoreOperation.CloseSession;
 import dev.capscope.core.target.RestoreOperation.Grant;
+import dev.capscope.core.target.RestoreOperation.MapCopy;
 import dev.capscope.core.target.RestoreOperation.CreateObject;
 import dev.capscope.core.target.RestoreOperation.CreateSession;
 import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
@@ -85,6 +86,8 @@ public final class RestorePlanner {
     private final List<PlannedStep> creations = new ArrayList<>();
     private final List<PlannedStep> fixes = new ArrayList<>();
     private final List<PlannedStep> rightsFixes = new ArrayList<>();
+    /** Copies of caps the task holds elsewhere too; after creations, so a re-created source is there. */
+    private final List<PlannedStep> copies = new ArrayList<>();
     /** Wanted selector -> live selector it is paired with, or -1. */
     private final int[] partner = new int[Selectors.COUNT];
     private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
@@ -271,7 +274,8 @@ public final class RestorePlanner {
             return false;
         }
         long object = ls.objectId();
-        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object)) {
+        // Another holder in this task that stays would lose the cap too; holders that go anyway do not count.
+        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object && want.isValid(x.selector()))) {
             return false;
         }
         sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", at "
@@ -440,6 +444,23 @@ public final class RestorePlanner {
                     + "create Task, Thread, Ipc_gate and Irq_sender objects", s));
             return;
         }
+        if (wo.kind() == ObjectKind.IPC_GATE && wo.label() != null && wo.label() > 0) {
+            // A labelled gate is someone's capability (a session, an RPC object): a new gate with
+            // the same label would be a forgery its server knows nothing of. Copy the real one from
+            // where the snapshot also holds it, or refuse.
+            int from = copySource(s, ws);
+            if (from < 0) {
+                refusals.add(Refusal.of(RefusalReason.OBJECT_NOT_CREATABLE, "the Ipc_gate labelled " + wo.label()
+                        + " at " + Selectors.format(s) + " is missing and the task holds it nowhere else; only its"
+                        + " server can hand it out again, restore will not forge a gate with its label", s));
+                return;
+            }
+            copies.add(step(Phase.RECREATE_MISSING, new MapCopy(from, s, ws.rights())));
+            if (we != null) {
+                copies.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            return;
+        }
         creations.add(step(Phase.RECREATE_MISSING, new CreateObject(s, wo.kind(), wo.label())));
         if (we != null) {
             creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
@@ -447,6 +468,20 @@ public final class RestorePlanner {
         if (ws.rights().mask() != Rights.RWSD.mask()) {
             reduceRights(s, Rights.RWSD, ws.rights());
         }
+    }
+
+    /**
+     * Where the snapshot holds the same object as at {@code s} under a cap-map entry of its own (the
+     * primary holder, which restore keeps or re-creates), the selector to copy it from; else -1.
+     */
+    private int copySource(int s, Slot ws) {
+        for (Slot other : want.slots()) {
+            CapMapEntry e = want.capMapEntry(other.selector());
+            if (other.selector() != s && other.objectId() == ws.objectId() && e != null && e.hasBadge()) {
+                return other.selector();
+            }
+        }
+        return -1;
     }
 
     /** Entry fixes where the cap itself is right (or absent on both sides). */
@@ -505,6 +540,7 @@ public final class RestorePlanner {
             all.add(step(Phase.REBIND_MOVED, op));
         }
         all.addAll(creations);
+        all.addAll(copies);
         all.addAll(rightsFixes);
         all.addAll(fixes);
         return all;

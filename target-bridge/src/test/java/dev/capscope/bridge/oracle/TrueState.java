@@ -97,6 +97,12 @@ public record TrueState(String task, Map<Integer, long[]> slots, List<String> th
         return b.toString();
     }
 
+    /** Session entries (flag 2) in the component area whose selector holds no cap. */
+    public boolean hasDanglingSessions(int userBase) {
+        return entries.entrySet().stream().anyMatch(e -> e.getKey() >= userBase
+                && (Integer.parseInt(e.getValue()[2]) & 2) != 0 && !slots.containsKey(e.getKey()));
+    }
+
     public int slotCount() {
         return slots.size();
     }
