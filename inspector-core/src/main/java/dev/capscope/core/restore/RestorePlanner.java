@@ -321,7 +321,9 @@ public final class RestorePlanner {
         Slot ws = want.slot(s);
         Slot ls = live.slot(p);
         CapMapEntry we = want.capMapEntry(s);
-        boolean liveEntry = live.capMapEntry(p) != null;
+        // The source's entry goes with the cap unless the snapshot wants an entry there too (a receive
+        // window the cap happened to sit in keeps its entry).
+        boolean liveEntry = live.capMapEntry(p) != null && want.capMapEntry(p) == null;
         if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))
                 && labelMatchesEntry(ls, live.capMapEntry(p))) {
             if ((ws.rights().mask() & ~ls.rights().mask()) != 0) {

@@ -121,8 +121,8 @@ class RestorePlannerTest {
         RestorePlan p = plan(component().build(), live.build());
         int scratch = SpaceBuilder.FOC19.lastAllocatorIndex();
         assertEquals(List.<RestoreOperation>of(
-                new Grant(0x300, scratch, Rights.RWS), new ClearCapMapEntry(0x300),
-                new Grant(0x301, 0x300, Rights.RWS), new ClearCapMapEntry(0x301),
+                new Grant(0x300, scratch, Rights.RWS),
+                new Grant(0x301, 0x300, Rights.RWS),
                 new SetCapMapEntry(0x300, 4, 1, LOG),
                 new Grant(scratch, 0x301, Rights.RWS),
                 new SetCapMapEntry(0x301, 8, 1, ROM)), p.operations());
