@@ -43,9 +43,11 @@ public final class RestoreWizardView extends BorderPane {
         setCenter(pages);
 
         Button back = button("restoreBackButton", "◂ Back", vm::back);
-        // no way back once applied: the plan of the review is spent (the result page says what to do)
         back.disableProperty().bind(vm.busyProperty().or(vm.stepProperty().isEqualTo(Step.CHOOSE))
-                .or(vm.stepProperty().isEqualTo(Step.APPLY)).or(vm.stepProperty().isEqualTo(Step.RESULT)));
+                .or(vm.stepProperty().isEqualTo(Step.APPLY)));
+        // after apply there is no going back to the spent plan: the button starts a new restore
+        back.textProperty().bind(javafx.beans.binding.Bindings.when(vm.stepProperty().isEqualTo(Step.RESULT))
+                .then("◂ New restore").otherwise("◂ Back"));
         Button preflight = button("restorePreflightButton", "Preflight and plan ▸", vm::preflight);
         preflight.disableProperty().bind(vm.canPreflightBinding().not());
         visibleOn(preflight, vm, Step.CHOOSE);

@@ -23,7 +23,7 @@ import java.time.Duration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The wizard's keyboard: each step focuses its decision (not Close); Back is off once applied. */
+/** The wizard's keyboard: each step focuses its decision (not Close); after apply Back starts a new restore. */
 @ExtendWith(ApplicationExtension.class)
 class WizardFocusTest {
     private static final String TASK = "init -> log_client";
@@ -57,7 +57,7 @@ class WizardFocusTest {
     }
 
     @Test
-    void confirmFocusesTheCheckBoxAndTheResultHasNoWayBack(FxRobot robot) {
+    void confirmFocusesTheCheckBoxAndTheResultOffersANewRestore(FxRobot robot) {
         capsim = CapsimProcess.start(CapsimProcess.Options.of(CapsimProcess.findScenario("log-client")).allowRestore(true),
                 Duration.ofSeconds(10));
         CapscopePage page = new CapscopePage(robot);
@@ -86,7 +86,7 @@ class WizardFocusTest {
         page.click("#restoreApplyButton");
         page.waitUntil("the outcome", () -> !page.text("#restoreOutcome").isEmpty());
         assertEquals("RESTORED_VERIFIED", page.text("#restoreOutcome"), page.text("#restoreResultText"));
-        assertTrue(page.disabled("#restoreBackButton"), "applied: no going back to a spent plan");
+        assertEquals("◂ New restore", page.text("#restoreBackButton"), "applied: no going back to the spent plan");
         page.waitUntil("Close focused", () -> "restoreCloseButton".equals(focusedId(page)));
     }
 }
