@@ -33,7 +33,7 @@ static l4_msgtag_t create(l4_cap_idx_t factory, l4_cap_idx_t target_cap, uint8_t
 }
 
 l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
-                                   l4_fpage_t utcb_area) {
+                                   l4_fpage_t *utcb_area) {
   (void)utcb_area;
   return create(factory, target_cap, L4_KOBJ_TASK, 0, 0);
 }

@@ -198,7 +198,7 @@ l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a, l4_cap_idx_
   return l4sim_result(1);
 }
 
-l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t ku_mem) {
+l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t *ku_mem) {
   (void)ku_mem;
   l4_msgtag_t fail;
   if (!invoked_task(task, &fail, NULL))

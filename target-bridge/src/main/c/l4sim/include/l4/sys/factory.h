@@ -16,8 +16,9 @@ enum L4_factory_proto {
 
 L4_BEGIN_DECLS
 
+/* The UTCB area by pointer (in/out), as in l4sys since 2024. */
 l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
-                                   l4_fpage_t utcb_area) L4_NOTHROW;
+                                   l4_fpage_t *utcb_area) L4_NOTHROW;
 
 l4_msgtag_t l4_factory_create_thread(l4_cap_idx_t factory, l4_cap_idx_t target_cap) L4_NOTHROW;
 

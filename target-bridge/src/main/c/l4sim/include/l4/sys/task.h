@@ -44,8 +44,9 @@ l4_msgtag_t l4_task_cap_valid(l4_cap_idx_t task, l4_cap_idx_t cap) L4_NOTHROW;
 l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a,
                               l4_cap_idx_t cap_b) L4_NOTHROW;
 
-/* Memory for kernel-user shared data; accepted and ignored by l4sim. */
-l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t ku_mem) L4_NOTHROW;
+/* Memory for kernel-user shared data, by pointer (in/out) as in current
+ * l4sys; accepted and ignored by l4sim. */
+l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t *ku_mem) L4_NOTHROW;
 
 L4_END_DECLS
 
