@@ -15,3 +15,10 @@ $(OUT)/bin/test_fidelity: tests/test_fidelity.sh $(FID_BINS)
 
 TESTS += $(OUT)/bin/test_fidelity
 ALL_TARGETS += $(FID_BINS)
+
+# l4sim's prototypes against the real l4sys headers' (tests/l4sys-prototypes.txt).
+$(OUT)/bin/test_l4sys_prototypes: tests/test_l4sys_prototypes.sh tests/aux_prototypes.awk tests/l4sys-prototypes.txt
+	@mkdir -p $(dir $@)
+	cp $< $@ && chmod +x $@
+
+TESTS += $(OUT)/bin/test_l4sys_prototypes

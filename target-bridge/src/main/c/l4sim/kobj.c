@@ -97,29 +97,17 @@ static void last_mapping_gone(struct kobj *o) {
     kobj_delete(o);
 }
 
-void slot_install(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights) {
+bool slot_put(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights, bool ctl) {
   struct slot *s = space_slot(task->space, sel, true);
-  if (!s || sel == 0)
-    return;
-  if (s->obj == obj) {
-    if ((s->rights | rights) != s->rights) {
-      s->rights |= rights;
-      task->space->changes++;
-    }
-    return;
-  }
+  if (!s || sel == 0 || s->obj || obj->dying)
+    return false;
   if (add_ref(obj, task, sel) != 0)
-    return;
-  struct kobj *old = s->obj;
+    return false;
   s->obj = obj;
-  s->rights = rights;
+  s->rights = (uint8_t)(rights | L4_CAP_FPAGE_R);
+  s->ctl = ctl;
   task->space->changes++;
-  if (old) {
-    /* The old object may die here and take `task` with it: touch nothing
-     * of `task` afterwards. */
-    drop_ref(old, task, sel);
-    last_mapping_gone(old);
-  }
+  return true;
 }
 
 void slot_clear(struct kobj *task, uint32_t sel) {
@@ -129,9 +117,20 @@ void slot_clear(struct kobj *task, uint32_t sel) {
   struct kobj *old = s->obj;
   s->obj = NULL;
   s->rights = 0;
+  s->ctl = false;
   task->space->changes++;
   drop_ref(old, task, sel);
   last_mapping_gone(old);
+}
+
+void slot_flush(struct kobj *task, uint32_t sel, bool del) {
+  struct slot *s = space_slot(task->space, sel, false);
+  if (!s || !s->obj)
+    return;
+  if (del && (s->rights & L4_CAP_FPAGE_D))
+    kobj_delete(s->obj);
+  else
+    slot_clear(task, sel);
 }
 
 static void space_destroy(struct kobj *task) {

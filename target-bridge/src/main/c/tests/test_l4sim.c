@@ -117,7 +117,7 @@ static void test_factory_gate_label_and_rights(void) {
   CHECK_EQ(l4_error(l4_factory_create_thread(L4_BASE_FACTORY_CAP, CAP(0x201))), 0);
   CHECK_EQ(l4_error(l4_factory_create_irq(L4_BASE_FACTORY_CAP, CAP(0x202))), 0);
   CHECK_EQ(l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x203),
-                                           (l4_fpage_t[]){l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0)})),
+                                           (l4_fpage_t[]){l4_fpage(0, 12, 0)})),
            0);
   CHECK_EQ(info(0x201).kind, L4_KOBJ_THREAD);
   CHECK_EQ(info(0x202).kind, L4_KOBJ_IRQ_SENDER);
@@ -267,7 +267,7 @@ static void test_copies_survive_unmap_of_source(void) {
 
 static void test_copies_in_other_tasks_survive_unmap(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage_generic(0, 1, 12, 0)});
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   CHECK_EQ(l4_error(l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
                                 l4_map_obj_control(CAP(0x20), 0))),
@@ -280,7 +280,7 @@ static void test_copies_in_other_tasks_survive_unmap(void) {
 
 static void test_delete_with_d_kills_all_mappings(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage_generic(0, 1, 12, 0)});
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
@@ -322,7 +322,7 @@ static void test_last_mapping_deletes_object(void) {
 
 static void test_deleting_task_releases_its_caps(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage_generic(0, 1, 12, 0)});
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
               l4_map_obj_control(CAP(0x20), L4_MAP_ITEM_GRANT));
@@ -403,7 +403,7 @@ static void test_space_change_counter(void) {
 static void test_enter_task_switches_space(void) {
   boot(true);
   uint32_t root = l4sim_current_task();
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage_generic(0, 1, 12, 0)});
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x300), 0, L4_CAP_FPAGE_RWS),
               l4_map_obj_control(L4_BASE_TASK_CAP, 0));
   uint32_t child = l4sim_task_id_of(CAP(0x300));

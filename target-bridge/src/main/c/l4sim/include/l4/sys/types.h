@@ -56,8 +56,9 @@ typedef union {
   l4_umword_t raw;
 } l4_fpage_t;
 
-L4_INLINE l4_fpage_t l4_fpage_generic(l4_umword_t address, unsigned type, unsigned order,
-                                      unsigned rights) L4_NOTHROW {
+/* The real headers' internal helper of the same name. */
+L4_INLINE l4_fpage_t __l4_fpage_generic(unsigned long address, unsigned type, unsigned order,
+                                        unsigned rights) L4_NOTHROW {
   l4_fpage_t f;
   f.raw = ((l4_umword_t)order << L4_FPAGE_SIZE_SHIFT) |
           ((l4_umword_t)type << L4_FPAGE_TYPE_SHIFT) |
@@ -65,16 +66,16 @@ L4_INLINE l4_fpage_t l4_fpage_generic(l4_umword_t address, unsigned type, unsign
   return f;
 }
 
-/* Object flexpage over 2^order caps starting at cap index `obj`. */
 /* A memory flexpage of 2^order bytes at address. */
 L4_INLINE l4_fpage_t l4_fpage(unsigned long address, unsigned int order,
                               unsigned char rights) L4_NOTHROW {
-  return l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
+  return __l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
 }
 
+/* Object flexpage over 2^order caps starting at cap index `obj`. */
 L4_INLINE l4_fpage_t l4_obj_fpage(l4_cap_idx_t obj, unsigned order,
                                   unsigned char rights) L4_NOTHROW {
-  return l4_fpage_generic(obj, L4_FPAGE_OBJ, order, rights);
+  return __l4_fpage_generic(obj, L4_FPAGE_OBJ, order, rights);
 }
 
 L4_INLINE unsigned l4_fpage_rights(l4_fpage_t f) L4_NOTHROW {
