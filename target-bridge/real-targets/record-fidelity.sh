@@ -56,7 +56,8 @@ make -C "$L4RE_SRC/pkg/capscope-fidelity" O="$L4RE_OBJ" L4DIR="$L4RE_SRC" \
   echo "default-kernel fiasco -serial_esc"
   echo "default-bootstrap bootstrap"
   for p in "${probes[@]}"; do
-    printf 'local L4 = require("L4");\nL4.default_loader:start({ log = L4.Env.log }, "rom/fid-%s");\n' \
+    # the jdb cap lands at L4_BASE_DEBUGGER_CAP: l4_debugger_global_id goes through it
+    printf 'local L4 = require("L4");\nL4.default_loader:start({ log = L4.Env.log, caps = { jdb = L4.Env.jdb } },\n  "rom/fid-%s");\n' \
       "$p" > "$WORK/fid-$p.cfg"
     printf '\nentry fid-%s\nkernel fiasco -serial_esc\nroottask moe rom/fid-%s.cfg\n' "$p" "$p"
     printf 'module l4re\nmodule ned\nmodule fid-%s.cfg\nmodule fid-%s\n' "$p" "$p"
@@ -117,7 +118,7 @@ for p in "${probes[@]}"; do
   if [ $ok = 0 ]; then failed=$((failed + 1)); continue; fi
   extract "$WORK/$p.1.serial" > "$WORK/$p.1.lines"
   extract "$WORK/$p.2.serial" > "$WORK/$p.2.lines"
-  warnings=$(grep -ac 'KERNEL: Warning' "$WORK/$p.1.serial" || true)
+  warnings=$(sed 's/\x1b\[[0-9;]*m//g' "$WORK/$p.1.serial" | grep -ac 'KERNEL: Warning' || true)
   n=$(grep -c "^FID $p\." "$WORK/$p.1.lines" || true)
   if ! head -1 "$WORK/$p.1.lines" | grep -qx "FID begin $p" ||
      ! tail -1 "$WORK/$p.1.lines" | grep -qx "FID end $p $n"; then

@@ -8,10 +8,11 @@
  * Lines recorded on the real kernel are the golden files; CI runs the probes
  * on l4sim and compares the text before " # " line by line.
  *
- * The probe starts with two caps, as an L4Re program started by ned has them:
- * its own task at L4_BASE_TASK_CAP and a kernel factory at
- * L4_BASE_FACTORY_CAP, both with rights RWS. It works on selectors from
- * FID_BASE on, which are empty there. */
+ * The probe starts with the caps an L4Re program started by ned has: its own
+ * task at L4_BASE_TASK_CAP and a kernel factory at L4_BASE_FACTORY_CAP, both
+ * with rights RWS, and (passed by the ned script) the kernel debugger at
+ * L4_BASE_DEBUGGER_CAP. It works on selectors from FID_BASE on, which are
+ * empty there. */
 #pragma once
 #include <l4/sys/consts.h>
 #include <l4/sys/debugger.h>

@@ -1,7 +1,8 @@
 /* Runs one fidelity probe on l4sim: boots the model, sets up the probe's task
  * the way ned starts an L4Re program (its own task cap at L4_BASE_TASK_CAP and
  * a copy of the kernel factory at L4_BASE_FACTORY_CAP, both mapped RWS by the
- * loader), enters it and calls fid_run().
+ * loader, and the kernel debugger at L4_BASE_DEBUGGER_CAP), enters it and
+ * calls fid_run().
  *   fid-<probe> [--identity]   --identity: l4_task_cap_equal as patched by Genode */
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,12 @@ int main(int argc, char **argv) {
     e = l4_error(l4_task_map(task, L4_BASE_TASK_CAP,
                              l4_obj_fpage(L4_BASE_FACTORY_CAP, 0, L4_CAP_FPAGE_RWS),
                              l4_map_obj_control(L4_BASE_FACTORY_CAP, 0)));
+  /* ned maps the kernel debugger at L4_BASE_DEBUGGER_CAP when the script
+   * passes it (caps = { jdb = L4.Env.jdb }), as the recording does. */
+  if (!e)
+    e = l4_error(l4_task_map(task, L4_BASE_TASK_CAP,
+                             l4_obj_fpage(L4_BASE_DEBUGGER_CAP, 0, L4_CAP_FPAGE_RWS),
+                             l4_map_obj_control(L4_BASE_DEBUGGER_CAP, 0)));
   if (e || !l4sim_enter_task(l4sim_task_id_of(task))) {
     fprintf(stderr, "%s: could not set up the probe's task (error %ld)\n", argv[0], e);
     l4sim_shutdown();

@@ -23,28 +23,30 @@ void fid_run(void) {
   fid_valid(ME, "me", 1);
   fid_valid(ME, "me", 2);
 
-  fid_sem("nothing can be created or mapped at selector 0");
+  fid_sem("create and map at selector 0");
   fid_gate(0);
   fid_valid(ME, "me", 0);
   fid_gate(G);
   fid_map_me(G, 0, FID_R | FID_W | FID_S, 0, 0);
   fid_valid(ME, "me", 0);
+  fid_release(ME, 0);
+  fid_valid(ME, "me", 0);
 
-  fid_sem("high selectors inside the object space hold mapped caps");
+  fid_sem("map to high selectors inside the object space");
   for (unsigned i = 0; i < sizeof inside / sizeof *inside; i++) {
     fid_map_me(G, 0, FID_R | FID_W | FID_S, inside[i], 0);
     fid_valid(ME, "me", inside[i]);
     fid_equal(ME, "me", G + 0, inside[i] + 0);
     fid_release(ME, inside[i]);
   }
-  fid_sem("high selectors inside the object space hold created objects");
+  fid_sem("create at high selectors inside the object space");
   for (unsigned i = 0; i < sizeof inside / sizeof *inside; i++) {
     fid_gate(inside[i]);
     fid_valid(ME, "me", inside[i]);
     fid_release(ME, inside[i]);
   }
 
-  fid_sem("selectors past the object space take no cap");
+  fid_sem("create and map past the object space (65536 on)");
   for (unsigned i = 0; i < sizeof beyond / sizeof *beyond; i++) {
     fid_gate(beyond[i]);
     fid_valid(ME, "me", beyond[i]);
@@ -60,7 +62,7 @@ void fid_run(void) {
   fid_rc(l4_task_cap_valid(ME, L4_INVALID_CAP), "valid me L4_INVALID_CAP");
   fid_rc(l4_task_cap_valid(ME, FID_K(G) | L4_INVALID_CAP_BIT), "valid me 0x%x|invalid_bit", G);
   fid_rc(l4_task_cap_valid(ME, L4_BASE_TASK_CAP | L4_INVALID_CAP_BIT), "valid me 0x1|invalid_bit");
-  fid_sem("low bits of a cap index below the invalid bit are ignored");
+  fid_sem("cap indices with low bits set (bit 10 marks a special cap, bit 0 is cleared by l4sys)");
   fid_rc(l4_task_cap_valid(ME, FID_K(G) | 1), "valid me 0x%x|1", G);
   fid_rc(l4_task_cap_valid(ME, FID_K(G) | 0x7f0), "valid me 0x%x|0x7f0", G);
   fid_rc(l4_task_cap_valid(ME, FID_K(G) | 0x7ff), "valid me 0x%x|0x7ff", G);
@@ -72,10 +74,10 @@ void fid_run(void) {
   fid_equal_raw(ME, "me", L4_INVALID_CAP, "L4_INVALID_CAP", FID_K(G) | L4_INVALID_CAP_BIT,
                 "0x800|invalid_bit");
 
-  fid_sem("creating at L4_INVALID_CAP fails");
+  fid_sem("create at L4_INVALID_CAP");
   fid_rc(l4_factory_create_gate(FID_FACTORY, L4_INVALID_CAP, L4_INVALID_CAP, 4),
          "create gate L4_INVALID_CAP");
-  fid_sem("creating at a cap index with low bits set uses its selector");
+  fid_sem("create at a cap index with low bits set");
   fid_rc(l4_factory_create_gate(FID_FACTORY, FID_K(G + 2) | 0x10, L4_INVALID_CAP, 8),
          "create gate 0x%x|0x10", G + 2);
   fid_valid(ME, "me", G + 2);

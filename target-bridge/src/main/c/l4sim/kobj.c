@@ -99,13 +99,14 @@ static void last_mapping_gone(struct kobj *o) {
 
 bool slot_put(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights, bool ctl) {
   struct slot *s = space_slot(task->space, sel, true);
-  if (!s || sel == 0 || s->obj || obj->dying)
+  if (!s || s->obj || obj->dying)
     return false;
   if (add_ref(obj, task, sel) != 0)
     return false;
   s->obj = obj;
   s->rights = (uint8_t)(rights | L4_CAP_FPAGE_R);
-  s->ctl = ctl;
+  /* Only an IPC gate has a separate control interface. */
+  s->ctl = ctl && obj->kind == L4_KOBJ_IPC_GATE;
   task->space->changes++;
   return true;
 }
@@ -133,6 +134,7 @@ void slot_flush(struct kobj *task, uint32_t sel, bool del) {
     slot_clear(task, sel);
 }
 
+/* A dying task's space is unmapped fully: objects it held with D die too. */
 static void space_destroy(struct kobj *task) {
   struct space *sp = task->space;
   for (uint32_t p = 0; p < SPACE_PAGES; p++) {
@@ -140,7 +142,7 @@ static void space_destroy(struct kobj *task) {
       continue;
     for (uint32_t i = 0; i < SPACE_PAGE_SLOTS; i++)
       if (sp->pages[p][i].obj)
-        slot_clear(task, p * SPACE_PAGE_SLOTS + i);
+        slot_flush(task, p * SPACE_PAGE_SLOTS + i, true);
   }
   for (uint32_t p = 0; p < SPACE_PAGES; p++)
     free(sp->pages[p]);

@@ -16,7 +16,7 @@ struct kobj;
  * interface. Fiasco stores, per slot, the interface pointer with W and S in
  * its low bits and D among the mapping's flags; the slot an object is created
  * at holds its full interface, and every map or grant passes it through a
- * "downgrade" that, for IPC gates, yields the plain gate interface. That is
+ * "downgrade" that, for IPC gates (only), yields the plain gate interface. That is
  * why an unpatched l4_task_cap_equal tells a gate's creator slot from all its
  * copies, while copies with the same W and S compare equal. */
 struct slot {
@@ -78,12 +78,17 @@ static inline struct slot *space_slot(struct space *sp, uint32_t sel, bool creat
   return create ? space_slot_create(sp, sel) : NULL;
 }
 
-/* Selector 0 and caps with the invalid bit name nothing. */
+/* Bits 10 and 11 of a cap index mark a special cap (invalid, or an
+ * explicit reply), which names no slot. Selector 0 is an ordinary slot: only
+ * user-level conventions (Genode, L4Re) keep it empty. */
+#define L4SIM_SPECIAL_BITS 0xc00UL
+static inline bool l4sim_special(l4_cap_idx_t cap) { return cap & L4SIM_SPECIAL_BITS; }
+
 static inline struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap) {
-  if (!task || l4_is_invalid_cap(cap))
+  if (!task || l4sim_special(cap))
     return NULL;
   l4_umword_t sel = cap >> L4_CAP_SHIFT;
-  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
+  if (sel >= L4SIM_SPACE_SLOTS)
     return NULL;
   return space_slot(task->space, (uint32_t)sel, false);
 }

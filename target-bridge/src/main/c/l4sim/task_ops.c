@@ -54,7 +54,7 @@ static int fpage_range(l4_fpage_t fp, uint32_t *first, uint32_t *count, uint64_t
 static void map_one(struct kobj *dst, uint32_t d, struct kobj *src, uint32_t s, unsigned rights,
                     bool grant) {
   struct slot *ss = space_slot(src->space, s, false);
-  if (!ss || !ss->obj || s == 0)
+  if (!ss || !ss->obj)
     return;
   uint8_t r = ss->rights & rights;
   if (!(r & L4_CAP_FPAGE_R))
@@ -140,8 +140,7 @@ l4_msgtag_t l4_task_unmap(l4_cap_idx_t task, l4_fpage_t fpage, l4_umword_t map_m
   unsigned rights = l4_fpage_rights(fpage);
   kobj_pin(t);
   for (uint32_t i = 0; i < count && t->space; i++)
-    if (first + i != 0)
-      unmap_slot(t, first + i, rights, map_mask);
+    unmap_slot(t, first + i, rights, map_mask);
   kobj_unpin(t);
   return l4sim_result(L4_EOK);
 }
@@ -181,8 +180,9 @@ l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a, l4_cap_idx_
   /* Identical indices are equal before anything is looked up. */
   if (cap_a == cap_b)
     return l4sim_result(1);
-  if (l4_is_invalid_cap(cap_a) || l4_is_invalid_cap(cap_b))
-    return l4sim_result(0);
+  /* A special index compares by its special bits and above. */
+  if (l4sim_special(cap_a) || l4sim_special(cap_b))
+    return l4sim_result((cap_a & ~0x3ffUL) == (cap_b & ~0x3ffUL));
   struct slot *a = lookup_slot(t, cap_a), *b = lookup_slot(t, cap_b);
   struct kobj *oa = a ? a->obj : NULL, *ob = b ? b->obj : NULL;
   if (l4sim_k.identity_equal) /* Genode's patch: the same object, both slots valid */
