@@ -138,7 +138,7 @@ void fid_run(void) {
   fid_delete(ME, "me", 0);
   fid_unmap(ME, "me", 0, 0, RWSD, L4_FP_ALL_SPACES);
 
-  fid_sem("delete a task: copies of its cap go; objects mapped in it live on elsewhere");
+  fid_sem("delete a task: copies of its cap go; an object it held with D is deleted");
   fresh();
   fid_map_me(T, 0, RWS, T - 1, 0);
   fid_gate(C + 8);

@@ -6,6 +6,9 @@
 
 typedef l4_umword_t l4_cap_idx_t;
 
+/* What l4_error() returns: a 16-bit signed value in current l4sys. */
+typedef l4_int16_t l4_ret_t;
+
 /* Message tag: words 0..5, items 6..11, flags 12..15, label 16.. */
 typedef struct l4_msgtag_t {
   l4_mword_t raw;
@@ -67,7 +70,7 @@ L4_INLINE l4_fpage_t __l4_fpage_generic(unsigned long address, unsigned type, un
 }
 
 /* A memory flexpage of 2^order bytes at address. */
-L4_INLINE l4_fpage_t l4_fpage(unsigned long address, unsigned int order,
+L4_INLINE l4_fpage_t l4_fpage(l4_addr_t address, unsigned int order,
                               unsigned char rights) L4_NOTHROW {
   return __l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
 }
@@ -87,7 +90,7 @@ L4_INLINE unsigned l4_fpage_type(l4_fpage_t f) L4_NOTHROW {
 L4_INLINE unsigned l4_fpage_size(l4_fpage_t f) L4_NOTHROW {
   return (f.raw & L4_FPAGE_SIZE_MASK) >> L4_FPAGE_SIZE_SHIFT;
 }
-L4_INLINE l4_umword_t l4_fpage_page(l4_fpage_t f) L4_NOTHROW {
+L4_INLINE unsigned long l4_fpage_page(l4_fpage_t f) L4_NOTHROW {
   return f.raw >> L4_FPAGE_ADDR_SHIFT;
 }
 
