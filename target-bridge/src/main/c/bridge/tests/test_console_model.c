@@ -228,6 +228,9 @@ static void long_requests_need_pacing(void) {
   CHECK_EQ(cb_connect(b, md.uri, 5000), CB_OK);
   uint32_t task = last_task(b);
   CHECK(task != 0);
+  int64_t meta[CB_META_FIELDS];
+  CHECK_EQ(cb_generation(b, task, meta), CB_OK); /* mutations need the restore lease */
+  CHECK_EQ(cb_lease_acquire(b, task, meta[0], 0, meta), CB_OK);
   CHECK_EQ(big_entry(b, task, 0xF00), CB_OK);
   long dropped = 0, echoed = 0;
   model_stats(&md, &dropped, &echoed);

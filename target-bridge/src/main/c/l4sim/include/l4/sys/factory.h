@@ -1,5 +1,6 @@
 /* l4sim: kernel factory calls of l4/sys/factory.h. The new object lands at
- * `target_cap` in the caller's space (replacing what was there) with all
+ * `target_cap` in the caller's space (unmapping what was there first: an
+ * object whose creator slot that was is deleted) with all
  * rights (RWSD): the creator's slot is the one that can delete it. */
 #pragma once
 #include <l4/sys/compiler.h>
