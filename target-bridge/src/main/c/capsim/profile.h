@@ -17,6 +17,8 @@ struct profile {
   bool cap_equal_identity; /* Genode's kernel patch */
   bool has_ram_session;  /* RAM sessions were merged into PD in 17.05 */
   bool l4re;             /* plain L4Re programs (capsim/l4re_env.c), not a Genode system */
+  unsigned id_bits;      /* width of a cap-map id: 16, or 32 since Genode 25.02 */
+  unsigned id_step;      /* core's capability ids come in these steps */
 };
 
 /* Per-thread slot offsets. */
