@@ -18,7 +18,7 @@ public final class Linter {
             .thenComparing(Finding::ruleId).thenComparing(Finding::message);
     private static final Linter STANDARD = new Linter(List.of(
             new SelectorZeroRule(), new LeakedCapRule(), new DanglingEntryRule(), new HalfFilledThreadRule(),
-            new BeyondAllocatorRule(), new ReceiveWindowRule(), new DuplicateBadgeRule()));
+            new BeyondAllocatorRule(), new ReceiveWindowRule(), new DuplicateBadgeRule(), new BadgeLabelRule()));
 
     private final List<LintRule> rules;
 

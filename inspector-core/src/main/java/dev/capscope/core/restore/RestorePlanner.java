@@ -2,6 +2,7 @@ package dev.capscope.core.restore;
 
 import dev.capscope.core.diff.CapMapDiff;
 import dev.capscope.core.diff.DiffEngine;
+import dev.capscope.core.diff.DiffField;
 import dev.capscope.core.diff.DiffResult;
 import dev.capscope.core.diff.DiffStatus;
 import dev.capscope.core.diff.MatchKey;
@@ -10,6 +11,7 @@ import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Rights;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Semantics;
 import dev.capscope.core.model.Slot;
@@ -19,6 +21,8 @@ import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
+import dev.capscope.core.target.RestoreOperation.CloseSession;
+import dev.capscope.core.target.RestoreOperation.Grant;
 import dev.capscope.core.target.RestoreOperation.CreateObject;
 import dev.capscope.core.target.RestoreOperation.CreateSession;
 import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
@@ -78,10 +82,14 @@ public final class RestorePlanner {
     private final List<Move> moves = new ArrayList<>();
     private final List<PlannedStep> creations = new ArrayList<>();
     private final List<PlannedStep> fixes = new ArrayList<>();
+    private final List<PlannedStep> rightsFixes = new ArrayList<>();
     /** Wanted selector -> live selector it is paired with, or -1. */
     private final int[] partner = new int[Selectors.COUNT];
     private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
     private final DiffStatus[] slotStatus = new DiffStatus[Selectors.COUNT];
+    private final SlotDiff[] slotDiff = new SlotDiff[Selectors.COUNT];
+    /** What the plan does beyond this task's space (sessions closed or opened at servers). */
+    private final List<String> sideEffects = new ArrayList<>();
 
     private RestorePlanner(Snapshot wanted, CapSpace live, LayoutProfile profile) {
         this.want = wanted.space();
@@ -107,7 +115,7 @@ public final class RestorePlanner {
         if (!p.refusals.isEmpty()) {
             return RestorePlan.refused(live.taskName(), p.refusals);
         }
-        return new RestorePlan(live.taskName(), List.of(), p.steps());
+        return new RestorePlan(live.taskName(), List.of(), p.steps(), p.sideEffects);
     }
 
     private boolean component(int selector) {
@@ -136,6 +144,7 @@ public final class RestorePlanner {
                 partner[d.beforeSelector()] = d.afterSelector();
                 liveClaimed[d.afterSelector()] = true;
                 slotStatus[d.beforeSelector()] = d.status();
+                slotDiff[d.beforeSelector()] = d;
             }
         }
     }
@@ -177,6 +186,10 @@ public final class RestorePlanner {
     }
 
     private void removeExtra(int s) {
+        if (closesSession(s)) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(s)));
+            return;
+        }
         if (live.isValid(s)) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
         }
@@ -185,20 +198,59 @@ public final class RestorePlanner {
         }
     }
 
+    /**
+     * A live session cap that goes is closed at its server, as the component's parent would close
+     * it; unmapping it alone would leave the session open at the server, orphaned. Only when this
+     * task holds the object at no other selector (closing destroys it for every holder).
+     */
+    private boolean closesSession(int s) {
+        CapMapEntry le = live.capMapEntry(s);
+        Slot ls = live.slot(s);
+        if (le == null || ls == null || !le.hasBadge() || le.semantics().rpcInterface() == null) {
+            return false;
+        }
+        KernelObject o = live.object(ls.objectId());
+        boolean sessionGate = o != null && (o.kind() == ObjectKind.UNKNOWN
+                || (o.kind() == ObjectKind.IPC_GATE && (o.label() == null || o.label() == le.rawId())));
+        if (!sessionGate) {
+            return false;
+        }
+        long object = ls.objectId();
+        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object)) {
+            return false;
+        }
+        sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", at "
+                + Selectors.format(s) + ") at its server" + server(le));
+        return true;
+    }
+
+    private static String server(CapMapEntry e) {
+        String server = e.semantics().server();
+        return server == null || server.isEmpty() ? "" : " '" + server + "'";
+    }
+
+    /** Replaces a live cap that is not the wanted one: closed if it is a session, else unmapped. */
+    private void dropLive(int s) {
+        removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, closesSession(s) ? new CloseSession(s) : new Unmap(s)));
+    }
+
     private void reconcileInPlace(int s) {
         Slot ws = want.slot(s);
         Slot ls = live.slot(s);
         CapMapEntry we = want.capMapEntry(s);
         CapMapEntry le = live.capMapEntry(s);
-        boolean sameCap = ws != null && ls != null
-                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND)
-                && !quotaDiffers(we, le);
-        if (ws != null && !sameCap) {
+        boolean sameObject = ws != null && ls != null && !quotaDiffers(we, le) && labelMatchesEntry(ls, le)
+                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND
+                || onlyRightsDiffer(slotDiff[s]));
+        if (ws != null && !sameObject) {
             if (ls != null) {
-                removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+                dropLive(s);
             }
             create(s);
             return;
+        }
+        if (sameObject && ws.rights().mask() != ls.rights().mask()) {
+            reduceRights(s, ls.rights(), ws.rights());
         }
         if (ws == null && ls != null) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
@@ -211,12 +263,24 @@ public final class RestorePlanner {
         Slot ls = live.slot(p);
         CapMapEntry we = want.capMapEntry(s);
         boolean liveEntry = live.capMapEntry(p) != null;
-        if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))) {
+        if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))
+                && labelMatchesEntry(ls, live.capMapEntry(p))) {
+            if ((ws.rights().mask() & ~ls.rights().mask()) != 0) {
+                refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "the cap recorded at "
+                        + Selectors.format(s) + " with rights " + ws.rights() + " is live at " + Selectors.format(p)
+                        + " with only " + ls.rights() + "; restore can only take rights away", s));
+                return;
+            }
             CapMapEntry entry = we == null ? null : entryFor(we, live.object(ls.objectId()), live.capMapEntry(p));
             moves.add(new Move(p, s, ws.rights(), entry, liveEntry));
             return;
         }
         // Only one side has a cap: nothing to move. Drop the live one, then build the wanted one.
+        if (ls != null && closesSession(p)) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(p)));
+            create(s);
+            return;
+        }
         if (ls != null) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(p)));
         }
@@ -224,6 +288,39 @@ public final class RestorePlanner {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(p)));
         }
         create(s);
+    }
+
+    /** A live gate whose label is not the badge its entry records is another object mapped over it. */
+    private boolean labelMatchesEntry(Slot ls, CapMapEntry le) {
+        KernelObject o = live.object(ls.objectId());
+        return le == null || !le.hasBadge() || o == null || o.kind() != ObjectKind.IPC_GATE || o.label() == null
+                || o.label() <= 0 || o.label() == le.rawId();
+    }
+
+    private static boolean onlyRightsDiffer(SlotDiff d) {
+        return d != null && d.status() == DiffStatus.CHANGED && !d.changes().isEmpty() && d.changes().stream()
+                .allMatch(c -> c.field() == DiffField.RIGHTS || c.field().identity());
+    }
+
+    /**
+     * Fewer rights than live: the kernel can take rights away by moving the cap with fewer rights
+     * (grant to a scratch slot and back). More rights than live cannot be produced from this cap.
+     */
+    private void reduceRights(int s, Rights live, Rights wanted) {
+        if ((wanted.mask() & ~live.mask()) != 0 || (wanted.mask() & Rights.R) == 0) {
+            refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "the cap at " + Selectors.format(s)
+                    + " was recorded with rights " + wanted + " but the live task holds it with " + live
+                    + "; restore can only take rights away (and a cap without R cannot be mapped)", s));
+            return;
+        }
+        int scratch = scratchSelector();
+        if (scratch < 0) {
+            refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "reducing the rights at "
+                    + Selectors.format(s) + " needs a free selector in the allocator area, and none is free", s));
+            return;
+        }
+        rightsFixes.add(step(Phase.FIX_RIGHTS, new Grant(s, scratch, wanted)));
+        rightsFixes.add(step(Phase.FIX_RIGHTS, new Grant(scratch, s, wanted)));
     }
 
     /**
@@ -257,6 +354,12 @@ public final class RestorePlanner {
             if (we.refCount() != 1) {
                 creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
             }
+            sideEffects.add("opens a new " + we.semantics().describe() + " at its server" + server(we)
+                    + " for " + Selectors.format(s) + ", filed with the task's parent; it gets a new badge (was "
+                    + we.rawId() + ")");
+            if (ws.rights().mask() != Rights.RWS.mask()) {
+                reduceRights(s, Rights.RWS, ws.rights());
+            }
             return;
         }
         if (!CREATABLE.contains(wo.kind())) {
@@ -268,6 +371,9 @@ public final class RestorePlanner {
         creations.add(step(Phase.RECREATE_MISSING, new CreateObject(s, wo.kind(), wo.label())));
         if (we != null) {
             creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+        }
+        if (ws.rights().mask() != Rights.RWSD.mask()) {
+            reduceRights(s, Rights.RWSD, ws.rights());
         }
     }
 
@@ -327,6 +433,7 @@ public final class RestorePlanner {
             all.add(step(Phase.REBIND_MOVED, op));
         }
         all.addAll(creations);
+        all.addAll(rightsFixes);
         all.addAll(fixes);
         return all;
     }
@@ -337,6 +444,9 @@ public final class RestorePlanner {
         }
         if (op instanceof ClearCapMapEntry c) {
             return c.index();
+        }
+        if (op instanceof CloseSession c) {
+            return c.selector();
         }
         throw new IllegalArgumentException("not a removal: " + op);
     }

@@ -29,6 +29,17 @@ public sealed interface RestoreOperation {
     }
 
     /**
+     * Move the cap at {@code from} to {@code to} with at most the given rights (l4_task_map with
+     * L4_MAP_ITEM_GRANT): the mapping itself moves, so {@code from} is empty afterwards and nothing
+     * derived from the cap is revoked, unlike a copy followed by an unmap of the source.
+     */
+    record Grant(int from, int to, Rights rights) implements RestoreOperation {
+        public String describe() {
+            return "grant " + Selectors.format(from) + " -> " + Selectors.format(to) + " " + rights;
+        }
+    }
+
+    /**
      * Re-create a session (or RPC object) with its recorded arguments and map its cap at the
      * selector; the server hands out a badge, possibly a new one.
      */
@@ -36,6 +47,17 @@ public sealed interface RestoreOperation {
         public String describe() {
             return "re-create " + semantics.describe() + " at " + Selectors.format(selector)
                     + (recordedBadge == null ? "" : " (was badge " + recordedBadge + ")");
+        }
+    }
+
+    /**
+     * Close the session whose cap sits at the selector, at its server, the way the component's
+     * parent closes a session: the server forgets it and destroys its gate (so the cap vanishes
+     * from every task), the parent's record of it goes, and the task's cap-map entry is freed.
+     */
+    record CloseSession(int selector) implements RestoreOperation {
+        public String describe() {
+            return "close session at " + Selectors.format(selector);
         }
     }
 

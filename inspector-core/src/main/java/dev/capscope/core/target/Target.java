@@ -39,6 +39,18 @@ public interface Target extends AutoCloseable {
     OperationResult apply(String task, RestoreOperation operation);
 
     /**
+     * Takes the target's restore lease for one task: while it is held, only this client may mutate,
+     * and every mutation is a compare-and-swap against the task's generation (first
+     * {@code plannedGeneration}, then the generation each applied operation returned). Closing the
+     * lease (or losing the connection, or the target's timeout) ends it.
+     *
+     * @throws TargetException {@link TargetException.Code#LEASE_HELD} when another client holds it,
+     *         {@link TargetException.Code#GENERATION_MOVED} when the task is no longer at
+     *         {@code plannedGeneration}, {@link TargetException.Code#REFUSED} on a read-only target
+     */
+    RestoreLease acquireLease(String task, long plannedGeneration);
+
+    /**
      * Identifies the connection whose generation counters are comparable. Generations count per
      * agent run, so an implementation that reconnects behind the caller's back (perhaps to a
      * restarted agent) returns a new object afterwards; caches key on it, never on the Target.

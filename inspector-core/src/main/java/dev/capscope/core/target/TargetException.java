@@ -17,6 +17,12 @@ public class TargetException extends RuntimeException {
         REFUSED,
         /** The target reported an error for a well-formed request (unknown task, bad range). */
         REJECTED,
+        /** Another client holds the target's restore lease: a restore is in progress elsewhere. */
+        LEASE_HELD,
+        /** The task moved on since the generation the caller planned at (compare and swap failed). */
+        GENERATION_MOVED,
+        /** The task kept changing while it was walked: no consistent view within the walker's attempts. */
+        TORN,
         /** Something else went wrong in the bridge. */
         INTERNAL
     }
