@@ -10,7 +10,7 @@
 REQUIRES = foc
 
 CAPSCOPE_C     := $(REP_DIR)/../c
-AGENT_CORE_SRC := armor.c auth.c frame.c ops_mutate.c ops_read.c wire.c
+AGENT_CORE_SRC := armor.c auth.c frame.c lease.c ops_mutate.c ops_read.c wire.c
 
 SRC_C  = $(AGENT_CORE_SRC)
 SRC_CC = agent.cc libc_subset.cc port.cc session_log.cc space.cc
