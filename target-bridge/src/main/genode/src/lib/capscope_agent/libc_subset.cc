@@ -5,19 +5,30 @@
  * in capsim, in the L4Re agent and here. A base-only component links no libc,
  * so the agent gives the core what it needs: allocation from the agent's own
  * heap, and snprintf formatted with Genode's print. The names are prefixed
- * (see libc_subset/*.h) so a component that does link a libc sees no clash.
+ * (the headers in libc_subset/ rename them for the core's C files) so that a
+ * component that does link a libc sees no clash. This file includes none of
+ * those headers: their macros would rename Genode's own free/strlen.
  */
 
 #include <base/heap.h>
 #include <base/output.h>
 #include <util/string.h>
 
+#include <stdarg.h>
+
 #include "libc_subset.h"
 
 extern "C" {
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
+	void  *capscope_malloc(Genode::size_t);
+	void  *capscope_calloc(Genode::size_t, Genode::size_t);
+	void  *capscope_realloc(void *, Genode::size_t);
+	void   capscope_free(void *);
+	void  *capscope_memchr(const void *, int, Genode::size_t);
+	Genode::size_t capscope_strlen(const char *);
+	int    capscope_strcmp(const char *, const char *);
+	int    capscope_strncmp(const char *, const char *, Genode::size_t);
+	int    capscope_vsnprintf(char *, Genode::size_t, const char *, va_list);
+	int    capscope_snprintf(char *, Genode::size_t, const char *, ...);
 }
 
 using namespace Genode;
@@ -130,6 +141,9 @@ namespace {
 
 		Bounded_output(char *dst, size_t size)
 		: dst(dst), room(size ? size - 1 : 0) { }
+
+		Bounded_output(Bounded_output const &) = delete;
+		Bounded_output &operator = (Bounded_output const &) = delete;
 
 		void out_char(char c) override
 		{

@@ -21,6 +21,10 @@ class Capscope::Port : public Genode::Rpc_object<Agent_port, Port>
 		char  *_buffer;
 		Genode::size_t const _size;
 
+		/* noncopyable */
+		Port(Port const &);
+		Port &operator = (Port const &);
+
 	public:
 
 		Port(Space &space, char *buffer, Genode::size_t size);

@@ -16,6 +16,7 @@
 #include <base/session_label.h>
 #include <capscope_session/capscope_session.h>
 #include <capscope_session/client.h>
+#include <foc/native_capability.h>
 #include <root/component.h>
 #include <terminal_session/connection.h>
 #include <util/reconstructible.h>
@@ -160,25 +161,25 @@ struct Capscope::Hub : Mux::Tasks
 	armor_rx _rx { };
 
 	/* Mux::Tasks: the hub, then the joined agents by id */
-	unsigned count() const override
+	unsigned count() override
 	{
 		unsigned n = 1;
-		_registry.for_each([&] (Agent_session const &s) { if (s.attached()) n++; });
+		_registry.for_each([&] (Agent_session &s) { if (s.attached()) n++; });
 		return n;
 	}
 
-	Task_port *by_id(uint32_t id) const override
+	Task_port *by_id(uint32_t id) override
 	{
-		if (id == 1) return const_cast<Own_task *>(&_own);
+		if (id == 1) return &_own;
 		Task_port *found = nullptr;
 		_registry.for_each([&] (Agent_session &s) {
 			if (s.attached() && s.task_id() == id) found = &s; });
 		return found;
 	}
 
-	Task_port *at(unsigned i) const override
+	Task_port *at(unsigned i) override
 	{
-		if (i == 0) return const_cast<Own_task *>(&_own);
+		if (i == 0) return &_own;
 
 		/* the i-th lowest id among the joined agents */
 		uint32_t last = 1;

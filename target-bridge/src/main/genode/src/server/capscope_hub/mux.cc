@@ -78,7 +78,7 @@ namespace {
 		writer w;
 		bool   ok = false;
 
-		Answer() { Foc::wr_init(&w, HEADER + PROTO_MAX_RESPONSE_PAYLOAD); }
+		Answer() : w() { Foc::wr_init(&w, HEADER + PROTO_MAX_RESPONSE_PAYLOAD); }
 		~Answer() { Foc::wr_free(&w); }
 
 		uint8_t const *payload() const { return w.buf + HEADER; }

@@ -40,15 +40,15 @@ class Capscope::Mux
 		/* the tasks, ascending by id; the hub's own first */
 		struct Tasks : Genode::Interface
 		{
-			virtual unsigned count() const = 0;
-			virtual Task_port *at(unsigned i) const = 0;   /* i < count() */
-			virtual Task_port *by_id(Genode::uint32_t id) const = 0;
+			virtual unsigned count() = 0;
+			virtual Task_port *at(unsigned i) = 0;   /* i < count() */
+			virtual Task_port *by_id(Genode::uint32_t id) = 0;
 		};
 
 	private:
 
-		Task_port   &_own;
-		Tasks const &_tasks;
+		Task_port &_own;
+		Tasks     &_tasks;
 
 		void _tasks_answer(Genode::uint32_t req_id, writer &out);
 		void _generation_answer(Genode::uint8_t const *frame, Genode::size_t length, writer &out);
@@ -56,7 +56,7 @@ class Capscope::Mux
 
 	public:
 
-		Mux(Task_port &own, Tasks const &tasks) : _own(own), _tasks(tasks) { }
+		Mux(Task_port &own, Tasks &tasks) : _own(own), _tasks(tasks) { }
 
 		/* append the answer to one request frame to `out` */
 		void answer(Genode::uint8_t const *frame, Genode::size_t length, writer &out);
