@@ -12,7 +12,7 @@ namespace Capscope { struct Connection; }
 
 struct Capscope::Connection : Genode::Connection<Session>, Session_client
 {
-	Connection(Genode::Env &env, Genode::Session_label const &label = Genode::Session_label())
+	Connection(Genode::Env &env, Genode::Session_label const &label = Genode::Session_label("capscope"))
 	:
 		Genode::Connection<Session>(env, label, Genode::Ram_quota { RAM_QUOTA }, Args()),
 		Session_client(cap())

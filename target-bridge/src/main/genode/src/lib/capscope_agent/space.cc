@@ -137,7 +137,8 @@ uint64_t Space::_generation()
 		}
 	}
 	uint32_t const meaning = uint32_t(_sessions.changes());
-	uint64_t const g = (uint64_t(Foc::armor_crc32(bits, sizeof(bits))) << 32) | (map_crc ^ meaning);
+	/* 63 bits: clients keep generations as signed 64-bit numbers */
+	uint64_t const g = (uint64_t(Foc::armor_crc32(bits, sizeof(bits)) >> 1) << 32) | (map_crc ^ meaning);
 	return g ? g : 1;
 }
 

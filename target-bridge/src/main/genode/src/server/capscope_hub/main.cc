@@ -56,8 +56,12 @@ class Capscope::Agent_session : public Rpc_object<Session, Agent_session>, publi
 
 	public:
 
+		/*
+		 * `label` is the session label as the hub sees it, "<component> ->
+		 * capscope": the component's name in its parent is what comes before.
+		 */
 		Agent_session(Env &env, Agent_sessions &registry, Session_label const &label, uint32_t id)
-		: _env(env), _label(label), _id(id), _element(registry, *this) { }
+		: _env(env), _label(label.prefix()), _id(id), _element(registry, *this) { }
 
 		bool attached() const { return _buffer.constructed(); }
 
@@ -132,14 +136,27 @@ struct Capscope::Hub : Mux::Tasks
 {
 	enum { READ_CHUNK = 1024 };
 
-	/* the hub's own task: its agent core answers in the hub's thread */
+	/*
+	 * The hub's own task: its agent core answers in the hub's thread. HELLO
+	 * announces every task; anything else the core answers for this one.
+	 */
 	struct Own_task : Task_port
 	{
-		Port &port;
-		Own_task(Port &port) : port(port) { }
+		Port  &port;
+		Space &space;
+		unsigned system_tasks = 1;
+
+		Own_task(Port &port, Space &space) : port(port), space(space) { }
+
 		uint32_t task_id() const override { return 1; }
-		bool serve(uint8_t const *frame, size_t length, writer &out) override {
-			port.serve(frame, length, out); return true; }
+
+		bool serve(uint8_t const *frame, size_t length, writer &out) override
+		{
+			bool const hello = length >= PROTO_HEADER_SIZE && Foc::get_u16(frame + 6) == Foc::OP_HELLO;
+			space.system_tasks(hello ? system_tasks : 1);
+			port.serve(frame, length, out);
+			return true;
+		}
 	};
 
 	Env &_env;
@@ -149,7 +166,7 @@ struct Capscope::Hub : Mux::Tasks
 	Session_log _sessions { _env };
 	Space       _space    { _sessions, "capscope_hub" };
 	Port        _port     { _space, nullptr, 0 };
-	Own_task    _own      { _port };
+	Own_task    _own      { _port, _space };
 
 	Agent_sessions _registry { };
 	Hub_root       _root { _env, _md_alloc, _registry };
@@ -198,7 +215,7 @@ struct Capscope::Hub : Mux::Tasks
 
 	void _answer(uint8_t const *frame, size_t length)
 	{
-		_space.system_tasks(count());
+		_own.system_tasks = count();
 
 		writer out;
 		Foc::wr_init(&out, PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD);

@@ -2,10 +2,11 @@
  * \brief  Capscope demo: a statically linked component, and the cap-map check
  *
  * Runs the agent, holds a Timer session and a LOG session at the demo's
- * log_server, and once settled (after <config dump_after_ms="..."/>, 2 s by
- * default) logs its cap map as Genode's own Cap_index allocator holds it:
- * one "capscope-dump:" line per used entry. Then it stays idle, so a walk of
- * it with Capscope afterwards must show exactly these entries.
+ * log_server, and logs its cap map as Genode's own Cap_index allocator holds
+ * it: one "capscope-dump:" line per used entry, first after
+ * <config dump_after_ms="..."/> (2 s by default), then every dump_every_ms
+ * (0: never again). In between it does nothing, so a walk with Capscope
+ * between two equal dumps must show exactly these entries.
  */
 
 #include <base/attached_rom_dataspace.h>
@@ -34,6 +35,8 @@ struct Demo::Static
 
 	Signal_handler<Static> settled { env.ep(), *this, &Static::dump };
 
+	unsigned dumps = 0;
+
 	static bool kernel_valid(addr_t kcap)
 	{
 		using namespace Foc;
@@ -43,8 +46,9 @@ struct Demo::Static
 	void dump()
 	{
 		Cap_index_allocator &alloc = cap_idx_alloc();
-		log("capscope-dump: begin array=", alloc.kcap_to_idx(0), " entries=", alloc.max_caps(),
-		    " entry_size=", sizeof(Cap_index));
+		dumps++;
+		log("capscope-dump: begin #", dumps, " array=", alloc.kcap_to_idx(0), " entries=",
+		    alloc.max_caps(), " entry_size=", sizeof(Cap_index));
 
 		unsigned used = 0;
 		for (addr_t i = 0; i < alloc.max_caps(); i++) {
@@ -55,8 +59,11 @@ struct Demo::Static
 			log("capscope-dump: index=", Hex(i), " id=", Hex(idx->id()), " ref=", ref,
 			    " kvalid=", kernel_valid(i << Foc::L4_CAP_SHIFT) ? 1 : 0);
 		}
-		log("capscope-dump: end used=", used);
-		log_session.write("dumped\n");
+		log("capscope-dump: end #", dumps, " used=", used);
+
+		uint64_t const every_ms = config.xml().attribute_value("dump_every_ms", uint64_t(0));
+		if (every_ms)
+			timer.trigger_once(every_ms*1000);
 	}
 
 	Static(Env &env) : env(env)
