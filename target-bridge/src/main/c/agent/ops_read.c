@@ -213,8 +213,9 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
     struct agent_obj_info info;
     bool known = have_info && rt->obj_info(rt->ctx, ti.task_cap, s, &info);
     uint8_t flags = 0;
+    /* The debugger may know an object (id, holders) whose kind it cannot name. */
     if (known)
-      flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |
+      flags = (info.kind != KIND_UNKNOWN ? CAPINFO_KIND_KNOWN : 0) | CAPINFO_MAPPINGS_KNOWN |
               (info.kind == KIND_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
     /* One 24-byte record, written in place. */
     size_t at = wr_reserve(rep->w, PROTO_CAP_INFO_SIZE);

@@ -95,8 +95,11 @@ class ProfileRegistryTest {
             }
         }
         assertEquals("parent", l.roleOf(19).role());
-        assertEquals("env rom", l.roleOf(27).role());
-        assertEquals("env main_thread", l.roleOf(37).role());
+        // The loader decides where the environment's caps go (moe and ned differ): their names come
+        // from the runtime at walk time, not from the profile.
+        for (int s = 12; s < 0x30; s++) {
+            assertFalse(l.roleOf(s).role().startsWith("env "), "selector " + s + ": " + l.roleOf(s).role());
+        }
         assertEquals(-1, l.firstOf(Area.THREADS), "a plain L4Re program has no thread area");
         assertEquals(0x400, l.firstOf(Area.COMPONENT));
         assertEquals(Area.COMPONENT, l.areaOf(1054));
