@@ -39,6 +39,8 @@ void Session_log::_record(Parent::Service_name const &service, Parent::Client::I
 	Arg_string::remove_arg(rest, "label");
 	char const *r = rest;
 	while (*r == ',' || *r == ' ') r++;
+	for (size_t n = strlen(rest); n && (rest[n - 1] == ',' || rest[n - 1] == ' '); n--)
+		rest[n - 1] = 0;
 
 	Mutex::Guard guard(_mutex);
 	_changes++;
