@@ -20,7 +20,7 @@ C=$CHECKOUT/app/target/capscope/bin/capscope
 [ -x "$C" ] || { echo "build capscope first: mvn -B -q package -DskipTests" >&2; exit 2; }
 [ -S "$SOCK" ] || { echo "no serial socket $SOCK: start the demo with genode.sh start" >&2; exit 2; }
 mkdir -p "$OUT"
-REC=$STATE/record.sock
+REC=/tmp/capscope-genode-com2.sock   # the endpoint the snapshots name
 rm -f "$OUT/transcript.txt"
 python3 "$HERE/serial-record.py" "$REC" "$SOCK" "$OUT/transcript.txt" &
 proxy=$!
@@ -28,17 +28,23 @@ trap 'kill $proxy 2>/dev/null || true' EXIT
 for _ in $(seq 1 50); do [ -S "$REC" ] && break; sleep 0.1; done
 T="serial:$REC"
 
+# label the transcript's next client section (replay_serial TRANSCRIPT SOCKET LABEL replays it)
+run() { echo "# run: $1" >> "$OUT/transcript.txt"; }
+
 dumps() { grep -ac 'capscope-dump: end #' "$RUNLOG" || true; }
 # the lines of dump #N from the run log, without Genode's colour codes
 dump_lines() { sed -n "/capscope-dump: begin #$1 /,/capscope-dump: end #$1 /p" "$RUNLOG" | tr -d '\r' | sed 's/\x1b\[[0-9;]*m//g'; }
 
+run targets
 "$C" targets --target "$T" --json > "$OUT/targets.json"
 tasks=$(python3 -c 'import json,sys; print("\n".join(t["name"] for t in json.load(open(sys.argv[1]))))' "$OUT/targets.json")
 while read -r t; do
+  run "walk $t"
   "$C" walk --target "$T" --task "$t" --json > "$OUT/walk-$t.json"
 done <<< "$tasks"
 
 for i in 1 2 3; do
+  run "snapshot log_client-$i"
   "$C" snapshot --target "$T" --task log_client -o "$OUT/log_client-$i.json"
   [ "$i" = 3 ] || sleep 4
 done
@@ -47,13 +53,15 @@ done
 n=$(dumps)
 while [ "$(dumps)" = "$n" ]; do sleep 0.5; done
 n=$(dumps)
+run "snapshot static_check"
 "$C" snapshot --target "$T" --task static_check -o "$OUT/static_check.json"
 while [ "$(dumps)" = "$n" ]; do sleep 0.5; done
 dump_lines "$n" > "$OUT/static-check-dump-$n.txt"
 dump_lines $((n + 1)) > "$OUT/static-check-dump-$((n + 1)).txt"
 
+run bench
 (cd "$CHECKOUT" && mvn -B -q -o -pl target-bridge -am -Pserial-bench -Dcapscope.serial="$T" -DskipTests verify) \
-  2>&1 | grep -v '^\[' | grep . > "$OUT/bench.txt" || true
+  2>&1 | sed 's/\x1b\[[0-9;]*m//g' | grep -E '^(serial:|[a-z_]+ +[0-9]+ valid)' > "$OUT/bench.txt" || true
 
 tr -d '\r' < "$RUNLOG" | sed 's/\x1b\[[0-9;]*m//g' | sed -n '/^spawn qemu/,$p' > "$OUT/com1.log"
 {

@@ -75,9 +75,14 @@ echo "building and booting run/capscope_demo (log: $RUNLOG)"
 
 capscope=$CHECKOUT/app/target/capscope/bin/capscope
 booted=""
+spawned=""
 for _ in $(seq 1 "$TIMEOUT"); do
   if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
     echo "the build or the boot ended early; the end of $RUNLOG:" >&2; tail -25 "$RUNLOG" >&2; exit 1
+  fi
+  if [ -z "$spawned" ] && grep -q '^spawn qemu' "$RUNLOG"; then
+    spawned=$(since)
+    echo "built; QEMU started $spawned s after start"
   fi
   if [ -z "$booted" ] && grep -q 'capscope-demo: serial:' "$RUNLOG"; then
     booted=$(since)
