@@ -436,7 +436,7 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
   t->badge = i == 0 ? 1 : badge_alloc(g);
   unsigned base = p->thread_base + i * p->thread_slot;
   enter_core(g);
-  for (unsigned k = 0; k < p->thread_slot; k++) {
+  for (unsigned k = 0; k < p->thread_slots_mapped && k < p->thread_slot; k++) {
     unsigned s = t->core_sel[k] = core_sel_alloc(g);
     l4_cap_idx_t cap = KCAP(s);
     switch (slot_kind[k]) {
@@ -461,11 +461,12 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
   struct agent_semantics sem;
   sem_fill(&sem, "Thread", "", "", NULL, 0);
   text_fmt(sem.label, sizeof sem.label, "%s -> %s", c->label, name);
-  capmap_set(&c->map, base + THREAD_GATE, t->badge, 1, CAPMAP_FLAG_SEMANTICS, &sem);
+  capmap_set(&c->map, base + THREAD_GATE, t->badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &sem);
   int win = capmap_alloc_range(&c->map, 4);
   if (win >= 0) {
     for (unsigned k = 0; k < 4; k++)
-      capmap_set(&c->map, (unsigned)win + k, CAPMAP_ID_NO_BADGE, 1, CAPMAP_FLAG_RCV_WINDOW, NULL);
+      capmap_set(&c->map, (unsigned)win + k, CAPMAP_ID_NO_BADGE, (uint8_t)p->startup_ref,
+                 CAPMAP_FLAG_RCV_WINDOW, NULL);
     t->rcv_window = win;
   }
   c->rt_gen++;
@@ -501,7 +502,7 @@ int genode_thread_exit(struct genode *g, struct component *c, unsigned index) {
       if (c->map.e[t->rcv_window + k].id == CAPMAP_ID_NO_BADGE)
         capmap_clear(&c->map, (unsigned)t->rcv_window + k);
   enter_core(g);
-  for (unsigned k = 0; k < p->thread_slot; k++) {
+  for (unsigned k = 0; k < p->thread_slots_mapped && k < p->thread_slot; k++) {
     l4_task_delete_obj(L4_BASE_TASK_CAP, KCAP(t->core_sel[k]));
     core_sel_free(g, t->core_sel[k]);
   }
@@ -578,7 +579,7 @@ struct component *genode_start(struct genode *g, const char *name, struct compon
     return NULL;
   l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
               l4_obj_fpage(KCAP(pc.core_sel), 0, L4_FPAGE_RWX), KCAP(p->parent_cap) | L4_ITEM_MAP);
-  capmap_set(&c->map, p->parent_cap, pc.badge, 1, CAPMAP_FLAG_SEMANTICS, &pc.sem);
+  capmap_set(&c->map, p->parent_cap, pc.badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &pc.sem);
   g->rpcs[r] = pc;
 
   if (genode_thread_start(g, c, "main") != 0)

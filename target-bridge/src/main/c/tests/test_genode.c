@@ -40,7 +40,7 @@ static unsigned count_valid(struct component *c) {
 
 /* fixed (task + parent) + thread slots + badged cap-map entries in the user area */
 static unsigned expected_valid(struct component *c) {
-  unsigned n = 2 + genode_thread_count(c) * g.prof->thread_slot;
+  unsigned n = 2 + genode_thread_count(c) * g.prof->thread_slots_mapped;
   for (unsigned i = g.prof->user_base; i < c->map.size; i++)
     n += c->map.e[i].id && c->map.e[i].id != CAPMAP_ID_NO_BADGE;
   return n;
@@ -62,7 +62,7 @@ static void check_component_layout(struct component *c) {
   for (unsigned t = 0; t < GENODE_THREAD_MAX; t++) {
     unsigned base = p->thread_base + t * p->thread_slot;
     for (unsigned k = 0; k < p->thread_slot; k++)
-      CHECK_EQ(valid_in(c, base + k), c->threads[t].used);
+      CHECK_EQ(valid_in(c, base + k), c->threads[t].used && k < p->thread_slots_mapped);
     if (c->threads[t].used) {
       CHECK_EQ(info_in(c, base + THREAD_GATE).kind, L4_KOBJ_THREAD);
       CHECK_EQ(info_in(c, base + THREAD_PAGER).kind, L4_KOBJ_IPC_GATE);
@@ -267,6 +267,11 @@ static void profiles_table(void) {
   CHECK_EQ(p25->user_base, p19->user_base);
   CHECK_EQ(p25->id_bits, 32);
   CHECK_EQ(p25->id_step, 8);
+  /* as recorded: vcpu slots of normal threads empty, startup entries unreferenced */
+  CHECK_EQ(p25->thread_slots_mapped, 3);
+  CHECK_EQ(p25->startup_ref, 0);
+  CHECK_EQ(p19->thread_slots_mapped, 5);
+  CHECK_EQ(p19->startup_ref, 1);
 }
 
 /* genode-foc-25 with core's ids past 16 bits: entries hold them whole, gates
