@@ -25,6 +25,7 @@ cmd=${1:-}
 : "${GENODE_BUILD:?set GENODE_BUILD to an x86_64 build directory of a Genode 25.02 tree}"
 STATE=${STATE:-$GENODE_BUILD/var/capscope}
 RUNLOG=$STATE/run.log
+TIMES=$STATE/run.times      # the same lines, each with the host time it arrived
 PIDFILE=$STATE/run.pid
 QEMU_PIDFILE=$STATE/qemu.pid
 SOCK=$GENODE_BUILD/var/run/capscope_demo.com2.sock
@@ -67,9 +68,12 @@ fi
 t0=$(date +%s.%N)
 since() { awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }'; }
 
-rm -f "$SOCK"
-CAPSCOPE_QEMU_PIDFILE=$QEMU_PIDFILE setsid make -C "$GENODE_BUILD" run/capscope_demo KERNEL=foc BOARD=pc \
-  > "$RUNLOG" 2>&1 < /dev/null &
+rm -f "$SOCK" "$RUNLOG" "$TIMES"
+export GENODE_BUILD RUNLOG TIMES
+CAPSCOPE_QEMU_PIDFILE=$QEMU_PIDFILE setsid bash -c \
+  'make -C "$GENODE_BUILD" run/capscope_demo KERNEL=foc BOARD=pc 2>&1 < /dev/null | tee "$RUNLOG" |
+   perl -MTime::HiRes=time -ne '"'"'$|=1; printf "%.3f %s", time, $_'"'"' > "$TIMES"' \
+  < /dev/null > /dev/null 2>&1 &
 echo $! > "$PIDFILE"
 echo "building and booting run/capscope_demo (log: $RUNLOG)"
 
@@ -80,11 +84,11 @@ for _ in $(seq 1 "$TIMEOUT"); do
   if ! kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
     echo "the build or the boot ended early; the end of $RUNLOG:" >&2; tail -25 "$RUNLOG" >&2; exit 1
   fi
-  if [ -z "$spawned" ] && grep -q '^spawn qemu' "$RUNLOG"; then
+  if [ -z "$spawned" ] && grep -qs '^spawn qemu' "$RUNLOG"; then
     spawned=$(since)
     echo "built; QEMU started $spawned s after start"
   fi
-  if [ -z "$booted" ] && grep -q 'capscope-demo: serial:' "$RUNLOG"; then
+  if [ -z "$booted" ] && grep -qs 'capscope-demo: serial:' "$RUNLOG"; then
     booted=$(since)
     echo "hub and agents ready, static component's cap map logged: $booted s after start"
   fi
@@ -102,4 +106,13 @@ for _ in $(seq 1 "$TIMEOUT"); do
   sleep 1
 done
 [ -n "$booted" ] || { echo "no agents after $TIMEOUT s; see $RUNLOG" >&2; stop; exit 1; }
+# boot figures from the arrival times of COM1's lines
+perl -ne '
+  ($t, $l) = /^(\S+) (.*)/ or next;
+  $boot //= $t if $l =~ /Booting .Genode on Fiasco.OC/;
+  $kernel //= $t if $l =~ /Welcome to (Fiasco|L4)/i;
+  $hub //= $t if $l =~ /capscope-hub: ready/;
+  push @agents, sprintf("%s %.1f s", $1, $t - $boot) if $boot && $l =~ /capscope: agent ready as task \d+ "([^"]+)"/;
+  END { printf "boot: GRUB entry -> hub ready %.1f s; agents ready (s after the GRUB entry): %s\n",
+        $hub - $boot, join(", ", @agents) if $boot && $hub }' "$TIMES"
 echo "serial:$SOCK"
