@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capscope.bridge.CapsimProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CapsimGenode25ShapeTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration START = Duration.ofSeconds(10);
+
+    @TempDir
+    Path tmp;
 
     private record Shape(String profile, List<String> threads, int validThreadSlots, Set<String> sessions,
                          int windows, Set<Integer> windowRefs, Set<Integer> startupRefs, boolean idsInSteps8) {
@@ -63,6 +69,36 @@ class CapsimGenode25ShapeTest {
         }
         return new Shape(walk.get("meta").get("profile").asText(), threads, threadSlots, sessions, windows,
                 windowRefs, startupRefs, steps8);
+    }
+
+    /** Ids past 16 bits (Genode 25.02 allows 28) from capsim's agent through libcapbridge into a file and back. */
+    @Test
+    void idsOver16BitsTravelWholeAndPickTheProfile() throws IOException {
+        Path scenario = tmp.resolve("wide.scn");
+        Files.writeString(scenario, String.join("\n", "profile genode-foc-25", "ids-from 0xffe0",
+                "component init ram=16M", "component app parent=init", "thread app ep",
+                "session app LOG label=wide server=init quota=8K", "dataspace app 4K label=heap count=3", ""));
+        Path file = tmp.resolve("app.json");
+        try (CapsimProcess capsim = CapsimProcess.start(CapsimProcess.Options.of(scenario), START)) {
+            CliRun r = CliRun.of("snapshot", "--target", capsim.uri(), "--task", "init -> app", "-o", file.toString());
+            assertEquals(0, r.exit(), r.err());
+        }
+        JsonNode snapshot = JSON.readTree(file.toFile());
+        long wide = 0;
+        for (JsonNode e : snapshot.get("capMap")) {
+            long id = e.get("rawId").asLong();
+            if (id > 0xFFFF) {
+                wide++;
+                assertEquals(0, id % 8, "8-aligned: " + id);
+            }
+        }
+        assertTrue(wide >= 5, "entries with ids over 0xFFFF: " + wide);
+        CliRun show = CliRun.of("show", "--canonical", file.toString());
+        assertEquals(0, show.exit(), show.err());
+        assertTrue(show.out().lines().map(l -> java.util.regex.Pattern.compile("^capmap \\S+ id (\\d+) ").matcher(l))
+                .anyMatch(m -> m.find() && Long.parseLong(m.group(1)) > 0xFFFF), "a wide id in the canonical text: "
+                + show.out());
+        assertEquals(0, CliRun.of("diff", file.toString(), file.toString()).exit());
     }
 
     @Test
