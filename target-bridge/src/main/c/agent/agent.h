@@ -14,8 +14,8 @@
 /* Faults the agent can inject so that clients can test their recovery. */
 enum agent_fault {
   FAULT_NONE = 0,
-  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY before a
-   * read request (or disconnect) is acknowledged but not performed. */
+  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY/CLOSE_SESSION
+   * before a read request (or disconnect) is acknowledged but not performed. */
   FAULT_RESTORE_DROPS_LAST_OP = 1,
   /* Every mutation fails with status ST_L4_ERROR, detail -L4_EPERM. */
   FAULT_MUTATIONS_FAIL = 2,

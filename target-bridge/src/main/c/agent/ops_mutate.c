@@ -296,5 +296,5 @@ agent_op_fn agent_mutation_op(uint16_t opcode) {
 
 bool agent_op_deferrable(uint16_t opcode) {
   return opcode == OP_UNMAP || opcode == OP_MAP_COPY || opcode == OP_SET_CAPMAP_ENTRY ||
-         opcode == OP_CLEAR_CAPMAP_ENTRY;
+         opcode == OP_CLEAR_CAPMAP_ENTRY || opcode == OP_CLOSE_SESSION;
 }

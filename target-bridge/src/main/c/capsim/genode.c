@@ -263,7 +263,7 @@ static unsigned long object_at(const struct component *c, unsigned sel) {
  * re-created a session there leaves the old record behind). */
 int genode_rpc_at(const struct genode *g, const struct component *c, unsigned sel) {
   unsigned long obj = object_at(c, sel);
-  uint16_t id = sel < c->map.size ? c->map.e[sel].id : 0;
+  uint32_t id = sel < c->map.size ? c->map.e[sel].id : 0;
   int by_badge = -1, by_index = -1;
   for (unsigned i = 0; i < g->nrpcs; i++) {
     const struct rpc_cap *rc = &g->rpcs[i];
@@ -299,7 +299,7 @@ int genode_session_close(struct genode *g, struct component *c, unsigned sel) {
   if (rc->kind != RPC_SESSION)
     return fail(g, "the cap at 0x%x in %s is a %s, not a session: only sessions are closed", sel,
                 c->label, rc->sem.iface[0] ? rc->sem.iface : "core RPC object");
-  uint16_t badge = rc->badge;
+  uint32_t badge = rc->badge;
   rpc_release(g, r);
   /* The entry at `sel` goes too, should the session have been filed elsewhere before. */
   if (sel < c->map.size && c->map.e[sel].id == badge) {
@@ -385,6 +385,12 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
     rpc_destroy(g, rc.badge, rc.core_sel);
     return fail(g, "the new session's id 0x%x does not fit CREATE_SESSION's 16-bit badge", rc.badge);
   }
+  /* Whatever the client held at sel is replaced: its record (a session still open at its server,
+   * or one already gone) no longer has the client's cap there, so a later close at sel must not
+   * find it by index. */
+  for (unsigned i = 0; i < g->nrpcs; i++)
+    if (g->rpcs[i].used && g->rpcs[i].client == client && g->rpcs[i].client_idx == (int)sel)
+      g->rpcs[i].client_idx = -1;
   uint8_t flags = CAPMAP_FLAG_SEMANTICS | CAPMAP_FLAG_SESSION;
   if (server)
     rc.server_idx = deliver(g, server, rc.core_sel, rc.badge, &sem, flags);

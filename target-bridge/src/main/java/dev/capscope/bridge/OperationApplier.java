@@ -31,9 +31,9 @@ final class OperationApplier {
         if (operation instanceof RestoreOperation.Unmap u) {
             r = c.unmap(task, u.selector());
         } else if (operation instanceof RestoreOperation.MapCopy m) {
-            r = c.mapCopy(task, m.from(), m.to(), m.rights().mask());
+            r = c.mapCopy(task, m.from(), m.to(), m.rights().mask(), false);
         } else if (operation instanceof RestoreOperation.Grant g) {
-            r = c.grant(task, g.from(), g.to(), g.rights().mask());
+            r = c.mapCopy(task, g.from(), g.to(), g.rights().mask(), true);
         } else if (operation instanceof RestoreOperation.CreateSession s) {
             r = c.createSession(task, s.selector(), s.semantics());
             return new Applied(new OperationResult(r.badge()), r.generation());
@@ -72,8 +72,8 @@ final class OperationApplier {
         if (e.rawId() == CapMapEntry.NO_BADGE) {
             flags |= RECEIVE_WINDOW;
         }
-        if (s.label() != null) {
-            flags |= SESSION; // sessions are the entries that carry a session label
+        if (s.reopenable()) {
+            flags |= SESSION; // a session, not an RPC object a session handed out (those carry labels too)
         }
         if (!s.equals(Semantics.NONE)) {
             flags |= SEMANTICS_KNOWN;

@@ -172,6 +172,26 @@ class BridgeLeaseTest {
     }
 
     @Test
+    void grantMovesTheMappingUnderTheLease() {
+        try (CapsimProcess sim = capsim("log-client", null);
+             BridgeTarget t = BridgeTarget.connect(sim.uri(), TIMEOUT)) {
+            CapSpace before = new Walker(t).walk(TASK, PROFILE);
+            int from = before.capMap().stream()
+                    .filter(e -> e.hasBadge() && e.index() >= PROFILE.userBaseCap() && before.isValid(e.index()))
+                    .findFirst().orElseThrow().index();
+            int to = 0x700;
+            assertFalse(before.isValid(to));
+            try (RestoreLease lease = t.acquireLease(TASK, before.generation())) {
+                t.apply(TASK, new RestoreOperation.Grant(from, to, Rights.RWS));
+                CapSpace after = new Walker(t).walk(TASK, PROFILE);
+                assertFalse(after.isValid(from), "a grant moves the mapping");
+                assertEquals(before.slot(from).objectId(), after.slot(to).objectId());
+                assertEquals(after.generation(), lease.generation());
+            }
+        }
+    }
+
+    @Test
     void closeSessionClosesItAtTheServer() {
         try (CapsimProcess sim = capsim("default", null);
              BridgeTarget t = BridgeTarget.connect(sim.uri(), TIMEOUT)) {

@@ -24,6 +24,8 @@ public enum RefusalReason {
     RIGHTS_NOT_PRODUCIBLE,
     /** A missing cap-map entry with a badge whose semantics are unknown cannot be re-created. */
     UNKNOWN_SEMANTICS,
+    /** A missing entry is an RPC object a session hands out (thread, dataspace, signal context), not a session. */
+    NOT_A_SESSION,
     /** A missing cap without a cap-map entry is of a kind the target cannot create (or of unknown kind). */
     OBJECT_NOT_CREATABLE,
     /** The target changed between planning and applying; plan again. */

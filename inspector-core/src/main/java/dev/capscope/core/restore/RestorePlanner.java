@@ -23,6 +23,7 @@ import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
 import dev.capscope.core.target.RestoreOperation.CloseSession;
 import dev.capscope.core.target.RestoreOperation.Grant;
+import dev.capscope.core.target.RestoreOperation.MapCopy;
 import dev.capscope.core.target.RestoreOperation.CreateObject;
 import dev.capscope.core.target.RestoreOperation.CreateSession;
 import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
@@ -70,6 +71,8 @@ import java.util.Set;
  */
 public final class RestorePlanner {
     /** Kinds CREATE_OBJECT can make (docs/protocol.md, opcode 0x13). */
+    /** How a side effect says a session stays open at its server without this task's cap. */
+    public static final String LEFT_OPEN = "stays open at its server, unused";
     static final Set<ObjectKind> CREATABLE = EnumSet.of(ObjectKind.TASK, ObjectKind.THREAD, ObjectKind.IPC_GATE,
             ObjectKind.IRQ_SENDER);
 
@@ -83,6 +86,8 @@ public final class RestorePlanner {
     private final List<PlannedStep> creations = new ArrayList<>();
     private final List<PlannedStep> fixes = new ArrayList<>();
     private final List<PlannedStep> rightsFixes = new ArrayList<>();
+    /** Copies of caps the task holds elsewhere too; after creations, so a re-created source is there. */
+    private final List<PlannedStep> copies = new ArrayList<>();
     /** Wanted selector -> live selector it is paired with, or -1. */
     private final int[] partner = new int[Selectors.COUNT];
     private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
@@ -161,7 +166,53 @@ public final class RestorePlanner {
         return ((long) wantedSelector << 32) | liveSelector;
     }
 
+    /**
+     * Live session entries that go but whose cap sits at another selector than their entry (a cap
+     * still in the receive window it arrived through): the session is closed through that selector,
+     * which also frees the entry. Maps the cap's selector to the entry's index.
+     */
+    private final java.util.Map<Integer, Integer> closeVia = new java.util.HashMap<>();
+    private final java.util.Set<Integer> entryClosedElsewhere = new java.util.HashSet<>();
+
+    private void findSessionsClosedElsewhere() {
+        java.util.Map<Long, Integer> gateOfBadge = new java.util.HashMap<>();
+        for (Slot sl : live.slots()) {
+            KernelObject o = live.object(sl.objectId());
+            // a cap the snapshot does not have at that selector (its entry there may be a receive window)
+            if (component(sl.selector()) && !want.isValid(sl.selector()) && o != null && o.kind() == ObjectKind.IPC_GATE
+                    && o.label() != null && o.label() > 0) {
+                gateOfBadge.putIfAbsent(o.label(), sl.selector());
+            }
+        }
+        for (CapMapEntry le : live.capMap()) {
+            int i = le.index();
+            if (!component(i) || liveClaimed[i] || !le.hasBadge() || !le.semantics().reopenable()) {
+                continue;
+            }
+            Slot own = live.slot(i);
+            Integer at = gateOfBadge.get(le.rawId());
+            if (at != null && at != i && (own == null || !labelMatchesEntry(own, le)) && !closeVia.containsKey(at)) {
+                closeVia.put(at, i);
+                entryClosedElsewhere.add(i);
+            }
+        }
+    }
+
+    /** Drops a live cap: closed at its server when it is a going session's cap, else unmapped. */
+    private void dropSlot(int s) {
+        Integer entry = closeVia.get(s);
+        if (entry == null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            return;
+        }
+        CapMapEntry le = live.capMapEntry(entry);
+        sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                + Selectors.format(entry) + ", its cap at " + Selectors.format(s) + ") at its server" + server(le));
+        removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(s)));
+    }
+
     private void reconcile() {
+        findSessionsClosedElsewhere();
         for (int s = Selectors.FIRST; s <= Selectors.LAST; s++) {
             if (!component(s)) {
                 fixCoreEntry(s);
@@ -191,10 +242,17 @@ public final class RestorePlanner {
             return;
         }
         if (live.isValid(s)) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
-        if (live.capMapEntry(s) != null) {
+        CapMapEntry le = live.capMapEntry(s);
+        if (le != null && !entryClosedElsewhere.contains(s)) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(s)));
+            if (!live.isValid(s) && le.hasBadge() && le.semantics().reopenable()) {
+                // No cap of this session is left in the task to close it with.
+                sideEffects.add("the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                        + Selectors.format(s) + ") has no cap left in the task, so it " + LEFT_OPEN
+                        + "; close it at the server or restart the component");
+            }
         }
     }
 
@@ -216,7 +274,8 @@ public final class RestorePlanner {
             return false;
         }
         long object = ls.objectId();
-        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object)) {
+        // Another holder in this task that stays would lose the cap too; holders that go anyway do not count.
+        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object && want.isValid(x.selector()))) {
             return false;
         }
         sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", at "
@@ -253,7 +312,7 @@ public final class RestorePlanner {
             reduceRights(s, ls.rights(), ws.rights());
         }
         if (ws == null && ls != null) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
         fixEntry(s, we, le, ls == null ? null : live.object(ls.objectId()));
     }
@@ -262,7 +321,9 @@ public final class RestorePlanner {
         Slot ws = want.slot(s);
         Slot ls = live.slot(p);
         CapMapEntry we = want.capMapEntry(s);
-        boolean liveEntry = live.capMapEntry(p) != null;
+        // The source's entry goes with the cap unless the snapshot wants an entry there too (a receive
+        // window the cap happened to sit in keeps its entry).
+        boolean liveEntry = live.capMapEntry(p) != null && want.capMapEntry(p) == null;
         if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))
                 && labelMatchesEntry(ls, live.capMapEntry(p))) {
             if ((ws.rights().mask() & ~ls.rights().mask()) != 0) {
@@ -297,9 +358,10 @@ public final class RestorePlanner {
                 || o.label() <= 0 || o.label() == le.rawId();
     }
 
+    /** The same object with other rights (another object id or label is another cap, not fewer rights). */
     private static boolean onlyRightsDiffer(SlotDiff d) {
         return d != null && d.status() == DiffStatus.CHANGED && !d.changes().isEmpty() && d.changes().stream()
-                .allMatch(c -> c.field() == DiffField.RIGHTS || c.field().identity());
+                .allMatch(c -> c.field() == DiffField.RIGHTS);
     }
 
     /**
@@ -350,6 +412,13 @@ public final class RestorePlanner {
                         + "cannot be re-created", s));
                 return;
             }
+            if (!we.semantics().reopenable()) {
+                refusals.add(Refusal.of(RefusalReason.NOT_A_SESSION, "the " + we.semantics().describe() + " at "
+                        + Selectors.format(s) + " (badge " + we.rawId() + ") is missing in the live task; it is an RPC"
+                        + " object a session hands out (or core made with the component), not a session, so restore"
+                        + " cannot open it again: the component must create it anew, or be restarted", s));
+                return;
+            }
             creations.add(step(Phase.RECREATE_MISSING, new CreateSession(s, we.semantics(), we.rawId())));
             if (we.refCount() != 1) {
                 creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
@@ -357,6 +426,15 @@ public final class RestorePlanner {
             sideEffects.add("opens a new " + we.semantics().describe() + " at its server" + server(we)
                     + " for " + Selectors.format(s) + ", filed with the task's parent; it gets a new badge (was "
                     + we.rawId() + ")");
+            CapMapEntry le = live.capMapEntry(s);
+            Slot ls = live.slot(s);
+            if (le != null && le.hasBadge() && le.rawId() == we.rawId() && (ls == null || !labelMatchesEntry(ls, le))) {
+                // The entry still names the session but its cap was unmapped or replaced, not closed:
+                // the server still has it open, and this task no longer holds a cap to close it with.
+                sideEffects.add("the session recorded as badge " + we.rawId() + " " + LEFT_OPEN + " (its cap at "
+                        + Selectors.format(s) + " was unmapped or replaced, not closed); close it at the server or"
+                        + " restart the component");
+            }
             if (ws.rights().mask() != Rights.RWS.mask()) {
                 reduceRights(s, Rights.RWS, ws.rights());
             }
@@ -368,6 +446,23 @@ public final class RestorePlanner {
                     + "create Task, Thread, Ipc_gate and Irq_sender objects", s));
             return;
         }
+        if (wo.kind() == ObjectKind.IPC_GATE && wo.label() != null && wo.label() > 0) {
+            // A labelled gate is someone's capability (a session, an RPC object): a new gate with
+            // the same label would be a forgery its server knows nothing of. Copy the real one from
+            // where the snapshot also holds it, or refuse.
+            int from = copySource(s, ws);
+            if (from < 0) {
+                refusals.add(Refusal.of(RefusalReason.OBJECT_NOT_CREATABLE, "the Ipc_gate labelled " + wo.label()
+                        + " at " + Selectors.format(s) + " is missing and the task holds it nowhere else; only its"
+                        + " server can hand it out again, restore will not forge a gate with its label", s));
+                return;
+            }
+            copies.add(step(Phase.RECREATE_MISSING, new MapCopy(from, s, ws.rights())));
+            if (we != null) {
+                copies.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            return;
+        }
         creations.add(step(Phase.RECREATE_MISSING, new CreateObject(s, wo.kind(), wo.label())));
         if (we != null) {
             creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
@@ -375,6 +470,20 @@ public final class RestorePlanner {
         if (ws.rights().mask() != Rights.RWSD.mask()) {
             reduceRights(s, Rights.RWSD, ws.rights());
         }
+    }
+
+    /**
+     * Where the snapshot holds the same object as at {@code s} under a cap-map entry of its own (the
+     * primary holder, which restore keeps or re-creates), the selector to copy it from; else -1.
+     */
+    private int copySource(int s, Slot ws) {
+        for (Slot other : want.slots()) {
+            CapMapEntry e = want.capMapEntry(other.selector());
+            if (other.selector() != s && other.objectId() == ws.objectId() && e != null && e.hasBadge()) {
+                return other.selector();
+            }
+        }
+        return -1;
     }
 
     /** Entry fixes where the cap itself is right (or absent on both sides). */
@@ -433,6 +542,7 @@ public final class RestorePlanner {
             all.add(step(Phase.REBIND_MOVED, op));
         }
         all.addAll(creations);
+        all.addAll(copies);
         all.addAll(rightsFixes);
         all.addAll(fixes);
         return all;

@@ -128,6 +128,10 @@ public final class RestoreRunner {
             }
             String translated = badges.translations().isEmpty() ? ""
                     : "; " + badges.translations().size() + " session(s) re-created with new badges";
+            long leftOpen = plan.sideEffects().stream().filter(e -> e.contains(RestorePlanner.LEFT_OPEN)).count();
+            if (leftOpen > 0) {
+                translated += "; " + leftOpen + " old session(s) " + RestorePlanner.LEFT_OPEN + " (see the side effects)";
+            }
             String what = plan.isNoOp() ? "nothing needed changing" : applied.count + " operation(s) applied";
             return result(RestoreOutcome.RESTORED_VERIFIED, "OK", what + "; a fresh walk matches the snapshot in every"
                     + " slot, cap-map entry and thread" + translated, plan, applied.count, badges.translations(),
@@ -177,7 +181,7 @@ public final class RestoreRunner {
                 }
             }
         } catch (TargetException e) {
-            return failed(FailureReason.ROLLBACK_FAILED, cause + "; the rollback could not run: " + e.getMessage(),
+            return failed(FailureReason.ROLLBACK_FAILED, cause + "; the rollback failed: it could not run: " + e.getMessage(),
                     prepared, appliedCount, badges, check, null);
         }
         listener.stage(RestoreStage.ROLLBACK_VERIFY);

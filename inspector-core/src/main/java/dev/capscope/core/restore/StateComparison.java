@@ -62,7 +62,11 @@ public final class StateComparison {
     public static StateComparison of(CapSpace wanted, CapSpace live, LayoutProfile profile, boolean migration) {
         DiffResult diff = DiffEngine.forProfile(profile).compare(wanted, live, MatchKey.BADGE);
         List<Mismatch> out = new ArrayList<>();
+        java.util.Map<Long, Long> badges = translations(diff);
         for (SlotDiff d : diff.slots()) {
+            if (!Preflight.isCoreArea(d.area()) && copyOfTranslated(d, badges)) {
+                continue; // a copy of a session re-created with a new badge: the same meaning
+            }
             boolean core = Preflight.isCoreArea(d.area());
             Scope scope = core ? Scope.CORE_AREA : Scope.COMPONENT_AREA;
             if (d.status() == DiffStatus.ADDED || d.status() == DiffStatus.REMOVED || d.status() == DiffStatus.CHANGED) {
@@ -103,6 +107,28 @@ public final class StateComparison {
         }
         out.addAll(badgeLabelConflicts(live, profile));
         return new StateComparison(diff, out);
+    }
+
+    /** Snapshot badge -> live badge of every entry pair (re-created sessions included). */
+    private static java.util.Map<Long, Long> translations(DiffResult diff) {
+        java.util.Map<Long, Long> m = new java.util.HashMap<>();
+        for (CapMapDiff d : diff.capMap()) {
+            if (d.before() != null && d.after() != null && d.before().hasBadge() && d.after().hasBadge()) {
+                m.put(d.before().rawId(), d.after().rawId());
+            }
+        }
+        return m;
+    }
+
+    /** A slot whose only change is identity, naming the gate of the session its recorded gate became. */
+    private static boolean copyOfTranslated(SlotDiff d, java.util.Map<Long, Long> badges) {
+        if (d.status() != DiffStatus.CHANGED || d.before() == null || d.after() == null
+                || !d.changes().stream().allMatch(c -> c.field().identity())) {
+            return false;
+        }
+        Long was = d.beforeObject().label();
+        Long now = d.afterObject().label();
+        return was != null && now != null && now.equals(badges.get(was));
     }
 
     /** Live cap-map entries whose badge is not the label of the IPC gate at their selector. */

@@ -180,19 +180,11 @@ public final class BridgeConnection implements AutoCloseable {
         return new MutationResult(scratch.meta(0), null, null);
     }
 
-    public synchronized MutationResult mapCopy(long task, int from, int to, int rights) {
-        return map(task, from, to, rights, 0);
-    }
-
-    /** Moves the mapping (L4_MAP_ITEM_GRANT): nothing derived from it is revoked. */
-    public synchronized MutationResult grant(long task, int from, int to, int rights) {
-        return map(task, from, to, rights, 1);
-    }
-
-    private MutationResult map(long task, int from, int to, int rights, int grant) {
+    /** MAP_COPY within the task; {@code grant} moves the mapping (L4_MAP_ITEM_GRANT) instead of copying it. */
+    public synchronized MutationResult mapCopy(long task, int from, int to, int rights, boolean grant) {
         Pointer c = open();
         Pointer meta = scratch.meta();
-        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant, meta));
+        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant ? 1 : 0, meta));
         return new MutationResult(scratch.meta(0), null, null);
     }
 
