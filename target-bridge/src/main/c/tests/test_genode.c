@@ -187,7 +187,7 @@ static void body_insert_map(void) {
   }
   int ds = genode_dataspace_alloc(&g, c, 4096, "ds");
   CHECK(ds > 0);
-  uint16_t badge = c->map.e[ds].id;
+  uint32_t badge = c->map.e[ds].id;
   unsigned win = (unsigned)c->threads[0].rcv_window;
   /* The same cap arrives again: insert_map finds it equal, takes a ref. */
   l4sim_enter_task(c->task_kid);
@@ -203,7 +203,7 @@ static void body_insert_map(void) {
   CHECK_EQ(valid_in(c, win), 0);
   /* A stale entry (object gone) is reused for the new cap. */
   CHECK_EQ(genode_raw_unmap(&g, c, (unsigned)ds), 0);
-  CHECK_EQ(genode_raw_gate(&g, c, win, (uint16_t)badge), 0);
+  CHECK_EQ(genode_raw_gate(&g, c, win, badge), 0);
   l4sim_enter_task(c->task_kid);
   CHECK_EQ(capmap_insert_map(&c->map, badge, win, NULL, 0), ds);
   CHECK_EQ(valid_in(c, (unsigned)ds), 1);
