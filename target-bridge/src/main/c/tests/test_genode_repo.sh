@@ -28,7 +28,8 @@ fi
 
 cc=${CC:-gcc}
 subset=$repo/src/lib/capscope_agent/libc_subset
-freestanding="-nostdinc -ffreestanding -I$($cc -print-file-name=include) -I$subset -Il4sim/include -I."
+freestanding="-nostdinc -ffreestanding -I$($cc -print-file-name=include) -I$subset -Il4sim/include -I.
+  -include $repo/src/lib/capscope_agent/l4sys_compat.h"
 tmp=$(mktemp -d)
 for f in $ci; do
   o=$tmp/$(basename "$f" .c).o

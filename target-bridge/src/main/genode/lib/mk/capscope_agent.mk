@@ -24,6 +24,6 @@ INC_DIR += $(CAPSCOPE_C) $(REP_DIR)/src/lib/capscope_agent
 # base-foc's internal headers: Cap_index, the UTCB's Genode words
 INC_DIR += $(BASE_DIR)/../base-foc/src/include $(BASE_DIR)/src/include
 
-CC_C_OPT += -std=c11
+CC_C_OPT += -std=c11 -include $(REP_DIR)/src/lib/capscope_agent/l4sys_compat.h
 
 LIBS += syscall-foc
