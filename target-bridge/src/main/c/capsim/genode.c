@@ -453,7 +453,7 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
       l4_factory_create_gate(L4_BASE_FACTORY_CAP, cap, L4_BASE_THREAD_CAP, t->badge);
       break;
     case L4_KOBJ_TASK:
-      l4_factory_create_task(L4_BASE_FACTORY_CAP, cap, l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0));
+      l4_factory_create_task(L4_BASE_FACTORY_CAP, cap, (l4_fpage_t[]){l4_fpage(0, 12, 0)});
       break;
     default:
       l4_factory_create_irq(L4_BASE_FACTORY_CAP, cap);
@@ -553,7 +553,7 @@ struct component *genode_task_new(struct genode *g, const char *name, struct com
   enter_core(g);
   c->task_core_sel = core_sel_alloc(g);
   l4_factory_create_task(L4_BASE_FACTORY_CAP, KCAP(c->task_core_sel),
-                         l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0));
+                         (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
               l4_obj_fpage(KCAP(c->task_core_sel), 0, L4_FPAGE_RWX),
               KCAP(p->task_cap) | L4_ITEM_MAP);

@@ -1,4 +1,4 @@
-/* A Genode system on l4sim, as base-foc core builds it (DESIGN §2.1-2.2):
+/* A Genode system on l4sim, as base-foc core builds it (docs/background.md §1-2):
  * core creates each component's task, maps TASK and PARENT caps and each
  * thread's slots per the layout profile, creates every RPC object's IPC gate
  * with label = badge (ids in steps of 4, allocated globally), and delegates

@@ -28,8 +28,8 @@ fi
 
 cc=${CC:-gcc}
 subset=$repo/src/lib/capscope_agent/libc_subset
-freestanding="-nostdinc -ffreestanding -I$($cc -print-file-name=include) -I$subset -Il4sim/include -I.
-  -include $repo/src/lib/capscope_agent/l4sys_compat.h"
+# (the Genode build adds l4sys_compat.h for the foc port's older l4sys; l4sim has today's)
+freestanding="-nostdinc -ffreestanding -I$($cc -print-file-name=include) -I$subset -Il4sim/include -I."
 tmp=$(mktemp -d)
 for f in $ci; do
   o=$tmp/$(basename "$f" .c).o

@@ -12,7 +12,7 @@
 #include "tests/spawn.h"
 #include "tests/target_view.h"
 
-/* The layout facts of DESIGN §2.1, written down independently of capsim. */
+/* The layout facts of docs/background.md §1, written down independently of capsim. */
 struct layout {
   const char *name;
   unsigned parent, base, slot, user_base;

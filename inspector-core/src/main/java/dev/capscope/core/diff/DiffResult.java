@@ -51,9 +51,16 @@ public record DiffResult(MatchKey matchKey, List<SlotDiff> slots, List<CapMapDif
         return !isEmpty();
     }
 
-    /** Number of rows (slots + cap-map entries + threads) that are differences under the match key. */
+    /**
+     * Number of selectors that differ under the match key (a selector whose slot and cap-map entry
+     * both changed counts once, {@link SelectorRow}), plus the threads that changed.
+     */
     public int differenceCount() {
-        return slotTotals.differences(matchKey) + capMapTotals.differences(matchKey) + threadChanges().size();
+        int n = threadChanges().size();
+        for (SelectorRow r : SelectorRow.of(this)) {
+            if (matchKey.isDifference(r.status())) n++;
+        }
+        return n;
     }
 
     /** Thread rows other than UNCHANGED. */

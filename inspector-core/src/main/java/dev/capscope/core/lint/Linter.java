@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Runs lint rules over a cap space: {@code Linter.lint(space, profile)} with the standard rules of
- * DESIGN §5. Findings come sorted by first selector, then rule id, then message, so output is
+ * docs/background.md §5. Findings come sorted by first selector, then rule id, then message, so output is
  * stable for scripts and golden files.
  */
 public final class Linter {

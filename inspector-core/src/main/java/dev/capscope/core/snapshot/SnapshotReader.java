@@ -64,9 +64,17 @@ public final class SnapshotReader {
                         "It is not a Capscope snapshot (a whole capability space takes a few MiB); check the path", null);
             }
             content = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", "no such file",
+                    "Check the path and the file name", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", "permission denied",
+                    "Check the file's permissions", e);
         } catch (IOException e) {
-            throw new SnapshotFormatException(file.toString(), 0, 0, "", "cannot read the file ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "Check the path and permissions", e);
+            boolean folder = Files.isDirectory(file);
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", folder ? "this is a folder, not a file"
+                    : "cannot read the file (" + e.getMessage() + ")", folder ? "Name a snapshot file (.json) in it"
+                    : "Check the path and the file's permissions", e);
         }
         return read(file.toString(), content);
     }

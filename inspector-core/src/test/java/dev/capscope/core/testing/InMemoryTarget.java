@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link Target} held in memory, for tests of the walker, restore and the UI. Mutable, with the
- * Fiasco.OC semantics of DESIGN §2.3 where restore relies on them: objects are global and shared
+ * Fiasco.OC semantics of docs/background.md §3 where restore relies on them: objects are global and shared
  * between tasks, mapping from an empty slot succeeds and changes nothing, mapping onto an occupied
  * slot replaces it, an object disappears with its last mapping.
  *

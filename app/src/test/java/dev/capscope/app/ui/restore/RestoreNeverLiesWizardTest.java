@@ -88,10 +88,17 @@ class RestoreNeverLiesWizardTest {
         assertTrue(answer.startsWith("ok"), line + " -> " + answer);
     }
 
-    private static String preflight(CapscopePage page) {
+    private String preflight(CapscopePage page) {
+        page.waitUntil(() -> !page.disabled("#restorePreflightButton"));
         page.click("#restorePreflightButton");
-        page.waitUntil(() -> page.text("#restoreVerdict").startsWith("Preflight passed")
-                || page.text("#restoreVerdict").startsWith("Refused"));
+        try {
+            page.waitUntil(() -> page.text("#restoreVerdict").startsWith("Preflight passed")
+                    || page.text("#restoreVerdict").startsWith("Refused") || !h.dialogs.errors().isEmpty());
+        } catch (AssertionError e) {
+            throw new AssertionError("no verdict: '" + page.text("#restoreVerdict") + "' reason '"
+                    + page.text("#restoreDisabledReason") + "' errors " + h.dialogs.errors(), e);
+        }
+        assertTrue(h.dialogs.errors().isEmpty(), () -> h.dialogs.errors().toString());
         return page.text("#restoreVerdict");
     }
 
@@ -100,7 +107,11 @@ class RestoreNeverLiesWizardTest {
         CapscopePage page = attachAndSnapshot(robot);
         String verdict = preflight(page);
         assertTrue(verdict.contains("no operation is planned") && verdict.contains("fresh walk"), verdict);
-        assertEquals("RESTORED_VERIFIED", page.restoreThroughWizard(), page.text("#restoreResultText"));
+        page.click("#restoreNextButton");
+        page.click("#restoreConfirmCheck");
+        page.click("#restoreApplyButton");
+        page.waitUntil(() -> !page.text("#restoreOutcome").isEmpty());
+        assertEquals("RESTORED_VERIFIED", page.text("#restoreOutcome"), page.text("#restoreResultText"));
         assertTrue(page.text("#restoreResultText").contains("a fresh walk matches the snapshot"),
                 page.text("#restoreResultText"));
     }
@@ -129,7 +140,7 @@ class RestoreNeverLiesWizardTest {
             }
         }
         String verdict = preflight(page);
-        assertTrue(verdict.startsWith("Refused (CORE_AREA_DIFFERS)"), verdict);
+        assertTrue(verdict.startsWith("Refused by the preflight (CORE_AREA_DIFFERS)"), verdict);
         assertTrue(page.listItems("#restoreRefusals").stream().anyMatch(r -> r.contains("0xb")),
                 page.listItems("#restoreRefusals").toString());
     }
