@@ -274,9 +274,12 @@ static void op_threads(struct agent *a, struct reader *r, struct reply *rep) {
 
 void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e) {
   wr_u16(w, e->index);
-  wr_u16(w, e->raw_id);
+  bool wide = e->raw_id > 0xFFFFu;
+  wr_u16(w, (uint16_t)e->raw_id);
   wr_u8(w, e->ref_cnt);
-  wr_u8(w, e->flags);
+  wr_u8(w, (uint8_t)(wide ? e->flags | CAPMAP_FLAG_ID_HIGH : e->flags & ~CAPMAP_FLAG_ID_HIGH));
+  if (wide)
+    wr_u16(w, (uint16_t)(e->raw_id >> 16));
   wr_u32(w, e->sem.server_task);
   wr_u64(w, e->sem.quota);
   wr_str(w, e->sem.iface);

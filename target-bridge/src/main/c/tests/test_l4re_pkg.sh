@@ -2,7 +2,7 @@
 # One agent source, two kernels: the shared sources the L4Re package builds
 # (l4re/pkg/capscope-agent/server/src/Makefile, AGENT_SHARED_SRC) must be
 # exactly the ones this Makefile compiles against l4sim's headers
-# (AGENT_PORTABLE_SRC); each must compile on its own against l4sim with
+# (AGENT_PORTABLE_SRC and AGENT_L4RE_SRC); each must compile on its own against l4sim with
 # -Werror; and they may use only l4sys names checked against the real headers
 # (tests/l4sys-names.txt). Run from target-bridge/src/main/c (make check does).
 pass=0
@@ -18,7 +18,7 @@ list() {
 
 pkg=l4re/pkg/capscope-agent/server/src/Makefile
 l4re=$(list "$pkg" AGENT_SHARED_SRC)
-ci=$(list Makefile AGENT_PORTABLE_SRC)
+ci=$( (list Makefile AGENT_PORTABLE_SRC; list Makefile AGENT_L4RE_SRC) | sort)
 if [ -n "$l4re" ] && [ "$l4re" = "$ci" ]; then
   ok "L4Re package and CI list the same agent sources: $(echo $ci)"
 else
