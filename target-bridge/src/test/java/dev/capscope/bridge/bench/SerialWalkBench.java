@@ -22,6 +22,11 @@ import java.util.Locale;
  */
 public final class SerialWalkBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * A benchmark pause, not a wait for a condition: on a real kernel console the agent's task and
+     * its neighbours print now and then, and a second between measurements keeps one walk's
+     * console traffic out of the next one's figure.
+     */
     private static final long PAUSE_MS = 1000;
 
     private SerialWalkBench() {
