@@ -46,6 +46,7 @@ public final class CapTreeView extends TreeTableView<Row> {
     private final ViewSettings settings;
     private final TreeReconciler reconciler;
     private TreeTableColumn<Row, ?> clickedColumn;
+    private String appliedFilter = "";
     private boolean syncing;
 
     public CapTreeView(CapTreeViewModel vm) {
@@ -105,16 +106,28 @@ public final class CapTreeView extends TreeTableView<Row> {
     }
 
     private void apply(RowNode tree) {
+        String filter = vm.filterTextProperty().get();
+        boolean filterChanged = !filter.equals(appliedFilter);
+        appliedFilter = filter;
         syncing = true;
         try {
             reconciler.apply(tree);
-            if (!vm.filterTextProperty().get().isBlank()) {
+            if (!filter.isBlank()) {
                 expandAll(getRoot());
             }
         } finally {
             syncing = false;
         }
         selectKey(vm.selectedKeyProperty().get(), false);
+        if (filterChanged) {
+            // the rows moved under the selection (e.g. the filter was cleared): keep it in view,
+            // once the tree has counted its rows again
+            javafx.application.Platform.runLater(() -> {
+                TreeItem<Row> sel = getSelectionModel().getSelectedItem();
+                int idx = sel == null ? -1 : getRow(sel);
+                if (idx >= 0) scrollTo(Math.max(0, idx - 3));
+            });
+        }
     }
 
     private void selectKey(String key, boolean scroll) {
