@@ -10,7 +10,8 @@ import dev.capscope.core.target.RestoreOperation;
 /**
  * A plan step as the wizard lists it: the operation, and for one that removes something what it
  * removes in the live task ("unmap 0x314 (788): removes LOG 'init -> x' @core, badge 120") and
- * whether a removed session stays open at its server.
+ * whether a removed session stays open at its server (a closed one is listed among the plan's
+ * side effects).
  */
 final class PlanLines {
     private PlanLines() {
@@ -30,7 +31,7 @@ final class PlanLines {
         }
         if (op instanceof RestoreOperation.CloseSession c) {
             String what = what(live, c.selector());
-            return what.isEmpty() ? base : base + ": " + what + " (closed at its server, its gate goes everywhere)";
+            return what.isEmpty() ? base : base + ": " + what; // the plan's side effects say what the server does
         }
         if (op instanceof RestoreOperation.ClearCapMapEntry c) {
             CapMapEntry e = live.capMapEntry(c.index());
