@@ -16,7 +16,7 @@ import java.util.function.Function;
 public enum TreeColumn {
     SELECTOR("colSelector", "Selector", 272, 150, (r, n) -> r.isSelector() ? n.format(r.selector()) : r.title(),
             Comparator.comparingInt(Row::selector)),
-    ROLE("colRole", "Role", 140, 76, (r, n) -> r.role(), text(Row::role)),
+    ROLE("colRole", "Role", 170, 76, (r, n) -> r.role(), text(Row::role)),
     KIND("colKind", "Kind", 100, 82, (r, n) -> r.objectKind(), text(Row::objectKind)),
     BADGE("colBadge", "Badge", 112, 102, (r, n) -> n.formatNumbersIn(r.badge()), Comparator.comparingLong(TreeColumn::badgeOrder)),
     MEANING("colMeaning", "Meaning", 380, 110, (r, n) -> r.meaning(), text(Row::meaning)),
