@@ -199,21 +199,7 @@ public final class CapTreeView extends TreeTableView<Row> {
 
     /** What is shown (every row of the filtered tree, sorted, visible columns) for an export. */
     public ViewExport exportData(String source) {
-        List<ViewExport.Line> lines = new ArrayList<>();
-        collect(getRoot(), 0, List.of(), lines);
-        return new ViewExport(source, vm.filterTextProperty().get().trim(), visibleColumns(), numbers(), lines);
-    }
-
-    private static void collect(TreeItem<Row> item, int depth, List<String> groups, List<ViewExport.Line> out) {
-        for (TreeItem<Row> c : item.getChildren()) {
-            Row r = c.getValue();
-            out.add(new ViewExport.Line(depth, groups, r));
-            if (!c.getChildren().isEmpty()) {
-                List<String> below = new ArrayList<>(groups);
-                below.add(r.title().replaceAll("\\s+\\(\\d+\\)$", "")); // without the "  (12)" count
-                collect(c, depth + 1, List.copyOf(below), out);
-            }
-        }
+        return ViewExport.of(getRoot(), source, vm.filterTextProperty().get().trim(), visibleColumns(), numbers());
     }
 
     /** The visible columns' cells of the selected rows, tab-separated, on the clipboard. */
