@@ -20,6 +20,10 @@ void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e) {
   e->raw_id = rd_u16(r);
   e->ref_cnt = rd_u8(r);
   e->flags = rd_u8(r);
+  if (e->flags & CAPMAP_FLAG_ID_HIGH) {
+    e->raw_id |= (uint32_t)rd_u16(r) << 16;
+    e->flags &= (uint8_t)~CAPMAP_FLAG_ID_HIGH;
+  }
   e->sem.server_task = rd_u32(r);
   e->sem.quota = rd_u64(r);
   rd_str(r, e->sem.iface, sizeof e->sem.iface);
@@ -158,8 +162,10 @@ static const uint8_t creatable[] = {KIND_TASK, KIND_THREAD, KIND_IPC_GATE, KIND_
 static long create_at(struct agent_runtime *rt, uint8_t kind, uint64_t label) {
   l4_cap_idx_t f = rt->factory_cap, at = rt->scratch_cap;
   switch (kind) {
-  case KIND_TASK:
-    return l4_error(l4_factory_create_task(f, at, l4_fpage(NEW_TASK_UTCB_AREA, 12, L4_FPAGE_RW)));
+  case KIND_TASK: {
+    l4_fpage_t utcb = l4_fpage(NEW_TASK_UTCB_AREA, 12, L4_FPAGE_RW);
+    return l4_error(l4_factory_create_task(f, at, &utcb));
+  }
   case KIND_THREAD:
     return l4_error(l4_factory_create_thread(f, at));
   case KIND_IPC_GATE:

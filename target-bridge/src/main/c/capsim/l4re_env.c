@@ -65,7 +65,7 @@ static int object(struct genode *g, const struct l4re_cap *cap, unsigned *sel) {
     e = l4_error(l4_factory_create_irq(L4_BASE_FACTORY_CAP, k));
   else /* task */
     e = l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, k,
-                                        l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0)));
+                                        (l4_fpage_t[]){l4_fpage(0, 12, 0)}));
   if (e < 0)
     return fail(g, "l4 error creating a ", cap->kind);
   *sel = s;

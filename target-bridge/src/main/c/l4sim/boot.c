@@ -33,7 +33,7 @@ static int map_new(struct kobj *task, uint32_t sel, uint8_t kind) {
   if (!o)
     return -1;
   kobj_pin(o);
-  slot_install(task, sel, o, L4_CAP_FPAGE_RWSD);
+  slot_put(task, sel, o, L4_CAP_FPAGE_RWSD, true);
   kobj_unpin(o);
   return 0;
 }
@@ -47,7 +47,7 @@ uint32_t l4sim_boot(const struct l4sim_config *cfg) {
   if (!root)
     return 0;
   kobj_pin(root);
-  slot_install(root, L4_BASE_TASK_CAP >> L4_CAP_SHIFT, root, L4_CAP_FPAGE_RWSD);
+  slot_put(root, L4_BASE_TASK_CAP >> L4_CAP_SHIFT, root, L4_CAP_FPAGE_RWSD, true);
   int rc = map_new(root, L4_BASE_FACTORY_CAP >> L4_CAP_SHIFT, L4_KOBJ_FACTORY);
   rc |= map_new(root, L4_BASE_THREAD_CAP >> L4_CAP_SHIFT, L4_KOBJ_THREAD);
   rc |= map_new(root, L4_BASE_PAGER_CAP >> L4_CAP_SHIFT, L4_KOBJ_IPC_GATE);

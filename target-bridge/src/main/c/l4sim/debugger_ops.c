@@ -5,7 +5,13 @@
 
 #include "kobj.h"
 
+/* Like l4sys, the query goes to the kernel debugger through the caller's
+ * L4_BASE_DEBUGGER_CAP, the object named by a map item of `cap`: without a
+ * debugger cap there, or with an empty `cap`, there is no id. */
 unsigned long l4_debugger_global_id(l4_cap_idx_t cap) {
+  struct kobj *d = lookup_obj(l4sim_k.current, L4_BASE_DEBUGGER_CAP, NULL);
+  if (!d || d->kind != L4_KOBJ_JDB || l4_is_invalid_cap(cap))
+    return ~0UL;
   struct kobj *o = lookup_obj(l4sim_k.current, cap, NULL);
   return o ? o->id : ~0UL;
 }

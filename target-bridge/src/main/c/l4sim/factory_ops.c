@@ -7,16 +7,20 @@
 
 static l4_msgtag_t create(l4_cap_idx_t factory, l4_cap_idx_t target_cap, uint8_t kind,
                           uint64_t label, uint32_t bound_thread) {
-  struct kobj *f = lookup_obj(l4sim_k.current, factory, NULL);
+  uint8_t rights = 0;
+  struct kobj *f = lookup_obj(l4sim_k.current, factory, &rights);
   if (!f)
     return l4sim_ipc_fail(L4_IPC_ENOT_EXISTENT);
   if (f->kind != L4_KOBJ_FACTORY)
     return l4sim_result(-L4_EBADPROTO);
-  if (l4_is_invalid_cap(target_cap))
-    return l4sim_result(-L4_EINVAL);
+  /* Creating needs S on the factory cap. */
+  if (!(rights & L4_CAP_FPAGE_S))
+    return l4sim_result(-L4_EPERM);
+  /* The target is a slot index like any other (0 included); an index with the
+   * invalid bit is simply far past the object space: no room there. */
   l4_umword_t sel = target_cap >> L4_CAP_SHIFT;
-  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
-    return l4sim_result(-L4_EINVAL);
+  if (sel >= L4SIM_SPACE_SLOTS)
+    return l4sim_result(-L4_ENOMEM);
   struct kobj *o = kobj_new(kind);
   if (!o)
     return l4sim_result(-L4_ENOMEM);
@@ -25,15 +29,19 @@ static l4_msgtag_t create(l4_cap_idx_t factory, l4_cap_idx_t target_cap, uint8_t
   struct kobj *cur = l4sim_k.current;
   kobj_pin(o);
   kobj_pin(cur);
-  /* An occupied target slot is replaced, like a map onto it. */
-  slot_install(cur, (uint32_t)sel, o, L4_CAP_FPAGE_RWSD);
+  /* An occupied target slot is unmapped fully first (its object deleted if
+   * the slot held D), as before a map onto it; the creator gets RWSD and the
+   * object's full interface. */
+  slot_flush(cur, (uint32_t)sel, true);
+  if (cur->space)
+    slot_put(cur, (uint32_t)sel, o, L4_CAP_FPAGE_RWSD, true);
   kobj_unpin(cur);
   kobj_unpin(o);
   return l4sim_result(L4_EOK);
 }
 
 l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
-                                   l4_fpage_t utcb_area) {
+                                   l4_fpage_t *utcb_area) {
   (void)utcb_area;
   return create(factory, target_cap, L4_KOBJ_TASK, 0, 0);
 }

@@ -97,29 +97,18 @@ static void last_mapping_gone(struct kobj *o) {
     kobj_delete(o);
 }
 
-void slot_install(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights) {
+bool slot_put(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights, bool ctl) {
   struct slot *s = space_slot(task->space, sel, true);
-  if (!s || sel == 0)
-    return;
-  if (s->obj == obj) {
-    if ((s->rights | rights) != s->rights) {
-      s->rights |= rights;
-      task->space->changes++;
-    }
-    return;
-  }
+  if (!s || s->obj || obj->dying)
+    return false;
   if (add_ref(obj, task, sel) != 0)
-    return;
-  struct kobj *old = s->obj;
+    return false;
   s->obj = obj;
-  s->rights = rights;
+  s->rights = (uint8_t)(rights | L4_CAP_FPAGE_R);
+  /* Only an IPC gate has a separate control interface. */
+  s->ctl = ctl && obj->kind == L4_KOBJ_IPC_GATE;
   task->space->changes++;
-  if (old) {
-    /* The old object may die here and take `task` with it: touch nothing
-     * of `task` afterwards. */
-    drop_ref(old, task, sel);
-    last_mapping_gone(old);
-  }
+  return true;
 }
 
 void slot_clear(struct kobj *task, uint32_t sel) {
@@ -129,11 +118,23 @@ void slot_clear(struct kobj *task, uint32_t sel) {
   struct kobj *old = s->obj;
   s->obj = NULL;
   s->rights = 0;
+  s->ctl = false;
   task->space->changes++;
   drop_ref(old, task, sel);
   last_mapping_gone(old);
 }
 
+void slot_flush(struct kobj *task, uint32_t sel, bool del) {
+  struct slot *s = space_slot(task->space, sel, false);
+  if (!s || !s->obj)
+    return;
+  if (del && (s->rights & L4_CAP_FPAGE_D))
+    kobj_delete(s->obj);
+  else
+    slot_clear(task, sel);
+}
+
+/* A dying task's space is unmapped fully: objects it held with D die too. */
 static void space_destroy(struct kobj *task) {
   struct space *sp = task->space;
   for (uint32_t p = 0; p < SPACE_PAGES; p++) {
@@ -141,7 +142,7 @@ static void space_destroy(struct kobj *task) {
       continue;
     for (uint32_t i = 0; i < SPACE_PAGE_SLOTS; i++)
       if (sp->pages[p][i].obj)
-        slot_clear(task, p * SPACE_PAGE_SLOTS + i);
+        slot_flush(task, p * SPACE_PAGE_SLOTS + i, true);
   }
   for (uint32_t p = 0; p < SPACE_PAGES; p++)
     free(sp->pages[p]);

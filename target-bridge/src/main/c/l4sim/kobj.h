@@ -11,9 +11,18 @@
 
 struct kobj;
 
+/* One capability: the object, its rights (L4_CAP_FPAGE_W/S/D; R is implied
+ * by the slot holding anything) and whether it is the object's control
+ * interface. Fiasco stores, per slot, the interface pointer with W and S in
+ * its low bits and D among the mapping's flags; the slot an object is created
+ * at holds its full interface, and every map or grant passes it through a
+ * "downgrade" that, for IPC gates (only), yields the plain gate interface. That is
+ * why an unpatched l4_task_cap_equal tells a gate's creator slot from all its
+ * copies, while copies with the same W and S compare equal. */
 struct slot {
   struct kobj *obj;
   uint8_t rights;
+  bool ctl;
 };
 
 /* Slots are allocated in pages on first use: most spaces are sparse. */
@@ -69,12 +78,17 @@ static inline struct slot *space_slot(struct space *sp, uint32_t sel, bool creat
   return create ? space_slot_create(sp, sel) : NULL;
 }
 
-/* Selector 0 and caps with the invalid bit name nothing. */
+/* Bits 10 and 11 of a cap index mark a special cap (invalid, or an
+ * explicit reply), which names no slot. Selector 0 is an ordinary slot: only
+ * user-level conventions (Genode, L4Re) keep it empty. */
+#define L4SIM_SPECIAL_BITS 0xc00UL
+static inline bool l4sim_special(l4_cap_idx_t cap) { return cap & L4SIM_SPECIAL_BITS; }
+
 static inline struct slot *lookup_slot(struct kobj *task, l4_cap_idx_t cap) {
-  if (!task || l4_is_invalid_cap(cap))
+  if (!task || l4sim_special(cap))
     return NULL;
   l4_umword_t sel = cap >> L4_CAP_SHIFT;
-  if (sel == 0 || sel >= L4SIM_SPACE_SLOTS)
+  if (sel >= L4SIM_SPACE_SLOTS)
     return NULL;
   return space_slot(task->space, (uint32_t)sel, false);
 }
@@ -88,11 +102,16 @@ static inline struct kobj *lookup_obj(struct kobj *task, l4_cap_idx_t cap, uint8
   return s->obj;
 }
 
-/* Put `obj` with `rights` into slot `sel` of `task`, replacing whatever was
- * there (same object: rights are upgraded, as the kernel does). */
-void slot_install(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights);
+/* Put `obj` with `rights` into the empty slot `sel` of `task` (false if the
+ * slot is occupied, 0 or past the space). `ctl`: the object's creator slot. */
+bool slot_put(struct kobj *task, uint32_t sel, struct kobj *obj, uint8_t rights, bool ctl);
 /* Empty slot `sel` of `task`; the object dies if this was its last mapping. */
 void slot_clear(struct kobj *task, uint32_t sel);
+/* The kernel's full unmap of one slot: with `del` and the D right in the
+ * slot, the object is deleted (every slot naming it empties); otherwise the
+ * slot empties and the object dies with its last mapping. Map, grant and
+ * create do this to an occupied destination before they fill it. */
+void slot_flush(struct kobj *task, uint32_t sel, bool del);
 /* Delete `obj`: empty every slot naming it in every task, then free it. */
 void kobj_delete(struct kobj *obj);
 /* Keep an object allocated across an operation that may drop its last

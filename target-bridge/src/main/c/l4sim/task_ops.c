@@ -46,10 +46,32 @@ static int fpage_range(l4_fpage_t fp, uint32_t *first, uint32_t *count, uint64_t
   return 0;
 }
 
-struct pending_map {
-  struct kobj *obj;
-  uint8_t rights;
-};
+/* Map or grant one slot, as Fiasco's map loop does per capability: an
+ * empty source or rights without R map nothing; an occupied destination is
+ * first unmapped fully (deleting its object if it held D), and a slot mapped
+ * onto itself is only that unmap. The copy holds the source's rights masked
+ * by the flexpage, never the creator's control interface. */
+static void map_one(struct kobj *dst, uint32_t d, struct kobj *src, uint32_t s, unsigned rights,
+                    bool grant) {
+  struct slot *ss = space_slot(src->space, s, false);
+  if (!ss || !ss->obj)
+    return;
+  uint8_t r = ss->rights & rights;
+  if (!(r & L4_CAP_FPAGE_R))
+    return;
+  struct kobj *obj = ss->obj;
+  kobj_pin(obj);
+  struct slot *ds = dst->space ? space_slot(dst->space, d, false) : NULL;
+  bool self = dst == src && d == s;
+  if (ds && ds->obj)
+    slot_flush(dst, d, true);
+  if (!self && dst->space && slot_put(dst, d, obj, r, false) && grant && src->space) {
+    ss = space_slot(src->space, s, false);
+    if (ss && ss->obj == obj)
+      slot_clear(src, s);
+  }
+  kobj_unpin(obj);
+}
 
 l4_msgtag_t l4_task_map(l4_cap_idx_t dst_task, l4_cap_idx_t src_task, l4_fpage_t snd_fpage,
                         l4_umword_t snd_base) {
@@ -58,79 +80,48 @@ l4_msgtag_t l4_task_map(l4_cap_idx_t dst_task, l4_cap_idx_t src_task, l4_fpage_t
   struct kobj *dst = invoked_task(dst_task, &fail, &dst_rights);
   if (!dst)
     return fail;
+  /* The destination (invoked) task cap needs W; the source task cap only
+   * has to name a task. */
+  if (!(dst_rights & L4_CAP_FPAGE_W))
+    return l4sim_result(-L4_EPERM);
   struct kobj *src = lookup_obj(l4sim_k.current, src_task, &src_rights);
   if (!src || src->kind != L4_KOBJ_TASK)
     return l4sim_result(-L4_EINVAL);
-  /* Mapping into or out of a task needs write permission on its cap. */
-  if (!(dst_rights & L4_CAP_FPAGE_W) || !(src_rights & L4_CAP_FPAGE_W))
-    return l4sim_result(-L4_EPERM);
   if (!(snd_base & L4_ITEM_MAP))
     return l4sim_result(-L4_EINVAL);
   uint32_t first, count;
   uint64_t align;
   if (fpage_range(snd_fpage, &first, &count, &align) != 0)
     return l4sim_result(-L4_EINVAL);
-  unsigned fp_rights = l4_fpage_rights(snd_fpage);
+  /* S passes only if both task caps hold S; R, W and D always pass. */
+  unsigned rights = l4_fpage_rights(snd_fpage);
+  if (!(src_rights & dst_rights & L4_CAP_FPAGE_S))
+    rights &= ~(unsigned)L4_CAP_FPAGE_S;
   bool grant = snd_base & L4_MAP_ITEM_GRANT;
   uint64_t to = ((uint64_t)(snd_base >> L4_CAP_SHIFT)) & ~(align - 1);
-  if (count == 0)
-    return l4sim_result(L4_EOK);
-
-  /* Read all sources first: source and destination ranges may overlap. */
-  struct pending_map *pm = calloc(count, sizeof *pm);
-  if (!pm)
-    return l4sim_result(-L4_ENOMEM);
   kobj_pin(dst);
   kobj_pin(src);
-  for (uint32_t i = 0; i < count; i++) {
-    struct slot *s = space_slot(src->space, first + i, false);
-    if (!s || !s->obj || first + i == 0)
-      continue; /* an empty source maps nothing, successfully */
-    uint8_t r = s->rights & fp_rights;
-    if (!r)
-      continue;
-    pm[i].obj = s->obj;
-    pm[i].rights = r;
-    kobj_pin(s->obj);
-  }
-  for (uint32_t i = 0; i < count; i++) {
-    if (!pm[i].obj)
-      continue;
-    uint64_t d = to + i;
-    bool same_slot = dst == src && d == first + i;
-    bool placed = d != 0 && d < L4SIM_SPACE_SLOTS && dst->space && !same_slot;
-    if (placed)
-      slot_install(dst, (uint32_t)d, pm[i].obj, pm[i].rights);
-    /* Grant moves: the source slot is emptied once the target holds it. */
-    if (grant && placed && src->space) {
-      struct slot *s = space_slot(src->space, first + i, false);
-      if (s && s->obj == pm[i].obj)
-        slot_clear(src, first + i);
-    }
-  }
-  for (uint32_t i = 0; i < count; i++)
-    if (pm[i].obj)
-      kobj_unpin(pm[i].obj);
-  free(pm);
+  /* One slot after the other, like the kernel: overlapping ranges see the
+   * effect of earlier slots. */
+  for (uint32_t i = 0; i < count && to + i < L4SIM_SPACE_SLOTS; i++)
+    map_one(dst, (uint32_t)(to + i), src, first + i, rights, grant);
   kobj_unpin(src);
   kobj_unpin(dst);
   return l4sim_result(L4_EOK);
 }
 
-/* Remove or reduce one slot. Unmapping the R right removes the mapping,
- * other rights are only taken away. */
+/* Unmap one slot: with R in the flexpage the slot goes (a full flush: with
+ * L4_FP_DELETE_OBJ and D in the slot the object is deleted); without R only
+ * the given W, S and D rights are taken away. */
 static void unmap_slot(struct kobj *task, uint32_t sel, unsigned rights, l4_umword_t mask) {
   struct slot *s = space_slot(task->space, sel, false);
   if (!s || !s->obj)
     return;
-  if ((mask & L4_FP_DELETE_OBJ) == L4_FP_DELETE_OBJ && (s->rights & L4_CAP_FPAGE_D)) {
-    kobj_delete(s->obj);
-    return;
-  }
+  const unsigned wsd = L4_CAP_FPAGE_W | L4_CAP_FPAGE_S | L4_CAP_FPAGE_D;
   if (rights & L4_CAP_FPAGE_R) {
-    slot_clear(task, sel);
-  } else if (s->rights & rights) {
-    s->rights &= (uint8_t)~rights;
+    slot_flush(task, sel, (mask & L4_FP_DELETE_OBJ) == L4_FP_DELETE_OBJ);
+  } else if (s->rights & rights & wsd) {
+    s->rights &= (uint8_t) ~(rights & wsd);
     task->space->changes++;
   }
 }
@@ -149,8 +140,7 @@ l4_msgtag_t l4_task_unmap(l4_cap_idx_t task, l4_fpage_t fpage, l4_umword_t map_m
   unsigned rights = l4_fpage_rights(fpage);
   kobj_pin(t);
   for (uint32_t i = 0; i < count && t->space; i++)
-    if (first + i != 0)
-      unmap_slot(t, first + i, rights, map_mask);
+    unmap_slot(t, first + i, rights, map_mask);
   kobj_unpin(t);
   return l4sim_result(L4_EOK);
 }
@@ -187,18 +177,25 @@ l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a, l4_cap_idx_
   struct kobj *t = invoked_task(task, &fail, NULL);
   if (!t)
     return fail;
-  uint8_t ra = 0, rb = 0;
-  struct kobj *a = lookup_obj(t, cap_a, &ra);
-  struct kobj *b = lookup_obj(t, cap_b, &rb);
-  if (a != b)
-    return l4sim_result(0);
-  /* Unpatched kernels compare the rights of the two mappings as well. */
-  if (!l4sim_k.identity_equal && a && ra != rb)
-    return l4sim_result(0);
-  return l4sim_result(1);
+  /* Identical indices are equal before anything is looked up. */
+  if (cap_a == cap_b)
+    return l4sim_result(1);
+  /* A special index compares by its special bits and above. */
+  if (l4sim_special(cap_a) || l4sim_special(cap_b))
+    return l4sim_result((cap_a & ~0x3ffUL) == (cap_b & ~0x3ffUL));
+  struct slot *a = lookup_slot(t, cap_a), *b = lookup_slot(t, cap_b);
+  struct kobj *oa = a ? a->obj : NULL, *ob = b ? b->obj : NULL;
+  if (l4sim_k.identity_equal) /* Genode's patch: the same object, both slots valid */
+    return l4sim_result(oa && oa == ob);
+  /* Unpatched: the two capabilities compare as stored -- interface and the
+   * W and S rights (D is kept elsewhere); two empty slots are equal. */
+  if (!oa || !ob)
+    return l4sim_result(oa == ob);
+  const uint8_t ws = L4_CAP_FPAGE_W | L4_CAP_FPAGE_S;
+  return l4sim_result(oa == ob && a->ctl == b->ctl && (a->rights & ws) == (b->rights & ws));
 }
 
-l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t ku_mem) {
+l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t *ku_mem) {
   (void)ku_mem;
   l4_msgtag_t fail;
   if (!invoked_task(task, &fail, NULL))

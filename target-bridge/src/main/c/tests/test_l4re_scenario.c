@@ -60,7 +60,7 @@ static void l4re_hello_shape(void) {
   int nt = 0;
   CHECK_EQ(tv_hello(fd, &h), 0);
   CHECK_EQ(strcmp(h.profile, "l4re"), 0);
-  CHECK(!(h.flags & HELLO_EQUAL_IDENTITY)); /* unpatched: object and rights */
+  CHECK(!(h.flags & HELLO_EQUAL_IDENTITY)); /* unpatched: interface and W/S rights */
   CHECK(h.flags & HELLO_OBJECT_KINDS);
   CHECK_EQ(tv_tasks(fd, t, 4, &nt), 0);
   CHECK_EQ(nt, 1);

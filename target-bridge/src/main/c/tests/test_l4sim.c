@@ -82,7 +82,7 @@ static void test_boot_default_caps(void) {
 
 static void test_validity_edges(void) {
   boot(true);
-  CHECK_EQ(valid(0), 0); /* selector 0 is never valid */
+  CHECK_EQ(valid(0), 0); /* selector 0 is empty at boot */
   CHECK_EQ(l4_msgtag_label(l4_task_cap_valid(ME, L4_INVALID_CAP)), 0);
   CHECK_EQ(l4_msgtag_label(l4_task_cap_valid(ME, CAP(1) | L4_INVALID_CAP_BIT)), 0);
   CHECK_EQ(valid(L4SIM_SPACE_SLOTS), 0); /* past the space */
@@ -90,8 +90,13 @@ static void test_validity_edges(void) {
   CHECK_EQ(gate(L4SIM_SPACE_SLOTS - 1, 4), 0); /* the last slot exists */
   CHECK_EQ(valid(L4SIM_SPACE_SLOTS - 1), 1);
   CHECK(L4SIM_SPACE_SLOTS >= (1u << 13));
-  CHECK(gate(0, 4) < 0); /* nothing can be created at selector 0 */
-  CHECK_EQ(valid(0), 0);
+  /* Selector 0 is an ordinary slot to the kernel (selectors.golden 009-010). */
+  CHECK_EQ(gate(0, 4), 0);
+  CHECK_EQ(valid(0), 1);
+  /* Past the space there is no room: -L4_ENOMEM (selectors.golden 038). */
+  CHECK_EQ(gate(L4SIM_SPACE_SLOTS, 4), -L4_ENOMEM);
+  /* Bit 10 marks a special cap index, which names no slot (selectors 065). */
+  CHECK_EQ(l4_msgtag_label(l4_task_cap_valid(ME, CAP(1) | 0x400)), 0);
   l4sim_shutdown();
 }
 
@@ -117,7 +122,7 @@ static void test_factory_gate_label_and_rights(void) {
   CHECK_EQ(l4_error(l4_factory_create_thread(L4_BASE_FACTORY_CAP, CAP(0x201))), 0);
   CHECK_EQ(l4_error(l4_factory_create_irq(L4_BASE_FACTORY_CAP, CAP(0x202))), 0);
   CHECK_EQ(l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x203),
-                                           l4_fpage_generic(0, L4_FPAGE_MEMORY, 12, 0))),
+                                           (l4_fpage_t[]){l4_fpage(0, 12, 0)})),
            0);
   CHECK_EQ(info(0x201).kind, L4_KOBJ_THREAD);
   CHECK_EQ(info(0x202).kind, L4_KOBJ_IRQ_SENDER);
@@ -160,9 +165,16 @@ static void test_rights_masking(void) {
   map(0x200, 0x212, 0, L4_CAP_FPAGE_R, 0);
   CHECK_EQ(valid(0x212), 1);
   CHECK_EQ(info(0x212).rights, L4_CAP_FPAGE_R);
-  /* Mapping the same object again upgrades the rights of the slot. */
+  /* Mapping the same object again replaces the slot's rights: the slot is
+   * unmapped before it is filled (occupied.golden 033-036). */
+  map(0x200, 0x211, 0, L4_CAP_FPAGE_R, 0);
+  CHECK_EQ(info(0x211).rights, L4_CAP_FPAGE_R);
+  /* A flexpage without R maps nothing (map_rights.golden 018-022). */
   map(0x200, 0x212, 0, L4_CAP_FPAGE_W, 0);
-  CHECK_EQ(info(0x212).rights, L4_CAP_FPAGE_R | L4_CAP_FPAGE_W);
+  CHECK_EQ(info(0x212).rights, L4_CAP_FPAGE_R);
+  CHECK_EQ(valid(0x213), 0);
+  CHECK_EQ(map(0x200, 0x213, 0, L4_CAP_FPAGE_W | L4_CAP_FPAGE_S | L4_CAP_FPAGE_D, 0), 0);
+  CHECK_EQ(valid(0x213), 0);
   CHECK_EQ(info(0x200).mappings, 4);
   l4sim_shutdown();
 }
@@ -199,16 +211,33 @@ static void test_map_onto_occupied_replaces(void) {
   gate(0x200, 4);
   gate(0x201, 8);
   unsigned long id_b = id_of(0x201);
-  map(0x201, 0x210, 0, L4_CAP_FPAGE_RWS, 0); /* keep object b alive elsewhere */
-  CHECK_EQ(map(0x200, 0x201, 0, L4_CAP_FPAGE_RWS, 0), 0);
-  CHECK_EQ(info(0x201).label, 4);
-  CHECK_EQ(id_of(0x201), id_of(0x200));
-  CHECK_EQ(id_of(0x210), id_b);
-  CHECK_EQ(info(0x210).mappings, 1);
-  /* Replacing the last mapping of an object deletes it. */
+  map(0x201, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
+  map(0x201, 0x211, 0, L4_CAP_FPAGE_RWS, 0);
+  /* Onto a copy of b: that copy is replaced, b lives on (occupied.golden 004-012). */
+  CHECK_EQ(map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0), 0);
+  CHECK_EQ(info(0x210).label, 4);
+  CHECK_EQ(id_of(0x210), id_of(0x200));
+  CHECK_EQ(id_of(0x211), id_b);
+  CHECK_EQ(info(0x211).mappings, 2);
+  /* Onto b's creator slot (D): b and all its copies are deleted
+   * (occupied.golden 013-023). */
   uint32_t live = l4sim_live_objects();
-  map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
+  CHECK_EQ(map(0x200, 0x201, 0, L4_CAP_FPAGE_RWS, 0), 0);
+  CHECK_EQ(id_of(0x201), id_of(0x200));
+  CHECK_EQ(valid(0x211), 0);
   CHECK_EQ(l4sim_live_objects(), live - 1);
+  /* Replacing the last mapping of an object deletes it. */
+  gate(0x202, 12);
+  map(0x202, 0x220, 0, L4_CAP_FPAGE_RWS, 0);
+  l4_task_release_cap(ME, CAP(0x202));
+  live = l4sim_live_objects();
+  map(0x200, 0x220, 0, L4_CAP_FPAGE_RWS, 0);
+  CHECK_EQ(l4sim_live_objects(), live - 1);
+  /* Mapping a creator slot onto itself deletes its object (occupied 067-070). */
+  map(0x200, 0x221, 0, L4_CAP_FPAGE_RWS, 0);
+  CHECK_EQ(map(0x200, 0x200, 0, L4_CAP_FPAGE_RWS, 0), 0);
+  CHECK_EQ(valid(0x200), 0);
+  CHECK_EQ(valid(0x221), 0);
   l4sim_shutdown();
 }
 
@@ -267,7 +296,7 @@ static void test_copies_survive_unmap_of_source(void) {
 
 static void test_copies_in_other_tasks_survive_unmap(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), l4_fpage_generic(0, 1, 12, 0));
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   CHECK_EQ(l4_error(l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
                                 l4_map_obj_control(CAP(0x20), 0))),
@@ -280,7 +309,7 @@ static void test_copies_in_other_tasks_survive_unmap(void) {
 
 static void test_delete_with_d_kills_all_mappings(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), l4_fpage_generic(0, 1, 12, 0));
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
@@ -322,7 +351,7 @@ static void test_last_mapping_deletes_object(void) {
 
 static void test_deleting_task_releases_its_caps(void) {
   boot(true);
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), l4_fpage_generic(0, 1, 12, 0));
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   gate(0x200, 4);
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x200), 0, L4_CAP_FPAGE_RWS),
               l4_map_obj_control(CAP(0x20), L4_MAP_ITEM_GRANT));
@@ -351,9 +380,11 @@ static void test_equal_identity_semantics(void) {
   gate(0x200, 4);
   map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
   gate(0x201, 4); /* same label, different object */
-  CHECK_EQ(equal(0x200, 0x210), 1); /* RWSD vs RWS: same object */
+  CHECK_EQ(equal(0x200, 0x210), 1); /* creator vs copy: same object */
   CHECK_EQ(equal(0x200, 0x201), 0);
-  CHECK_EQ(equal(0x300, 0x301), 1); /* two empty slots */
+  /* Genode's patch: an empty slot equals nothing but its own index. */
+  CHECK_EQ(equal(0x300, 0x301), 0);
+  CHECK_EQ(equal(0x300, 0x300), 1);
   CHECK_EQ(equal(0x200, 0x300), 0);
   CHECK(l4sim_cap_equal_identity());
   l4sim_shutdown();
@@ -364,12 +395,21 @@ static void test_equal_unpatched_semantics(void) {
   gate(0x200, 4);
   map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
   map(0x200, 0x211, 0, L4_CAP_FPAGE_RWSD, 0);
-  CHECK_EQ(equal(0x200, 0x210), 0); /* rights differ */
-  CHECK_EQ(equal(0x200, 0x211), 1);
-  /* A copy of the task cap with the same rights is equal. */
-  map(1, 0x212, 0, L4_CAP_FPAGE_RWSD, 0);
-  CHECK_EQ(equal(1, 0x212), 1);
-  CHECK_EQ(equal(0x300, 0x301), 1);
+  map(0x200, 0x212, 0, L4_CAP_FPAGE_RW, 0);
+  /* A gate's creator slot holds its control interface: equal to no copy
+   * (equal.golden 015-028); copies compare by W and S, not D (029-070). */
+  CHECK_EQ(equal(0x200, 0x210), 0);
+  CHECK_EQ(equal(0x200, 0x211), 0);
+  CHECK_EQ(equal(0x210, 0x211), 1);
+  CHECK_EQ(equal(0x210, 0x212), 0);
+  /* Other kinds have no separate creator interface (equal.golden 123-142). */
+  CHECK_EQ(l4_error(l4_factory_create_irq(L4_BASE_FACTORY_CAP, CAP(0x220))), 0);
+  map(0x220, 0x221, 0, L4_CAP_FPAGE_RWS, 0);
+  CHECK_EQ(equal(0x220, 0x221), 1);
+  /* A copy of the task cap with the same W and S is equal. */
+  map(1, 0x213, 0, L4_CAP_FPAGE_RWSD, 0);
+  CHECK_EQ(equal(1, 0x213), 1);
+  CHECK_EQ(equal(0x300, 0x301), 1); /* two empty slots */
   CHECK(!l4sim_cap_equal_identity());
   l4sim_shutdown();
 }
@@ -403,7 +443,7 @@ static void test_space_change_counter(void) {
 static void test_enter_task_switches_space(void) {
   boot(true);
   uint32_t root = l4sim_current_task();
-  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), l4_fpage_generic(0, 1, 12, 0));
+  l4_factory_create_task(L4_BASE_FACTORY_CAP, CAP(0x300), (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   l4_task_map(CAP(0x300), ME, l4_obj_fpage(CAP(0x300), 0, L4_CAP_FPAGE_RWS),
               l4_map_obj_control(L4_BASE_TASK_CAP, 0));
   uint32_t child = l4sim_task_id_of(CAP(0x300));

@@ -11,7 +11,7 @@
 
 struct l4sim_config {
   /* true: l4_task_cap_equal compares object identity (Genode kernel patch);
-   * false: object and rights (unpatched Fiasco.OC). */
+   * false: interface and W/S rights as stored (unpatched Fiasco.OC). */
   bool cap_equal_identity;
 };
 

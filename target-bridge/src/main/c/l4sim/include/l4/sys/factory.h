@@ -1,5 +1,6 @@
 /* l4sim: kernel factory calls of l4/sys/factory.h. The new object lands at
- * `target_cap` in the caller's space (replacing what was there) with all
+ * `target_cap` in the caller's space (unmapping what was there first: an
+ * object whose creator slot that was is deleted) with all
  * rights (RWSD): the creator's slot is the one that can delete it. */
 #pragma once
 #include <l4/sys/compiler.h>
@@ -16,8 +17,9 @@ enum L4_factory_proto {
 
 L4_BEGIN_DECLS
 
+/* The UTCB area by pointer (in/out), as in l4sys since 2024. */
 l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t target_cap,
-                                   l4_fpage_t utcb_area) L4_NOTHROW;
+                                   l4_fpage_t *utcb_area) L4_NOTHROW;
 
 l4_msgtag_t l4_factory_create_thread(l4_cap_idx_t factory, l4_cap_idx_t target_cap) L4_NOTHROW;
 

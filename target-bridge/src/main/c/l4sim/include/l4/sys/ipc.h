@@ -25,17 +25,17 @@ L4_BEGIN_DECLS
 l4_umword_t l4_ipc_error(l4_msgtag_t tag, l4_utcb_t *utcb) L4_NOTHROW;
 L4_END_DECLS
 
-L4_INLINE long l4_ipc_to_errno(unsigned long ipc_error_code) L4_NOTHROW {
-  return -(long)(L4_EIPC_LO + ipc_error_code);
+L4_INLINE l4_ret_t l4_ipc_to_errno(unsigned long ipc_error_code) L4_NOTHROW {
+  return (l4_ret_t) - (long)(L4_EIPC_LO + ipc_error_code);
 }
 
-L4_INLINE long l4_error_u(l4_msgtag_t tag, l4_utcb_t *utcb) L4_NOTHROW {
+L4_INLINE l4_ret_t l4_error_u(l4_msgtag_t tag, l4_utcb_t *utcb) L4_NOTHROW {
   if (l4_msgtag_has_error(tag))
     return l4_ipc_to_errno(l4_ipc_error(tag, utcb));
-  return l4_msgtag_label(tag);
+  return (l4_ret_t)l4_msgtag_label(tag);
 }
 
 /* Same result as l4_error_u(tag, l4_utcb()); the UTCB is only read on error. */
-L4_INLINE long l4_error(l4_msgtag_t tag) L4_NOTHROW {
-  return l4_msgtag_has_error(tag) ? l4_error_u(tag, l4_utcb()) : l4_msgtag_label(tag);
+L4_INLINE l4_ret_t l4_error(l4_msgtag_t tag) L4_NOTHROW {
+  return l4_msgtag_has_error(tag) ? l4_error_u(tag, l4_utcb()) : (l4_ret_t)l4_msgtag_label(tag);
 }

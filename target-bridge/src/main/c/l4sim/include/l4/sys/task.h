@@ -39,13 +39,16 @@ l4_msgtag_t l4_task_release_cap(l4_cap_idx_t task, l4_cap_idx_t cap) L4_NOTHROW;
 /* Label 1 if `cap` names an object in `task`, 0 if not. */
 l4_msgtag_t l4_task_cap_valid(l4_cap_idx_t task, l4_cap_idx_t cap) L4_NOTHROW;
 
-/* Label 1 if both caps name the same object (Genode-patched kernel), or the
- * same object with the same rights (unpatched kernel); see l4sim_config. */
+/* Label 1 if both caps name the same object (Genode-patched kernel); on an
+ * unpatched kernel if both slots hold the same interface with the same W and S
+ * rights (a gate's creator slot differs from its copies) or both are empty.
+ * Identical indices are always equal. See l4sim_config. */
 l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a,
                               l4_cap_idx_t cap_b) L4_NOTHROW;
 
-/* Memory for kernel-user shared data; accepted and ignored by l4sim. */
-l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t ku_mem) L4_NOTHROW;
+/* Memory for kernel-user shared data, by pointer (in/out) as in current
+ * l4sys; accepted and ignored by l4sim. */
+l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t *ku_mem) L4_NOTHROW;
 
 L4_END_DECLS
 

@@ -6,6 +6,9 @@
 
 typedef l4_umword_t l4_cap_idx_t;
 
+/* What l4_error() returns: a 16-bit signed value in current l4sys. */
+typedef l4_int16_t l4_ret_t;
+
 /* Message tag: words 0..5, items 6..11, flags 12..15, label 16.. */
 typedef struct l4_msgtag_t {
   l4_mword_t raw;
@@ -56,8 +59,9 @@ typedef union {
   l4_umword_t raw;
 } l4_fpage_t;
 
-L4_INLINE l4_fpage_t l4_fpage_generic(l4_umword_t address, unsigned type, unsigned order,
-                                      unsigned rights) L4_NOTHROW {
+/* The real headers' internal helper of the same name. */
+L4_INLINE l4_fpage_t __l4_fpage_generic(unsigned long address, unsigned type, unsigned order,
+                                        unsigned rights) L4_NOTHROW {
   l4_fpage_t f;
   f.raw = ((l4_umword_t)order << L4_FPAGE_SIZE_SHIFT) |
           ((l4_umword_t)type << L4_FPAGE_TYPE_SHIFT) |
@@ -65,16 +69,16 @@ L4_INLINE l4_fpage_t l4_fpage_generic(l4_umword_t address, unsigned type, unsign
   return f;
 }
 
-/* Object flexpage over 2^order caps starting at cap index `obj`. */
 /* A memory flexpage of 2^order bytes at address. */
-L4_INLINE l4_fpage_t l4_fpage(unsigned long address, unsigned int order,
+L4_INLINE l4_fpage_t l4_fpage(l4_addr_t address, unsigned int order,
                               unsigned char rights) L4_NOTHROW {
-  return l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
+  return __l4_fpage_generic(address, L4_FPAGE_MEMORY, order, rights);
 }
 
+/* Object flexpage over 2^order caps starting at cap index `obj`. */
 L4_INLINE l4_fpage_t l4_obj_fpage(l4_cap_idx_t obj, unsigned order,
                                   unsigned char rights) L4_NOTHROW {
-  return l4_fpage_generic(obj, L4_FPAGE_OBJ, order, rights);
+  return __l4_fpage_generic(obj, L4_FPAGE_OBJ, order, rights);
 }
 
 L4_INLINE unsigned l4_fpage_rights(l4_fpage_t f) L4_NOTHROW {
@@ -86,7 +90,7 @@ L4_INLINE unsigned l4_fpage_type(l4_fpage_t f) L4_NOTHROW {
 L4_INLINE unsigned l4_fpage_size(l4_fpage_t f) L4_NOTHROW {
   return (f.raw & L4_FPAGE_SIZE_MASK) >> L4_FPAGE_SIZE_SHIFT;
 }
-L4_INLINE l4_umword_t l4_fpage_page(l4_fpage_t f) L4_NOTHROW {
+L4_INLINE unsigned long l4_fpage_page(l4_fpage_t f) L4_NOTHROW {
   return f.raw >> L4_FPAGE_ADDR_SHIFT;
 }
 
