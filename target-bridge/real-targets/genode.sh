@@ -109,6 +109,7 @@ done
 # boot figures from the arrival times of COM1's lines
 perl -ne '
   ($t, $l) = /^(\S+) (.*)/ or next;
+  $l =~ s/\e\[[0-9;]*[A-Za-z]//g;    # GRUB draws its menu with cursor moves
   $boot //= $t if $l =~ /Booting .Genode on Fiasco.OC/;
   $kernel //= $t if $l =~ /Welcome to (Fiasco|L4)/i;
   $hub //= $t if $l =~ /capscope-hub: ready/;
