@@ -68,14 +68,14 @@ public final class DetailsView extends BorderPane {
         table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TreeTableColumn<DetailItem, String> name = new TreeTableColumn<>("Field");
         name.setId("detailsColName");
-        name.setPrefWidth(150);
-        name.setMinWidth(140);
+        name.setPrefWidth(140);
+        name.setMinWidth(118);
         name.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().name()));
         // names are short words ("THREAD_AREA_BASE" has nowhere to wrap): one line, the column fits them
         TreeTableColumn<DetailItem, String> value = new TreeTableColumn<>("Value");
         value.setId("detailsColValue");
-        value.setMinWidth(120);
+        value.setMinWidth(100);
         value.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().value()));
         value.setCellFactory(c -> new WrappingCell<>());

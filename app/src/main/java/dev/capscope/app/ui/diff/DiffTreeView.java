@@ -46,7 +46,7 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         setRoot(new TreeItem<>());
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        titleColumn = column("diffColSelector", "Selector", 230,
+        titleColumn = column("diffColSelector", "Selector", 170,
                 r -> r.isGroup() ? r.title() : numbers.getValue().format(r.selector()));
         getColumns().addAll(
                 titleColumn,
@@ -57,6 +57,10 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
                 column("diffColMeaning", "Meaning", 260, DiffRow::meaning),
                 column("diffColChanges", "Changes (before -> after)", 330, DiffRow::changes));
         setRowFactory(t -> new Row());
+        // the Dec column repeats the selector (the Selector column follows the number setting):
+        // hidden until asked for through the column chooser
+        getColumns().stream().filter(c -> "diffColDecimal".equals(c.getId())).forEach(c -> c.setVisible(false));
+        setTableMenuButtonVisible(true);
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         numbers.addListener((o, a, b) -> refresh());
         setContextMenu(contextMenu());

@@ -18,7 +18,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -83,7 +82,7 @@ public final class DiffView extends BorderPane {
         setBottom(bottom);
     }
 
-    private ToolBar toolBar(DiffViewModel vm) {
+    private FlowPane toolBar(DiffViewModel vm) {
         ComboBox<DiffSide> base = sideChoice("diffBaselineChoice", vm);
         base.valueProperty().bindBidirectional(vm.baselineProperty());
         ComboBox<DiffSide> after = sideChoice("diffAfterChoice", vm);
@@ -117,8 +116,11 @@ public final class DiffView extends BorderPane {
         text.disableProperty().bind(vm.resultProperty().isNull());
         json.disableProperty().bind(vm.resultProperty().isNull());
         match.setMaxWidth(200);
-        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after,
+        // a flow, not a ToolBar: on a narrow window the controls wrap instead of hiding behind "»"
+        FlowPane bar = new FlowPane(8, 6, new Label("Baseline"), base, swap, new Label("After"), after,
                 new Separator(Orientation.VERTICAL), match, changes, reload, new Separator(Orientation.VERTICAL), text, json);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.getStyleClass().add("main-tool-bar");
         bar.setId("diffToolBar");
         return bar;
     }
@@ -144,7 +146,8 @@ public final class DiffView extends BorderPane {
         t.getColumns().add(col("rebound", 58, k -> Integer.toString(k.counts().rebound())));
         t.getColumns().add(col("=", 44, k -> Integer.toString(k.counts().unchanged())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        t.setPrefHeight(210);
+        t.setPrefHeight(230);
+        t.getStyleClass().add("dense"); // AtlantaFX's compact rows: every line of the counts shows
         t.setPlaceholder(new Label("No comparison yet"));
         return t;
     }
@@ -153,10 +156,16 @@ public final class DiffView extends BorderPane {
         TableView<FieldRow> t = new TableView<>(vm.details());
         t.setId("diffDetailsTable");
         t.getColumns().add(col("Field", 100, FieldRow::field));
-        t.getColumns().add(col("Before (baseline)", 150, FieldRow::before));
-        t.getColumns().add(col("After", 150, FieldRow::after));
+        TableColumn<FieldRow, String> before = col("Before (baseline)", 150, FieldRow::before);
+        TableColumn<FieldRow, String> after = col("After", 150, FieldRow::after);
+        // labels and args are long: they wrap rather than end in "…"
+        before.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());
+        after.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());
+        t.getColumns().add(before);
+        t.getColumns().add(after);
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPlaceholder(new Label("Select a row of the diff"));
+        t.getStyleClass().add("dense");
         t.setRowFactory(x -> new TableRow<>() {
             @Override
             protected void updateItem(FieldRow r, boolean empty) {

@@ -31,6 +31,7 @@ public final class HelpWindows {
     public static void shortcuts(Node owner, List<String[]> rows) {
         TableView<String[]> t = new TableView<>();
         t.setId("shortcutsTable");
+        t.getStyleClass().add("dense");
         TableColumn<String[], String> keys = new TableColumn<>("Keys");
         keys.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue()[0]));
         keys.setPrefWidth(170);

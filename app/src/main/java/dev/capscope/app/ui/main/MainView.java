@@ -70,7 +70,7 @@ public final class MainView extends BorderPane {
         // the panes keep a usable width down to a 1024 px window; the map scrolls, it never pushes
         sourcesPane.setMinWidth(SourcesView.MIN_WIDTH);
         centerBox.setMinWidth(360);
-        details.setMinWidth(270);
+        details.setMinWidth(250);
         map.setMinWidth(0);
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");

@@ -92,7 +92,7 @@ public final class RestoreWizardView extends BorderPane {
     private static Region choosePage(RestoreWizardViewModel vm) {
         ComboBox<SnapshotSource> snap = new ComboBox<>(vm.snapshots());
         snap.setId("restoreSnapshotChoice");
-        snap.setPrefWidth(460);
+        snap.setPrefWidth(640);
         snap.setConverter(new StringConverter<>() {
             public String toString(SnapshotSource s) {
                 return s == null ? "" : s.title() + "  (task " + s.snapshot().meta().task() + ", taken "
@@ -103,7 +103,7 @@ public final class RestoreWizardView extends BorderPane {
         snap.valueProperty().bindBidirectional(vm.snapshotProperty());
         ComboBox<TaskChoice> task = new ComboBox<>(vm.tasks());
         task.setId("restoreTaskChoice");
-        task.setPrefWidth(460);
+        task.setPrefWidth(640);
         task.valueProperty().bindBidirectional(vm.taskProperty());
         GridPane g = new GridPane();
         g.setHgap(10);
@@ -137,8 +137,25 @@ public final class RestoreWizardView extends BorderPane {
         steps.setId("restorePlanList");
         steps.getStyleClass().add("plan-list");
         steps.setPlaceholder(new Label("No operations"));
+        steps.setCellFactory(l -> wrapping(l));
+        refusals.setCellFactory(l -> wrapping(l));
         VBox.setVgrow(steps, Priority.ALWAYS);
         return new VBox(8, verdict, refusals, new Label("Plan (ordered operations):"), steps);
+    }
+
+    /** A list cell whose long line (a session label, a reason) wraps at the list's width. */
+    private static javafx.scene.control.ListCell<String> wrapping(ListView<String> list) {
+        javafx.scene.control.ListCell<String> c = new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        };
+        c.setWrapText(true);
+        c.prefWidthProperty().bind(list.widthProperty().subtract(24));
+        c.setMaxWidth(javafx.scene.control.Control.USE_PREF_SIZE);
+        return c;
     }
 
     private static Region confirmPage(RestoreWizardViewModel vm) {
@@ -148,10 +165,12 @@ public final class RestoreWizardView extends BorderPane {
         CheckBox confirm = new CheckBox();
         confirm.setId("restoreConfirmCheck");
         confirm.setWrapText(true);
+        confirm.setMnemonicParsing(false); // task names have underscores ("init -> log_client")
         confirm.textProperty().bind(vm.confirmTextProperty());
         confirm.selectedProperty().bindBidirectional(vm.confirmedProperty());
         ListView<String> steps = new ListView<>(vm.planSteps());
         steps.getStyleClass().add("plan-list");
+        steps.setCellFactory(l -> wrapping(l));
         VBox.setVgrow(steps, Priority.ALWAYS);
         return new VBox(12, warn, confirm, steps);
     }

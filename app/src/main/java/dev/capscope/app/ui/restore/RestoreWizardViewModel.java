@@ -151,7 +151,8 @@ public final class RestoreWizardViewModel {
         int n = 1;
         List<String> lines = new java.util.ArrayList<>();
         for (PlannedStep st : plan.steps()) {
-            lines.add(String.format("%3d. [%s] %s", n++, st.phase().title(), st.operation().describe()));
+            lines.add(String.format("%3d. [%s] %s", n++, st.phase().title(),
+                    PlanLines.describe(st, s.prepared().before().space(), plan)));
         }
         plan.sideEffects().forEach(e -> lines.add("side effect: " + e));
         planSteps.setAll(lines);

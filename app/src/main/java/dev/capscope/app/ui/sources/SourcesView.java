@@ -15,7 +15,7 @@ import javafx.scene.control.TreeView;
 public final class SourcesView extends TreeView<Object> {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
     /** Narrowest the pane gets in the window's split pane, in pixels. */
-    public static final double MIN_WIDTH = 210;
+    public static final double MIN_WIDTH = 200;
     private final SourcesViewModel vm;
     private boolean rebuilding;
 

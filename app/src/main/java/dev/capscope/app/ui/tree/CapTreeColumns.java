@@ -24,7 +24,19 @@ final class CapTreeColumns {
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : spec.text(r, numbers.get()));
+                String text = empty || r == null ? null : spec.text(r, numbers.get());
+                setText(text);
+                if (spec == TreeColumn.MEANING) {
+                    // long meanings ("LOG 'init -> launcher -> launcher' @init -> terminal_log") end in "…"
+                    // on narrow windows: the whole text on hover (made once per cell, then only updated)
+                    if (text == null || text.isEmpty()) {
+                        setTooltip(null);
+                    } else if (getTooltip() == null) {
+                        setTooltip(new javafx.scene.control.Tooltip(text));
+                    } else if (!text.equals(getTooltip().getText())) {
+                        getTooltip().setText(text);
+                    }
+                }
             }
         });
         c.setComparator(spec.order());

@@ -46,6 +46,7 @@ public final class CapTreeView extends TreeTableView<Row> {
     private final ViewSettings settings;
     private final TreeReconciler reconciler;
     private TreeTableColumn<Row, ?> clickedColumn;
+    private String appliedFilter = "";
     private boolean syncing;
 
     public CapTreeView(CapTreeViewModel vm) {
@@ -105,16 +106,28 @@ public final class CapTreeView extends TreeTableView<Row> {
     }
 
     private void apply(RowNode tree) {
+        String filter = vm.filterTextProperty().get();
+        boolean filterChanged = !filter.equals(appliedFilter);
+        appliedFilter = filter;
         syncing = true;
         try {
             reconciler.apply(tree);
-            if (!vm.filterTextProperty().get().isBlank()) {
+            if (!filter.isBlank()) {
                 expandAll(getRoot());
             }
         } finally {
             syncing = false;
         }
         selectKey(vm.selectedKeyProperty().get(), false);
+        if (filterChanged) {
+            // the rows moved under the selection (e.g. the filter was cleared): keep it in view,
+            // once the tree has counted its rows again
+            javafx.application.Platform.runLater(() -> {
+                TreeItem<Row> sel = getSelectionModel().getSelectedItem();
+                int idx = sel == null ? -1 : getRow(sel);
+                if (idx >= 0) scrollTo(Math.max(0, idx - 3));
+            });
+        }
     }
 
     private void selectKey(String key, boolean scroll) {
@@ -186,21 +199,7 @@ public final class CapTreeView extends TreeTableView<Row> {
 
     /** What is shown (every row of the filtered tree, sorted, visible columns) for an export. */
     public ViewExport exportData(String source) {
-        List<ViewExport.Line> lines = new ArrayList<>();
-        collect(getRoot(), 0, List.of(), lines);
-        return new ViewExport(source, vm.filterTextProperty().get().trim(), visibleColumns(), numbers(), lines);
-    }
-
-    private static void collect(TreeItem<Row> item, int depth, List<String> groups, List<ViewExport.Line> out) {
-        for (TreeItem<Row> c : item.getChildren()) {
-            Row r = c.getValue();
-            out.add(new ViewExport.Line(depth, groups, r));
-            if (!c.getChildren().isEmpty()) {
-                List<String> below = new ArrayList<>(groups);
-                below.add(r.title().replaceAll("\\s+\\(\\d+\\)$", "")); // without the "  (12)" count
-                collect(c, depth + 1, List.copyOf(below), out);
-            }
-        }
+        return ViewExport.of(getRoot(), source, vm.filterTextProperty().get().trim(), visibleColumns(), numbers());
     }
 
     /** The visible columns' cells of the selected rows, tab-separated, on the clipboard. */

@@ -53,14 +53,20 @@ final class ColumnFitter {
         }
         // not enough: the columns up to Meaning share the width (shrinking in proportion, never
         // below their minimum), Meaning takes the rest; the columns after it scroll into view
-        double before = 0;
-        for (int i = 0; i < m; i++) before += spec(cols.get(i)).width();
-        double room = avail - spec(cols.get(m)).minWidth();
-        double scale = Math.min(1, room / before);
+        // each gives up the same share of what it has above its minimum, so the wide ones
+        // (Selector, Role) give most and the narrow ones (Kind, Badge) stay readable
+        double spare = 0;
+        double mins = 0;
+        for (int i = 0; i < m; i++) {
+            spare += spec(cols.get(i)).width() - spec(cols.get(i)).minWidth();
+            mins += spec(cols.get(i)).minWidth();
+        }
+        double room = avail - spec(cols.get(m)).minWidth() - mins;
+        double t = spare <= 0 ? 0 : Math.max(0, Math.min(1, room / spare));
         double used = 0;
         for (int i = 0; i < m; i++) {
             TreeColumn spec = spec(cols.get(i));
-            double w = Math.max(spec.minWidth(), Math.floor(spec.width() * scale));
+            double w = Math.floor(spec.minWidth() + (spec.width() - spec.minWidth()) * t);
             cols.get(i).setPrefWidth(w);
             used += w;
         }

@@ -22,6 +22,26 @@ public record ViewExport(String source, String filter, List<TreeColumn> columns,
     public record Line(int depth, List<String> groups, Row row) {
     }
 
+    /** A copy of the rows below {@code root} as the tree shows them (UI thread). */
+    public static ViewExport of(javafx.scene.control.TreeItem<Row> root, String source, String filter,
+                                List<TreeColumn> columns, NumberBase numbers) {
+        List<Line> lines = new ArrayList<>();
+        collect(root, 0, List.of(), lines);
+        return new ViewExport(source, filter, columns, numbers, lines);
+    }
+
+    private static void collect(javafx.scene.control.TreeItem<Row> item, int depth, List<String> groups, List<Line> out) {
+        for (javafx.scene.control.TreeItem<Row> c : item.getChildren()) {
+            Row r = c.getValue();
+            out.add(new Line(depth, groups, r));
+            if (!c.getChildren().isEmpty()) {
+                List<String> below = new ArrayList<>(groups);
+                below.add(r.title().replaceAll("\\s+\\(\\d+\\)$", "")); // without the "  (12)" count
+                collect(c, depth + 1, List.copyOf(below), out);
+            }
+        }
+    }
+
     /** The format a file name asks for: .csv, .json, anything else text. */
     public String format(String fileName) {
         String n = fileName.toLowerCase(Locale.ROOT);

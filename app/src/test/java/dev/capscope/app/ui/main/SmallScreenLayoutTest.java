@@ -80,8 +80,8 @@ class SmallScreenLayoutTest {
                     .prefWidth(-1)) - 0.5 || control.equals("#filterField"), control + " whole: " + b);
         }
         assertTrue(bounds(robot, "#filterField").getWidth() >= 129, "the filter gives way, down to its minimum");
-        assertTrue(bounds(robot, "#sourcesPane").getWidth() >= 209, bounds(robot, "#sourcesPane").toString());
-        assertTrue(bounds(robot, "#detailsPane").getWidth() >= 269, bounds(robot, "#detailsPane").toString());
+        assertTrue(bounds(robot, "#sourcesPane").getWidth() >= 199, bounds(robot, "#sourcesPane").toString());
+        assertTrue(bounds(robot, "#detailsPane").getWidth() >= 249, bounds(robot, "#detailsPane").toString());
         assertTrue(bounds(robot, "#capTree").getWidth() >= 350, bounds(robot, "#capTree").toString());
         Bounds status = bounds(robot, "#statusMessage");
         assertTrue(status.getWidth() >= 219, "the status message keeps room: " + status);
