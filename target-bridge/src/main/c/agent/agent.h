@@ -14,8 +14,8 @@
 /* Faults the agent can inject so that clients can test their recovery. */
 enum agent_fault {
   FAULT_NONE = 0,
-  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY before a
-   * read request (or disconnect) is acknowledged but not performed. */
+  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY/CLOSE_SESSION
+   * before a read request (or disconnect) is acknowledged but not performed. */
   FAULT_RESTORE_DROPS_LAST_OP = 1,
   /* Every mutation fails with status ST_L4_ERROR, detail -L4_EPERM. */
   FAULT_MUTATIONS_FAIL = 2,
@@ -26,6 +26,19 @@ struct conn;
 /* Idle timeout of a socket connection (docs/protocol.md §1 limits): closed when it
  * has sent no complete request frame and taken no answer bytes for this long. */
 #define AGENT_DEFAULT_IDLE_TIMEOUT_MS 30000u
+
+/* The restore lease (agent/lease.c). */
+struct agent_lease {
+  bool held;
+  uint32_t client; /* who holds it: a connection's id, or AGENT_LINE_CLIENT */
+  uint32_t task;
+  uint64_t generation; /* the task's generation the next mutation must find */
+  uint32_t timeout_ms;
+  uint64_t deadline_ms; /* on rt->now_ms's clock */
+};
+
+/* The client id of agent_serve_frame's caller and of a pty line: the line is the client. */
+#define AGENT_LINE_CLIENT 1u
 
 struct agent {
   struct agent_runtime *rt;
@@ -48,6 +61,8 @@ struct agent {
     uint64_t gen;
     uint16_t count;
   } cache[256];
+  struct agent_lease lease;
+  uint32_t last_client; /* the last socket connection's id */
 };
 
 /* Listen on "unix:PATH", "tcp:HOST:PORT" or "pty:LINK" (a pseudo-terminal,
@@ -82,6 +97,7 @@ struct reply {
   int32_t detail;
   char msg[200];
   bool dry_run; /* validate and acknowledge, do not perform (fault injection) */
+  uint32_t client; /* who asked (set by the dispatcher): the restore lease's holder identity */
 };
 
 void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char *fmt, ...)
@@ -102,6 +118,18 @@ void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e);
 void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep);
 /* False if the token is empty, longer than PROTO_MAX_TOKEN or not printable ASCII. */
 bool agent_set_token(struct agent *a, const char *token);
+
+/* The restore lease (agent/lease.c). LEASE_ACQUIRE and LEASE_RELEASE come through
+ * agent_read_op: they change no task. */
+void agent_op_lease_acquire(struct agent *a, struct reader *r, struct reply *rep);
+void agent_op_lease_release(struct agent *a, struct reader *r, struct reply *rep);
+/* May rep->client mutate `task` now? Sets NO_LEASE, LEASE_HELD, BAD_RANGE or GENERATION_MOVED
+ * when not; renews the lease's deadline when it may. */
+bool agent_lease_check(struct agent *a, uint32_t task, struct reply *rep);
+/* After a mutation by `client`: the lease now expects the task's new generation. */
+void agent_lease_confirm(struct agent *a, uint32_t client, uint32_t task, uint64_t generation);
+/* The client's connection closed: its lease ends. */
+void agent_lease_client_gone(struct agent *a, uint32_t client);
 
 /* Task lookup shared by the handlers; sets NO_SUCH_TASK. */
 bool agent_task(struct agent *a, uint32_t id, struct agent_task_info *out, struct reply *rep);

@@ -54,7 +54,7 @@ static void error_frame(struct writer *out, size_t start, uint16_t op, uint32_t 
 
 bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct writer *out) {
   size_t start = out->len;
-  struct reply rep = {0};
+  struct reply rep = {.client = AGENT_LINE_CLIENT}; /* one line, one client */
   if (len < PROTO_HEADER_SIZE || get_u32(f) != PROTO_MAGIC) {
     reply_error(&rep, ST_BAD_MAGIC, 0, "bad magic");
     error_frame(out, start, 0, 0, &rep);

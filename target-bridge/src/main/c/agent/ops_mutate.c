@@ -1,7 +1,9 @@
 /* Mutations restore needs. Kernel-level ones (UNMAP, MAP_COPY,
  * CREATE_OBJECT) are plain L4 calls; session and cap-map changes go to the
  * runtime, which owns that knowledge. Each handler parses and checks the
- * whole request before it touches anything. */
+ * whole request before it touches anything, the restore lease included
+ * (allowed_on: the caller holds it for this task, which is where the lease
+ * expects it). */
 #include <string.h>
 
 #include <l4/sys/debugger.h>
@@ -34,6 +36,11 @@ static bool allowed(struct agent *a, struct reply *rep) {
   return true;
 }
 
+/* A target that allows restore, and the caller holds the lease on `task` at its generation. */
+static bool allowed_on(struct agent *a, uint32_t task, struct reply *rep) {
+  return allowed(a, rep) && agent_lease_check(a, task, rep);
+}
+
 /* 2^order slots from sel, aligned as flexpages are, inside 0..4296. */
 static bool check_fpage(unsigned sel, unsigned order, struct reply *rep) {
   if (order > 12 || (sel & ((1u << order) - 1)) ||
@@ -54,8 +61,10 @@ static bool kernel_ok(long e, struct reply *rep, const char *what) {
 
 static void ack_generation(struct agent *a, uint32_t task, struct reply *rep) {
   struct agent_task_info ti;
-  if (agent_task(a, task, &ti, rep))
+  if (agent_task(a, task, &ti, rep)) {
     wr_u64(rep->w, ti.generation);
+    agent_lease_confirm(a, rep->client, task, ti.generation);
+  }
 }
 
 static void op_unmap(struct agent *a, struct reader *r, struct reply *rep) {
@@ -63,7 +72,7 @@ static void op_unmap(struct agent *a, struct reader *r, struct reply *rep) {
   uint16_t sel = rd_u16(r);
   uint8_t order = rd_u8(r), mode = rd_u8(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed(a, rep) || !check_fpage(sel, order, rep))
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep) || !check_fpage(sel, order, rep))
     return;
   if (mode > 1) {
     reply_error(rep, ST_BAD_RANGE, 0, "mode %u", mode);
@@ -88,7 +97,7 @@ static void op_map_copy(struct agent *a, struct reader *r, struct reply *rep) {
   uint8_t order = rd_u8(r), rights = rd_u8(r), grant = rd_u8(r);
   (void)rd_u8(r);
   struct agent_task_info dti, sti;
-  if (!request_parsed(r, rep) || !allowed(a, rep) || !check_fpage(from, order, rep) ||
+  if (!request_parsed(r, rep) || !allowed_on(a, dst, rep) || !check_fpage(from, order, rep) ||
       !check_fpage(to, order, rep))
     return;
   if (rights == 0 || rights > 15 || grant > 1) {
@@ -121,7 +130,7 @@ static void op_create_session(struct agent *a, struct reader *r, struct reply *r
   rd_str(r, sem.args, sizeof sem.args);
   rd_str(r, sem.server, sizeof sem.server);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed(a, rep))
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
     return;
   if (sel == 0 || sel > PROTO_LAST_CAPMAP_INDEX) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x outside 0x001..0xfff", sel);
@@ -169,7 +178,7 @@ static void op_create_object(struct agent *a, struct reader *r, struct reply *re
   (void)rd_u8(r);
   uint64_t label = rd_u64(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed(a, rep))
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
     return;
   if (sel == 0 || sel > PROTO_LAST_SELECTOR || !memchr(creatable, kind, sizeof creatable)) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x kind %u", sel, kind);
@@ -204,7 +213,7 @@ static void op_set_capmap_entry(struct agent *a, struct reader *r, struct reply 
   struct agent_capmap_entry e;
   agent_read_capmap_entry(r, &e);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed(a, rep))
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
     return;
   if (e.index > PROTO_LAST_CAPMAP_INDEX || e.raw_id == 0) {
     reply_error(rep, ST_BAD_RANGE, 0, "index 0x%x raw id 0x%x", e.index, e.raw_id);
@@ -226,7 +235,7 @@ static void op_clear_capmap_entry(struct agent *a, struct reader *r, struct repl
   uint32_t task = rd_u32(r);
   uint16_t index = rd_u16(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed(a, rep))
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
     return;
   if (index > PROTO_LAST_CAPMAP_INDEX) {
     reply_error(rep, ST_BAD_RANGE, 0, "index 0x%x", index);
@@ -244,6 +253,32 @@ static void op_clear_capmap_entry(struct agent *a, struct reader *r, struct repl
   ack_generation(a, task, rep);
 }
 
+static void op_close_session(struct agent *a, struct reader *r, struct reply *rep) {
+  uint32_t task = rd_u32(r);
+  uint16_t sel = rd_u16(r);
+  struct agent_task_info ti;
+  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+    return;
+  if (sel == 0 || sel > PROTO_LAST_CAPMAP_INDEX) {
+    reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x outside 0x001..0xfff", sel);
+    return;
+  }
+  if (!agent_task(a, task, &ti, rep))
+    return;
+  if (!a->rt->close_session) {
+    reply_error(rep, ST_L4_ERROR, -L4_ENOSYS, "this target's runtime keeps no sessions to close");
+    return;
+  }
+  if (!rep->dry_run) {
+    struct agent_result res = a->rt->close_session(a->rt->ctx, task, sel);
+    if (res.status != ST_OK) {
+      reply_error(rep, res.status, res.detail, "%s", res.message);
+      return;
+    }
+  }
+  ack_generation(a, task, rep);
+}
+
 agent_op_fn agent_mutation_op(uint16_t opcode) {
   switch (opcode) {
   case OP_UNMAP: return op_unmap;
@@ -252,11 +287,12 @@ agent_op_fn agent_mutation_op(uint16_t opcode) {
   case OP_CREATE_OBJECT: return op_create_object;
   case OP_SET_CAPMAP_ENTRY: return op_set_capmap_entry;
   case OP_CLEAR_CAPMAP_ENTRY: return op_clear_capmap_entry;
+  case OP_CLOSE_SESSION: return op_close_session;
   default: return NULL;
   }
 }
 
 bool agent_op_deferrable(uint16_t opcode) {
   return opcode == OP_UNMAP || opcode == OP_MAP_COPY || opcode == OP_SET_CAPMAP_ENTRY ||
-         opcode == OP_CLEAR_CAPMAP_ENTRY;
+         opcode == OP_CLEAR_CAPMAP_ENTRY || opcode == OP_CLOSE_SESSION;
 }

@@ -313,6 +313,8 @@ agent_op_fn agent_read_op(uint16_t opcode) {
   case OP_THREADS: return op_threads;
   case OP_CAP_MAP: return op_cap_map;
   case OP_AUTH: return agent_op_auth;
+  case OP_LEASE_ACQUIRE: return agent_op_lease_acquire;
+  case OP_LEASE_RELEASE: return agent_op_lease_release;
   default: return NULL;
   }
 }

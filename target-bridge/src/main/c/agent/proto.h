@@ -30,6 +30,9 @@ enum proto_op {
   OP_CREATE_OBJECT = 0x13,
   OP_SET_CAPMAP_ENTRY = 0x14,
   OP_CLEAR_CAPMAP_ENTRY = 0x15,
+  OP_LEASE_ACQUIRE = 0x16,
+  OP_LEASE_RELEASE = 0x17,
+  OP_CLOSE_SESSION = 0x18,
 };
 
 enum proto_status {
@@ -47,6 +50,9 @@ enum proto_status {
   ST_BUSY = 11,
   ST_INTERNAL = 12,
   ST_UNAUTHORIZED = 13,
+  ST_LEASE_HELD = 14,
+  ST_GENERATION_MOVED = 15,
+  ST_NO_LEASE = 16,
 };
 
 enum proto_hello_flags {

@@ -113,6 +113,13 @@ struct agent_runtime {
                                         uint32_t *object_id);
   struct agent_result (*set_capmap)(void *ctx, uint32_t task, const struct agent_capmap_entry *e);
   struct agent_result (*clear_capmap)(void *ctx, uint32_t task, uint16_t index);
+  /* Close the session whose cap is at `sel` in the task at its server, as the task's parent
+   * would: the server forgets it and its gate is destroyed, the parent's record and the task's
+   * cap-map entry go. NULL: the runtime keeps no sessions (CLOSE_SESSION fails). */
+  struct agent_result (*close_session)(void *ctx, uint32_t task, uint16_t sel);
   /* The agent changed a task's space through L4 calls. */
   void (*changed)(void *ctx, uint32_t task);
+  /* A monotonic clock in milliseconds for the restore lease's timeout; NULL = leases never
+   * time out (they still end with LEASE_RELEASE or their connection). */
+  uint64_t (*now_ms)(void *ctx);
 };

@@ -37,6 +37,7 @@ struct conn {
   bool dead;
   bool line; /* a serial line: never closed, reset to a clean state instead */
   bool authed; /* sent the agent's token (or none is needed): see auth_gate */
+  uint32_t client; /* identity for the restore lease: unique per connection, a line is one */
   /* Monotonic ms of the last sign of life: accepted, a complete request frame
    * received, or answer bytes taken by the client (see agent_expire_idle). */
   int64_t last_active_ms;
@@ -190,6 +191,7 @@ static int listen_pty(struct agent *a, const char *link, char *err, size_t errle
     return -1;
   }
   c->line = true;
+  c->client = AGENT_LINE_CLIENT;
   c->authed = true; /* a serial line is physical access: no token on it */
   c->arx = malloc(sizeof *c->arx);
   if (c->arx)
@@ -308,7 +310,7 @@ static void pending_flush(struct agent *a, struct conn *c) {
   c->has_pending = false;
   struct writer scratch;
   wr_init(&scratch, PROTO_MAX_RESPONSE_PAYLOAD);
-  struct reply rep = {0};
+  struct reply rep = {.client = c->client}; /* runs as the lease holder it was acknowledged to */
   run_op(a, agent_mutation_op(c->pending_op), c->pending, c->pending_len, &scratch, &rep);
   wr_free(&scratch);
 }
@@ -363,7 +365,7 @@ static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_
   size_t start = c->out.len;
   c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
   begin_frame(&c->out, op, req_id);
-  struct reply rep = {0};
+  struct reply rep = {.client = c->client};
   rep.dry_run = defer;
   if (mut_fn && a->fault == FAULT_MUTATIONS_FAIL) {
     struct reader r;
@@ -587,6 +589,7 @@ static void drop_conn(struct agent *a, int slot, const char *why, int64_t idle_m
           (long long)(idle_ms / 1000), (long long)(idle_ms % 1000), why);
   if (a->fault == FAULT_RESTORE_DROPS_LAST_OP)
     pending_drop(c);
+  agent_lease_client_gone(a, c->client);
   conn_free(c);
   a->conns[slot] = NULL;
   a->idle_dropped++;
@@ -612,6 +615,11 @@ static void accept_clients(struct agent *a) {
                   now - a->conns[slot]->last_active_ms);
     }
     struct conn *c = slot >= 0 ? conn_new(fd) : NULL;
+    if (c) {
+      if (++a->last_client <= AGENT_LINE_CLIENT) /* never 0 or the line's id, even after wrapping */
+        a->last_client = AGENT_LINE_CLIENT + 1;
+      c->client = a->last_client;
+    }
     if (!c) {
       /* Full: say so once and hang up. */
       struct conn tmp = {.fd = fd};
@@ -679,6 +687,7 @@ void agent_handle(struct agent *a, struct pollfd *fds, int n) {
     } else if (c->dead) {
       if (a->fault == FAULT_RESTORE_DROPS_LAST_OP)
         pending_drop(c);
+      agent_lease_client_gone(a, c->client); /* the lease lives and dies with its connection */
       conn_free(c);
       a->conns[slot] = NULL;
     }
@@ -720,6 +729,7 @@ void agent_expire_idle(struct agent *a) {
 void agent_close(struct agent *a) {
   for (int i = 0; i < PROTO_MAX_CONNECTIONS; i++)
     if (a->conns[i]) {
+      agent_lease_client_gone(a, a->conns[i]->client);
       conn_free(a->conns[i]);
       a->conns[i] = NULL;
     }

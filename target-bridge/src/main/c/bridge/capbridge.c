@@ -591,3 +591,56 @@ int cb_clear_capmap_entry(cb_conn *c, uint32_t task, int index, int64_t *meta)
 	begin(c);
 	return end(c, clear_capmap_entry_locked(c, task, index, meta));
 }
+
+static int close_session_locked(cb_conn *c, uint32_t task, int selector, int64_t *meta)
+{
+	int rc;
+	struct cb_wr w = request(c);
+	wr_u32(&w, task);
+	wr_u16(&w, (uint16_t)selector);
+	if ((rc = check_range(c, selector, selector, CB_LAST_CAPMAP_INDEX)) < 0) return rc;
+	return mutate(c, OP_CLOSE_SESSION, &w, meta);
+}
+
+int cb_close_session(cb_conn *c, uint32_t task, int selector, int64_t *meta)
+{
+	begin(c);
+	return end(c, close_session_locked(c, task, selector, meta));
+}
+
+static int lease_acquire_locked(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta)
+{
+	struct cb_wr w = request(c);
+	if (timeout_ms < 0)
+		return cb_fail(&c->err, CB_E_INTERNAL, "negative lease timeout %d ms", timeout_ms);
+	wr_u32(&w, task);
+	wr_u64(&w, (uint64_t)generation);
+	wr_u32(&w, (uint32_t)timeout_ms);
+	return mutate(c, OP_LEASE_ACQUIRE, &w, meta);
+}
+
+int cb_lease_acquire(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta)
+{
+	begin(c);
+	return end(c, lease_acquire_locked(c, task, generation, timeout_ms, meta));
+}
+
+static int lease_release_locked(cb_conn *c)
+{
+	const uint8_t *p;
+	size_t n;
+	int rc;
+	struct cb_wr w = request(c);
+	if ((rc = exchange(c, OP_LEASE_RELEASE, &w, &p, &n)) < 0) return rc;
+	if (n != 0) {
+		drop_connection(c);
+		return cb_fail(&c->err, CB_E_PROTOCOL, "LEASE_RELEASE response has %zu unexpected bytes", n);
+	}
+	return 0;
+}
+
+int cb_lease_release(cb_conn *c)
+{
+	begin(c);
+	return end(c, lease_release_locked(c));
+}

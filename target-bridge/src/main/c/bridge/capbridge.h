@@ -35,6 +35,8 @@ extern "C" {
 #define CB_E_REFUSED     (-4) /* target refused: read-only */
 #define CB_E_REJECTED    (-5) /* target reported an error for a well-formed request */
 #define CB_E_INTERNAL    (-6) /* out of memory, bad argument from the caller */
+#define CB_E_LEASE_HELD  (-7) /* another client holds the restore lease: a restore runs elsewhere */
+#define CB_E_GENERATION_MOVED (-8) /* the task is no longer at the generation the caller expected */
 
 /* Protocol limits we enforce on the client side (docs/protocol.md §1). */
 #define CB_LAST_SELECTOR     4296
@@ -91,7 +93,17 @@ CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads,
 CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums,
                       int max_entries, uint8_t *arena, int arena_cap, int64_t *meta);
 
-/* Mutations (answer CB_E_REFUSED on a read-only target). meta[0] = new generation. */
+/* The restore lease (docs/protocol.md LEASE_ACQUIRE): this connection alone may then mutate
+ * `task`, each mutation a compare-and-swap against the task's generation, starting at
+ * `generation`. timeout_ms 0 = the agent's default (30 s); the lease also ends when this
+ * connection closes. meta[0] = the task's generation. CB_E_LEASE_HELD: another client holds it;
+ * CB_E_GENERATION_MOVED: the task is not at `generation`; CB_E_REFUSED: read-only target. */
+CB_API int cb_lease_acquire(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta);
+/* Ends this connection's lease; succeeds also when it holds none. */
+CB_API int cb_lease_release(cb_conn *c);
+
+/* Mutations (answer CB_E_REFUSED on a read-only target or without the lease, CB_E_LEASE_HELD when
+ * another client holds it, CB_E_GENERATION_MOVED when the task moved). meta[0] = new generation. */
 CB_API int cb_unmap(cb_conn *c, uint32_t task, int selector, int order, int mode, int64_t *meta);
 CB_API int cb_map_copy(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to,
                        int order, int rights, int grant, int64_t *meta);
@@ -110,6 +122,8 @@ CB_API int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id,
                                const uint8_t *args, int args_len, const uint8_t *server, int server_len,
                                int64_t *meta);
 CB_API int cb_clear_capmap_entry(cb_conn *c, uint32_t task, int index, int64_t *meta);
+/* Closes the session whose cap is at `selector` at its server, as the task's parent would. */
+CB_API int cb_close_session(cb_conn *c, uint32_t task, int selector, int64_t *meta);
 
 #ifdef __cplusplus
 }

@@ -14,7 +14,7 @@ static const char *status_name(uint16_t s)
 	static const char *names[] = {
 		"OK", "BAD_MAGIC", "BAD_VERSION", "UNKNOWN_OPCODE", "BAD_LENGTH", "TOO_LARGE",
 		"BAD_RANGE", "NO_SUCH_TASK", "COUNT_LIMIT", "REFUSED", "L4_ERROR", "BUSY", "INTERNAL",
-		"UNAUTHORIZED",
+		"UNAUTHORIZED", "LEASE_HELD", "GENERATION_MOVED", "NO_LEASE",
 	};
 	return s < sizeof names / sizeof names[0] ? names[s] : "UNKNOWN_STATUS";
 }
@@ -86,8 +86,12 @@ int cb_parse_error_frame(uint16_t status, const uint8_t *p, size_t n, struct cb_
 	}
 	e->wire_detail = (int32_t)detail;
 	switch (status) {
-	case ST_REFUSED:
+	case ST_REFUSED: case ST_NO_LEASE: /* a mutation this client may not make (yet) */
 		code = CB_E_REFUSED; break;
+	case ST_LEASE_HELD:
+		code = CB_E_LEASE_HELD; break;
+	case ST_GENERATION_MOVED:
+		code = CB_E_GENERATION_MOVED; break;
 	case ST_BAD_MAGIC: case ST_BAD_VERSION: case ST_BAD_LENGTH: case ST_TOO_LARGE:
 		code = CB_E_PROTOCOL; break; /* the agent did not understand us: a client/agent mismatch */
 	case ST_BUSY:

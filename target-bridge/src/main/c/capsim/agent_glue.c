@@ -2,6 +2,7 @@
 #include "capsim/agent_glue.h"
 
 #include <string.h>
+#include <time.h>
 
 #include <l4/sys/consts.h>
 #include <l4sim/sim.h>
@@ -130,6 +131,23 @@ static struct agent_result clear_capmap(void *ctx, uint32_t task, uint16_t index
   return ok();
 }
 
+static struct agent_result close_session(void *ctx, uint32_t task, uint16_t sel) {
+  struct genode *g = ctx;
+  struct component *c = by_id(g, task);
+  if (!c)
+    return failed(ST_NO_SUCH_TASK, "no such task");
+  if (genode_session_close(g, c, sel) != 0)
+    return failed(ST_BAD_RANGE, g->err);
+  return ok();
+}
+
+static uint64_t now_ms(void *ctx) {
+  (void)ctx;
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (uint64_t)ts.tv_sec * 1000u + (uint64_t)ts.tv_nsec / 1000000u;
+}
+
 static void changed(void *ctx, uint32_t task) {
   struct component *c = by_id(ctx, task);
   if (c)
@@ -173,4 +191,6 @@ void capsim_runtime_init(struct agent_runtime *rt, struct genode *g, bool restor
   rt->set_capmap = set_capmap;
   rt->clear_capmap = clear_capmap;
   rt->changed = changed;
+  rt->close_session = close_session;
+  rt->now_ms = now_ms;
 }

@@ -237,18 +237,62 @@ static void rpc_release(struct genode *g, int r) {
   enter_core(g);
 }
 
+/* The object behind slot `sel` of `c`, as core's debugger sees it; 0 when the slot is empty. */
+static unsigned long object_at(const struct component *c, unsigned sel) {
+  l4_debugger_obj_info_t i;
+  if (l4_error(l4_debugger_obj_info(L4_BASE_DEBUGGER_CAP, KCAP(c->task_core_sel), KCAP(sel), &i)) != 0)
+    return 0;
+  return i.global_id;
+}
+
+/* The RPC object c holds at `sel` as client: the one whose gate is the cap in that slot, else
+ * the one whose badge the cap-map entry names, else the first filed at `sel` (a restore that
+ * re-created a session there leaves the old record behind). */
 int genode_rpc_at(const struct genode *g, const struct component *c, unsigned sel) {
-  for (unsigned i = 0; i < g->nrpcs; i++)
-    if (g->rpcs[i].used && g->rpcs[i].client == c && g->rpcs[i].client_idx == (int)sel)
+  unsigned long obj = object_at(c, sel);
+  uint16_t id = sel < c->map.size ? c->map.e[sel].id : 0;
+  int by_badge = -1, by_index = -1;
+  for (unsigned i = 0; i < g->nrpcs; i++) {
+    const struct rpc_cap *rc = &g->rpcs[i];
+    if (!rc->used || rc->client != c)
+      continue;
+    if (obj && l4_debugger_global_id(KCAP(rc->core_sel)) == obj)
       return (int)i;
-  return -1;
+    if (rc->client_idx == (int)sel) {
+      if (by_badge < 0 && id && rc->badge == id)
+        by_badge = (int)i;
+      if (by_index < 0)
+        by_index = (int)i;
+    }
+  }
+  return by_badge >= 0 ? by_badge : by_index;
 }
 
 int genode_rpc_close(struct genode *g, struct component *c, unsigned sel) {
+  enter_core(g);
   int r = genode_rpc_at(g, c, sel);
   if (r < 0 || g->rpcs[r].kind == RPC_PARENT)
     return fail(g, "no session, dataspace or signal context at 0x%x", sel);
   rpc_release(g, r);
+  return 0;
+}
+
+int genode_session_close(struct genode *g, struct component *c, unsigned sel) {
+  enter_core(g);
+  int r = genode_rpc_at(g, c, sel);
+  if (r < 0)
+    return fail(g, "%s holds no session at 0x%x (no RPC object's cap is there)", c->label, sel);
+  struct rpc_cap *rc = &g->rpcs[r];
+  if (rc->kind != RPC_SESSION)
+    return fail(g, "the cap at 0x%x in %s is a %s, not a session: only sessions are closed", sel,
+                c->label, rc->sem.iface[0] ? rc->sem.iface : "core RPC object");
+  uint16_t badge = rc->badge;
+  rpc_release(g, r);
+  /* The entry at `sel` goes too, should the session have been filed elsewhere before. */
+  if (sel < c->map.size && c->map.e[sel].id == badge) {
+    capmap_clear(&c->map, sel);
+    c->rt_gen++;
+  }
   return 0;
 }
 
@@ -323,9 +367,20 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
                        .client_idx = (int)sel, .server_idx = -1, .parent_idx = -1, .sem = sem};
   if (rpc_create(g, server, &rc.badge, &rc.core_sel) != 0)
     return -1;
+  /* Whatever the client held at sel is replaced: its record (a session still open at its server,
+   * or one already gone) no longer has the client's cap there, so a later close at sel must not
+   * find it by index. */
+  for (unsigned i = 0; i < g->nrpcs; i++)
+    if (g->rpcs[i].used && g->rpcs[i].client == client && g->rpcs[i].client_idx == (int)sel)
+      g->rpcs[i].client_idx = -1;
   uint8_t flags = CAPMAP_FLAG_SEMANTICS | CAPMAP_FLAG_SESSION;
   if (server)
     rc.server_idx = deliver(g, server, rc.core_sel, rc.badge, &sem, flags);
+  /* The parent routed the session and keeps it, as for one opened normally (rpc_delegate). */
+  if (client->parent && client->parent != server) {
+    rc.parent = client->parent;
+    rc.parent_idx = deliver(g, client->parent, rc.core_sel, rc.badge, &sem, flags);
+  }
   /* The cap lands exactly where the snapshot had it, replacing whatever
    * was there, and the entry is written to match. */
   enter_core(g);

@@ -1,4 +1,4 @@
-/* A Genode system on l4sim, as base-foc core builds it (DESIGN §2.1-2.2):
+/* A Genode system on l4sim, as base-foc core builds it (docs/background.md §1-2):
  * core creates each component's task, maps TASK and PARENT caps and each
  * thread's slots per the layout profile, creates every RPC object's IPC gate
  * with label = badge (ids in steps of 4, allocated globally), and delegates
@@ -95,6 +95,10 @@ int genode_dataspace_alloc(struct genode *g, struct component *c, uint64_t size,
 int genode_signal_context_alloc(struct genode *g, struct component *c, const char *label);
 /* Close a session / free a dataspace or signal context held at `sel`. */
 int genode_rpc_close(struct genode *g, struct component *c, unsigned sel);
+/* Close the session whose cap is at `sel`, as c's parent would: the server forgets it and
+ * its gate goes (the cap vanishes everywhere), the parent's record and c's entry go. -1 (g->err
+ * says why) if the cap there is no session. */
+int genode_session_close(struct genode *g, struct component *c, unsigned sel);
 
 /* Restore support: session re-created at a given selector. */
 int genode_session_at(struct genode *g, struct component *client, unsigned sel,
@@ -105,5 +109,6 @@ int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint16_
 int genode_raw_unmap(struct genode *g, struct component *c, unsigned sel);
 
 uint64_t genode_generation(const struct genode *g, const struct component *c);
-/* Index of the rpc_cap the component holds at `sel` as client, -1 if none. */
+/* Index of the rpc_cap the component holds at `sel` as client (by the cap in the slot, else by
+ * the cap-map entry's badge, else by where it was filed), -1 if none. Call in core's task. */
 int genode_rpc_at(const struct genode *g, const struct component *c, unsigned sel);

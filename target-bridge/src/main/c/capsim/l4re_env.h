@@ -1,4 +1,4 @@
-/* Plain L4Re programs on l4sim, for the `l4re` profile (DESIGN §2.3): moe
+/* Plain L4Re programs on l4sim, for the `l4re` profile (docs/background.md §4): moe
  * (played by core) starts a program as a task with its own cap at 1 and fills
  * its space cap by cap, each one a kernel object of a given kind; the caps
  * the L4Re environment names (factory, log, rom, mem, ...) are recorded as

@@ -1,6 +1,6 @@
 /* Layout profiles: the constants of Genode's base-foc native_capability.h
- * for the Genode releases capsim can emulate (DESIGN §2.1), and `l4re` for
- * plain L4Re programs as moe starts them (DESIGN §2.3, samples/profiles/l4re.json). */
+ * for the Genode releases capsim can emulate (docs/background.md §1), and `l4re` for
+ * plain L4Re programs as moe starts them (docs/background.md §4, samples/profiles/l4re.json). */
 #pragma once
 #include <stdbool.h>
 

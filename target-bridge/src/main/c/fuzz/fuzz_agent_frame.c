@@ -1,8 +1,9 @@
 /*
  * Fuzz target for the agent's frame parser and dispatcher (issue 7).
  *
- * Input: byte 0 picks the target's mode (bit 0: --allow-restore, bit 1: l4re profile), the
- * rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
+ * Input: byte 0 picks the target's mode (bit 0: --allow-restore, bit 1: l4re profile, bit 2:
+ * the line holds the restore lease on the last task at its generation, so mutations reach their
+ * handlers), the rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
  * (header, declared payload length). Each frame goes through agent_serve_frame, the code
  * every transport shares, against a small Genode system booted fresh per input so a
  * mutation of one input cannot make another irreproducible.
@@ -65,7 +66,7 @@ static void check_response(const struct writer *out, size_t start, const uint8_t
     must(get_u32(r + 8) == get_u32(req + 8), "request id not echoed");
   }
   if (status != ST_OK) {
-    must(status <= ST_INTERNAL + 1, "unknown status");
+    must(status <= ST_NO_LEASE, "unknown status");
     must(plen >= 6 && 6u + get_u16(r + 24) == plen, "error frame layout");
   }
 }
@@ -102,10 +103,38 @@ static void fresh_target(int mode) {
   dirty = false;
 }
 
+/* LEASE_ACQUIRE by the line, as a client would send it, for the last task at its generation. */
+static void take_lease(void) {
+  struct agent_task_info ti;
+  unsigned n = rt.task_count(rt.ctx);
+  if (!n || !rt.task_at(rt.ctx, n - 1, &ti))
+    return;
+  uint8_t req[PROTO_HEADER_SIZE + 16];
+  struct writer in, out;
+  wr_init(&in, sizeof req);
+  wr_u32(&in, PROTO_MAGIC);
+  wr_u16(&in, PROTO_VERSION);
+  wr_u16(&in, OP_LEASE_ACQUIRE);
+  wr_u32(&in, 0);
+  wr_u32(&in, 0);
+  wr_u32(&in, 16);
+  wr_u32(&in, ti.id);
+  wr_u64(&in, ti.generation);
+  wr_u32(&in, 0);
+  memcpy(req, in.buf, sizeof req);
+  wr_free(&in);
+  wr_init(&out, PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD);
+  agent_serve_frame(&a, req, sizeof req, &out);
+  wr_free(&out);
+  dirty = true; /* the next input starts without it */
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size < 1)
     return 0;
   fresh_target(data[0] & 3);
+  if (data[0] & 4)
+    take_lease();
   const uint8_t *p = data + 1;
   size_t n = size - 1;
   struct writer out;

@@ -97,10 +97,11 @@ static void agent_corpus(void) {
   begin(2); hello(1); tasks(2); range(OP_CAP_INFOS, 3, 1, 0, PROTO_LAST_SELECTOR);
   range(OP_CAP_MAP, 4, 1, 0, PROTO_LAST_CAPMAP_INDEX); put("walk-l4re");
 
-  /* mutations, each with restore allowed (mode 1) and refused (mode 0) */
-  for (uint8_t mode = 0; mode < 2; mode++) {
+  /* mutations, each with restore allowed and the lease held (mode 5) and refused (mode 0) */
+  for (uint8_t m = 0; m < 2; m++) {
+    uint8_t mode = m ? 5 : 0;
     char name[64];
-#define PUT(what) (snprintf(name, sizeof name, "%s-m%u", what, mode), put(name))
+#define PUT(what) (snprintf(name, sizeof name, "%s-m%u", what, m), put(name))
     size_t s;
     begin(mode); s = hdr(OP_UNMAP, 20); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); PUT("unmap");
     begin(mode); s = hdr(OP_UNMAP, 20); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 2); wr_u8(&w, 1); end(s); PUT("unmap-delete-order2");
@@ -121,13 +122,27 @@ static void agent_corpus(void) {
     begin(mode); s = hdr(OP_SET_CAPMAP_ENTRY, 24); wr_u32(&w, 3); capmap_entry(0x330, 0x44, 6); end(s); PUT("set-capmap-entry");
     begin(mode); s = hdr(OP_SET_CAPMAP_ENTRY, 24); wr_u32(&w, 3); capmap_entry(0x334, 0xFFFF, 1); end(s); PUT("set-capmap-window");
     begin(mode); s = hdr(OP_CLEAR_CAPMAP_ENTRY, 25); wr_u32(&w, 3); wr_u16(&w, 0x300); end(s); PUT("clear-capmap-entry");
+    begin(mode); s = hdr(OP_CLOSE_SESSION, 26); wr_u32(&w, 3); wr_u16(&w, 0x300); end(s); PUT("close-session");
 #undef PUT
   }
-  /* a restore-like sequence: unmap, re-create, fix the cap map, walk again */
-  begin(1); { size_t s = hdr(OP_UNMAP, 30); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); }
+  /* the lease itself: without it a mutation is refused; acquire (a wrong and a right generation
+   * cannot be known here, so both kinds of answer come from the fuzzer), release */
+  begin(1); { size_t s = hdr(OP_UNMAP, 40); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); }
+  { size_t s = hdr(OP_LEASE_ACQUIRE, 41); wr_u32(&w, 3); wr_u64(&w, 0); wr_u32(&w, 0); end(s); }
+  { size_t s = hdr(OP_LEASE_ACQUIRE, 42); wr_u32(&w, 3); wr_u64(&w, 0); wr_u32(&w, 600001); end(s); }
+  { size_t s = hdr(OP_LEASE_RELEASE, 43); end(s); }
+  put("lease-without");
+  begin(5); { size_t s = hdr(OP_LEASE_ACQUIRE, 44); wr_u32(&w, 2); wr_u64(&w, 1); wr_u32(&w, 10); end(s); }
+  { size_t s = hdr(OP_UNMAP, 45); wr_u32(&w, 2); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); }
+  { size_t s = hdr(OP_LEASE_RELEASE, 46); end(s); }
+  { size_t s = hdr(OP_UNMAP, 47); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); }
+  put("lease-held");
+  /* a restore-like sequence under the lease: unmap, re-create, fix the cap map, close, walk */
+  begin(5); { size_t s = hdr(OP_UNMAP, 30); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0); end(s); }
   { size_t s = hdr(OP_CREATE_SESSION, 31); wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u64(&w, 4096);
     wr_str(&w, "LOG"); wr_str(&w, "client"); wr_str(&w, ""); wr_str(&w, ""); end(s); }
   { size_t s = hdr(OP_SET_CAPMAP_ENTRY, 32); wr_u32(&w, 3); capmap_entry(0x300, 0x48, 6); end(s); }
+  { size_t s = hdr(OP_CLOSE_SESSION, 35); wr_u32(&w, 3); wr_u16(&w, 0x300); end(s); }
   range(OP_CAP_INFOS, 33, 3, 0, PROTO_LAST_SELECTOR); range(OP_CAP_MAP, 34, 3, 0, PROTO_LAST_CAPMAP_INDEX);
   put("restore-sequence");
 

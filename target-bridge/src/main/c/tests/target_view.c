@@ -209,3 +209,81 @@ int tv_cap_map(int fd, uint32_t task, struct agent_capmap_entry *out, int max, i
     from = next;
   }
 }
+
+/* An answer that is just a u64 generation (GENERATION of one task, LEASE_ACQUIRE, mutations). */
+static int gen_answer(struct resp *r, size_t skip, uint64_t *gen) {
+  int st = r->status;
+  if (st == 0) {
+    struct reader rd;
+    rd_init(&rd, r->payload, r->len);
+    for (size_t i = 0; i < skip; i++)
+      rd_u8(&rd);
+    *gen = rd_u64(&rd);
+    if (!rd_done(&rd))
+      st = -1;
+  }
+  resp_free(r);
+  return st;
+}
+
+int tv_generation(int fd, uint32_t task, uint64_t *gen) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 16);
+  wr_u16(&w, 1);
+  wr_u32(&w, task);
+  if (call(fd, OP_GENERATION, &w, &r))
+    return -1;
+  return gen_answer(&r, 2 + 4, gen); /* count, task id */
+}
+
+int tv_lease_acquire(int fd, uint32_t task, uint64_t gen, uint32_t timeout_ms, uint64_t *confirmed) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 32);
+  wr_u32(&w, task);
+  wr_u64(&w, gen);
+  wr_u32(&w, timeout_ms);
+  if (call(fd, OP_LEASE_ACQUIRE, &w, &r))
+    return -1;
+  return gen_answer(&r, 0, confirmed);
+}
+
+int tv_lease_release(int fd) {
+  struct resp r;
+  if (cl_call(fd, OP_LEASE_RELEASE, NULL, &r))
+    return -1;
+  int st = r.status ? r.status : r.len == 0 ? 0 : -1;
+  resp_free(&r);
+  return st;
+}
+
+int tv_lease_current(int fd, uint32_t task, uint32_t timeout_ms) {
+  uint64_t gen, confirmed;
+  int st = tv_generation(fd, task, &gen);
+  return st ? st : tv_lease_acquire(fd, task, gen, timeout_ms, &confirmed);
+}
+
+int tv_close_session(int fd, uint32_t task, uint16_t sel, uint64_t *gen) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 16);
+  wr_u32(&w, task);
+  wr_u16(&w, sel);
+  if (call(fd, OP_CLOSE_SESSION, &w, &r))
+    return -1;
+  return gen_answer(&r, 0, gen);
+}
+
+int tv_unmap(int fd, uint32_t task, uint16_t sel, uint64_t *gen) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 16);
+  wr_u32(&w, task);
+  wr_u16(&w, sel);
+  wr_u8(&w, 0);
+  wr_u8(&w, 0);
+  if (call(fd, OP_UNMAP, &w, &r))
+    return -1;
+  return gen_answer(&r, 0, gen);
+}

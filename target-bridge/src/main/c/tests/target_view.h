@@ -40,3 +40,12 @@ int tv_cap_infos(int fd, uint32_t task, uint16_t first, uint16_t last, struct tv
 int tv_threads(int fd, uint32_t task, struct tv_thread *out, int max, int *n);
 /* All entries of 0..4095 (following the pages). */
 int tv_cap_map(int fd, uint32_t task, struct agent_capmap_entry *out, int max, int *n);
+int tv_generation(int fd, uint32_t task, uint64_t *gen);
+/* The restore lease; `confirmed` is the generation the agent answered. */
+int tv_lease_acquire(int fd, uint32_t task, uint64_t gen, uint32_t timeout_ms, uint64_t *confirmed);
+int tv_lease_release(int fd);
+/* LEASE_ACQUIRE at the task's generation read just before. */
+int tv_lease_current(int fd, uint32_t task, uint32_t timeout_ms);
+int tv_close_session(int fd, uint32_t task, uint16_t sel, uint64_t *gen);
+/* UNMAP mode 0 of one selector. */
+int tv_unmap(int fd, uint32_t task, uint16_t sel, uint64_t *gen);

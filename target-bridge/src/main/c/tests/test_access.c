@@ -192,7 +192,9 @@ static void every_mutation_refused(void) {
   CHECK_EQ(tv_tasks(fd, tasks, 16, &n), 0);
   uint32_t task = tasks[n - 1].id;
   uint64_t gen = tasks[n - 1].gen;
-  for (uint16_t op = OP_UNMAP; op <= OP_CLEAR_CAPMAP_ENTRY; op++) {
+  for (uint16_t op = OP_UNMAP; op <= OP_CLOSE_SESSION; op++) {
+    if (op == OP_LEASE_RELEASE)
+      continue; /* changes nothing, answered OK everywhere */
     struct writer w;
     wr_init(&w, 512);
     wr_u32(&w, task);
@@ -206,6 +208,8 @@ static void every_mutation_refused(void) {
     case OP_SET_CAPMAP_ENTRY: wr_u16(&w, 0x300); wr_u16(&w, 0x44); wr_u8(&w, 1); wr_u8(&w, 0);
       wr_u32(&w, 0); wr_u64(&w, 0); for (int k = 0; k < 4; k++) wr_str(&w, ""); break;
     case OP_CLEAR_CAPMAP_ENTRY: wr_u16(&w, 0x300); break;
+    case OP_LEASE_ACQUIRE: wr_u64(&w, gen); wr_u32(&w, 0); break;
+    case OP_CLOSE_SESSION: wr_u16(&w, 0x300); break;
     }
     struct resp r;
     CHECK_EQ(cl_call(fd, op, &w, &r), 0);

@@ -1,5 +1,5 @@
 /* capsim under the l4re profile: samples/scenarios/l4re-hello.scn has the
- * shape of the moe-started program of DESIGN §2.3, checked through the wire
+ * shape of the moe-started program of docs/background.md §4, checked through the wire
  * protocol against the facts written down here, not against capsim. */
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,4 +1,4 @@
-/* Unit tests: every semantic of DESIGN §2.3 on l4sim, called the way a
+/* Unit tests: every semantic of docs/background.md §3 on l4sim, called the way a
  * program on Fiasco.OC calls them (on its own task, L4_BASE_TASK_CAP). */
 #include <l4/sys/debugger.h>
 #include <l4sim/obj_info.h>

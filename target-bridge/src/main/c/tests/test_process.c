@@ -12,7 +12,7 @@
 #include "tests/spawn.h"
 #include "tests/target_view.h"
 
-/* The layout facts of DESIGN §2.1, written down independently of capsim. */
+/* The layout facts of docs/background.md §1, written down independently of capsim. */
 struct layout {
   const char *name;
   unsigned parent, base, slot, user_base;
@@ -420,6 +420,7 @@ static void mutations_with_allow_restore(void) {
   }
   CHECK(r.h.flags & 1);
   uint32_t id = r.tasks[1].id;
+  CHECK_EQ(tv_lease_current(r.fd, id, 0), 0); /* mutations need the restore lease */
   uint8_t bits[538];
   uint64_t gen;
   int n;
@@ -566,7 +567,9 @@ static void fault_drops_last_op(void) {
   uint32_t id = r.tasks[1].id;
   struct writer w;
   struct resp resp;
-  /* Two copies of the task cap: both acknowledged, only the first done. */
+  CHECK_EQ(tv_lease_current(r.fd, id, 0), 0);
+  /* Two copies of the task cap: both acknowledged, only the first done (the held-back one runs
+   * as the lease holder when the second arrives, so the lease's compare-and-swap lets it by). */
   for (unsigned to = 0x500; to <= 0x501; to++) {
     wr_init(&w, 64);
     wr_u32(&w, id);

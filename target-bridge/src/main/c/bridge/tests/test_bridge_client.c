@@ -16,7 +16,8 @@
 #include "check.h"
 #include "payload.h"
 
-enum behaviour { SILENT, GARBAGE, HELLO_THEN_DIE_MID_FRAME, WRONG_ID, HUGE_LENGTH, HELLO_THEN_REFUSE };
+enum behaviour { SILENT, GARBAGE, HELLO_THEN_DIE_MID_FRAME, WRONG_ID, HUGE_LENGTH, HELLO_THEN_REFUSE,
+                 HELLO_THEN_LEASE };
 
 struct agent {
 	int listen_fd;
@@ -116,6 +117,28 @@ static void *agent_main(void *arg)
 		wr_u16(&p.w, 1); wr_u32(&p.w, 3); wr_u64(&p.w, 99);
 		send_frame(fd, op, id, 0, &p, 0);
 		break;
+	case HELLO_THEN_LEASE: { /* the lease's three refusals, then a grant, a release, a bad release */
+		static const uint16_t refusals[] = { ST_LEASE_HELD, ST_GENERATION_MOVED, ST_NO_LEASE };
+		hello_payload(&p);
+		send_frame(fd, op, id, 0, &p, 0);
+		for (int i = 0; i < 3; i++) {
+			if (read_request(fd, &id, &op) < 0) goto out;
+			payload_init(&p);
+			wr_u32(&p.w, 0); put_cstr(&p, "lease says no");
+			send_frame(fd, op, id, refusals[i], &p, 0);
+		}
+		if (read_request(fd, &id, &op) < 0) break;
+		payload_init(&p);
+		wr_u64(&p.w, 42);
+		send_frame(fd, op, id, 0, &p, 0);
+		if (read_request(fd, &id, &op) < 0) break;
+		payload_init(&p);
+		send_frame(fd, op, id, 0, &p, 0);
+		if (read_request(fd, &id, &op) < 0) break;
+		wr_u8(&p.w, 1); /* a release answer must be empty */
+		send_frame(fd, op, id, 0, &p, 0);
+		break;
+	}
 	}
 out:
 	close(fd);
@@ -197,6 +220,27 @@ static void test_refusal_keeps_connection(void)
 	stop_agent(&a);
 }
 
+static void test_lease_statuses(void)
+{
+	struct agent a;
+	int64_t meta[CB_META_FIELDS] = { 0 };
+	cb_conn *c = cb_new();
+	start_agent(&a, HELLO_THEN_LEASE);
+	CHECK_EQ(connect_to(c, &a, 1000), 0);
+	CHECK_EQ(cb_lease_acquire(c, 3, 7, 0, meta), CB_E_LEASE_HELD);
+	CHECK_EQ(cb_wire_status(c), ST_LEASE_HELD);
+	CHECK_EQ(cb_lease_acquire(c, 3, 7, 0, meta), CB_E_GENERATION_MOVED);
+	CHECK_EQ(cb_close_session(c, 3, 0x300, meta), CB_E_REFUSED); /* NO_LEASE */
+	CHECK_EQ(cb_wire_status(c), ST_NO_LEASE);
+	CHECK_EQ(cb_lease_acquire(c, 3, 42, 0, meta), 0); /* the connection stayed usable */
+	CHECK_EQ(meta[0], 42);
+	CHECK_EQ(cb_lease_release(c), 0);
+	CHECK_EQ(cb_lease_release(c), CB_E_PROTOCOL);
+	CHECK_EQ(cb_lease_acquire(c, 3, 42, -1, meta), CB_E_INTERNAL);
+	cb_free(c);
+	stop_agent(&a);
+}
+
 static void test_bad_addresses(void)
 {
 	cb_conn *c = cb_new();
@@ -219,6 +263,7 @@ int main(void)
 	test_fault(HUGE_LENGTH, CB_E_PROTOCOL);
 	test_dies_mid_frame();
 	test_refusal_keeps_connection();
+	test_lease_statuses();
 	test_bad_addresses();
 	return check_report("test_bridge_client");
 }

@@ -10,6 +10,7 @@ import dev.capscope.core.model.TaskInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -29,7 +30,9 @@ import java.util.function.Function;
  * REJECTED. After TIMEOUT or PROTOCOL the connection is closed: connect again. A read that finds
  * the connection gone (UNREACHABLE: the agent dropped an idle connection, or restarted) reconnects
  * once and asks again; if the agent cannot be reached the original error stands. Mutations never
- * retry, since one may have been applied before the line broke.
+ * retry, since one may have been applied before the line broke. The restore lease belongs to the
+ * connection it was taken on: after a reconnect it is gone, and mutations say so instead of
+ * running unleased.
  */
 public final class BridgeTarget implements Target {
     /** A sensible default for interactive use: long enough for a busy target, well under 5 s. */
@@ -47,6 +50,7 @@ public final class BridgeTarget implements Target {
     private final Duration timeout;
     private volatile Session session;
     private volatile boolean closed;
+    private volatile Lease lease; // the last lease taken, ended or not
 
     private BridgeTarget(String uri, Duration timeout, Session session) {
         this.uri = uri;
@@ -141,7 +145,70 @@ public final class BridgeTarget implements Target {
     public OperationResult apply(String task, RestoreOperation operation) {
         Objects.requireNonNull(operation, "operation");
         Session s = session;
-        return s.tasks().withTask(task, id -> OperationApplier.apply(s.connection(), id, operation));
+        Lease l = lease;
+        if (l != null && !l.ended && l.session != s) {
+            throw new TargetException(Code.REFUSED, s.connection().endpoint() + ": the connection was re-established"
+                    + " after the restore lease was taken, and the target ended the lease with the old connection;"
+                    + " nothing was changed: plan the restore again");
+        }
+        return s.tasks().withTask(task, id -> {
+            OperationApplier.Applied a = OperationApplier.apply(s.connection(), id, operation);
+            if (l != null && l.session == s && l.task == id) {
+                l.generation = a.generation();
+            }
+            return a.result();
+        });
+    }
+
+    /**
+     * LEASE_ACQUIRE with the agent's default timeout (30 s without a mutation). Never retried on a
+     * new connection: the lease lives and dies with the connection it was taken on.
+     */
+    @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        Session s = session;
+        return s.tasks().withTask(task, id -> {
+            long confirmed = s.connection().acquireLease(id, plannedGeneration, 0);
+            Lease taken = new Lease(s, id, confirmed);
+            lease = taken; // the agent replaced any earlier lease of this connection
+            return taken;
+        });
+    }
+
+    /** A lease on one task, held by the connection of {@link #session}. */
+    private final class Lease implements RestoreLease {
+        final Session session;
+        final long task;
+        volatile long generation;
+        volatile boolean ended;
+
+        Lease(Session session, long task, long generation) {
+            this.session = session;
+            this.task = task;
+            this.generation = generation;
+        }
+
+        @Override
+        public long generation() {
+            return generation;
+        }
+
+        /** Releases; harmless twice, after a later acquire replaced it, or when the connection is gone. */
+        @Override
+        public synchronized void close() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (lease != this || BridgeTarget.this.session != session) {
+                return; // replaced by a newer lease, or the agent ended it with the old connection
+            }
+            try {
+                session.connection().releaseLease();
+            } catch (TargetException e) {
+                // the connection broke: the agent ends a lease with its connection
+            }
+        }
     }
 
     @Override

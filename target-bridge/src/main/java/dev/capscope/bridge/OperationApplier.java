@@ -10,7 +10,7 @@ import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.target.TargetException.Code;
 
-/** Translates one {@link RestoreOperation} into the protocol's mutation (docs/protocol.md 0x10-0x15). */
+/** Translates one {@link RestoreOperation} into the protocol's mutation (docs/protocol.md 0x10-0x15, 0x18). */
 final class OperationApplier {
     /** CAP_MAP entry flags. */
     private static final int RECEIVE_WINDOW = 1;
@@ -22,24 +22,33 @@ final class OperationApplier {
     private OperationApplier() {
     }
 
-    static OperationResult apply(BridgeConnection c, long task, RestoreOperation operation) {
+    /** What one operation answered: the port's result and the task's generation after it. */
+    record Applied(OperationResult result, long generation) {
+    }
+
+    static Applied apply(BridgeConnection c, long task, RestoreOperation operation) {
+        MutationResult r;
         if (operation instanceof RestoreOperation.Unmap u) {
-            c.unmap(task, u.selector());
+            r = c.unmap(task, u.selector());
         } else if (operation instanceof RestoreOperation.MapCopy m) {
-            c.mapCopy(task, m.from(), m.to(), m.rights().mask());
+            r = c.mapCopy(task, m.from(), m.to(), m.rights().mask(), false);
+        } else if (operation instanceof RestoreOperation.Grant g) {
+            r = c.mapCopy(task, g.from(), g.to(), g.rights().mask(), true);
         } else if (operation instanceof RestoreOperation.CreateSession s) {
-            MutationResult r = c.createSession(task, s.selector(), s.semantics());
-            return new OperationResult(r.badge());
+            r = c.createSession(task, s.selector(), s.semantics());
+            return new Applied(new OperationResult(r.badge()), r.generation());
+        } else if (operation instanceof RestoreOperation.CloseSession s) {
+            r = c.closeSession(task, s.selector());
         } else if (operation instanceof RestoreOperation.CreateObject o) {
-            c.createObject(task, o.selector(), wireKind(o.kind()), o.label() == null ? 0 : o.label());
+            r = c.createObject(task, o.selector(), wireKind(o.kind()), o.label() == null ? 0 : o.label());
         } else if (operation instanceof RestoreOperation.SetCapMapEntry e) {
-            c.setCapMapEntry(task, e.index(), e.rawId(), e.refCount(), flags(e), e.semantics());
+            r = c.setCapMapEntry(task, e.index(), e.rawId(), e.refCount(), flags(e), e.semantics());
         } else if (operation instanceof RestoreOperation.ClearCapMapEntry e) {
-            c.clearCapMapEntry(task, e.index());
+            r = c.clearCapMapEntry(task, e.index());
         } else {
             throw new TargetException(Code.INTERNAL, "unknown restore operation " + operation);
         }
-        return OperationResult.DONE;
+        return new Applied(OperationResult.DONE, r.generation());
     }
 
     private static int wireKind(ObjectKind kind) {
@@ -63,8 +72,8 @@ final class OperationApplier {
         if (e.rawId() == CapMapEntry.NO_BADGE) {
             flags |= RECEIVE_WINDOW;
         }
-        if (s.label() != null) {
-            flags |= SESSION; // sessions are the entries that carry a session label
+        if (s.reopenable()) {
+            flags |= SESSION; // a session, not an RPC object a session handed out (those carry labels too)
         }
         if (!s.equals(Semantics.NONE)) {
             flags |= SEMANTICS_KNOWN;

@@ -7,6 +7,7 @@ import dev.capscope.core.model.Semantics;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.testing.GenodeSpaceBuilder;
@@ -108,6 +109,7 @@ class BridgeTargetWireTest {
             CapSpace before = new Walker(bridge).walk("init -> log_client", PROFILE);
             int victim = before.capMap().stream().filter(e -> e.hasBadge() && before.isValid(e.index()))
                     .reduce((a, b) -> b).orElseThrow().index();
+            RestoreLease lease = bridge.acquireLease("init -> log_client", before.generation());
             bridge.apply("init -> log_client", new RestoreOperation.Unmap(victim));
             bridge.apply("init -> log_client", new RestoreOperation.ClearCapMapEntry(victim));
             bridge.apply("init -> log_client", new RestoreOperation.MapCopy(1, 0xF00, Rights.RWS));
@@ -121,6 +123,8 @@ class BridgeTargetWireTest {
             assertEquals("LOG", after.capMapEntry(0xF01).semantics().rpcInterface());
             assertEquals(created.newBadge(), after.capMapEntry(0xF01).badge());
             assertEquals(memory.capMap("init -> log_client"), after.capMap());
+            assertEquals(after.generation(), lease.generation());
+            lease.close();
         }
     }
 

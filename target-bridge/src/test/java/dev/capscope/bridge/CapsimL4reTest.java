@@ -22,7 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * capsim's l4re-hello (DESIGN §2.3's moe-started program) walked through BridgeTarget + the core
+ * capsim's l4re-hello (docs/background.md §4's moe-started program) walked through BridgeTarget + the core
  * Walker under the {@code l4re} profile: Fiasco's default caps, the environment's named caps and
  * the cap allocator's area come out as the profile draws them.
  */

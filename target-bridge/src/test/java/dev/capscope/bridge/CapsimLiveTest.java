@@ -4,6 +4,7 @@ import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.ProfileRegistry;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.target.TargetException.Code;
@@ -62,6 +63,7 @@ class CapsimLiveTest {
             assertTrue(target.info().restoreAllowed());
             CapSpace before = new Walker(target).walk(TASK, PROFILE);
             CapMapEntry victim = someSession(before);
+            RestoreLease lease = target.acquireLease(TASK, before.generation());
             target.apply(TASK, new RestoreOperation.Unmap(victim.index()));
             target.apply(TASK, new RestoreOperation.ClearCapMapEntry(victim.index()));
             CapSpace after = new Walker(target).walk(TASK, PROFILE);
@@ -75,6 +77,8 @@ class CapsimLiveTest {
             assertTrue(again.isValid(victim.index()));
             assertEquals(created.newBadge(), again.capMapEntry(victim.index()).badge());
             assertEquals(victim.semantics().rpcInterface(), again.capMapEntry(victim.index()).semantics().rpcInterface());
+            assertEquals(again.generation(), lease.generation()); // the lease followed every mutation
+            lease.close();
         }
     }
 

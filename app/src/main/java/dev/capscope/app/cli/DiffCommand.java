@@ -45,6 +45,8 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Snapshot a = SnapshotReader.read(baseline);
         Snapshot b = SnapshotReader.read(after);
+        TornNotice.warnIfTorn(spec.commandLine().getErr(), baseline, a);
+        TornNotice.warnIfTorn(spec.commandLine().getErr(), after, b);
         DiffResult diff = DiffEngine.forProfile(profiles.resolve(b.meta().profile())).compare(a.space(), b.space(), match);
         var out = spec.commandLine().getOut();
         if (json) {

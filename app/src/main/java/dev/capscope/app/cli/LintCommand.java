@@ -46,6 +46,7 @@ final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("lint needs a snapshot FILE (or --target and --task for a live task)");
         }
         Snapshot snapshot = SnapshotReader.read(file);
+        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
         List<Finding> findings = Linter.lint(snapshot.space(), profiles.resolve(snapshot.meta().profile()));
         report(findings, file.toString());
         return findings.isEmpty() ? 0 : 1;

@@ -7,6 +7,7 @@ import dev.capscope.core.model.SnapshotMeta;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.walk.GenerationCache;
+import dev.capscope.core.walk.TornWalkException;
 import dev.capscope.core.walk.Walker;
 
 import java.time.Instant;
@@ -29,11 +30,29 @@ final class LiveWalk {
     }
 
     static Snapshot snapshot(BridgeTarget target, String task, LayoutProfile profile, String name) {
+        return snapshot(target, task, profile, name, false);
+    }
+
+    /**
+     * With {@code allowTorn}, a walk that never came out consistent is kept from its last attempt and
+     * marked torn; without it (and when even the last attempt contradicts itself) it throws.
+     */
+    static Snapshot snapshot(BridgeTarget target, String task, LayoutProfile profile, String name, boolean allowTorn) {
         TargetInfo info = target.info();
-        CapSpace space = space(target, task, profile);
+        CapSpace space;
+        boolean torn = false;
+        try {
+            space = space(target, task, profile);
+        } catch (TornWalkException e) {
+            if (!allowTorn) {
+                throw e;
+            }
+            space = e.lastAttemptAs(profile);
+            torn = true;
+        }
         Instant now = Instant.now();
         return new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name != null ? name : task + " at " + now,
-                now, info.endpoint(), task, info.kernel(), profile.name(), "capscope " + VersionProvider.version()),
+                now, info.endpoint(), task, info.kernel(), profile.name(), "capscope " + VersionProvider.version(), torn),
                 space);
     }
 }

@@ -25,9 +25,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
- * preflight, plan, apply, verify (walk again, diff by badge), roll back if verification fails. Exit 0
- * restored and verified (or nothing to do), 1 refused or rolled back (the reason code is printed), 2
- * error. A snapshot from another target (or of another task) is restored the same way with its badges
+ * preflight, plan, apply under the target's restore lease, verify (a fresh walk compared with the
+ * snapshot in every slot, entry and thread, also when nothing was planned), roll back if verification
+ * fails. Exit 0 restored and verified, 1 refused or rolled back (the reason code is printed), 2 error. A snapshot from another target (or of another task) is restored the same way with its badges
  * translated; the table of translations is printed after the result.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -49,6 +49,11 @@ final class RestoreCommand implements Callable<Integer> {
             description = "Restore onto --task even though the snapshot is of a task with another name")
     boolean allowTaskMismatch;
 
+    @Option(names = "--migration", description = {"Treat the snapshot as coming from another run of the component"
+            + " (restarted, or on another machine): object ids and badges are not compared, sessions are matched by"
+            + " meaning. Snapshots from another endpoint or task are migrations anyway."})
+    boolean migration;
+
     @Option(names = "--dry-run", description = "Print the preflight and plan; change nothing")
     boolean dryRun;
 
@@ -62,7 +67,8 @@ final class RestoreCommand implements Callable<Integer> {
         try (BridgeTarget target = live.connect()) {
             LayoutProfile profile = profiles.resolve(wanted.meta().profile());
             RestoreRunner runner = new RestoreRunner(target, profile);
-            RestoreOptions options = RestoreOptions.DEFAULT.withAllowTaskMismatch(allowTaskMismatch);
+            RestoreOptions options = RestoreOptions.DEFAULT.withAllowTaskMismatch(allowTaskMismatch)
+                    .withMigration(migration);
             PreparedRestore prepared = runner.prepare(wanted, task, options);
             if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
@@ -79,11 +85,12 @@ final class RestoreCommand implements Callable<Integer> {
                 }
                 return refused.outcome().exitCode();
             }
-            if (dryRun || prepared.plan().isNoOp()) {
-                out.println(dryRun ? "dry run: nothing was changed" : "RESTORED_VERIFIED: nothing to do");
+            if (dryRun) {
+                out.println("dry run: nothing was changed");
                 return 0;
             }
-            if (!yes && !confirmed(out, prepared)) {
+            // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
+            if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
                 spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
                         + " (pass --yes to apply without asking)");
                 return ErrorReporter.EXIT_ERROR;
@@ -114,7 +121,7 @@ final class RestoreCommand implements Callable<Integer> {
             return false;
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
-                prepared.plan().steps().size(), task, live.target);
+                prepared.plan().steps().size(), task, prepared.target().endpoint());
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 

@@ -35,14 +35,16 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Snapshot snapshot = SnapshotReader.read(file);
+        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
         var out = spec.commandLine().getOut();
         if (json) {
             out.print(new String(SnapshotWriter.toBytes(snapshot), StandardCharsets.UTF_8));
         } else if (canonical) {
             out.print(CanonicalText.render(snapshot));
         } else {
-            out.printf("snapshot \"%s\" taken %s from %s (%s)%n", snapshot.meta().name(), snapshot.meta().takenAt(),
-                    snapshot.meta().endpoint(), snapshot.meta().kernel());
+            out.printf("snapshot \"%s\" taken %s from %s (%s)%s%n", snapshot.meta().name(), snapshot.meta().takenAt(),
+                    snapshot.meta().endpoint(), snapshot.meta().kernel(),
+                    snapshot.meta().torn() ? " TORN: the task kept changing while it was read" : "");
             new SpaceTreeText(snapshot.space(), profiles.resolve(snapshot.meta().profile())).print(out);
         }
         out.flush();

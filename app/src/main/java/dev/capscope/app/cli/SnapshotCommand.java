@@ -2,6 +2,8 @@ package dev.capscope.app.cli;
 
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.walk.TornWalkException;
+import dev.capscope.core.target.TargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,13 +36,21 @@ final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--name", paramLabel = "TEXT", description = "Snapshot name (default: task and time)")
     String name;
 
+    @Option(names = "--allow-torn", description = {"Save even when the task kept changing during every attempt to"
+            + " read it; the file is marked torn and everything that reads it says so"})
+    boolean allowTorn;
+
     @Override
     public Integer call() throws IOException {
         Snapshot snapshot;
         try (BridgeTarget target = live.connect()) {
-            snapshot = LiveWalk.snapshot(target, task, LiveWalk.profile(profiles, target), name);
+            snapshot = LiveWalk.snapshot(target, task, LiveWalk.profile(profiles, target), name, allowTorn);
+        } catch (TornWalkException e) {
+            throw new TargetException(TargetException.Code.TORN, e.getMessage()
+                    + ", or pass --allow-torn to save it marked torn; nothing was written");
         }
         dev.capscope.core.snapshot.SnapshotWriter.write(snapshot, output);
+        TornNotice.warnIfTorn(spec.commandLine().getErr(), output, snapshot);
         var out = spec.commandLine().getOut();
         out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n", output, task,
                 snapshot.space().slots().size(), snapshot.space().capMap().size(), snapshot.space().threads().size(),

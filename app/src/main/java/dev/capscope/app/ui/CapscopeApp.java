@@ -27,7 +27,7 @@ import java.util.List;
  * <p>Start-up: {@link #launchWindow} starts the demo target (or connects to {@code --target}),
  * loads the bridge and walks the first task on a background thread ({@link StartupPrefetch})
  * while the JavaFX toolkit starts and the stage is built. The first rendered tree is logged at
- * INFO with its milestones; {@code -Dcapscope.startupProbe=true} prints that line on stderr and
+ * DEBUG with its milestones (a normal start prints nothing); {@code -Dcapscope.startupProbe=true} prints that line on stderr and
  * exits (used to measure start-up, see docs/benchmarks.md).
  */
 public class CapscopeApp extends Application {
@@ -85,7 +85,12 @@ public class CapscopeApp extends Application {
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
         watchFirstTree(vm, scene, primaryStage);
-        primaryStage.setTitle("Capscope — capability spaces of Genode components on Fiasco.OC");
+        // what is shown goes in the title, as a document would (the status bar may be too narrow for it)
+        primaryStage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            String source = vm.status().sourceProperty().get();
+            return source == null || source.equals("no source")
+                    ? "Capscope — capability spaces of Genode components on Fiasco.OC" : "Capscope — " + source;
+        }, vm.status().sourceProperty()));
         primaryStage.setScene(scene);
         if (pre != null) {
             showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS));
@@ -204,7 +209,7 @@ public class CapscopeApp extends Application {
             String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
                     + StartupProbe.marks() + ")";
             Platform.runLater(() -> {
-                LOG.log(System.Logger.Level.INFO, line);
+                LOG.log(System.Logger.Level.DEBUG, line);
                 if (probe) {
                     System.err.println("capscope: " + line);
                     Platform.exit();

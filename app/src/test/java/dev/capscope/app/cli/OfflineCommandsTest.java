@@ -59,6 +59,20 @@ class OfflineCommandsTest {
     }
 
     @Test
+    void diffCountsOneDifferencePerSelectorNotPerSlotAndEntry() throws IOException {
+        CliRun json = CliRun.of("diff", "--json", LOG, LOG_AFTER);
+        JsonNode tree = new ObjectMapper().readTree(json.out());
+        Set<Integer> selectors = new HashSet<>();
+        tree.get("slots").forEach(n -> selectors.add(n.get("selector").asInt()));
+        tree.get("capMap").forEach(n -> selectors.add(n.get("index").asInt()));
+        // log-client-after: 0x303 changed, 0x30e and 0x30f added, each with slot and entry
+        assertEquals(Set.of(0x303, 0x30e, 0x30f), selectors);
+        assertEquals(3, tree.get("differences").asInt());
+        CliRun text = CliRun.of("diff", LOG, LOG_AFTER);
+        assertTrue(text.out().lines().anyMatch(l -> l.equals("3 differences")), text.out());
+    }
+
+    @Test
     void diffJsonCountsMatchTheListedRows() throws IOException {
         CliRun r = CliRun.of("diff", "--json", LOG, LOG_AFTER);
         assertEquals(1, r.exit(), r.err());
@@ -102,7 +116,7 @@ class OfflineCommandsTest {
     void missingFileSaysSoAndExitsTwo() {
         CliRun r = CliRun.of("show", "/nonexistent/x.json");
         assertEquals(2, r.exit());
-        assertTrue(r.err().startsWith("capscope: /nonexistent/x.json: cannot read the file"), r.err());
+        assertEquals("capscope: /nonexistent/x.json: no such file. Check the path and the file name", r.err().strip());
         assertFalse(r.err().contains("\tat "), "no stack trace without --verbose: " + r.err());
     }
 

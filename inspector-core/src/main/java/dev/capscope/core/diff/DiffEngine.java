@@ -6,6 +6,7 @@ import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Slot;
+import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.profile.Area;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.ProfileRegistry;
@@ -147,7 +148,22 @@ public final class DiffEngine {
         slotRows.sort(SLOT_ORDER);
         entryRows.sort(ENTRY_ORDER);
         return new DiffResult(key, slotRows, entryRows, slotCounts.total(), capCounts.total(),
-                slotCounts.byKind(), slotCounts.byArea(), capCounts.byArea());
+                slotCounts.byKind(), slotCounts.byArea(), capCounts.byArea(), threads(before, after));
+    }
+
+    /** Threads pair by index; both lists are sorted by index (CapSpace keeps them so). */
+    private static List<ThreadDiff> threads(CapSpace before, CapSpace after) {
+        Map<Integer, ThreadInfo> b = new java.util.TreeMap<>();
+        before.threads().forEach(t -> b.put(t.index(), t));
+        Map<Integer, ThreadInfo> a = new java.util.TreeMap<>();
+        after.threads().forEach(t -> a.put(t.index(), t));
+        java.util.SortedSet<Integer> indices = new java.util.TreeSet<>(b.keySet());
+        indices.addAll(a.keySet());
+        List<ThreadDiff> rows = new ArrayList<>(indices.size());
+        for (int i : indices) {
+            rows.add(ThreadDiff.of(b.get(i), a.get(i)));
+        }
+        return rows;
     }
 
     private Area area(int selector) {

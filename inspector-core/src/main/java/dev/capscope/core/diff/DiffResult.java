@@ -19,11 +19,12 @@ import java.util.Objects;
  *                       with no rows left out, in enum order
  * @param slotsByArea    slot rows per area of the profile, in enum order
  * @param capMapByArea   cap-map rows per area, in enum order
+ * @param threads        one row per thread index on either side, by index (UNCHANGED included)
  */
 public record DiffResult(MatchKey matchKey, List<SlotDiff> slots, List<CapMapDiff> capMap,
                          StatusCounts slotTotals, StatusCounts capMapTotals,
                          Map<ObjectKind, StatusCounts> slotsByKind, Map<Area, StatusCounts> slotsByArea,
-                         Map<Area, StatusCounts> capMapByArea) {
+                         Map<Area, StatusCounts> capMapByArea, List<ThreadDiff> threads) {
     public DiffResult {
         Objects.requireNonNull(matchKey, "matchKey");
         slots = List.copyOf(slots);
@@ -31,24 +32,40 @@ public record DiffResult(MatchKey matchKey, List<SlotDiff> slots, List<CapMapDif
         slotsByKind = enumOrdered(slotsByKind);
         slotsByArea = enumOrdered(slotsByArea);
         capMapByArea = enumOrdered(capMapByArea);
+        threads = List.copyOf(threads);
     }
 
     private static <K extends Enum<K>> Map<K, StatusCounts> enumOrdered(Map<K, StatusCounts> m) {
         return m.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(m));
     }
 
-    /** True when no row is a difference under the match key (REBOUND is one only under SELECTOR). */
+    /**
+     * True when no row is a difference under the match key (REBOUND is one only under SELECTOR)
+     * and no thread was added, removed or changed.
+     */
     public boolean isEmpty() {
-        return slotTotals.differences(matchKey) == 0 && capMapTotals.differences(matchKey) == 0;
+        return differenceCount() == 0;
     }
 
     public boolean hasChanges() {
         return !isEmpty();
     }
 
-    /** Number of rows (slots + cap-map entries) that are differences under the match key. */
+    /**
+     * Number of selectors that differ under the match key (a selector whose slot and cap-map entry
+     * both changed counts once, {@link SelectorRow}), plus the threads that changed.
+     */
     public int differenceCount() {
-        return slotTotals.differences(matchKey) + capMapTotals.differences(matchKey);
+        int n = threadChanges().size();
+        for (SelectorRow r : SelectorRow.of(this)) {
+            if (matchKey.isDifference(r.status())) n++;
+        }
+        return n;
+    }
+
+    /** Thread rows other than UNCHANGED. */
+    public List<ThreadDiff> threadChanges() {
+        return threads.stream().filter(d -> d.status() != DiffStatus.UNCHANGED).toList();
     }
 
     /** Slot rows other than UNCHANGED (REBOUND included: it is worth showing under either key). */

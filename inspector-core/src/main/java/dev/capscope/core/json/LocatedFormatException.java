@@ -11,6 +11,7 @@ public class LocatedFormatException extends RuntimeException {
     private final int column;
     private final String path;
     private final String problem;
+    private final String hint;
 
     public LocatedFormatException(String source, int line, int column, String path, String problem, String hint,
                                   Throwable cause) {
@@ -20,6 +21,7 @@ public class LocatedFormatException extends RuntimeException {
         this.column = column;
         this.path = path;
         this.problem = problem;
+        this.hint = hint == null ? "" : hint;
     }
 
     private static String format(String source, int line, int column, String path, String problem, String hint) {
@@ -47,4 +49,11 @@ public class LocatedFormatException extends RuntimeException {
     public String path() { return path; }
     /** What is wrong, without location or hint. */
     public String problem() { return problem; }
+    /** What to do about it ("" when there is no advice). */
+    public String hint() { return hint; }
+
+    /** The message without the hint: file, position, field and what is wrong. */
+    public String whatHappened() {
+        return format(source, line, column, path, problem, "");
+    }
 }

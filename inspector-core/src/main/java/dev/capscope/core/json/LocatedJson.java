@@ -66,7 +66,7 @@ public final class LocatedJson {
     private static String describe(JsonProcessingException e) {
         String m = e.getOriginalMessage();
         if (m.startsWith("Unexpected end-of-input")) {
-            return "the file ends in the middle of the JSON (truncated?): " + firstLine(m);
+            return "the file ends in the middle of the JSON (truncated?)";
         }
         if (e instanceof InputCoercionException) {
             return "number too large: " + firstLine(m);

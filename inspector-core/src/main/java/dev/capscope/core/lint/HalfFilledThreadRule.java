@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * A thread's slot group partly filled. Core sets up gate, pager and irq (offsets 0-2, present in
- * every profile of DESIGN §2.1) together; the vcpu and vcpu-irq slots of genode-foc-19 (offsets 3
+ * every profile of docs/background.md §1) together; the vcpu and vcpu-irq slots of genode-foc-19 (offsets 3
  * and up) exist only for vCPU threads, and then together, on top of the first three.
  */
 final class HalfFilledThreadRule implements LintRule {

@@ -10,7 +10,7 @@ import java.util.Objects;
 
 /**
  * Runs lint rules over a cap space: {@code Linter.lint(space, profile)} with the standard rules of
- * DESIGN §5. Findings come sorted by first selector, then rule id, then message, so output is
+ * docs/background.md §5. Findings come sorted by first selector, then rule id, then message, so output is
  * stable for scripts and golden files.
  */
 public final class Linter {
@@ -18,7 +18,7 @@ public final class Linter {
             .thenComparing(Finding::ruleId).thenComparing(Finding::message);
     private static final Linter STANDARD = new Linter(List.of(
             new SelectorZeroRule(), new LeakedCapRule(), new DanglingEntryRule(), new HalfFilledThreadRule(),
-            new BeyondAllocatorRule(), new ReceiveWindowRule(), new DuplicateBadgeRule()));
+            new BeyondAllocatorRule(), new ReceiveWindowRule(), new DuplicateBadgeRule(), new BadgeLabelRule()));
 
     private final List<LintRule> rules;
 

@@ -25,7 +25,7 @@ public final class Selectors {
         return ((long) selector) << CAP_SHIFT;
     }
 
-    /** "0x200 (512)": both forms, as DESIGN asks wherever a selector appears. */
+    /** "0x200 (512)": both forms, shown wherever a selector appears. */
     public static String format(int selector) {
         return "0x" + Integer.toHexString(selector) + " (" + selector + ")";
     }

@@ -14,6 +14,19 @@ package dev.capscope.core.model;
 public record Semantics(String rpcInterface, String label, String args, String server, Long quota) {
     public static final Semantics NONE = new Semantics(null, null, null, null, null);
 
+    /**
+     * Interfaces of RPC objects that a session hands out (a thread of a CPU session, a dataspace of a
+     * PD or ROM session, a signal context, a region map) or that core creates with the component
+     * (its parent cap, its threads): none of them is opened as a session, so none can be re-opened.
+     */
+    private static final java.util.Set<String> NOT_SESSIONS = java.util.Set.of("Cpu_thread", "Dataspace",
+            "Signal_context", "Signal_source", "Region_map", "Thread", "Parent");
+
+    /** True when the entry is a session a parent can open again with these arguments. */
+    public boolean reopenable() {
+        return rpcInterface != null && !NOT_SESSIONS.contains(rpcInterface);
+    }
+
     /** "LOG session 'init -> log' (server log_server)" — one line for tables and lint messages. */
     public String describe() {
         if (rpcInterface == null && label == null) {

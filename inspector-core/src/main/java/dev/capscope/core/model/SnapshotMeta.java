@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param kernel        kernel description reported by the target
  * @param profile       layout profile name
  * @param toolVersion   Capscope version that wrote it
+ * @param torn          the walk could not be made consistent: the task kept changing while it was read
+ *                      (saved only on request, and everything that reads it says so)
  */
 public record SnapshotMeta(int schemaVersion, String name, Instant takenAt, String endpoint, String task,
-                           String kernel, String profile, String toolVersion) {
+                           String kernel, String profile, String toolVersion, boolean torn) {
     public static final int CURRENT_SCHEMA = 1;
 
     public SnapshotMeta {
@@ -22,5 +24,15 @@ public record SnapshotMeta(int schemaVersion, String name, Instant takenAt, Stri
         Objects.requireNonNull(takenAt, "takenAt");
         Objects.requireNonNull(task, "task");
         Objects.requireNonNull(profile, "profile");
+    }
+
+    /** Metadata of a consistent walk. */
+    public SnapshotMeta(int schemaVersion, String name, Instant takenAt, String endpoint, String task,
+                        String kernel, String profile, String toolVersion) {
+        this(schemaVersion, name, takenAt, endpoint, task, kernel, profile, toolVersion, false);
+    }
+
+    public SnapshotMeta withTorn(boolean isTorn) {
+        return new SnapshotMeta(schemaVersion, name, takenAt, endpoint, task, kernel, profile, toolVersion, isTorn);
     }
 }

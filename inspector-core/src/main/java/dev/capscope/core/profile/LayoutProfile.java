@@ -37,7 +37,7 @@ public record LayoutProfile(String name, String description, String kernel, Map<
         }
     }
 
-    /** Role names of the fixed slots that DESIGN §2.1 names (TASK_CAP, DEBUG_CAP, PARENT_CAP). */
+    /** Role names of the fixed slots that docs/background.md §1 names (TASK_CAP, DEBUG_CAP, PARENT_CAP). */
     public static final String TASK = "task";
     public static final String DEBUGGER = "debugger";
     public static final String PARENT = "parent";

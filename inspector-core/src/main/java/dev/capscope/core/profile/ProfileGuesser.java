@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Guesses the layout profile of a walked space from the three things that differ between Genode
- * releases (DESIGN §2.1): where the parent cap sits (8 or 0xb, with its cap-map entry, and the
+ * releases (docs/background.md §1): where the parent cap sits (8 or 0xb, with its cap-map entry, and the
  * main thread's entry id 1 at MAIN_THREAD_CAP), the thread stride (3 or 5) and where the
  * component's first cap-map entries are (0x200 or 0x300).
  *

@@ -6,10 +6,12 @@ import dev.capscope.core.diff.DiffStatus;
 import dev.capscope.core.diff.FieldChange;
 import dev.capscope.core.diff.SlotDiff;
 import dev.capscope.core.diff.StatusCounts;
+import dev.capscope.core.diff.ThreadDiff;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Slot;
+import dev.capscope.core.model.ThreadInfo;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,6 +35,7 @@ public final class DiffReport {
         b.append(diff.isEmpty() ? "no differences\n" : diff.differenceCount() + " differences\n");
         b.append("slots:   ").append(counts(diff.slotTotals())).append('\n');
         b.append("cap map: ").append(counts(diff.capMapTotals())).append('\n');
+        b.append("threads: ").append(threadCounts(diff)).append('\n');
         diff.slotsByKind().forEach((kind, c) -> {
             if (c.differences(diff.matchKey()) > 0 || c.rebound() > 0) {
                 b.append("  kind ").append(kind.kernelName()).append(": ").append(counts(c)).append('\n');
@@ -64,7 +67,26 @@ public final class DiffReport {
                 appendChanges(b, d.changes());
             }
         }
+        List<ThreadDiff> threads = all ? diff.threads() : diff.threadChanges();
+        if (!threads.isEmpty()) {
+            b.append("\nthreads\n");
+            for (ThreadDiff d : threads) {
+                ThreadInfo t = d.after() != null ? d.after() : d.before();
+                b.append(mark(d.status())).append(' ').append(pad("thread " + d.index(), 16)).append(' ')
+                        .append(t.name()).append(" (").append(t.state()).append(")\n");
+                if (!d.changeText().isEmpty()) {
+                    b.append("      ").append(d.changeText()).append('\n');
+                }
+            }
+        }
         return b.toString();
+    }
+
+    private static String threadCounts(DiffResult diff) {
+        int[] n = new int[DiffStatus.values().length];
+        diff.threads().forEach(d -> n[d.status().ordinal()]++);
+        return n[DiffStatus.ADDED.ordinal()] + " added, " + n[DiffStatus.REMOVED.ordinal()] + " removed, "
+                + n[DiffStatus.CHANGED.ordinal()] + " changed, " + n[DiffStatus.UNCHANGED.ordinal()] + " unchanged";
     }
 
     /** Structured form for --json and the app's JSON export; changed rows only unless {@code all}. */
@@ -109,6 +131,23 @@ public final class DiffReport {
             entries.add(row);
         }
         m.put("capMap", entries);
+        List<Object> threads = new ArrayList<>();
+        for (ThreadDiff d : all ? diff.threads() : diff.threadChanges()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("status", d.status().name().toLowerCase());
+            row.put("index", d.index());
+            row.put("before", d.before() == null ? null : threadTree(d.before()));
+            row.put("after", d.after() == null ? null : threadTree(d.after()));
+            threads.add(row);
+        }
+        m.put("threads", threads);
+        return m;
+    }
+
+    private static Map<String, Object> threadTree(ThreadInfo t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", t.name());
+        m.put("state", t.state());
         return m;
     }
 

@@ -12,7 +12,7 @@ import java.util.TreeMap;
 /**
  * Plans are made before the server hands out badges, so a SetCapMapEntry that follows a
  * CreateSession names the recorded badge. This rewrites it to the badge the server actually gave
- * the session at that index (the "badges translated" of DESIGN §5).
+ * the session at that index (the "badges translated" of docs/background.md §5).
  */
 final class BadgeTranslator {
     /** index -> (recorded badge, new badge) */

@@ -10,7 +10,8 @@ import java.util.TreeMap;
  * Orders moves so that none maps onto a selector another pending move still has to read from
  * (mapping onto an occupied slot replaces its content, which would lose that cap). A move runs once
  * its destination is no pending source, lowest destination first; when only cycles remain (two caps
- * swapped), the cycle's lowest source is parked at a scratch selector first.
+ * swapped), the cycle's lowest source is parked at a scratch selector first. Caps move by grant,
+ * so the mapping moves with its rights and nothing mapped from it elsewhere is revoked.
  */
 final class MoveOrderer {
     private MoveOrderer() {
@@ -38,8 +39,7 @@ final class MoveOrderer {
                 throw new IllegalStateException("moves form a cycle and no scratch selector is free");
             }
             Move parked = pendingBySource.pollFirstEntry().getValue();
-            out.add(new RestoreOperation.MapCopy(parked.from(), scratch, parked.rights()));
-            out.add(new RestoreOperation.Unmap(parked.from()));
+            out.add(new RestoreOperation.Grant(parked.from(), scratch, parked.rights()));
             if (parked.clearSource()) {
                 out.add(new RestoreOperation.ClearCapMapEntry(parked.from()));
             }
@@ -49,8 +49,7 @@ final class MoveOrderer {
     }
 
     private static void emit(Move m, List<RestoreOperation> out) {
-        out.add(new RestoreOperation.MapCopy(m.from(), m.to(), m.rights()));
-        out.add(new RestoreOperation.Unmap(m.from()));
+        out.add(new RestoreOperation.Grant(m.from(), m.to(), m.rights()));
         if (m.clearSource()) {
             out.add(new RestoreOperation.ClearCapMapEntry(m.from()));
         }

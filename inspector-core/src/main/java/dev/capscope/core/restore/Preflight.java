@@ -50,7 +50,7 @@ final class Preflight {
         p.task();
         p.writable();
         p.snapshotConsistency();
-        p.coreArea();
+        p.coreAreaAndThreads();
         return p.out;
     }
 
@@ -117,6 +117,10 @@ final class Preflight {
     private void snapshotConsistency() {
         CapSpace space = wanted.space();
         SnapshotMeta meta = wanted.meta();
+        if (meta.torn()) {
+            refuse(RefusalReason.SNAPSHOT_INCONSISTENT, "the snapshot is torn: task '" + meta.task() + "' kept changing"
+                    + " while it was read, so it is not one state of the task; take it again with the task quiet");
+        }
         if (!meta.task().equals(space.taskName())) {
             refuse(RefusalReason.SNAPSHOT_INCONSISTENT, "the snapshot's metadata names task '" + meta.task()
                     + "' but its space is of task '" + space.taskName() + "'");
@@ -141,39 +145,26 @@ final class Preflight {
         }
     }
 
-    private void coreArea() {
-        CapSpace want = wanted.space();
-        for (int s = Selectors.FIRST; s <= Selectors.LAST; s++) {
-            if (!isCoreArea(layout.areaOf(s))) {
+    /**
+     * Core-controlled selectors and threads: restore never creates, removes, rebinds or re-rights a
+     * core slot, and never creates, ends or renames a thread, so any such difference refuses.
+     */
+    private void coreAreaAndThreads() {
+        StateComparison cmp = StateComparison.of(wanted.space(), live, profile, options.migration());
+        for (StateComparison.Mismatch m : cmp.mismatches()) {
+            if (m.restorable()) {
                 continue;
             }
-            Slot w = want.slot(s);
-            Slot l = live.slot(s);
-            String role = layout.roleOf(s).role();
-            if (w != null && l == null) {
-                refuse(RefusalReason.CORE_AREA_DIFFERS, "the snapshot has a " + kind(want, s) + " at "
-                        + Selectors.format(s) + " (" + role + ") that the live task lacks; core owns that slot", s);
-            } else if (w == null && l != null) {
-                refuse(RefusalReason.CORE_AREA_DIFFERS, "the live task has a " + kind(live, s) + " at "
-                        + Selectors.format(s) + " (" + role + ") that the snapshot lacks; core owns that slot", s);
-            } else if (w != null && knownKindsDiffer(want.objectAt(s), live.objectAt(s))) {
-                refuse(RefusalReason.CORE_AREA_DIFFERS, "at " + Selectors.format(s) + " (" + role + ") the snapshot has a "
-                        + kind(want, s) + " but the live task a " + kind(live, s), s);
-            }
-            boolean we = want.capMapEntry(s) != null;
-            boolean le = live.capMapEntry(s) != null;
-            if (we != le) {
-                refuse(RefusalReason.CORE_AREA_DIFFERS, "the cap-map entry at " + Selectors.format(s) + " (" + role
-                        + ") exists only in the " + (we ? "snapshot" : "live task"), s);
+            if (m.scope() == StateComparison.Scope.THREADS) {
+                refuse(RefusalReason.THREADS_DIFFER, m.where() + ": " + m.what() + "; restore cannot create, end or"
+                        + " rename threads: restart the component into the recorded threads, or take a new snapshot");
+            } else {
+                String role = layout.roleOf(m.selector()).role();
+                refuse(RefusalReason.CORE_AREA_DIFFERS, m.where() + " (" + role + "): " + m.what() + "; core owns that"
+                        + " slot, so restore cannot change it" + (options.migration() ? ""
+                        : " (if the component was restarted since the snapshot, restore it as a migration)"),
+                        m.selector());
             }
         }
-    }
-
-    private static boolean knownKindsDiffer(KernelObject a, KernelObject b) {
-        return a.kind() != ObjectKind.UNKNOWN && b.kind() != ObjectKind.UNKNOWN && a.kind() != b.kind();
-    }
-
-    private static String kind(CapSpace space, int selector) {
-        return Objects.requireNonNull(space.objectAt(selector)).kind().kernelName();
     }
 }

@@ -11,9 +11,12 @@ import java.util.Optional;
  * A restore plan: either refused (refusals, no steps) or an ordered list of steps (see
  * {@link RestorePlanner} for the order). A value: equal inputs give equal plans.
  *
- * @param task task the plan is for
+ * @param task        task the plan is for
+ * @param sideEffects what the plan does outside the task's own space, one sentence each (sessions
+ *                    closed at their servers, sessions opened and where they are filed), shown before
+ *                    the user confirms
  */
-public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep> steps) {
+public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep> steps, List<String> sideEffects) {
     public RestorePlan {
         Objects.requireNonNull(task, "task");
         refusals = refusals.stream()
@@ -22,13 +25,14 @@ public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep>
                         .thenComparing(Refusal::message))
                 .toList();
         steps = List.copyOf(steps);
+        sideEffects = List.copyOf(sideEffects);
         if (!refusals.isEmpty() && !steps.isEmpty()) {
             throw new IllegalArgumentException("a refused plan has no steps");
         }
     }
 
     static RestorePlan refused(String task, List<Refusal> refusals) {
-        return new RestorePlan(task, refusals, List.of());
+        return new RestorePlan(task, refusals, List.of(), List.of());
     }
 
     public boolean isRefused() {
@@ -60,7 +64,8 @@ public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep>
             return b.toString();
         }
         if (steps.isEmpty()) {
-            return "restore of task '" + task + "': nothing to do, the live space already matches\n";
+            return "restore of task '" + task + "': no operations planned; a fresh walk will check that the live"
+                    + " space matches\n";
         }
         b.append("restore plan for task '").append(task).append("': ").append(steps.size())
                 .append(steps.size() == 1 ? " operation\n" : " operations\n");
@@ -72,6 +77,10 @@ public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep>
                 b.append("  ").append(current.title()).append(":\n");
             }
             b.append(String.format("    %3d. %s%n", n++, s.operation().describe()));
+        }
+        if (!sideEffects.isEmpty()) {
+            b.append("  side effects outside the task:\n");
+            sideEffects.forEach(e -> b.append("    - ").append(e).append('\n'));
         }
         return b.toString();
     }

@@ -2,6 +2,7 @@ package dev.capscope.core.restore;
 
 import dev.capscope.core.diff.CapMapDiff;
 import dev.capscope.core.diff.DiffEngine;
+import dev.capscope.core.diff.DiffField;
 import dev.capscope.core.diff.DiffResult;
 import dev.capscope.core.diff.DiffStatus;
 import dev.capscope.core.diff.MatchKey;
@@ -10,6 +11,7 @@ import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.ObjectKind;
+import dev.capscope.core.model.Rights;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Semantics;
 import dev.capscope.core.model.Slot;
@@ -19,6 +21,9 @@ import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
+import dev.capscope.core.target.RestoreOperation.CloseSession;
+import dev.capscope.core.target.RestoreOperation.Grant;
+import dev.capscope.core.target.RestoreOperation.MapCopy;
 import dev.capscope.core.target.RestoreOperation.CreateObject;
 import dev.capscope.core.target.RestoreOperation.CreateSession;
 import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
@@ -66,6 +71,8 @@ import java.util.Set;
  */
 public final class RestorePlanner {
     /** Kinds CREATE_OBJECT can make (docs/protocol.md, opcode 0x13). */
+    /** How a side effect says a session stays open at its server without this task's cap. */
+    public static final String LEFT_OPEN = "stays open at its server, unused";
     static final Set<ObjectKind> CREATABLE = EnumSet.of(ObjectKind.TASK, ObjectKind.THREAD, ObjectKind.IPC_GATE,
             ObjectKind.IRQ_SENDER);
 
@@ -78,10 +85,16 @@ public final class RestorePlanner {
     private final List<Move> moves = new ArrayList<>();
     private final List<PlannedStep> creations = new ArrayList<>();
     private final List<PlannedStep> fixes = new ArrayList<>();
+    private final List<PlannedStep> rightsFixes = new ArrayList<>();
+    /** Copies of caps the task holds elsewhere too; after creations, so a re-created source is there. */
+    private final List<PlannedStep> copies = new ArrayList<>();
     /** Wanted selector -> live selector it is paired with, or -1. */
     private final int[] partner = new int[Selectors.COUNT];
     private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
     private final DiffStatus[] slotStatus = new DiffStatus[Selectors.COUNT];
+    private final SlotDiff[] slotDiff = new SlotDiff[Selectors.COUNT];
+    /** What the plan does beyond this task's space (sessions closed or opened at servers). */
+    private final List<String> sideEffects = new ArrayList<>();
 
     private RestorePlanner(Snapshot wanted, CapSpace live, LayoutProfile profile) {
         this.want = wanted.space();
@@ -107,7 +120,7 @@ public final class RestorePlanner {
         if (!p.refusals.isEmpty()) {
             return RestorePlan.refused(live.taskName(), p.refusals);
         }
-        return new RestorePlan(live.taskName(), List.of(), p.steps());
+        return new RestorePlan(live.taskName(), List.of(), p.steps(), p.sideEffects);
     }
 
     private boolean component(int selector) {
@@ -136,6 +149,7 @@ public final class RestorePlanner {
                 partner[d.beforeSelector()] = d.afterSelector();
                 liveClaimed[d.afterSelector()] = true;
                 slotStatus[d.beforeSelector()] = d.status();
+                slotDiff[d.beforeSelector()] = d;
             }
         }
     }
@@ -152,7 +166,53 @@ public final class RestorePlanner {
         return ((long) wantedSelector << 32) | liveSelector;
     }
 
+    /**
+     * Live session entries that go but whose cap sits at another selector than their entry (a cap
+     * still in the receive window it arrived through): the session is closed through that selector,
+     * which also frees the entry. Maps the cap's selector to the entry's index.
+     */
+    private final java.util.Map<Integer, Integer> closeVia = new java.util.HashMap<>();
+    private final java.util.Set<Integer> entryClosedElsewhere = new java.util.HashSet<>();
+
+    private void findSessionsClosedElsewhere() {
+        java.util.Map<Long, Integer> gateOfBadge = new java.util.HashMap<>();
+        for (Slot sl : live.slots()) {
+            KernelObject o = live.object(sl.objectId());
+            // a cap the snapshot does not have at that selector (its entry there may be a receive window)
+            if (component(sl.selector()) && !want.isValid(sl.selector()) && o != null && o.kind() == ObjectKind.IPC_GATE
+                    && o.label() != null && o.label() > 0) {
+                gateOfBadge.putIfAbsent(o.label(), sl.selector());
+            }
+        }
+        for (CapMapEntry le : live.capMap()) {
+            int i = le.index();
+            if (!component(i) || liveClaimed[i] || !le.hasBadge() || !le.semantics().reopenable()) {
+                continue;
+            }
+            Slot own = live.slot(i);
+            Integer at = gateOfBadge.get(le.rawId());
+            if (at != null && at != i && (own == null || !labelMatchesEntry(own, le)) && !closeVia.containsKey(at)) {
+                closeVia.put(at, i);
+                entryClosedElsewhere.add(i);
+            }
+        }
+    }
+
+    /** Drops a live cap: closed at its server when it is a going session's cap, else unmapped. */
+    private void dropSlot(int s) {
+        Integer entry = closeVia.get(s);
+        if (entry == null) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            return;
+        }
+        CapMapEntry le = live.capMapEntry(entry);
+        sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                + Selectors.format(entry) + ", its cap at " + Selectors.format(s) + ") at its server" + server(le));
+        removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(s)));
+    }
+
     private void reconcile() {
+        findSessionsClosedElsewhere();
         for (int s = Selectors.FIRST; s <= Selectors.LAST; s++) {
             if (!component(s)) {
                 fixCoreEntry(s);
@@ -177,12 +237,60 @@ public final class RestorePlanner {
     }
 
     private void removeExtra(int s) {
+        if (closesSession(s)) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(s)));
+            return;
+        }
         if (live.isValid(s)) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
-        if (live.capMapEntry(s) != null) {
+        CapMapEntry le = live.capMapEntry(s);
+        if (le != null && !entryClosedElsewhere.contains(s)) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(s)));
+            if (!live.isValid(s) && le.hasBadge() && le.semantics().reopenable()) {
+                // No cap of this session is left in the task to close it with.
+                sideEffects.add("the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
+                        + Selectors.format(s) + ") has no cap left in the task, so it " + LEFT_OPEN
+                        + "; close it at the server or restart the component");
+            }
         }
+    }
+
+    /**
+     * A live session cap that goes is closed at its server, as the component's parent would close
+     * it; unmapping it alone would leave the session open at the server, orphaned. Only when this
+     * task holds the object at no other selector (closing destroys it for every holder).
+     */
+    private boolean closesSession(int s) {
+        CapMapEntry le = live.capMapEntry(s);
+        Slot ls = live.slot(s);
+        if (le == null || ls == null || !le.hasBadge() || le.semantics().rpcInterface() == null) {
+            return false;
+        }
+        KernelObject o = live.object(ls.objectId());
+        boolean sessionGate = o != null && (o.kind() == ObjectKind.UNKNOWN
+                || (o.kind() == ObjectKind.IPC_GATE && (o.label() == null || o.label() == le.rawId())));
+        if (!sessionGate) {
+            return false;
+        }
+        long object = ls.objectId();
+        // Another holder in this task that stays would lose the cap too; holders that go anyway do not count.
+        if (live.slots().stream().anyMatch(x -> x.selector() != s && x.objectId() == object && want.isValid(x.selector()))) {
+            return false;
+        }
+        sideEffects.add("closes the " + le.semantics().describe() + " (badge " + le.rawId() + ", at "
+                + Selectors.format(s) + ") at its server" + server(le));
+        return true;
+    }
+
+    private static String server(CapMapEntry e) {
+        String server = e.semantics().server();
+        return server == null || server.isEmpty() ? "" : " '" + server + "'";
+    }
+
+    /** Replaces a live cap that is not the wanted one: closed if it is a session, else unmapped. */
+    private void dropLive(int s) {
+        removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, closesSession(s) ? new CloseSession(s) : new Unmap(s)));
     }
 
     private void reconcileInPlace(int s) {
@@ -190,18 +298,21 @@ public final class RestorePlanner {
         Slot ls = live.slot(s);
         CapMapEntry we = want.capMapEntry(s);
         CapMapEntry le = live.capMapEntry(s);
-        boolean sameCap = ws != null && ls != null
-                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND)
-                && !quotaDiffers(we, le);
-        if (ws != null && !sameCap) {
+        boolean sameObject = ws != null && ls != null && !quotaDiffers(we, le) && labelMatchesEntry(ls, le)
+                && (slotStatus[s] == DiffStatus.UNCHANGED || slotStatus[s] == DiffStatus.REBOUND
+                || onlyRightsDiffer(slotDiff[s]));
+        if (ws != null && !sameObject) {
             if (ls != null) {
-                removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+                dropLive(s);
             }
             create(s);
             return;
         }
+        if (sameObject && ws.rights().mask() != ls.rights().mask()) {
+            reduceRights(s, ls.rights(), ws.rights());
+        }
         if (ws == null && ls != null) {
-            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(s)));
+            dropSlot(s);
         }
         fixEntry(s, we, le, ls == null ? null : live.object(ls.objectId()));
     }
@@ -210,13 +321,27 @@ public final class RestorePlanner {
         Slot ws = want.slot(s);
         Slot ls = live.slot(p);
         CapMapEntry we = want.capMapEntry(s);
-        boolean liveEntry = live.capMapEntry(p) != null;
-        if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))) {
+        // The source's entry goes with the cap unless the snapshot wants an entry there too (a receive
+        // window the cap happened to sit in keeps its entry).
+        boolean liveEntry = live.capMapEntry(p) != null && want.capMapEntry(p) == null;
+        if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))
+                && labelMatchesEntry(ls, live.capMapEntry(p))) {
+            if ((ws.rights().mask() & ~ls.rights().mask()) != 0) {
+                refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "the cap recorded at "
+                        + Selectors.format(s) + " with rights " + ws.rights() + " is live at " + Selectors.format(p)
+                        + " with only " + ls.rights() + "; restore can only take rights away", s));
+                return;
+            }
             CapMapEntry entry = we == null ? null : entryFor(we, live.object(ls.objectId()), live.capMapEntry(p));
             moves.add(new Move(p, s, ws.rights(), entry, liveEntry));
             return;
         }
         // Only one side has a cap: nothing to move. Drop the live one, then build the wanted one.
+        if (ls != null && closesSession(p)) {
+            removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new CloseSession(p)));
+            create(s);
+            return;
+        }
         if (ls != null) {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new Unmap(p)));
         }
@@ -224,6 +349,40 @@ public final class RestorePlanner {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(p)));
         }
         create(s);
+    }
+
+    /** A live gate whose label is not the badge its entry records is another object mapped over it. */
+    private boolean labelMatchesEntry(Slot ls, CapMapEntry le) {
+        KernelObject o = live.object(ls.objectId());
+        return le == null || !le.hasBadge() || o == null || o.kind() != ObjectKind.IPC_GATE || o.label() == null
+                || o.label() <= 0 || o.label() == le.rawId();
+    }
+
+    /** The same object with other rights (another object id or label is another cap, not fewer rights). */
+    private static boolean onlyRightsDiffer(SlotDiff d) {
+        return d != null && d.status() == DiffStatus.CHANGED && !d.changes().isEmpty() && d.changes().stream()
+                .allMatch(c -> c.field() == DiffField.RIGHTS);
+    }
+
+    /**
+     * Fewer rights than live: the kernel can take rights away by moving the cap with fewer rights
+     * (grant to a scratch slot and back). More rights than live cannot be produced from this cap.
+     */
+    private void reduceRights(int s, Rights live, Rights wanted) {
+        if ((wanted.mask() & ~live.mask()) != 0 || (wanted.mask() & Rights.R) == 0) {
+            refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "the cap at " + Selectors.format(s)
+                    + " was recorded with rights " + wanted + " but the live task holds it with " + live
+                    + "; restore can only take rights away (and a cap without R cannot be mapped)", s));
+            return;
+        }
+        int scratch = scratchSelector();
+        if (scratch < 0) {
+            refusals.add(Refusal.of(RefusalReason.RIGHTS_NOT_PRODUCIBLE, "reducing the rights at "
+                    + Selectors.format(s) + " needs a free selector in the allocator area, and none is free", s));
+            return;
+        }
+        rightsFixes.add(step(Phase.FIX_RIGHTS, new Grant(s, scratch, wanted)));
+        rightsFixes.add(step(Phase.FIX_RIGHTS, new Grant(scratch, s, wanted)));
     }
 
     /**
@@ -253,9 +412,31 @@ public final class RestorePlanner {
                         + "cannot be re-created", s));
                 return;
             }
+            if (!we.semantics().reopenable()) {
+                refusals.add(Refusal.of(RefusalReason.NOT_A_SESSION, "the " + we.semantics().describe() + " at "
+                        + Selectors.format(s) + " (badge " + we.rawId() + ") is missing in the live task; it is an RPC"
+                        + " object a session hands out (or core made with the component), not a session, so restore"
+                        + " cannot open it again: the component must create it anew, or be restarted", s));
+                return;
+            }
             creations.add(step(Phase.RECREATE_MISSING, new CreateSession(s, we.semantics(), we.rawId())));
             if (we.refCount() != 1) {
                 creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            sideEffects.add("opens a new " + we.semantics().describe() + " at its server" + server(we)
+                    + " for " + Selectors.format(s) + ", filed with the task's parent; it gets a new badge (was "
+                    + we.rawId() + ")");
+            CapMapEntry le = live.capMapEntry(s);
+            Slot ls = live.slot(s);
+            if (le != null && le.hasBadge() && le.rawId() == we.rawId() && (ls == null || !labelMatchesEntry(ls, le))) {
+                // The entry still names the session but its cap was unmapped or replaced, not closed:
+                // the server still has it open, and this task no longer holds a cap to close it with.
+                sideEffects.add("the session recorded as badge " + we.rawId() + " " + LEFT_OPEN + " (its cap at "
+                        + Selectors.format(s) + " was unmapped or replaced, not closed); close it at the server or"
+                        + " restart the component");
+            }
+            if (ws.rights().mask() != Rights.RWS.mask()) {
+                reduceRights(s, Rights.RWS, ws.rights());
             }
             return;
         }
@@ -265,10 +446,44 @@ public final class RestorePlanner {
                     + "create Task, Thread, Ipc_gate and Irq_sender objects", s));
             return;
         }
+        if (wo.kind() == ObjectKind.IPC_GATE && wo.label() != null && wo.label() > 0) {
+            // A labelled gate is someone's capability (a session, an RPC object): a new gate with
+            // the same label would be a forgery its server knows nothing of. Copy the real one from
+            // where the snapshot also holds it, or refuse.
+            int from = copySource(s, ws);
+            if (from < 0) {
+                refusals.add(Refusal.of(RefusalReason.OBJECT_NOT_CREATABLE, "the Ipc_gate labelled " + wo.label()
+                        + " at " + Selectors.format(s) + " is missing and the task holds it nowhere else; only its"
+                        + " server can hand it out again, restore will not forge a gate with its label", s));
+                return;
+            }
+            copies.add(step(Phase.RECREATE_MISSING, new MapCopy(from, s, ws.rights())));
+            if (we != null) {
+                copies.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
+            }
+            return;
+        }
         creations.add(step(Phase.RECREATE_MISSING, new CreateObject(s, wo.kind(), wo.label())));
         if (we != null) {
             creations.add(step(Phase.RECREATE_MISSING, set(we, we.rawId())));
         }
+        if (ws.rights().mask() != Rights.RWSD.mask()) {
+            reduceRights(s, Rights.RWSD, ws.rights());
+        }
+    }
+
+    /**
+     * Where the snapshot holds the same object as at {@code s} under a cap-map entry of its own (the
+     * primary holder, which restore keeps or re-creates), the selector to copy it from; else -1.
+     */
+    private int copySource(int s, Slot ws) {
+        for (Slot other : want.slots()) {
+            CapMapEntry e = want.capMapEntry(other.selector());
+            if (other.selector() != s && other.objectId() == ws.objectId() && e != null && e.hasBadge()) {
+                return other.selector();
+            }
+        }
+        return -1;
     }
 
     /** Entry fixes where the cap itself is right (or absent on both sides). */
@@ -327,6 +542,8 @@ public final class RestorePlanner {
             all.add(step(Phase.REBIND_MOVED, op));
         }
         all.addAll(creations);
+        all.addAll(copies);
+        all.addAll(rightsFixes);
         all.addAll(fixes);
         return all;
     }
@@ -337,6 +554,9 @@ public final class RestorePlanner {
         }
         if (op instanceof ClearCapMapEntry c) {
             return c.index();
+        }
+        if (op instanceof CloseSession c) {
+            return c.selector();
         }
         throw new IllegalArgumentException("not a removal: " + op);
     }

@@ -19,6 +19,7 @@ final class SnapshotFields {
     static final String TAKEN_AT = "takenAt";
     static final String TASK = "task";
     static final String TOOL_VERSION = "toolVersion";
+    static final String TORN = "torn";
 
     static final String ID = "id";
     static final String KIND = "kind";

@@ -64,9 +64,17 @@ public final class SnapshotReader {
                         "It is not a Capscope snapshot (a whole capability space takes a few MiB); check the path", null);
             }
             content = Files.readAllBytes(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", "no such file",
+                    "Check the path and the file name", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", "permission denied",
+                    "Check the file's permissions", e);
         } catch (IOException e) {
-            throw new SnapshotFormatException(file.toString(), 0, 0, "", "cannot read the file ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", "Check the path and permissions", e);
+            boolean folder = Files.isDirectory(file);
+            throw new SnapshotFormatException(file.toString(), 0, 0, "", folder ? "this is a folder, not a file"
+                    : "cannot read the file (" + e.getMessage() + ")", folder ? "Name a snapshot file (.json) in it"
+                    : "Check the path and the file's permissions", e);
         }
         return read(file.toString(), content);
     }
@@ -94,6 +102,8 @@ public final class SnapshotReader {
         String kernel = meta.optionalString(KERNEL);
         String profile = meta.requiredString(PROFILE);
         String tool = meta.optionalString(TOOL_VERSION);
+        LocatedNode tornNode = meta.optional(TORN);
+        boolean torn = tornNode != null && tornNode.asBoolean();
         long generation = meta.requiredLong(GENERATION, 0, Long.MAX_VALUE);
         meta.finish();
 
@@ -103,7 +113,7 @@ public final class SnapshotReader {
         List<CapMapEntry> capMap = capMap(root.required(CAP_MAP));
         root.finish();
 
-        SnapshotMeta m = new SnapshotMeta(SCHEMA, name, takenAt, endpoint, task, kernel, profile, tool);
+        SnapshotMeta m = new SnapshotMeta(SCHEMA, name, takenAt, endpoint, task, kernel, profile, tool, torn);
         CapSpace space = new CapSpace(task, profile, generation, List.copyOf(objects.values()), slots, threads, capMap);
         return new Snapshot(m, space);
     }
@@ -202,6 +212,9 @@ public final class SnapshotReader {
         }
     }
 
+    /** THREAD_MAX is 128 in every Genode layout: thread i owns the slots of group i of the thread area. */
+    static final int MAX_THREAD_INDEX = 127;
+
     private static List<ThreadInfo> threads(LocatedNode array) {
         List<ThreadInfo> threads = new ArrayList<>();
         Map<Integer, Integer> firstAt = new HashMap<>();
@@ -209,6 +222,10 @@ public final class SnapshotReader {
             StrictObject o = item.asObject();
             LocatedNode indexNode = o.required(INDEX);
             int index = indexNode.asInt(0, Integer.MAX_VALUE);
+            if (index > MAX_THREAD_INDEX) {
+                throw JsonShapeException.at(indexNode, "thread index " + index + " is past THREAD_MAX: a Genode"
+                        + " component has at most 128 threads, indices 0.." + MAX_THREAD_INDEX);
+            }
             String name = o.requiredString(NAME);
             String state = o.requiredString(STATE);
             o.finish();

@@ -146,6 +146,9 @@ public final class SnapshotWriter {
         g.writeStringField(TAKEN_AT, m.takenAt().toString());
         g.writeStringField(TASK, m.task());
         optional(g, TOOL_VERSION, m.toolVersion());
+        if (m.torn()) {
+            g.writeBooleanField(TORN, true);
+        }
         g.writeEndObject();
     }
 

@@ -29,6 +29,17 @@ public sealed interface RestoreOperation {
     }
 
     /**
+     * Move the cap at {@code from} to {@code to} with at most the given rights (l4_task_map with
+     * L4_MAP_ITEM_GRANT): the mapping itself moves, so {@code from} is empty afterwards and nothing
+     * derived from the cap is revoked, unlike a copy followed by an unmap of the source.
+     */
+    record Grant(int from, int to, Rights rights) implements RestoreOperation {
+        public String describe() {
+            return "grant " + Selectors.format(from) + " -> " + Selectors.format(to) + " " + rights;
+        }
+    }
+
+    /**
      * Re-create a session (or RPC object) with its recorded arguments and map its cap at the
      * selector; the server hands out a badge, possibly a new one.
      */

@@ -21,6 +21,8 @@ public class TargetException extends RuntimeException {
         LEASE_HELD,
         /** The task moved on since the generation the caller planned at (compare and swap failed). */
         GENERATION_MOVED,
+        /** The task kept changing while it was walked: no consistent view within the walker's attempts. */
+        TORN,
         /** Something else went wrong in the bridge. */
         INTERNAL
     }

@@ -11,6 +11,7 @@ import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
+import dev.capscope.core.target.TargetException;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -24,8 +25,9 @@ import java.util.Objects;
  *
  * <p>A walk is several calls; a target that changes in between would give a torn view. The walker
  * compares the task's generation before and after and walks again (up to {@code maxAttempts}
- * times) when it moved; the last attempt is returned either way, stamped with the generation read
- * before it.
+ * times) when it moved; answers that contradict each other while the generation moved count as torn
+ * too. When every attempt was torn, the walk throws {@link TornWalkException} (holding the last
+ * attempt), never a torn space dressed as a consistent one.
  *
  * <p>With a {@link GenerationCache}, a walk whose task generation equals that of the cached walk
  * of the same task and target costs one GENERATION request and returns the cached answers.
@@ -105,17 +107,29 @@ public final class Walker {
         RawWalk raw = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             cancel.throwIfCancelled("starting");
-            raw = fetch(task, before, listener, cancel);
+            TargetException contradiction = null;
+            try {
+                raw = fetch(task, before, listener, cancel);
+            } catch (TargetException e) {
+                if (e.code() != TargetException.Code.PROTOCOL) {
+                    throw e;
+                }
+                contradiction = e; // answers that contradict each other: torn, or a faulty agent
+                raw = null;
+            }
             long after = target.generation(task);
             if (after == before) {
+                if (contradiction != null) {
+                    throw contradiction; // the task did not move: the agent contradicted itself
+                }
                 if (cache != null) {
                     cache.remember(target, raw);
                 }
-                break;
+                return raw;
             }
             before = after; // the next attempt is stamped with the generation read just before it
         }
-        return raw;
+        throw new TornWalkException(task, maxAttempts, raw);
     }
 
     private RawWalk fetch(String task, long generation, WalkListener listener, CancellationToken cancel) {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DESIGN §1: inspector-core never sees JavaFX or JNA types. Scans every compiled main class of
+ * The README's module rule: inspector-core never sees JavaFX or JNA types. Scans every compiled main class of
  * this module; a reference to {@code javafx.*} or {@code com.sun.jna.*} fails the build.
  */
 class CoreDependencyRuleTest {

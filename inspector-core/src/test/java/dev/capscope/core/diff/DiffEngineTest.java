@@ -64,7 +64,7 @@ class DiffEngineTest {
         assertEquals(1, r.slotCounts(Area.COMPONENT).added());
         assertEquals(1, r.capMapCounts(Area.COMPONENT).added());
         assertEquals(0, r.slotCounts(Area.THREADS).added());
-        assertEquals(2, r.differenceCount());
+        assertEquals(1, r.differenceCount(), "one selector: its slot and its entry are one row");
         assertTrue(r.hasChanges());
     }
 
@@ -175,10 +175,10 @@ class DiffEngineTest {
         DiffResult bySelector = ENGINE.compare(a, b, MatchKey.SELECTOR);
         assertEquals(DiffStatus.REMOVED, slotAt(bySelector, 0x301).status());
         assertEquals(DiffStatus.ADDED, slotAt(bySelector, 0x310).status());
-        assertEquals(4, bySelector.differenceCount());
+        assertEquals(2, bySelector.differenceCount(), "0x301 removed, 0x310 added");
 
         DiffResult byBadge = ENGINE.compare(a, b, MatchKey.BADGE);
-        assertEquals(2, byBadge.differenceCount());
+        assertEquals(1, byBadge.differenceCount(), "one moved cap");
         SlotDiff slot = slotAt(byBadge, 0x310);
         assertEquals(DiffStatus.CHANGED, slot.status());
         assertTrue(slot.moved());

@@ -45,7 +45,7 @@ class LinterTest {
     @Test
     void everyRuleHasAStableIdAndADescription() {
         List<String> ids = Linter.standard().rules().stream().map(LintRule::id).sorted().toList();
-        assertEquals(List.of("beyond-allocator", "broken-receive-window", "dangling-entry", "duplicate-badge",
+        assertEquals(List.of("badge-label-mismatch", "beyond-allocator", "broken-receive-window", "dangling-entry", "duplicate-badge",
                 "half-filled-thread", "leaked-cap", "valid-selector-zero"), ids);
         Linter.standard().rules().forEach(r -> assertTrue(r.description().length() > 10, r.id()));
     }
@@ -123,6 +123,16 @@ class LinterTest {
         assertTrue(f.message().contains("0x304 (772)..0x30a (778)"), f.message());
         Finding single = only(lint(clean().entry(0x360, CapMapEntry.NO_BADGE, 1, Semantics.NONE)), "broken-receive-window");
         assertEquals(List.of(0x360), single.selectors());
+    }
+
+    @Test
+    void aGateMappedOverAnEntryThatSaysOtherwiseIsFound() {
+        SpaceBuilder b = clean();
+        // The LOG session's gate (label 4) mapped over the ROM session's slot, whose entry still says 8.
+        b.slot(0x301, ObjectKind.IPC_GATE, b.slotAt(0x300).objectId(), Rights.RWS, 4L);
+        Finding f = only(lint(b), "badge-label-mismatch");
+        assertEquals(List.of(0x301), f.selectors());
+        assertTrue(f.message().contains("says badge 8") && f.message().contains("has label 4"), f.message());
     }
 
     @Test

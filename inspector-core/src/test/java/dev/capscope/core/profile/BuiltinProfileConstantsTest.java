@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every constant of DESIGN §2.1 (repos/base-foc/include/foc/native_capability.h), read through
+ * Every constant of docs/background.md §1 (repos/base-foc/include/foc/native_capability.h), read through
  * the shipped JSON files and checked again through the selector layout.
  */
 class BuiltinProfileConstantsTest {

@@ -5,6 +5,7 @@ import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 
@@ -54,6 +55,11 @@ final class DroppingTarget implements Target {
     @Override
     public List<CapMapEntry> capMap(String task) {
         return delegate.capMap(task);
+    }
+
+    @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        return delegate.acquireLease(task, plannedGeneration);
     }
 
     @Override

@@ -15,7 +15,8 @@ import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.RestoreOperation.ClearCapMapEntry;
 import dev.capscope.core.target.RestoreOperation.CreateObject;
 import dev.capscope.core.target.RestoreOperation.CreateSession;
-import dev.capscope.core.target.RestoreOperation.MapCopy;
+import dev.capscope.core.target.RestoreOperation.CloseSession;
+import dev.capscope.core.target.RestoreOperation.Grant;
 import dev.capscope.core.target.RestoreOperation.SetCapMapEntry;
 import dev.capscope.core.target.RestoreOperation.Unmap;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,26 @@ class RestorePlannerTest {
     void identicalSpacesNeedNothing() {
         RestorePlan p = plan(component().build(), component().generation(9).build());
         assertTrue(p.isNoOp(), p::render);
-        assertTrue(p.render().contains("nothing to do"));
+        assertTrue(p.render().contains("no operations planned; a fresh walk will check"), p::render);
+    }
+
+    @Test
+    void aSessionOpenedWhereAClosedOneWasIsClosedBeforeTheOldOneIsReopened() {
+        CapSpace live = component().close(0x301).session(0x301, 356, "Timer", "t2", "timer").build();
+        RestorePlan p = plan(component().build(), live);
+        assertEquals(List.<RestoreOperation>of(new CloseSession(0x301), new CreateSession(0x301, ROM, 8L)),
+                p.operations(), p::render);
+    }
+
+    @Test
+    void aNewSessionWhoseCapStillSitsInTheReceiveWindowIsClosedThroughIt() {
+        SpaceBuilder live = component().session(0x32c, 388, "ROM", "config2", "init");
+        long gate = live.slotAt(0x32c).objectId();
+        live.close(0x32c).entry(0x32c, 388, 1, new Semantics("ROM", "config2", "", "init", 4096L))
+                .slot(0x304, ObjectKind.IPC_GATE, gate, Rights.RWS, 388L);
+        RestorePlan p = plan(component().build(), live.build());
+        assertEquals(List.<RestoreOperation>of(new CloseSession(0x304)), p.operations(), p::render);
+        assertTrue(p.render().contains("closes the ROM 'config2'") || p.render().contains("closes the ROM"), p::render);
     }
 
     @Test
@@ -75,19 +95,20 @@ class RestorePlannerTest {
         RestorePlan p = plan(wanted, live.build());
         assertFalse(p.isRefused(), p::render);
         assertEquals(List.<RestoreOperation>of(
-                new Unmap(0x310), new ClearCapMapEntry(0x310),
-                new MapCopy(0x320, 0x302, Rights.RWS), new Unmap(0x320), new ClearCapMapEntry(0x320),
+                new CloseSession(0x310),
+                new Grant(0x320, 0x302, Rights.RWS), new ClearCapMapEntry(0x320),
                 new SetCapMapEntry(0x302, 12, 1, TIMER),
                 new CreateSession(0x303, component().session(0x303, 16, "RM", "", "core").entryAt(0x303).semantics(), 16L),
                 new SetCapMapEntry(0x307, CapMapEntry.NO_BADGE, 1, Semantics.NONE),
                 new SetCapMapEntry(0x301, 8, 1, ROM)), p.operations());
-        assertEquals(List.of(Phase.REMOVE_EXTRAS, Phase.REMOVE_EXTRAS, Phase.REBIND_MOVED, Phase.REBIND_MOVED,
+        assertEquals(List.of(Phase.REMOVE_EXTRAS, Phase.REBIND_MOVED,
                 Phase.REBIND_MOVED, Phase.REBIND_MOVED, Phase.RECREATE_MISSING, Phase.RECREATE_MISSING,
                 Phase.FIX_CAP_MAP), p.steps().stream().map(PlannedStep::phase).toList());
         assertEquals(p, plan(wanted, live.build()), "plans are values and deterministic");
         String text = p.render();
         assertTrue(text.contains("remove extras:") && text.contains("re-bind moved caps:")
-                && text.contains("  1. unmap 0x310 (784)"), text);
+                && text.contains("  1. close session at 0x310 (784)"), text);
+        assertTrue(text.contains("closes the Report") && text.contains("opens a new RM"), text);
     }
 
     @Test
@@ -100,10 +121,10 @@ class RestorePlannerTest {
         RestorePlan p = plan(component().build(), live.build());
         int scratch = SpaceBuilder.FOC19.lastAllocatorIndex();
         assertEquals(List.<RestoreOperation>of(
-                new MapCopy(0x300, scratch, Rights.RWS), new Unmap(0x300), new ClearCapMapEntry(0x300),
-                new MapCopy(0x301, 0x300, Rights.RWS), new Unmap(0x301), new ClearCapMapEntry(0x301),
+                new Grant(0x300, scratch, Rights.RWS),
+                new Grant(0x301, 0x300, Rights.RWS),
                 new SetCapMapEntry(0x300, 4, 1, LOG),
-                new MapCopy(scratch, 0x301, Rights.RWS), new Unmap(scratch),
+                new Grant(scratch, 0x301, Rights.RWS),
                 new SetCapMapEntry(0x301, 8, 1, ROM)), p.operations());
     }
 
@@ -118,6 +139,7 @@ class RestorePlannerTest {
     @Test
     void capOfAnotherKindInPlaceIsReplaced() {
         CapSpace live = component().slot(0x302, ObjectKind.IRQ_SENDER, 5555, Rights.RWS, null).build();
+        // The live entry names a Timer session but the slot holds an IRQ: nothing to close at a server.
         assertEquals(List.<RestoreOperation>of(new Unmap(0x302), new CreateSession(0x302, TIMER, 12L)),
                 plan(component().build(), live).operations());
     }
@@ -126,8 +148,12 @@ class RestorePlannerTest {
     void sessionWithAnotherQuotaIsRecreatedNotRelabelled() {
         Semantics bigger = new Semantics("ROM", "config", ROM.args(), "init", 65536L);
         CapSpace live = component().entry(0x301, 8, 1, bigger).build();
-        assertEquals(List.<RestoreOperation>of(new Unmap(0x301), new CreateSession(0x301, ROM, 8L)),
-                plan(component().build(), live).operations());
+        RestorePlan p = plan(component().build(), live);
+        // The live session with the other quota is closed at its server, not left open there.
+        assertEquals(List.<RestoreOperation>of(new CloseSession(0x301), new CreateSession(0x301, ROM, 8L)),
+                p.operations());
+        assertEquals(2, p.sideEffects().size(), p::render);
+        assertTrue(p.render().contains("closes the ROM"), p::render);
     }
 
     @Test
@@ -142,8 +168,15 @@ class RestorePlannerTest {
         int parent = SpaceBuilder.FOC19.parentCap();
         Semantics parentSem = component().entryAt(parent).semantics();
         CapSpace wanted = component().entry(parent, 2, 3, parentSem).build();
-        CapSpace live = component().entry(parent, 6, 1, parentSem).build();
-        assertEquals(List.<RestoreOperation>of(new SetCapMapEntry(parent, 6, 3, parentSem)), plan(wanted, live).operations());
+        SpaceBuilder liveBuilder = component().entry(parent, 6, 1, parentSem);
+        liveBuilder.slot(parent, ObjectKind.IPC_GATE, 0x7777, Rights.RWS, 6L); // the other target's parent gate
+        CapSpace live = liveBuilder.build();
+        RestorePlan sameTarget = plan(wanted, live);
+        assertEquals(RefusalReason.CORE_AREA_DIFFERS, refusedWith(sameTarget), "another parent badge on the same target");
+        RestorePlan migration = RestorePlanner.plan(snapshot(wanted), live, target(true), SpaceBuilder.FOC19,
+                RestoreOptions.DEFAULT.withMigration(true));
+        assertEquals(List.<RestoreOperation>of(new SetCapMapEntry(parent, 6, 3, parentSem)), migration.operations(),
+                migration::render);
     }
 
     // ---- refusals: one test per code --------------------------------------------------------
@@ -198,7 +231,9 @@ class RestorePlannerTest {
     void differencesInTheCoreAreaAreRefusedBothWays() {
         RestorePlan missing = plan(component().thread(2, "worker").build(), component().build());
         assertEquals(RefusalReason.CORE_AREA_DIFFERS, refusedWith(missing));
-        assertEquals(3, missing.refusals().size(), missing::render);
+        assertEquals(4, missing.refusals().size(), missing::render);
+        assertTrue(missing.refusals().stream().anyMatch(r -> r.reason() == RefusalReason.THREADS_DIFFER
+                && r.message().contains("'worker' is gone")), missing::render);
         assertTrue(missing.refusals().get(0).message().contains("thread 2 gate"), missing::render);
         RestorePlan extra = plan(component().build(), component().thread(2, "worker").build());
         assertEquals(RefusalReason.CORE_AREA_DIFFERS, refusedWith(extra));

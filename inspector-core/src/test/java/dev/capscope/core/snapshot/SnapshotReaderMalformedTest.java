@@ -231,6 +231,14 @@ class SnapshotReaderMalformedTest {
     void missingFileSaysSo() {
         Path f = dir.resolve("nope.json");
         SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotReader.read(f));
-        assertTrue(e.getMessage().startsWith(f + ": cannot read the file (NoSuchFileException"), e.getMessage());
+        assertEquals(f + ": no such file. Check the path and the file name", e.getMessage());
+        assertEquals(f + ": no such file", e.whatHappened());
+        assertEquals("Check the path and the file name", e.hint());
+    }
+
+    @Test
+    void aFolderIsNamedAsOne() {
+        SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotReader.read(dir));
+        assertEquals(dir + ": this is a folder, not a file. Name a snapshot file (.json) in it", e.getMessage());
     }
 }

@@ -49,6 +49,30 @@ class SnapshotRoundTripTest {
     }
 
     @Test
+    void aTornSnapshotSaysSoInItsFileAndReadsBackTorn() throws IOException {
+        Snapshot s = GoldenSnapshot.small();
+        Snapshot torn = new Snapshot(s.meta().withTorn(true), s.space());
+        Path f = dir.resolve("torn.json");
+        SnapshotWriter.write(torn, f);
+        assertTrue(Files.readString(f).contains("\"torn\": true") || Files.readString(f).contains("\"torn\":true"));
+        assertTrue(SnapshotReader.read(f).meta().torn());
+        assertEquals(false, SnapshotReader.read(golden("small.json")).meta().torn(), "absent means consistent");
+    }
+
+    @Test
+    void threadIndicesPastThreadMaxAreRefusedWithTheirPlace() throws IOException {
+        Path good = dir.resolve("good.json");
+        SnapshotWriter.write(GoldenSnapshot.small(), good);
+        String text = Files.readString(good);
+        String bad = text.replace("{\"index\": 1, \"name\": \"worker-1\"", "{\"index\": 128, \"name\": \"worker-1\"");
+        assertTrue(!bad.equals(text), "the golden has thread 1");
+        Path f = dir.resolve("threads.json");
+        Files.writeString(f, bad);
+        SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotReader.read(f));
+        assertTrue(e.getMessage().contains("thread index 128 is past THREAD_MAX"), e.getMessage());
+    }
+
+    @Test
     void writeReadWriteIsStable() throws IOException {
         Path a = dir.resolve("a.json");
         Path b = dir.resolve("b.json");

@@ -22,7 +22,7 @@ import java.util.Random;
 import java.util.TreeMap;
 
 /**
- * Builds a component's capability space the way Genode on Fiasco.OC lays it out (DESIGN §2.2):
+ * Builds a component's capability space the way Genode on Fiasco.OC lays it out (docs/background.md §2):
  * core maps the task cap and the parent cap (with its cap-map entry at PARENT_CAP), each thread's
  * gate/pager/irq at THREAD_AREA_BASE + i * THREAD_AREA_SLOT, the main thread's entry has id 1;
  * badges are handed out in steps of 4 from 4 (with deterministic gaps for what other components

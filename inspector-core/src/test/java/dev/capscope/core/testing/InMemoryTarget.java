@@ -13,6 +13,7 @@ import dev.capscope.core.model.TaskInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -31,7 +32,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * A {@link Target} held in memory, for tests of the walker, restore and the UI. Mutable, with the
- * Fiasco.OC semantics of DESIGN §2.3 where restore relies on them: objects are global and shared
+ * Fiasco.OC semantics of docs/background.md §3 where restore relies on them: objects are global and shared
  * between tasks, mapping from an empty slot succeeds and changes nothing, mapping onto an occupied
  * slot replaces it, an object disappears with its last mapping.
  *
@@ -65,11 +66,16 @@ public final class InMemoryTarget implements Target {
     private final Map<Call, Integer> calls = new EnumMap<>(Call.class);
     private final Map<Call, Deque<Failure>> failures = new EnumMap<>(Call.class);
     private final List<RestoreOperation> applied = new ArrayList<>();
+    private final List<Long> closedSessions = new ArrayList<>();
     private UnaryOperator<List<CapInfo>> capInfoTamper = UnaryOperator.identity();
     private boolean restoreAllowed = true;
     private boolean keepRecordedBadges;
     private long nextObjectId = 0x8000_0000L;
     private boolean closed;
+    /** The restore lease: task and expected generation while held, null when free. */
+    private String leasedTask;
+    private long leaseGeneration;
+    private boolean leaseHeldElsewhere;
 
     public InMemoryTarget(String endpoint, String kernel, String profile) {
         this.endpoint = endpoint;
@@ -132,8 +138,23 @@ public final class InMemoryTarget implements Target {
         return this;
     }
 
+    /** Plays a second client holding the restore lease: acquiring and mutating fail with LEASE_HELD. */
+    public InMemoryTarget leaseHeldElsewhere(boolean held) {
+        this.leaseHeldElsewhere = held;
+        return this;
+    }
+
+    public boolean leaseHeld() {
+        return leasedTask != null;
+    }
+
     public int calls(Call call) {
         return calls.getOrDefault(call, 0);
+    }
+
+    /** Badges of sessions closed at their server (CloseSession), in order. */
+    public List<Long> closedSessions() {
+        return List.copyOf(closedSessions);
     }
 
     public List<RestoreOperation> appliedOperations() {
@@ -259,15 +280,55 @@ public final class InMemoryTarget implements Target {
     }
 
     @Override
+    public RestoreLease acquireLease(String task, long plannedGeneration) {
+        if (!restoreAllowed) {
+            throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
+        }
+        if (leaseHeldElsewhere) {
+            throw new TargetException(Code.LEASE_HELD, "another client holds the restore lease");
+        }
+        TaskState s = task(task);
+        if (s.generation != plannedGeneration) {
+            throw new TargetException(Code.GENERATION_MOVED, "generation " + plannedGeneration + " -> " + s.generation);
+        }
+        leasedTask = task;
+        leaseGeneration = s.generation;
+        return new RestoreLease() {
+            @Override
+            public long generation() {
+                return leaseGeneration;
+            }
+
+            @Override
+            public void close() {
+                leasedTask = null;
+            }
+        };
+    }
+
+    @Override
     public OperationResult apply(String task, RestoreOperation operation) {
         enter(Call.APPLY);
         if (!restoreAllowed) {
             throw new TargetException(Code.REFUSED, "refused: read-only target (start it with --allow-restore)");
         }
+        if (leaseHeldElsewhere) {
+            throw new TargetException(Code.LEASE_HELD, "another client holds the restore lease");
+        }
+        if (leasedTask == null) {
+            throw new TargetException(Code.REFUSED, "acquire the restore lease before changing a task");
+        }
+        if (!leasedTask.equals(task)) {
+            throw new TargetException(Code.REJECTED, "the restore lease is for task '" + leasedTask + "'");
+        }
         TaskState s = task(task);
+        if (s.generation != leaseGeneration) {
+            throw new TargetException(Code.GENERATION_MOVED, "generation " + leaseGeneration + " -> " + s.generation);
+        }
         OperationResult result = execute(s, operation);
         applied.add(operation);
         changed(s);
+        leaseGeneration = s.generation;
         return result;
     }
 
@@ -292,6 +353,25 @@ public final class InMemoryTarget implements Target {
                     dropIfUnmapped(old.objectId());
                 }
             }
+        } else if (operation instanceof RestoreOperation.Grant g) {
+            Mapping from = s.slots.remove(checkSelector(g.from()));
+            checkSelector(g.to());
+            if (from != null) { // the mapping moves; rights are masked like a map's
+                replace(s, g.to(), new Mapping(from.objectId(), new Rights(from.rights().mask() & g.rights().mask())));
+            }
+        } else if (operation instanceof RestoreOperation.CloseSession cs) {
+            Mapping m = s.slots.get(checkSelector(cs.selector()));
+            CapMapEntry e = s.capMap.get(cs.selector());
+            if (m == null || e == null || !e.hasBadge()) {
+                throw new TargetException(Code.REJECTED, "no session at " + Selectors.format(cs.selector()));
+            }
+            // The server destroys the session's gate: every holder loses it.
+            for (TaskState t : tasks.values()) {
+                t.slots.values().removeIf(x -> x.objectId() == m.objectId());
+            }
+            objects.remove(m.objectId());
+            s.capMap.remove(cs.selector());
+            closedSessions.add(e.rawId());
         } else if (operation instanceof RestoreOperation.CreateSession cs) {
             long badge = keepRecordedBadges && cs.recordedBadge() != null && !badgeInUse(cs.recordedBadge())
                     ? cs.recordedBadge() : freshBadge();

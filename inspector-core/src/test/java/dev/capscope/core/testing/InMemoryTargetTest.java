@@ -23,6 +23,41 @@ class InMemoryTargetTest {
     private final InMemoryTarget target = new InMemoryTarget("memory:t", "in-memory", "genode-foc-19")
             .addTask(Spaces.typical("genode-foc-19", T, 1).build());
 
+    @org.junit.jupiter.api.BeforeEach
+    void takeTheRestoreLease() {
+        target.acquireLease(T, target.generation(T));
+    }
+
+    @Test
+    void aMutationAfterTheTaskMovedIsRefusedAsACompareAndSwap() {
+        target.touch(T);
+        TargetException e = assertThrows(TargetException.class,
+                () -> target.apply(T, new RestoreOperation.Unmap(0x300)));
+        assertEquals(TargetException.Code.GENERATION_MOVED, e.code());
+        assertTrue(target.validity(T, 0x300, 0x300).get(0), "nothing changed");
+    }
+
+    @Test
+    void withoutTheLeaseNothingIsChanged() {
+        target.acquireLease(T, target.generation(T)).close();
+        TargetException e = assertThrows(TargetException.class,
+                () -> target.apply(T, new RestoreOperation.Unmap(0x300)));
+        assertEquals(TargetException.Code.REFUSED, e.code());
+        target.leaseHeldElsewhere(true);
+        assertEquals(TargetException.Code.LEASE_HELD, assertThrows(TargetException.class,
+                () -> target.acquireLease(T, target.generation(T))).code());
+        assertTrue(target.validity(T, 0x300, 0x300).get(0), "nothing changed");
+    }
+
+    @Test
+    void grantMovesTheMappingWithMaskedRights() {
+        long obj = info(0x302).objectId();
+        target.apply(T, new RestoreOperation.Grant(0x302, 0x400, new Rights(Rights.R)));
+        assertNull(info(0x302));
+        assertEquals(obj, info(0x400).objectId());
+        assertEquals(Rights.R, info(0x400).rights().mask());
+    }
+
     private CapInfo info(int sel) {
         List<CapInfo> infos = target.capInfos(T, sel, sel);
         return infos.isEmpty() ? null : infos.get(0);

@@ -38,6 +38,37 @@ class WalkerTest {
     }
 
     @Test
+    void aTaskThatMovesDuringEveryAttemptIsReportedTornNotReturned() {
+        InMemoryTarget target = targetWith(Spaces.typical("genode-foc-19", TASK, 2).build());
+        target.tamperCapInfos(infos -> {
+            target.touch(TASK); // the component changes while it is read
+            return infos;
+        });
+        TornWalkException e = assertThrows(TornWalkException.class,
+                () -> new Walker(target).walk(TASK, Spaces.profile("genode-foc-19")));
+        assertEquals(TargetException.Code.TORN, e.code());
+        assertTrue(e.getMessage().contains("kept changing while it was read"), e.getMessage());
+        assertEquals(Walker.DEFAULT_MAX_ATTEMPTS, target.calls(Call.VALIDITY));
+        assertTrue(e.lastAttempt() != null);
+    }
+
+    @Test
+    void contradictionsWhileTheTaskMovesAreTornButWithoutMovementAFault() {
+        InMemoryTarget moving = targetWith(Spaces.typical("genode-foc-19", TASK, 2).build());
+        moving.tamperCapInfos(infos -> {
+            moving.touch(TASK);
+            return List.of(); // validity said valid, infos say nothing: a torn view
+        });
+        assertThrows(TornWalkException.class, () -> new Walker(moving).walk(TASK, Spaces.profile("genode-foc-19")));
+
+        InMemoryTarget faulty = targetWith(Spaces.typical("genode-foc-19", TASK, 2).build());
+        faulty.tamperCapInfos(infos -> List.of());
+        TargetException e = assertThrows(TargetException.class,
+                () -> new Walker(faulty).walk(TASK, Spaces.profile("genode-foc-19")));
+        assertEquals(TargetException.Code.PROTOCOL, e.code(), e.getMessage());
+    }
+
+    @Test
     void walkIsBatched() {
         InMemoryTarget target = targetWith(Spaces.typical("genode-foc-17", TASK, 2).build());
         new Walker(target).walk(TASK, Spaces.profile("genode-foc-17"));

@@ -99,7 +99,8 @@ public final class BridgeConnection implements AutoCloseable {
         byte[] buf = new byte[600];
         int n = CapBridgeLibrary.cb_error_message(c, buf, buf.length);
         String message = new String(buf, 0, Math.max(0, n), StandardCharsets.UTF_8);
-        return NativeErrors.exception(endpoint, CapBridgeLibrary.cb_error_code(c), message);
+        return NativeErrors.exception(endpoint, CapBridgeLibrary.cb_error_code(c), CapBridgeLibrary.cb_wire_status(c),
+                message);
     }
 
     public String endpoint() {
@@ -179,10 +180,11 @@ public final class BridgeConnection implements AutoCloseable {
         return new MutationResult(scratch.meta(0), null, null);
     }
 
-    public synchronized MutationResult mapCopy(long task, int from, int to, int rights) {
+    /** MAP_COPY within the task; {@code grant} moves the mapping (L4_MAP_ITEM_GRANT) instead of copying it. */
+    public synchronized MutationResult mapCopy(long task, int from, int to, int rights, boolean grant) {
         Pointer c = open();
         Pointer meta = scratch.meta();
-        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, 0, meta));
+        check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant ? 1 : 0, meta));
         return new MutationResult(scratch.meta(0), null, null);
     }
 
@@ -220,6 +222,30 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_clear_capmap_entry(c, (int) task, index, meta));
         return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    /** CLOSE_SESSION: closes the session at the selector at its server, as the task's parent would. */
+    public synchronized MutationResult closeSession(long task, int selector) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_close_session(c, (int) task, selector, meta));
+        return new MutationResult(scratch.meta(0), null, null);
+    }
+
+    /**
+     * LEASE_ACQUIRE: this connection alone may then mutate the task, each mutation a compare-and-swap
+     * starting at {@code generation}; {@code timeoutMs} 0 = the agent's default. Returns the generation.
+     */
+    public synchronized long acquireLease(long task, long generation, int timeoutMs) {
+        Pointer c = open();
+        Pointer meta = scratch.meta();
+        check(CapBridgeLibrary.cb_lease_acquire(c, (int) task, generation, timeoutMs, meta));
+        return scratch.meta(0);
+    }
+
+    /** LEASE_RELEASE: ends this connection's lease (fine when it holds none). */
+    public synchronized void releaseLease() {
+        check(CapBridgeLibrary.cb_lease_release(open()));
     }
 
     /** The agent's status code of the last error frame (e.g. 7 NO_SUCH_TASK), 0 if none. */

@@ -16,12 +16,17 @@ final class NativeErrors {
             case CapBridgeLibrary.E_PROTOCOL -> Code.PROTOCOL;
             case CapBridgeLibrary.E_REFUSED -> Code.REFUSED;
             case CapBridgeLibrary.E_REJECTED -> Code.REJECTED;
+            case CapBridgeLibrary.E_LEASE_HELD -> Code.LEASE_HELD;
+            case CapBridgeLibrary.E_GENERATION_MOVED -> Code.GENERATION_MOVED;
             default -> Code.INTERNAL;
         };
     }
 
-    static TargetException exception(String endpoint, int nativeCode, String nativeMessage) {
+    static TargetException exception(String endpoint, int nativeCode, int wireStatus, String nativeMessage) {
         Code code = code(nativeCode);
+        if (wireStatus == CapBridgeLibrary.ST_NO_LEASE) {
+            return new TargetException(code, endpoint + ": " + nativeMessage); // the agent says what to do
+        }
         String advice = switch (code) {
             case UNREACHABLE -> " (is the target running at this address? reconnect to try again)";
             case TIMEOUT -> " (the target may be hung or overloaded; the connection was closed, reconnect to retry)";

@@ -20,6 +20,11 @@ public final class CapBridgeLibrary {
     public static final int E_REFUSED = -4;
     public static final int E_REJECTED = -5;
     public static final int E_INTERNAL = -6;
+    public static final int E_LEASE_HELD = -7;
+    public static final int E_GENERATION_MOVED = -8;
+
+    /** Agent status of a mutation made without the restore lease (docs/protocol.md §2). */
+    public static final int ST_NO_LEASE = 16;
 
     public static final int LAST_SELECTOR = 4296;
     public static final int LAST_CAPMAP_INDEX = 4095;
@@ -108,4 +113,10 @@ public final class CapBridgeLibrary {
                                                  Pointer meta);
 
     public static native int cb_clear_capmap_entry(Pointer c, int task, int index, Pointer meta);
+
+    public static native int cb_close_session(Pointer c, int task, int selector, Pointer meta);
+
+    public static native int cb_lease_acquire(Pointer c, int task, long generation, int timeoutMs, Pointer meta);
+
+    public static native int cb_lease_release(Pointer c);
 }

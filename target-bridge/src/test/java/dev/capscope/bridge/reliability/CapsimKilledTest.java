@@ -105,7 +105,7 @@ class CapsimKilledTest {
             assertEquals("ROLLBACK_FAILED", result.code(), result.summary());
             assertEquals(1, result.appliedSteps(), result.summary());
             assertTrue(result.message().contains("operation 2 of " + steps), result.message());
-            assertTrue(result.message().contains("rollback failed"), result.message());
+            assertTrue(result.message().contains("the rollback failed: it could not run"), result.message());
             assertEquals(2, result.outcome().exitCode());
             assertTrue(ms < 5000, "took " + ms + " ms");
         }

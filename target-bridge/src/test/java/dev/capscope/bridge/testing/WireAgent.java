@@ -9,6 +9,7 @@ import dev.capscope.core.model.TaskInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -53,6 +54,7 @@ public final class WireAgent implements AutoCloseable {
     private volatile int capMapPageSize = Integer.MAX_VALUE;
     private volatile boolean armored;
     private final Thread acceptor;
+    private volatile RestoreLease lease; // the target's lease while a client holds it (LEASE_ACQUIRE)
 
     public WireAgent(Target target) throws IOException {
         this.target = target;
@@ -141,8 +143,7 @@ public final class WireAgent implements AutoCloseable {
                     answer(opcode, req, f, fault == Fault.LYING_COUNT);
                 } catch (TargetException e) {
                     f = new Frame();
-                    status = e.code() == TargetException.Code.REFUSED ? 9
-                            : String.valueOf(e.getMessage()).startsWith("no task ") ? 7 : 10;
+                    status = status(e);
                     f.i32(0).str(e.getMessage());
                 }
                 ByteBuffer out = f.frame(opcode, id, status);
@@ -174,7 +175,7 @@ public final class WireAgent implements AutoCloseable {
                     answer(opcode, req.position(20).slice().order(ByteOrder.LITTLE_ENDIAN), f, false);
                 } catch (TargetException e) {
                     f = new Frame();
-                    status = e.code() == TargetException.Code.REFUSED ? 9 : 10;
+                    status = status(e);
                     f.i32(0).str(e.getMessage());
                 }
                 ByteBuffer frame = f.frame(opcode, id, status);
@@ -187,6 +188,16 @@ public final class WireAgent implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             // the client went away
         }
+    }
+
+    /** The wire status for a port failure (docs/protocol.md §2). */
+    private static int status(TargetException e) {
+        return switch (e.code()) {
+            case REFUSED -> 9;
+            case LEASE_HELD -> 14;
+            case GENERATION_MOVED -> 15;
+            default -> String.valueOf(e.getMessage()).startsWith("no task ") ? 7 : 10;
+        };
     }
 
     private static ByteBuffer readFully(SocketChannel ch, int n) throws IOException {
@@ -284,8 +295,11 @@ public final class WireAgent implements AutoCloseable {
                 }
             }
             case 0x10 -> gen(f, req.getInt(0), new RestoreOperation.Unmap(Short.toUnsignedInt(req.getShort(4))));
-            case 0x11 -> gen(f, req.getInt(0), new RestoreOperation.MapCopy(Short.toUnsignedInt(req.getShort(8)),
-                    Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13))));
+            case 0x11 -> gen(f, req.getInt(0), req.get(14) == 1
+                    ? new RestoreOperation.Grant(Short.toUnsignedInt(req.getShort(8)),
+                            Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13)))
+                    : new RestoreOperation.MapCopy(Short.toUnsignedInt(req.getShort(8)),
+                            Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13))));
             case 0x12 -> {
                 int task = req.getInt(0);
                 int sel = Short.toUnsignedInt(req.getShort(4));
@@ -296,6 +310,18 @@ public final class WireAgent implements AutoCloseable {
                 f.u16(r.newBadge() == null ? 0 : r.newBadge().intValue()).u32(0).u64(target.generation(taskName(task)));
             }
             case 0x15 -> gen(f, req.getInt(0), new RestoreOperation.ClearCapMapEntry(Short.toUnsignedInt(req.getShort(4))));
+            case 0x16 -> {
+                lease = target.acquireLease(taskName(req.getInt(0)), req.getLong(4));
+                f.u64(lease.generation());
+            }
+            case 0x17 -> {
+                RestoreLease held = lease;
+                lease = null;
+                if (held != null) {
+                    held.close();
+                }
+            }
+            case 0x18 -> gen(f, req.getInt(0), new RestoreOperation.CloseSession(Short.toUnsignedInt(req.getShort(4))));
             default -> throw new TargetException(TargetException.Code.REJECTED, "opcode not served by the test agent");
         }
     }

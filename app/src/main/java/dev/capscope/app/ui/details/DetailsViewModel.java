@@ -2,10 +2,10 @@ package dev.capscope.app.ui.details;
 
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.model.RowTreeBuilder;
+import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
-import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Semantics;
 import dev.capscope.core.model.Slot;
 import dev.capscope.core.model.ThreadInfo;
@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything known about the selected row: selector, area and role under the profile, the slot
@@ -31,14 +32,29 @@ public final class DetailsViewModel {
     private final ObservableValue<Row> selection;
     private final ObservableValue<CapSpace> space;
     private final ObservableValue<RowTreeBuilder> builder;
+    private final ObservableValue<NumberBase> numbers;
+    private final java.util.function.Supplier<Map<Integer, List<String>>> lint;
 
     public DetailsViewModel(ObservableValue<Row> selection, ObservableValue<CapSpace> space,
                             ObservableValue<RowTreeBuilder> builder) {
+        this(selection, space, builder, new javafx.beans.property.SimpleObjectProperty<>(NumberBase.BOTH), Map::of);
+    }
+
+    /**
+     * @param numbers how numbers are written (the window's setting)
+     * @param lint    the shown space's lint findings by selector, for the task summary
+     */
+    public DetailsViewModel(ObservableValue<Row> selection, ObservableValue<CapSpace> space,
+                            ObservableValue<RowTreeBuilder> builder, ObservableValue<NumberBase> numbers,
+                            java.util.function.Supplier<Map<Integer, List<String>>> lint) {
         this.selection = selection;
         this.space = space;
         this.builder = builder;
+        this.numbers = numbers;
+        this.lint = lint;
         selection.addListener((o, a, b) -> update());
         space.addListener((o, a, b) -> update());
+        numbers.addListener((o, a, b) -> update());
         update();
     }
 
@@ -46,9 +62,12 @@ public final class DetailsViewModel {
         Row r = selection.getValue();
         CapSpace s = space.getValue();
         RowTreeBuilder b = builder.getValue();
+        NumberBase n = numbers.getValue();
         if (r == null && s != null && b != null) {
             heading.set("Task " + s.taskName());
-            setItems(summary(s, b));
+            List<DetailItem> l = new ArrayList<>(summary(s, b, n));
+            l.addAll(lintSummary(lint.get(), n));
+            setItems(l);
             return;
         }
         if (r == null || s == null || b == null) {
@@ -61,8 +80,8 @@ public final class DetailsViewModel {
             setItems(groupItems(r));
             return;
         }
-        heading.set(Selectors.format(r.selector()) + "  " + r.role());
-        setItems(selectorItems(r, s, b));
+        heading.set(n.format(r.selector()) + "  " + r.role());
+        setItems(selectorItems(r, s, b, n));
     }
 
     private void setItems(List<DetailItem> next) {
@@ -72,7 +91,7 @@ public final class DetailsViewModel {
     }
 
     /** With nothing selected: the space as a whole. */
-    static List<DetailItem> summary(CapSpace s, RowTreeBuilder b) {
+    static List<DetailItem> summary(CapSpace s, RowTreeBuilder b, NumberBase n) {
         List<DetailItem> l = new ArrayList<>();
         l.add(new DetailItem("Task", "name", s.taskName()));
         l.add(new DetailItem("Task", "generation", Long.toString(s.generation())));
@@ -82,12 +101,30 @@ public final class DetailsViewModel {
         l.add(new DetailItem("Space", "cap-map entries", Integer.toString(s.capMap().size())));
         LayoutProfile p = b.profile();
         l.add(new DetailItem("Profile", "profile", p.name(), p.description()));
-        l.add(new DetailItem("Profile", "PARENT_CAP", "0x" + Integer.toHexString(p.parentCap())));
-        l.add(new DetailItem("Profile", "THREAD_AREA_BASE", "0x" + Integer.toHexString(p.threadAreaBase())
-                + " (" + p.threadAreaSlot() + " slots per thread)"));
-        l.add(new DetailItem("Profile", "USER_BASE_CAP", "0x" + Integer.toHexString(p.userBaseCap())));
-        l.add(new DetailItem("Profile", "allocator range", "0x" + Integer.toHexString(p.userBaseCap()) + "–0x"
-                + Integer.toHexString(p.lastAllocatorIndex()), "valid caps beyond it are anomalies"));
+        l.add(new DetailItem("Profile", "PARENT_CAP", n.format(p.parentCap())));
+        l.add(new DetailItem("Profile", "THREAD_AREA_BASE", n.format(p.threadAreaBase())
+                + ", " + p.threadAreaSlot() + " slots per thread"));
+        l.add(new DetailItem("Profile", "USER_BASE_CAP", n.format(p.userBaseCap())));
+        l.add(new DetailItem("Profile", "allocator range", n.format(p.userBaseCap()) + " – "
+                + n.format(p.lastAllocatorIndex()), "valid caps beyond it are anomalies"));
+        return l;
+    }
+
+    /** The space's lint findings, each once (a finding is listed under every selector it names). */
+    static List<DetailItem> lintSummary(Map<Integer, List<String>> bySelector, NumberBase n) {
+        Map<String, List<Integer>> where = new java.util.LinkedHashMap<>();
+        bySelector.forEach((sel, findings) -> findings.forEach(f -> where.computeIfAbsent(f, k -> new ArrayList<>()).add(sel)));
+        List<DetailItem> l = new ArrayList<>();
+        if (where.isEmpty()) {
+            l.add(new DetailItem("Lint", "findings", "none"));
+            return l;
+        }
+        l.add(new DetailItem("Lint", "findings", where.size() + " at " + bySelector.size() + " selector(s)",
+                "Edit > Next anomaly (Ctrl+.) walks through them"));
+        int i = 1;
+        for (String finding : where.keySet()) {
+            l.add(new DetailItem("Lint", "finding " + i++, finding)); // each names its selectors
+        }
         return l;
     }
 
@@ -99,13 +136,13 @@ public final class DetailsViewModel {
         return l;
     }
 
-    static List<DetailItem> selectorItems(Row r, CapSpace s, RowTreeBuilder b) {
+    static List<DetailItem> selectorItems(Row r, CapSpace s, RowTreeBuilder b, NumberBase n) {
         int sel = r.selector();
         List<DetailItem> l = new ArrayList<>();
         SelectorRole role = b.roleOf(sel);
         LayoutProfile p = b.profile();
-        l.add(new DetailItem("Selector", "selector", "0x" + Integer.toHexString(sel) + " (" + sel + ")"));
-        l.add(new DetailItem("Selector", "kcap", Selectors.formatKcap(sel), "selector << L4_CAP_SHIFT (12)"));
+        l.add(new DetailItem("Selector", "selector", n.format(sel)));
+        l.add(new DetailItem("Selector", "kcap", dev.capscope.core.model.Selectors.formatKcap(sel), "selector << L4_CAP_SHIFT (12)"));
         l.add(new DetailItem("Selector", "area", role.area().title(), "under profile " + p.name()));
         l.add(new DetailItem("Selector", "role", role.role()));
         if (r.status().label().length() > 0) l.add(new DetailItem("Selector", "status", r.status().label()));
@@ -120,19 +157,19 @@ public final class DetailsViewModel {
             l.add(new DetailItem("Slot", "role at walk time", slot.role()));
             l.add(new DetailItem("Kernel object", "kind", o.kind().kernelName(),
                     "as the kernel's debugger object reports it; 'unknown' is never guessed"));
-            l.add(new DetailItem("Kernel object", "object id", Long.toString(o.id())));
-            if (o.label() != null) l.add(new DetailItem("Kernel object", "gate label", Long.toString(o.label()),
+            l.add(new DetailItem("Kernel object", "object id", n.format(o.id())));
+            if (o.label() != null) l.add(new DetailItem("Kernel object", "gate label", n.format(o.label()),
                     "in Genode the label is the badge (global capability id)"));
             List<String> others = new ArrayList<>();
             for (Slot other : s.slots()) {
-                if (other.objectId() == o.id() && other.selector() != sel) others.add("0x" + Integer.toHexString(other.selector()));
+                if (other.objectId() == o.id() && other.selector() != sel) others.add(n.format(other.selector()));
             }
             l.add(new DetailItem("Kernel object", "also held at", others.isEmpty() ? "nowhere else in this task" : String.join(", ", others)));
         }
         CapMapEntry e = s.capMapEntry(sel);
         if (e != null) {
-            l.add(new DetailItem("Cap map", "raw id", "0x" + Long.toHexString(e.rawId()) + " (" + e.rawId() + ")"));
-            l.add(new DetailItem("Cap map", "badge", e.hasBadge() ? Long.toString(e.rawId()) : "none (allocated without badge)"));
+            l.add(new DetailItem("Cap map", "raw id", n.format(e.rawId())));
+            l.add(new DetailItem("Cap map", "badge", e.hasBadge() ? n.format(e.rawId()) : "none (allocated without badge)"));
             l.add(new DetailItem("Cap map", "ref count", Integer.toString(e.refCount())));
             Semantics m = e.semantics();
             add(l, "Semantics", "interface", m.rpcInterface());
@@ -162,6 +199,34 @@ public final class DetailsViewModel {
 
     private static void add(List<DetailItem> l, String cat, String name, String value) {
         if (value != null && !value.isEmpty()) l.add(new DetailItem(cat, name, value));
+    }
+
+    /** Every line as text for the clipboard: the heading, then each category with its lines. */
+    public String allAsText() {
+        StringBuilder b = new StringBuilder(heading.get()).append('\n');
+        String category = null;
+        for (DetailItem d : items) {
+            if (!d.category().equals(category)) {
+                category = d.category();
+                b.append(category).append('\n');
+            }
+            b.append("  ").append(d.name()).append(": ").append(d.value()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Some lines as "name: value", one a line. */
+    public static String linesAsText(List<DetailItem> lines) {
+        StringBuilder b = new StringBuilder();
+        for (DetailItem d : lines) {
+            b.append(d.name()).append(": ").append(d.value()).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Only the values, one a line (a single value without a line break, ready to paste). */
+    public static String valuesAsText(List<DetailItem> lines) {
+        return String.join("\n", lines.stream().map(DetailItem::value).toList());
     }
 
     public ObservableList<DetailItem> items() { return items; }

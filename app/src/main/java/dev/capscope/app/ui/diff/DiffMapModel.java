@@ -23,7 +23,7 @@ public final class DiffMapModel {
             int s = r.selector();
             if (s < 0 || s >= Selectors.COUNT) continue;
             DiffStatus prev = status[s];
-            status[s] = prev == null ? r.status() : DiffRows.merge(prev, r.status());
+            status[s] = prev == null ? r.status() : dev.capscope.core.diff.SelectorRow.merge(prev, r.status());
             String line = r.statusLabel().isEmpty() ? "unchanged" : r.statusLabel();
             String more = r.changes();
             text[s] = (text[s] == null ? "" : text[s] + "\n") + line + (r.kind().isEmpty() ? "" : " · " + r.kind())

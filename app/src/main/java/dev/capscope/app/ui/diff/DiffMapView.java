@@ -16,7 +16,9 @@ import java.util.function.IntSupplier;
 
 /** The occupancy map coloured by diff status: one Canvas, 128 cells a line; click selects the row. */
 public final class DiffMapView extends Region {
-    private static final double LABEL_W = 44;
+    private static final double LABEL_W = 52;
+    /** Room above the first line so its label ("0x0") is not cut. */
+    private static final double TOP = 4;
     private static final int COLS = 128;
     private final Canvas canvas = new Canvas();
     private final ObservableValue<DiffMapModel> model;
@@ -58,14 +60,15 @@ public final class DiffMapView extends Region {
     public int selectorAt(double x, double y) {
         if (x < LABEL_W) return -1;
         int c = (int) ((x - LABEL_W) / cell);
-        int r = (int) (y / cell);
+        if (y < TOP) return -1;
+        int r = (int) ((y - TOP) / cell);
         if (c >= COLS || r < 0) return -1;
         int s = r * COLS + c;
         return s < Selectors.COUNT ? s : -1;
     }
 
     public double[] cellCenter(int sel) {
-        return new double[]{LABEL_W + (sel % COLS + 0.5) * cell, (sel / COLS + 0.5) * cell};
+        return new double[]{LABEL_W + (sel % COLS + 0.5) * cell, TOP + (sel / COLS + 0.5) * cell};
     }
 
     public Canvas canvas() {
@@ -75,9 +78,9 @@ public final class DiffMapView extends Region {
     @Override
     protected void layoutChildren() {
         int rows = (Selectors.COUNT + COLS - 1) / COLS;
-        cell = Math.max(3, Math.floor(Math.min((getWidth() - LABEL_W) / COLS, getHeight() / rows)));
+        cell = Math.max(3, Math.floor(Math.min((getWidth() - LABEL_W) / COLS, (getHeight() - TOP) / rows)));
         canvas.setWidth(LABEL_W + COLS * cell);
-        canvas.setHeight(rows * cell);
+        canvas.setHeight(TOP + rows * cell);
         redraw();
     }
 
@@ -91,23 +94,26 @@ public final class DiffMapView extends Region {
         GraphicsContext g = canvas.getGraphicsContext2D();
         DiffMapModel m = model.getValue();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        g.setFill(Color.web("#555"));
-        g.setFont(javafx.scene.text.Font.font("Monospaced", Math.min(10, cell + 3)));
+        boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
+        g.setFill(dark ? Color.web("#b8c0cc") : Color.web("#555"));
+        g.setFont(javafx.scene.text.Font.font("Monospaced", Math.max(8, Math.min(11, cell))));
+        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
+        g.setTextBaseline(javafx.geometry.VPos.CENTER);
         int rows = (Selectors.COUNT + COLS - 1) / COLS;
-        for (int r = 0; r < rows; r += cell >= 8 ? 1 : 2) {
-            g.fillText("0x" + Integer.toHexString(r * COLS), 2, (r + 0.8) * cell);
+        for (int r = 0; r < rows; r += cell >= 7 ? 1 : 2) {
+            g.fillText("0x" + Integer.toHexString(r * COLS), LABEL_W - 5, TOP + (r + 0.5) * cell);
         }
         double gap = cell >= 5 ? 1 : 0;
         for (int s = 0; s < Selectors.COUNT; s++) {
             DiffStatus st = m.status(s);
-            g.setFill(st == null ? MapPalette.emptyCell(m.area(s)) : color(st));
-            g.fillRect(LABEL_W + (s % COLS) * cell, (s / COLS) * cell, cell - gap, cell - gap);
+            g.setFill(st == null ? MapPalette.emptyCell(m.area(s), dark) : color(st));
+            g.fillRect(LABEL_W + (s % COLS) * cell, TOP + (s / COLS) * cell, cell - gap, cell - gap);
         }
         int sel = selected.getAsInt();
         if (sel >= 0 && sel < Selectors.COUNT) {
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
-            g.strokeRect(LABEL_W + (sel % COLS) * cell - 1.5, (sel / COLS) * cell - 1.5, cell + 2, cell + 2);
+            g.strokeRect(LABEL_W + (sel % COLS) * cell - 1.5, TOP + (sel / COLS) * cell - 1.5, cell + 2, cell + 2);
         }
     }
 }

@@ -1,16 +1,14 @@
 package dev.capscope.app.ui.diff;
 
-import dev.capscope.core.diff.CapMapDiff;
 import dev.capscope.core.diff.DiffResult;
 import dev.capscope.core.diff.DiffStatus;
-import dev.capscope.core.diff.SlotDiff;
+import dev.capscope.core.diff.SelectorRow;
 import dev.capscope.core.profile.Area;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns a {@link DiffResult} into rows: one per selector, joining the slot's and the cap-map
@@ -24,44 +22,20 @@ public final class DiffRows {
     public record Group(DiffRow row, List<DiffRow> rows) {
     }
 
-    /** Every row of the diff, unchanged ones included, by selector. */
+    /** Every row of the diff, unchanged ones included, by selector (the core's {@link SelectorRow}s). */
     public static List<DiffRow> rows(DiffResult diff) {
-        TreeMap<Integer, List<SlotDiff>> slots = new TreeMap<>();
-        for (SlotDiff d : diff.slots()) {
-            slots.computeIfAbsent(d.selector(), k -> new ArrayList<>()).add(d);
-        }
-        TreeMap<Integer, List<CapMapDiff>> entries = new TreeMap<>();
-        for (CapMapDiff d : diff.capMap()) {
-            entries.computeIfAbsent(d.index(), k -> new ArrayList<>()).add(d);
-        }
-        java.util.TreeSet<Integer> selectors = new java.util.TreeSet<>(slots.keySet());
-        selectors.addAll(entries.keySet());
-        List<DiffRow> out = new ArrayList<>(selectors.size());
-        for (int sel : selectors) {
-            List<SlotDiff> s = slots.getOrDefault(sel, List.of());
-            List<CapMapDiff> e = entries.getOrDefault(sel, List.of());
-            int n = Math.max(s.size(), e.size());
-            for (int i = 0; i < n; i++) {
-                SlotDiff sd = i < s.size() ? s.get(i) : null;
-                CapMapDiff ed = i < e.size() ? e.get(i) : null;
-                Area area = sd != null ? sd.area() : ed.area();
-                String key = "s:" + sel + (i == 0 ? "" : "#" + i);
-                out.add(new DiffRow(key, sel, area, merge(sd == null ? null : sd.status(), ed == null ? null : ed.status()),
-                        "0x" + Integer.toHexString(sel), sd, ed));
-            }
+        List<DiffRow> out = new ArrayList<>();
+        int last = -1;
+        int dup = 0;
+        for (SelectorRow r : SelectorRow.of(diff)) {
+            dup = r.selector() == last ? dup + 1 : 0;
+            last = r.selector();
+            Area area = r.slot() != null ? r.slot().area() : r.entry().area();
+            String key = "s:" + r.selector() + (dup == 0 ? "" : "#" + dup);
+            out.add(new DiffRow(key, r.selector(), area, r.status(), "0x" + Integer.toHexString(r.selector()),
+                    r.slot(), r.entry()));
         }
         return out;
-    }
-
-    /** The row's status from its slot's and entry's: the same if equal, the one that is not UNCHANGED, else CHANGED. */
-    static DiffStatus merge(DiffStatus slot, DiffStatus entry) {
-        if (slot == null) return entry;
-        if (entry == null || slot == entry) return slot;
-        if (slot == DiffStatus.UNCHANGED) return entry;
-        if (entry == DiffStatus.UNCHANGED) return slot;
-        if (slot == DiffStatus.REBOUND) return entry;
-        if (entry == DiffStatus.REBOUND) return slot;
-        return DiffStatus.CHANGED;
     }
 
     /** Rows grouped by area (in area order); {@code changesOnly} leaves out UNCHANGED rows and empty groups. */

@@ -15,6 +15,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import dev.capscope.app.ui.copy.ClipboardText;
+import dev.capscope.app.ui.settings.NumberBase;
 
 /**
  * The diff tree: areas (with their counts) -> selector rows marked added / removed / changed /
@@ -30,22 +32,49 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
     private final TreeTableColumn<DiffRow, String> titleColumn;
     private boolean syncing;
 
+    private final javafx.beans.value.ObservableValue<NumberBase> numbers;
+
     public DiffTreeView(DiffViewModel vm) {
+        this(vm, new javafx.beans.property.SimpleObjectProperty<>(NumberBase.BOTH));
+    }
+
+    /** @param numbers the window's number base: selectors and badges are written in it */
+    public DiffTreeView(DiffViewModel vm, javafx.beans.value.ObservableValue<NumberBase> numbers) {
+        this.numbers = numbers;
         setId("diffTree");
         getStyleClass().add("cap-tree");
         setRoot(new TreeItem<>());
         setShowRoot(false);
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
-        titleColumn = column("diffColSelector", "Selector", 230, DiffRow::title);
+        titleColumn = column("diffColSelector", "Selector", 230,
+                r -> r.isGroup() ? r.title() : numbers.getValue().format(r.selector()));
         getColumns().addAll(
                 titleColumn,
-                column("diffColDecimal", "Dec", 48, DiffRow::decimal),
-                column("diffColStatus", "Status", 70, DiffRow::statusLabel),
+                column("diffColDecimal", "Dec", 56, DiffRow::decimal),
+                column("diffColStatus", "Status", 84, DiffRow::statusLabel),
                 column("diffColKind", "Kind", 110, DiffRow::kind),
-                column("diffColBadge", "Badge", 80, DiffRow::badge),
+                column("diffColBadge", "Badge", 180, r -> numbers.getValue().formatNumbersIn(r.badge())),
                 column("diffColMeaning", "Meaning", 260, DiffRow::meaning),
                 column("diffColChanges", "Changes (before -> after)", 330, DiffRow::changes));
         setRowFactory(t -> new Row());
+        getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        numbers.addListener((o, a, b) -> refresh());
+        setContextMenu(contextMenu());
+        javafx.scene.input.KeyCombination copy = javafx.scene.input.KeyCombination.keyCombination("Shortcut+C");
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (copy.match(e)) {
+                ClipboardText.put(rowsText());
+                e.consume();
+            }
+        });
+        addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            for (javafx.scene.Node n = e.getPickResult().getIntersectedNode(); n != null && n != this; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.TreeTableCell<?, ?> cell) {
+                    clicked = cell.getTableColumn();
+                    break;
+                }
+            }
+        });
         setPlaceholder(new Label("No differences to show"));
         vm.groupsProperty().addListener((o, a, b) -> rebuild(b, vm));
         getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
@@ -122,6 +151,66 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         if (need > titleColumn.getPrefWidth()) {
             titleColumn.setPrefWidth(need);
         }
+    }
+
+    private javafx.scene.control.TableColumnBase<?, ?> clicked;
+
+    /** Copy cell, row(s), selector, kcap, row(s) as JSON: as in the main tree. */
+    private javafx.scene.control.ContextMenu contextMenu() {
+        javafx.scene.control.MenuItem cell = item("diffCopyCell", "Copy cell", () -> {
+            DiffRow r = focused();
+            if (r != null && clicked instanceof TreeTableColumn<?, ?> c) {
+                @SuppressWarnings("unchecked")
+                TreeTableColumn<DiffRow, String> col = (TreeTableColumn<DiffRow, String>) c;
+                ClipboardText.put(col.getCellData(getSelectionModel().getSelectedItem()));
+            }
+        });
+        javafx.scene.control.MenuItem rows = item("diffCopyRow", "Copy row(s)", () -> ClipboardText.put(rowsText()));
+        javafx.scene.control.MenuItem selector = item("diffCopySelector", "Copy selector", () -> ClipboardText.put(
+                String.join("\n", selected().stream().filter(r -> !r.isGroup())
+                        .map(r -> numbers.getValue().format(r.selector())).toList())));
+        javafx.scene.control.MenuItem kcap = item("diffCopyKcap", "Copy kcap", () -> ClipboardText.put(
+                String.join("\n", selected().stream().filter(r -> !r.isGroup())
+                        .map(r -> dev.capscope.core.model.Selectors.formatKcap(r.selector())).toList())));
+        javafx.scene.control.MenuItem json = item("diffCopyJson", "Copy as JSON", () -> ClipboardText.put(
+                DiffRowText.json(selected().stream().filter(r -> !r.isGroup()).toList())));
+        return new javafx.scene.control.ContextMenu(cell, rows, selector, kcap, json);
+    }
+
+    private static javafx.scene.control.MenuItem item(String id, String text, Runnable action) {
+        javafx.scene.control.MenuItem m = new javafx.scene.control.MenuItem(text);
+        m.setId(id);
+        m.setOnAction(e -> action.run());
+        return m;
+    }
+
+    private DiffRow focused() {
+        TreeItem<DiffRow> i = getSelectionModel().getSelectedItem();
+        return i == null ? null : i.getValue();
+    }
+
+    /** The selected rows in display order. */
+    public java.util.List<DiffRow> selected() {
+        java.util.List<DiffRow> out = new java.util.ArrayList<>();
+        for (TreeItem<DiffRow> i : getSelectionModel().getSelectedItems()) {
+            if (i != null && i.getValue() != null) out.add(i.getValue());
+        }
+        return out;
+    }
+
+    /** The visible columns' cells of the selected rows, tab-separated. */
+    @SuppressWarnings("unchecked")
+    String rowsText() {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (TreeItem<DiffRow> i : getSelectionModel().getSelectedItems()) {
+            if (i == null) continue;
+            java.util.List<String> cells = new java.util.ArrayList<>();
+            for (TreeTableColumn<DiffRow, ?> c : getVisibleLeafColumns()) {
+                cells.add(String.valueOf(((TreeTableColumn<DiffRow, String>) c).getCellData(i)));
+            }
+            lines.add(String.join("\t", cells));
+        }
+        return String.join("\n", lines);
     }
 
     /** The tree item of a row key ("s:515", "area:COMPONENT"), or null. */

@@ -41,10 +41,15 @@ public final class DiffView extends BorderPane {
     private final DiffMapView map;
 
     public DiffView(DiffViewModel vm) {
+        this(vm, new javafx.beans.property.SimpleObjectProperty<>(dev.capscope.app.ui.settings.NumberBase.BOTH));
+    }
+
+    /** @param numbers the main window's number base (selectors and badges in the diff tree) */
+    public DiffView(DiffViewModel vm, javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers) {
         setId("diffView");
         getStyleClass().add("diff-view");
         setTop(toolBar(vm));
-        tree = new DiffTreeView(vm);
+        tree = new DiffTreeView(vm, numbers);
         map = new DiffMapView(vm.mapProperty(), () -> vm.selectedProperty().get() == null ? -1
                 : vm.selectedProperty().get().selector(), vm::selectSelector);
         vm.selectedProperty().addListener((o, a, b) -> map.redraw());
@@ -111,8 +116,9 @@ public final class DiffView extends BorderPane {
         json.setOnAction(e -> vm.exportJson());
         text.disableProperty().bind(vm.resultProperty().isNull());
         json.disableProperty().bind(vm.resultProperty().isNull());
-        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after, new Separator(),
-                match, changes, reload, new Separator(), text, json);
+        match.setMaxWidth(200);
+        ToolBar bar = new ToolBar(new Label("Baseline"), base, swap, new Label("After"), after,
+                new Separator(Orientation.VERTICAL), match, changes, reload, new Separator(Orientation.VERTICAL), text, json);
         bar.setId("diffToolBar");
         return bar;
     }
@@ -120,7 +126,7 @@ public final class DiffView extends BorderPane {
     private static ComboBox<DiffSide> sideChoice(String id, DiffViewModel vm) {
         ComboBox<DiffSide> c = new ComboBox<>(vm.choices());
         c.setId(id);
-        c.setPrefWidth(250);
+        c.setPrefWidth(220);
         c.setConverter(new StringConverter<>() {
             public String toString(DiffSide s) { return s == null ? "" : s.title(); }
             public DiffSide fromString(String s) { return null; }

@@ -158,8 +158,11 @@ public final class DiffViewModel {
                             return file;
                         })
                         .onSuccess(f -> summary.set(summaryText(d) + " · exported to " + f.getFileName()))
-                        .onFailure(e -> dialogs.showError("Cannot export the diff", file + ": " + message(e),
-                                "Choose another folder or file name and export again."))
+                        .onFailure(e -> {
+                            var t = dev.capscope.app.ui.service.FileErrors.writing(file, e,
+                                    "Choose another folder or file name and export again.");
+                            dialogs.showError("Cannot export the diff", t.whatHappened(), t.whatToDo());
+                        })
                         .executeWith(runner));
     }
 

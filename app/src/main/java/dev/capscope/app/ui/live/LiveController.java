@@ -145,21 +145,42 @@ public final class LiveController {
         listener.targetFailed(t, msg);
     }
 
-    /** "What happened. What to do." for a target failure. */
+    /**
+     * "What happened. What to do." for a target failure, naming the endpoint once: the bridge's
+     * messages start with the endpoint and end with advice of their own, both dropped here.
+     */
     public static String describe(LiveTarget t, Throwable e) {
-        String what = e.getMessage() == null ? e.toString() : e.getMessage();
+        String what = detail(t.endpoint(), e);
+        String at = "Target " + t.endpoint();
         if (e instanceof TargetException te) {
             return switch (te.code()) {
-                case UNREACHABLE -> "Target " + t.endpoint() + " is unreachable (" + what
-                        + "). Check that it still runs, then reconnect.";
-                case TIMEOUT -> "Target " + t.endpoint() + " did not answer in time (" + what
-                        + "). Reconnect when it is responsive again.";
-                case PROTOCOL -> "Target " + t.endpoint() + " sent an answer that is not valid (" + what
-                        + "). Check that the agent speaks protocol v1, then reconnect.";
-                default -> "Target " + t.endpoint() + ": " + what + ". Reconnect to try again.";
+                case UNREACHABLE -> at + " is unreachable: " + what + ". Check that it still runs, then reconnect.";
+                case TIMEOUT -> at + " did not answer in time: " + what + ". Reconnect when it is responsive again.";
+                case PROTOCOL -> at + " sent an answer that is not valid: " + what
+                        + ". Check that the agent speaks protocol v1, then reconnect.";
+                default -> at + ": " + what + ". Reconnect to try again.";
             };
         }
-        return "Target " + t.endpoint() + " failed: " + what + ". Reconnect to try again.";
+        return at + " failed: " + what + ". Reconnect to try again.";
+    }
+
+    /** The failure in the bridge's words without the endpoint prefix, the advice suffix and a repeated address. */
+    static String detail(String endpoint, Throwable e) {
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().strip();
+        if (m.startsWith(endpoint + ": ")) {
+            m = m.substring(endpoint.length() + 2);
+        }
+        int advice = m.lastIndexOf(" (");
+        if (e instanceof TargetException && advice > 0 && m.endsWith(")")) {
+            m = m.substring(0, advice);
+        }
+        String address = endpoint.substring(endpoint.indexOf(':') + 1);
+        m = m.replace("cannot connect to " + address + ": ", "cannot connect: ")
+                .replace("connecting to " + address + " ", "connecting ");
+        while (m.endsWith(".")) {
+            m = m.substring(0, m.length() - 1);
+        }
+        return m.isEmpty() ? "no reason given" : m;
     }
 
     private static void closeQuietly(Target t) {

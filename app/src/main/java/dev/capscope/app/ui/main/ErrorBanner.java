@@ -4,6 +4,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 
 /** Shown above the tree while the shown target is in error: what happened, and a Reconnect button. */
 final class ErrorBanner extends HBox {
@@ -17,8 +18,11 @@ final class ErrorBanner extends HBox {
         text.textProperty().bind(vm.errorProperty());
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMaxWidth(Double.MAX_VALUE);
+        // the message wraps; the button keeps its whole text however long the message is
+        text.setMinWidth(0);
         Button reconnect = new Button("Reconnect");
         reconnect.setId("reconnectButton");
+        reconnect.setMinWidth(Region.USE_PREF_SIZE);
         reconnect.setOnAction(e -> vm.reconnect());
         getChildren().addAll(text, reconnect);
         visibleProperty().bind(vm.errorProperty().isNotEmpty());

@@ -40,19 +40,27 @@ public final class MainViewModel implements LiveController.Listener {
     private final StatusViewModel status = new StatusViewModel();
     private final ProfileViewModel profile;
     private final DetailsViewModel details;
+    private final dev.capscope.app.ui.settings.ViewSettings view;
     private final LiveController live;
     private final SnapshotCommands snapshots;
     private final dev.capscope.app.ui.snapshot.SnapshotWorkflow workflow;
     private final BooleanProperty liveRefresh = new SimpleBooleanProperty(true);
     private final IntegerProperty intervalMillis = new SimpleIntegerProperty(1000);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    /** True while a live task is shown: Refresh and Live refresh only make sense then. */
+    private final javafx.beans.property.ReadOnlyBooleanWrapper liveShown = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    /** Generation of the shown live task at its last applied walk, and when it last moved (-1: not yet). */
+    private long shownGeneration = -1;
+    private long shownChangedAt;
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
 
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.profile = new ProfileViewModel(ctx.walks().profiles());
-        this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty());
+        this.view = dev.capscope.app.ui.settings.ViewSettings.remembered(ctx.recent());
+        this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty(),
+                view.numbersProperty(), tree::lint);
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
@@ -93,6 +101,7 @@ public final class MainViewModel implements LiveController.Listener {
         LiveTarget existing = sources.findTarget(endpoint);
         LiveTarget t = existing != null ? existing : new LiveTarget(endpoint);
         if (existing == null) {
+            if (!remember) t.title("demo target (capsim)");
             t.stateProperty().addListener((o, a, b) -> updateError());
             t.errorProperty().addListener((o, a, b) -> updateError());
             sources.targets().add(t);
@@ -142,6 +151,31 @@ public final class MainViewModel implements LiveController.Listener {
         }
     }
 
+    /** Asks where to save, then writes the view as text, CSV or JSON (by the file's extension) on the worker. */
+    public void exportView(dev.capscope.app.ui.tree.ViewExport view) {
+        String task = tree.spaceProperty().get() == null ? "capscope" : tree.spaceProperty().get().taskName();
+        String suggested = SnapshotCommands.fileName(task + "-view").replace(".json", ".csv");
+        ctx.dialogs().chooseFileToSave("Export the view (.txt, .csv or .json)", suggested).ifPresent(file ->
+                BackgroundTask.wrap("export view", () -> {
+                            dev.capscope.app.ui.diff.DiffService.writeAtomically(file,
+                                    view.format(file.getFileName().toString()));
+                            return file;
+                        })
+                        .onSuccess(f -> status.idle("Exported " + view.lines().stream().filter(l -> l.row().isSelector())
+                                .count() + " rows to " + f))
+                        .onFailure(e -> {
+                            var t = dev.capscope.app.ui.service.FileErrors.writing(file, e,
+                                    "Choose another folder or name, then export again.");
+                            ctx.dialogs().showError("Cannot export the view", t.whatHappened(), t.whatToDo());
+                        })
+                        .executeWith(ctx.runner()));
+    }
+
+    /** What is shown, for titles and exports ("init @ unix:/tmp/capsim.sock", "snapshot leaky.json"). */
+    public String shownTitle() {
+        return status.sourceProperty().get();
+    }
+
     public void openSnapshot() {
         snapshots.open();
     }
@@ -163,9 +197,11 @@ public final class MainViewModel implements LiveController.Listener {
 
     private void show(SourceRef ref) {
         shown = ref;
+        shownGeneration = -1;
+        liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
         if (ref instanceof SourceRef.TaskRef r) {
-            status.sourceProperty().set(r.task() + " @ " + r.target().endpoint());
+            status.sourceProperty().set(r.task() + " @ " + r.target().title());
             walkShown(false, false);
         } else if (ref instanceof SourceRef.SnapshotRef s) {
             SnapshotSource src = s.source();
@@ -215,8 +251,25 @@ public final class MainViewModel implements LiveController.Listener {
         } else {
             tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
         }
-        status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + result.space().generation());
-        status.idle("Walked " + result.space().taskName());
+        long g = result.space().generation();
+        status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + g);
+        long now = ctx.timer().nowMillis();
+        if (shownGeneration < 0 || g == shownGeneration) {
+            status.idle("Walked " + result.space().taskName() + " at generation " + g + " (" + clock(now) + ")");
+        } else {
+            status.idle(result.space().taskName() + ": generation " + shownGeneration + " → " + g
+                    + " (" + clock(now) + ")");
+        }
+        if (g != shownGeneration) {
+            shownGeneration = g;
+            shownChangedAt = now;
+        }
+    }
+
+    /** Local wall-clock time of the UI timer, HH:mm:ss. */
+    private static String clock(long millis) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .format(java.time.Instant.ofEpochMilli(millis).atZone(java.time.ZoneId.systemDefault()));
     }
 
     private RowTreeBuilder builder;
@@ -276,7 +329,12 @@ public final class MainViewModel implements LiveController.Listener {
 
     @Override
     public void unchanged(LiveTarget target, String task, long generation) {
-        status.idle(task + " unchanged (generation " + generation + ")");
+        // a poll that was in flight while the user picked another source says nothing about it
+        if (!(shown instanceof SourceRef.TaskRef r && r.target() == target && r.task().equals(task))) {
+            return;
+        }
+        status.idle(task + ": no change since generation " + generation
+                + (shownGeneration == generation ? " (" + clock(shownChangedAt) + ")" : ""));
     }
 
     void snapshotOpened(SnapshotSource s) {
@@ -289,11 +347,14 @@ public final class MainViewModel implements LiveController.Listener {
     public SourcesViewModel sources() { return sources; }
     public CapTreeViewModel tree() { return tree; }
     public DetailsViewModel details() { return details; }
+    /** Number base, theme, map zoom, hidden columns: the user's view preferences. */
+    public dev.capscope.app.ui.settings.ViewSettings view() { return view; }
     public StatusViewModel status() { return status; }
     public ProfileViewModel profile() { return profile; }
     public BooleanProperty liveRefreshProperty() { return liveRefresh; }
     public IntegerProperty intervalMillisProperty() { return intervalMillis; }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public javafx.beans.property.ReadOnlyBooleanProperty liveShownProperty() { return liveShown.getReadOnlyProperty(); }
     public SourceRef shown() { return shown; }
     UiContext context() { return ctx; }
 }

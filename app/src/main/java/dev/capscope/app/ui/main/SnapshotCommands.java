@@ -1,6 +1,7 @@
 package dev.capscope.app.ui.main;
 
 import dev.capscope.app.ui.UiContext;
+import dev.capscope.app.ui.service.FileErrors;
 import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.sources.SourceRef;
 import dev.capscope.app.ui.task.BackgroundTask;
@@ -37,8 +38,8 @@ public final class SnapshotCommands {
                 })
                 .onFailure(e -> {
                     main.status().idle("Could not open " + file.getFileName());
-                    ctx.dialogs().showError("Cannot open snapshot", file + ": " + message(e),
-                            "Check that the file is a Capscope snapshot (schema 1), or open another one.");
+                    FileErrors.Text t = FileErrors.reading(file, e, "Open another snapshot (Ctrl+O).");
+                    ctx.dialogs().showError("Cannot open snapshot", t.whatHappened(), t.whatToDo());
                 })
                 .executeWith(ctx.runner());
     }
@@ -103,8 +104,10 @@ public final class SnapshotCommands {
                     if (wasSelected) main.sources().selectSnapshot(saved);
                     main.status().idle("Saved snapshot " + snap.meta().name() + " to " + f);
                 })
-                .onFailure(e -> ctx.dialogs().showError("Cannot save snapshot", file + ": " + message(e),
-                        "Choose another folder or free some space, then save again."))
+                .onFailure(e -> {
+                    FileErrors.Text t = FileErrors.writing(file, e, "Choose another folder or name, then save again.");
+                    ctx.dialogs().showError("Cannot save snapshot", t.whatHappened(), t.whatToDo());
+                })
                 .executeWith(ctx.runner());
     }
 
@@ -114,9 +117,5 @@ public final class SnapshotCommands {
             if (list.get(i).snapshot() == snap) return i;
         }
         return -1;
-    }
-
-    static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 }

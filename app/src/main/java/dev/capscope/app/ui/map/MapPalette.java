@@ -14,6 +14,21 @@ public final class MapPalette {
     }
 
     public static Color emptyCell(Area a) {
+        return emptyCell(a, false);
+    }
+
+    /** Empty cells in the dark theme: the same hues, dark, so the valid caps stand out there too. */
+    public static Color emptyCell(Area a, boolean dark) {
+        if (dark) {
+            return switch (a) {
+                case INVALID -> web("#3a3d42");
+                case FIXED -> web("#1d2a3a");
+                case THREADS -> web("#1c3024");
+                case CORE_RESERVED -> web("#2a2d32");
+                case COMPONENT -> web("#322b1c");
+                case BEYOND_ALLOCATOR -> web("#3a2023");
+            };
+        }
         return switch (a) {
             case INVALID -> web("#c8c8c8");
             case FIXED -> web("#d6e4f5");
@@ -58,6 +73,10 @@ public final class MapPalette {
 
     /** Legend entries in display order. */
     public static Map<String, Color> legend() {
+        return legend(false);
+    }
+
+    public static Map<String, Color> legend(boolean dark) {
         Map<String, Color> m = new LinkedHashMap<>();
         m.put("Task", kind(ObjectKind.TASK));
         m.put("Thread", kind(ObjectKind.THREAD));
@@ -67,11 +86,11 @@ public final class MapPalette {
         m.put("kind unknown", kind(ObjectKind.UNKNOWN));
         m.put("anomaly", ANOMALY);
         m.put("receive window (entry, no cap yet)", RECEIVE_WINDOW);
-        m.put("empty: fixed", emptyCell(Area.FIXED));
-        m.put("thread slots", emptyCell(Area.THREADS));
-        m.put("core reserved", emptyCell(Area.CORE_RESERVED));
-        m.put("component area", emptyCell(Area.COMPONENT));
-        m.put("beyond allocator", emptyCell(Area.BEYOND_ALLOCATOR));
+        m.put("empty: fixed", emptyCell(Area.FIXED, dark));
+        m.put("thread slots", emptyCell(Area.THREADS, dark));
+        m.put("core reserved", emptyCell(Area.CORE_RESERVED, dark));
+        m.put("component area", emptyCell(Area.COMPONENT, dark));
+        m.put("beyond allocator", emptyCell(Area.BEYOND_ALLOCATOR, dark));
         return m;
     }
 }

@@ -3,8 +3,8 @@ package dev.capscope.app.ui.model;
 /** How the component area's cap-map entries are grouped so 4,000 of them stay browsable. */
 public enum Grouping {
     BY_INTERFACE("by interface"),
-    BY_KIND("by kernel object kind"),
-    BY_RANGE("by selector range (256)");
+    BY_KIND("by object kind"),
+    BY_RANGE("by range (256)");
 
     private final String label;
 

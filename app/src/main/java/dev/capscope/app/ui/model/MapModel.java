@@ -74,10 +74,17 @@ public final class MapModel {
     public boolean dimmed(int sel) { return dimmed[sel]; }
     public RowStatus status(int sel) { return status[sel]; }
     public int validCount() { return valid; }
+    /** False for {@link #EMPTY}: no space is shown, so nothing is drawn. */
+    public boolean hasSpace() { return space != null; }
 
-    /** One line for the tooltip: "0x203 (515) kcap 0x203000 · cap map · Ipc_gate · LOG 'init -> log' · badge 12". */
+    /** The tooltip: "0x203 (515)  kcap 0x203000", area and role, kind, cap-map entry, anomaly, mark. */
     public String describe(int sel) {
-        StringBuilder b = new StringBuilder(Selectors.format(sel)).append("  kcap ").append(Selectors.formatKcap(sel));
+        return describe(sel, dev.capscope.app.ui.settings.NumberBase.BOTH);
+    }
+
+    /** The tooltip with numbers in the window's base. */
+    public String describe(int sel, dev.capscope.app.ui.settings.NumberBase n) {
+        StringBuilder b = new StringBuilder(n.format(sel)).append("  kcap ").append(Selectors.formatKcap(sel));
         SelectorRole role = roles.apply(sel);
         b.append("\n").append(role.area().title()).append(" · ").append(role.role());
         if (space != null) {
@@ -86,7 +93,7 @@ public final class MapModel {
             CapMapEntry e = space.capMapEntry(sel);
             if (e != null) {
                 String m = e.semantics().describe();
-                b.append("\ncap map: ").append(e.hasBadge() ? "badge " + e.rawId() : "no badge")
+                b.append("\ncap map: ").append(e.hasBadge() ? "badge " + n.format(e.rawId()) : "no badge")
                         .append(", refs ").append(e.refCount()).append(m.isEmpty() ? "" : ", " + m);
             }
         }

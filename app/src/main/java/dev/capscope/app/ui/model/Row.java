@@ -14,10 +14,11 @@ import java.util.List;
  * @param lint     lint findings concerning this selector (empty for none)
  * @param empty    true for an empty slot shown on demand
  * @param anomaly  true for a valid cap where none may be (selector 0, beyond the allocator) or a lint finding
+ * @param objectId the kernel object the slot names, -1 for none (groups, empty slots, dangling entries)
  */
 public record Row(String key, RowKind kind, Area area, int selector, String title, String role, String objectKind,
-                  String badge, String refs, String rights, String meaning, RowStatus status, List<String> lint,
-                  boolean empty, boolean anomaly) {
+                  long objectId, String badge, String refs, String rights, String meaning, RowStatus status,
+                  List<String> lint, boolean empty, boolean anomaly) {
 
     public Row {
         lint = List.copyOf(lint);
@@ -29,6 +30,7 @@ public record Row(String key, RowKind kind, Area area, int selector, String titl
         if (this == o) return true;
         if (!(o instanceof Row r)) return false;
         return selector == r.selector && status == r.status && empty == r.empty && anomaly == r.anomaly
+                && objectId == r.objectId
                 && kind == r.kind && area == r.area && badge.equals(r.badge) && refs.equals(r.refs)
                 && rights.equals(r.rights) && objectKind.equals(r.objectKind) && key.equals(r.key)
                 && title.equals(r.title) && role.equals(r.role) && meaning.equals(r.meaning) && lint.equals(r.lint);
@@ -40,7 +42,8 @@ public record Row(String key, RowKind kind, Area area, int selector, String titl
     }
 
     public static Row group(String key, RowKind kind, Area area, String title, String meaning) {
-        return new Row(key, kind, area, -1, title, "", "", "", "", "", meaning, RowStatus.NORMAL, List.of(), false, false);
+        return new Row(key, kind, area, -1, title, "", "", -1, "", "", "", meaning, RowStatus.NORMAL, List.of(), false,
+                false);
     }
 
     public static String selectorKey(int selector) {
@@ -52,13 +55,13 @@ public record Row(String key, RowKind kind, Area area, int selector, String titl
     }
 
     public Row withStatus(RowStatus s) {
-        return s == status ? this : new Row(key, kind, area, selector, title, role, objectKind, badge, refs, rights,
-                meaning, s, lint, empty, anomaly);
+        return s == status ? this : new Row(key, kind, area, selector, title, role, objectKind, objectId, badge, refs,
+                rights, meaning, s, lint, empty, anomaly);
     }
 
     public Row withTitle(String t) {
-        return t.equals(title) ? this : new Row(key, kind, area, selector, t, role, objectKind, badge, refs, rights,
-                meaning, status, lint, empty, anomaly);
+        return t.equals(title) ? this : new Row(key, kind, area, selector, t, role, objectKind, objectId, badge, refs,
+                rights, meaning, status, lint, empty, anomaly);
     }
 
     /** Decimal selector column ("" for groups). */

@@ -5,18 +5,23 @@ import java.util.function.Predicate;
 
 /**
  * The filter field's language: a number ({@code 515}, {@code 0x203}) matches that selector, kcap
- * or badge; any other text matches case-insensitively in role, kind, badge, interface, label,
- * server, status and lint findings ("LOG", "Ipc_gate", "log_client", "leak").
+ * or badge; {@code obj:680} matches every selector holding kernel object 680; any other text
+ * matches case-insensitively in role, kind, badge, interface, label, server, status and lint
+ * findings ("LOG", "Ipc_gate", "log_client", "leak").
  */
 public final class RowFilter implements Predicate<Row> {
     public static final RowFilter ALL = new RowFilter("");
 
+    /** Prefix of "the holders of this kernel object" ({@code obj:680}). */
+    public static final String OBJECT_PREFIX = "obj:";
     private final String text;
     private final Long number;
+    private final Long object;
 
     private RowFilter(String raw) {
         this.text = raw.trim().toLowerCase(Locale.ROOT);
-        this.number = parseNumber(text);
+        this.object = text.startsWith(OBJECT_PREFIX) ? parseNumber(text.substring(OBJECT_PREFIX.length()).trim()) : null;
+        this.number = object == null ? parseNumber(text) : null;
     }
 
     public static RowFilter of(String raw) {
@@ -45,6 +50,9 @@ public final class RowFilter implements Predicate<Row> {
     public boolean test(Row r) {
         if (text.isEmpty()) {
             return true;
+        }
+        if (object != null) {
+            return r.objectId() == object;
         }
         if (number != null) {
             long n = number;

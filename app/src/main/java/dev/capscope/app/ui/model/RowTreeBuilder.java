@@ -119,7 +119,7 @@ public final class RowTreeBuilder {
         boolean anomaly = !lint.isEmpty() || slot != null
                 && (role.area() == Area.INVALID || role.area() == Area.BEYOND_ALLOCATOR);
         return new Row(Row.selectorKey(sel), RowKind.SELECTOR, role.area(), sel, "0x" + Integer.toHexString(sel),
-                empty ? role.role() + " (empty)" : role.role(), kind, badge, refs,
+                empty ? role.role() + " (empty)" : role.role(), kind, obj == null ? -1 : obj.id(), badge, refs,
                 slot == null ? "" : slot.rights().toString(), meaning, RowStatus.NORMAL, lint, empty, anomaly);
     }
 

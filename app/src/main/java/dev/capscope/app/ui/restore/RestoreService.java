@@ -11,6 +11,7 @@ import dev.capscope.core.restore.RestoreResult;
 import dev.capscope.core.restore.RestoreRunner;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
@@ -80,6 +81,7 @@ public class RestoreService {
         @Override public List<ThreadInfo> threads(String task) { return watch(() -> target.threads(task)); }
         @Override public List<CapMapEntry> capMap(String task) { return watch(() -> target.capMap(task)); }
         @Override public OperationResult apply(String task, RestoreOperation op) { return watch(() -> target.apply(task, op)); }
+        @Override public RestoreLease acquireLease(String task, long generation) { return watch(() -> target.acquireLease(task, generation)); }
 
         /** The connection belongs to the live target in the window, not to the restore. */
         @Override public void close() { }

@@ -45,6 +45,9 @@ public final class RestoreWizardView extends BorderPane {
         Button back = button("restoreBackButton", "◂ Back", vm::back);
         back.disableProperty().bind(vm.busyProperty().or(vm.stepProperty().isEqualTo(Step.CHOOSE))
                 .or(vm.stepProperty().isEqualTo(Step.APPLY)));
+        // after apply there is no going back to the spent plan: the button starts a new restore
+        back.textProperty().bind(javafx.beans.binding.Bindings.when(vm.stepProperty().isEqualTo(Step.RESULT))
+                .then("◂ New restore").otherwise("◂ Back"));
         Button preflight = button("restorePreflightButton", "Preflight and plan ▸", vm::preflight);
         preflight.disableProperty().bind(vm.canPreflightBinding().not());
         visibleOn(preflight, vm, Step.CHOOSE);
@@ -59,6 +62,17 @@ public final class RestoreWizardView extends BorderPane {
         closeButton.disableProperty().bind(vm.stepProperty().isEqualTo(Step.APPLY));
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
+        // the keyboard starts where the step's decision is: Next on the plan, the confirmation
+        // check box on the confirm step (not Close), Close on the result
+        vm.stepProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(() -> {
+            Node focus = switch (b) {
+                case PLAN -> next;
+                case CONFIRM -> lookup("#restoreConfirmCheck");
+                case RESULT -> closeButton;
+                default -> null;
+            };
+            if (focus != null && !focus.isDisabled()) focus.requestFocus();
+        }));
         HBox buttons = new HBox(8, back, grow, preflight, next, apply, closeButton);
         buttons.setPadding(new Insets(8, 10, 10, 10));
         buttons.setAlignment(Pos.CENTER_RIGHT);

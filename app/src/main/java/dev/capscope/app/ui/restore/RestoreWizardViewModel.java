@@ -153,24 +153,28 @@ public final class RestoreWizardViewModel {
         for (PlannedStep st : plan.steps()) {
             lines.add(String.format("%3d. [%s] %s", n++, st.phase().title(), st.operation().describe()));
         }
+        plan.sideEffects().forEach(e -> lines.add("side effect: " + e));
         planSteps.setAll(lines);
         if (plan.isRefused()) {
             verdict.set("Refused by the preflight (" + plan.primaryRefusal().orElseThrow().reason()
                     + "): nothing can be changed. Fix what the reasons say, then start again.");
         } else if (plan.isNoOp()) {
-            verdict.set("Preflight passed: nothing to do, the live task already matches the snapshot.");
+            verdict.set("Preflight passed: no operation is planned. Next checks it with a fresh walk of the task"
+                    + " against the snapshot (nothing is changed).");
         } else {
             verdict.set("Preflight passed: " + plan.steps().size() + " operation(s), in this order. Nothing has been changed yet.");
         }
-        applicable.set(!plan.isRefused() && !plan.isNoOp());
-        confirmText.set("I have reviewed the plan: apply " + plan.steps().size() + " operation(s) to task '"
-                + s.prepared().task() + "' at " + s.prepared().target().endpoint() + ". If verification fails, the"
-                + " task is rolled back to how it is now.");
+        applicable.set(!plan.isRefused());
+        confirmText.set(plan.isNoOp() ? "Check task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
+                + " against the snapshot with a fresh walk; nothing will be changed."
+                : "I have reviewed the plan" + (plan.sideEffects().isEmpty() ? "" : " and its side effects")
+                + ": apply " + plan.steps().size() + " operation(s) to task '" + s.prepared().task() + "' at "
+                + s.prepared().target().endpoint() + ". If verification fails, the task is rolled back to how it is now.");
         confirmed.set(false);
         step.set(Step.PLAN);
     }
 
-    /** Step 2 -> 3 (only for a plan with operations). */
+    /** Step 2 -> 3 (any plan that was not refused: an empty one is still verified). */
     public void next() {
         if (step.get() == Step.PLAN && applicable.get()) {
             step.set(Step.CONFIRM);

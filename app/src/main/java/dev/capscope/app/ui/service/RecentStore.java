@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.prefs.Preferences;
 
-/** Recently used endpoints and snapshot files (most recent first, at most 8 each). */
+/**
+ * What the window remembers between runs: recently used endpoints and snapshot files (most recent
+ * first, at most 8 each) and view preferences (number base, theme, map zoom, hidden columns).
+ */
 public interface RecentStore {
     int MAX = 8;
 
@@ -16,6 +19,11 @@ public interface RecentStore {
 
     void rememberFile(String file);
 
+    /** A remembered preference, or {@code otherwise}. */
+    String preference(String key, String otherwise);
+
+    void rememberPreference(String key, String value);
+
     /** Backed by java.util.prefs under dev/capscope/app. */
     static RecentStore preferences() {
         Preferences p = Preferences.userRoot().node("dev/capscope/app");
@@ -24,6 +32,8 @@ public interface RecentStore {
             public void rememberEndpoint(String e) { write("endpoints", e); }
             public List<String> files() { return read("files"); }
             public void rememberFile(String f) { write("files", f); }
+            public String preference(String key, String otherwise) { return p.get("pref." + key, otherwise); }
+            public void rememberPreference(String key, String value) { p.put("pref." + key, value); }
 
             private List<String> read(String key) {
                 String v = p.get(key, "");
@@ -51,6 +61,9 @@ public interface RecentStore {
             public void rememberEndpoint(String e) { endpoints.remove(e); endpoints.add(0, e); }
             public List<String> files() { return List.copyOf(files); }
             public void rememberFile(String f) { files.remove(f); files.add(0, f); }
+            private final java.util.Map<String, String> prefs = new java.util.HashMap<>();
+            public String preference(String key, String otherwise) { return prefs.getOrDefault(key, otherwise); }
+            public void rememberPreference(String key, String value) { prefs.put(key, value); }
         };
     }
 }

@@ -21,9 +21,18 @@ public final class WorkflowWindows {
     private final SnapshotWorkflow workflow;
     private final Node anchor;
 
+    private final javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers;
+
     public WorkflowWindows(SnapshotWorkflow workflow, Node anchor) {
+        this(workflow, anchor, new javafx.beans.property.SimpleObjectProperty<>(dev.capscope.app.ui.settings.NumberBase.BOTH));
+    }
+
+    /** @param numbers the main window's number base, for the diff windows */
+    public WorkflowWindows(SnapshotWorkflow workflow, Node anchor,
+                           javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers) {
         this.workflow = workflow;
         this.anchor = anchor;
+        this.numbers = numbers;
         workflow.openDiffs().addListener((ListChangeListener<DiffViewModel>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(this::showDiff);
@@ -46,7 +55,7 @@ public final class WorkflowWindows {
     private void showDiff(DiffViewModel vm) {
         Stage s = stage("Capscope diff", "diff");
         s.titleProperty().bind(vm.titleProperty());
-        Scene scene = new Scene(new DiffView(vm), fit(1440, true), fit(880, false));
+        Scene scene = new Scene(new DiffView(vm, numbers), fit(1440, true), fit(880, false));
         copyStyles(scene);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), vm::reload);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN), s::close);
@@ -72,7 +81,11 @@ public final class WorkflowWindows {
         return Math.min(wanted, (width ? b.getWidth() : b.getHeight()) - 40);
     }
 
+    /** The main window's stylesheets, and its theme (the root's "dark" class). */
     private void copyStyles(Scene scene) {
-        if (anchor.getScene() != null) scene.getStylesheets().setAll(anchor.getScene().getStylesheets());
+        if (anchor.getScene() != null) {
+            scene.getStylesheets().setAll(anchor.getScene().getStylesheets());
+            if (anchor.getScene().getRoot().getStyleClass().contains("dark")) scene.getRoot().getStyleClass().add("dark");
+        }
     }
 }

@@ -40,10 +40,16 @@ public final class LiveTarget {
     private final Map<String, Long> walkedGeneration = new HashMap<>();
     private volatile Target target;
     private boolean busy;
+    /** What the sources pane calls it: the endpoint, or e.g. "demo target (capsim)". */
+    private String title;
 
     public LiveTarget(String endpoint) {
         this.endpoint = endpoint;
+        this.title = endpoint;
     }
+
+    public String title() { return title; }
+    public void title(String t) { this.title = t; }
 
     public String endpoint() { return endpoint; }
     public ObjectProperty<State> stateProperty() { return state; }

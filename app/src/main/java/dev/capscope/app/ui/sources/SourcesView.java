@@ -119,22 +119,40 @@ public final class SourcesView extends TreeView<Object> {
     }
 
     private static final class SourceCell extends TreeCell<Object> {
+        private final javafx.scene.control.Label taskName = new javafx.scene.control.Label();
+        private final javafx.scene.control.Label taskCounts = new javafx.scene.control.Label();
+        private final javafx.scene.layout.VBox taskBox = new javafx.scene.layout.VBox(0, taskName, taskCounts);
+
+        SourceCell() {
+            taskCounts.getStyleClass().add("source-counts");
+        }
+
         @Override
         protected void updateItem(Object item, boolean empty) {
             super.updateItem(item, empty);
             pseudoClassStateChanged(ERROR, false);
             getStyleClass().removeAll("source-group", "source-target", "source-task", "source-snapshot");
+            setGraphic(null);
+            setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             if (empty || item == null) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
             if (item instanceof LiveTarget t) {
-                setText(t.endpoint() + "  [" + t.stateProperty().get().label() + "]");
+                LiveTarget.State st = t.stateProperty().get();
+                setText(t.title() + (st == LiveTarget.State.CONNECTED ? "" : "  [" + st.label() + "]"));
                 getStyleClass().add("source-target");
                 pseudoClassStateChanged(ERROR, t.stateProperty().get() == LiveTarget.State.ERROR);
             } else if (item instanceof TaskNode tn) {
-                setText(tn.task().name() + "  (" + tn.task().validCaps() + " caps, " + tn.task().threadCount() + " threads)");
+                // the name whole on its own line, the counts small below it (one line cut them both)
+                int threads = tn.task().threadCount();
+                String counts = tn.task().validCaps() + " caps · " + threads + (threads == 1 ? " thread" : " threads");
+                setText(tn.task().name() + "  (" + counts + ")");
+                taskName.setText(tn.task().name());
+                taskCounts.setText(counts);
+                setGraphic(taskBox);
+                setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
                 getStyleClass().add("source-task");
             } else if (item instanceof SnapshotSource s) {
                 setText(s.title());
@@ -143,7 +161,8 @@ public final class SourcesView extends TreeView<Object> {
                 setText(item.toString());
                 getStyleClass().add("source-group");
             }
-            String full = getText();
+            String full = item instanceof LiveTarget t && !t.title().equals(t.endpoint())
+                    ? getText() + "\n" + t.endpoint() : getText();
             if (getTooltip() == null) {
                 setTooltip(new javafx.scene.control.Tooltip(full));
             } else if (!full.equals(getTooltip().getText())) {

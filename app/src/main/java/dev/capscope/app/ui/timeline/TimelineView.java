@@ -16,10 +16,15 @@ public final class TimelineView extends VBox {
         heading.setId("timelineHeading");
         heading.getStyleClass().add("pane-heading");
         heading.setMaxWidth(Double.MAX_VALUE);
+        heading.setWrapText(true);
+        heading.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // long task names wrap, never "…"
         heading.textProperty().bind(vm.headingProperty());
         ListView<TimelineEntry> list = new ListView<>(vm.entries());
         list.setId("timelineList");
-        list.setPlaceholder(new Label("No snapshots of this task yet:\ntake one (Ctrl+S) or open one (Ctrl+O)"));
+        Label none = new Label("No snapshots of this task yet: take one (Ctrl+S) or open one (Ctrl+O)");
+        none.setWrapText(true);
+        none.setPadding(new javafx.geometry.Insets(8));
+        list.setPlaceholder(none);
         list.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != vm.selectedProperty().get()) vm.selectedProperty().set(b);
         });

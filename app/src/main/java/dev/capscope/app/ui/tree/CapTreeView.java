@@ -1,21 +1,34 @@
 package dev.capscope.app.ui.tree;
 
+import dev.capscope.app.ui.copy.ClipboardText;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.model.RowNode;
-import javafx.beans.value.ObservableValue;
+import dev.capscope.app.ui.settings.NumberBase;
+import dev.capscope.app.ui.settings.ViewSettings;
 import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.IntConsumer;
+import java.util.function.Predicate;
 
 /**
  * The cap-space tree: binds to {@link CapTreeViewModel}, reconciles its rows by key, keeps the
- * selection in step with the view model in both directions. No logic beyond wiring.
+ * selection in step with the view model in both directions. Columns ({@link TreeColumn}) follow
+ * the window's number base and column choice; sorting keeps each thread's slot order; rows copy,
+ * filter and navigate from the context menu and the Edit menu.
  */
 public final class CapTreeView extends TreeTableView<Row> {
     private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
@@ -25,16 +38,23 @@ public final class CapTreeView extends TreeTableView<Row> {
             "diff-changed", "diff-rebound"};
 
     /** Row height in pixels (fixed: {@link #setFixedCellSize}). */
-    public static final double ROW_HEIGHT = 22;
+    public static final double ROW_HEIGHT = 24;
     private static final PseudoClass[] STATUS_PC = java.util.Arrays.stream(STATUS).map(PseudoClass::getPseudoClass)
             .toArray(PseudoClass[]::new);
 
     private final CapTreeViewModel vm;
+    private final ViewSettings settings;
     private final TreeReconciler reconciler;
+    private TreeTableColumn<Row, ?> clickedColumn;
     private boolean syncing;
 
     public CapTreeView(CapTreeViewModel vm) {
+        this(vm, new ViewSettings(), s -> { });
+    }
+
+    public CapTreeView(CapTreeViewModel vm, ViewSettings settings, IntConsumer showInMap) {
         this.vm = vm;
+        this.settings = settings;
         setId("capTree");
         getStyleClass().add("cap-tree");
         TreeItem<Row> root = new TreeItem<>();
@@ -42,24 +62,32 @@ public final class CapTreeView extends TreeTableView<Row> {
         setRoot(root);
         setShowRoot(false);
         reconciler = new TreeReconciler(root);
-        setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         // One height for every row: the flow need not measure rows after each refresh (large win
-        // per walk, see docs/benchmarks.md); 12 px text + Modena's cell padding.
+        // per walk, see docs/benchmarks.md); 13 px text and the cell padding.
         setFixedCellSize(ROW_HEIGHT);
-        getColumns().addAll(
-                column("colSelector", "Selector", 215, Row::title),
-                column("colDecimal", "Dec", 48, Row::selectorDecimal),
-                column("colKcap", "kcap", 70, Row::kcap),
-                column("colRole", "Role", 112, Row::role),
-                column("colKind", "Kind", 84, Row::objectKind),
-                column("colBadge", "Badge", 54, Row::badge),
-                column("colRefs", "Refs", 40, Row::refs),
-                column("colRights", "Rights", 50, Row::rights),
-                column("colMeaning", "Meaning", 320, Row::meaning),
-                column("colStatus", "Status", 70, r -> r.status().label()));
+        for (TreeColumn c : TreeColumn.values()) {
+            getColumns().add(CapTreeColumns.column(c, settings, this::numbers));
+        }
+        setTableMenuButtonVisible(true); // the column chooser ("+" at the right of the header)
+        ColumnFitter.install(this);
+        getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         setRowFactory(t -> new CapRow());
         setPlaceholder(new javafx.scene.control.Label("No space on screen: pick a task or a snapshot on the left, "
                 + "attach (Ctrl+T) or open a snapshot (Ctrl+O)."));
+        setSortPolicy(t -> {
+            reconciler.order(getSortOrder().isEmpty() ? null : getComparator());
+            return true;
+        });
+        settings.numbersProperty().addListener((o, a, b) -> refresh());
+        setContextMenu(new TreeContextMenu(this, vm, showInMap));
+        addEventFilter(MouseEvent.MOUSE_PRESSED, e -> clickedColumn = columnAt(e.getPickResult().getIntersectedNode()));
+        KeyCombination copy = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (copy.match(e)) {
+                copySelectedRows();
+                e.consume();
+            }
+        });
 
         vm.treeProperty().addListener((o, a, b) -> apply(b));
         apply(vm.treeProperty().get());
@@ -103,6 +131,7 @@ public final class CapTreeView extends TreeTableView<Row> {
                 getSelectionModel().clearSelection();
             } else {
                 TreeReconciler.expandTo(item);
+                getSelectionModel().clearSelection();
                 getSelectionModel().select(item);
                 if (scroll) {
                     int idx = getRow(item);
@@ -121,6 +150,91 @@ public final class CapTreeView extends TreeTableView<Row> {
                 expandAll(c);
             }
         }
+    }
+
+    // ---- navigation and copy ------------------------------------------------------------------
+
+    /**
+     * Selects the next (or previous) row that matches, in display order, wrapping around; returns
+     * its 1-based position among the matches and their count ({0, 0} when nothing matches).
+     */
+    public int[] selectNext(Predicate<Row> match, boolean forward) {
+        TreeItem<Row> next = TreeNavigator.next(getRoot(), getSelectionModel().getSelectedItem(), match, forward);
+        if (next == null) {
+            return new int[]{0, 0};
+        }
+        vm.selectedKeyProperty().set(next.getValue().key());
+        return TreeNavigator.position(getRoot(), next, match);
+    }
+
+    /** The selected rows in display order. */
+    public List<Row> selectedRows() {
+        java.util.Set<TreeItem<Row>> selected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        selected.addAll(getSelectionModel().getSelectedItems());
+        List<Row> out = new ArrayList<>();
+        for (TreeItem<Row> i : TreeNavigator.flatten(getRoot())) {
+            if (selected.contains(i) && i.getValue() != null) out.add(i.getValue());
+        }
+        return out;
+    }
+
+    /** The row the keyboard focus (or the last click) is on. */
+    public Row focusedRow() {
+        TreeItem<Row> i = getSelectionModel().getSelectedItem();
+        return i == null ? null : i.getValue();
+    }
+
+    /** What is shown (every row of the filtered tree, sorted, visible columns) for an export. */
+    public ViewExport exportData(String source) {
+        List<ViewExport.Line> lines = new ArrayList<>();
+        collect(getRoot(), 0, List.of(), lines);
+        return new ViewExport(source, vm.filterTextProperty().get().trim(), visibleColumns(), numbers(), lines);
+    }
+
+    private static void collect(TreeItem<Row> item, int depth, List<String> groups, List<ViewExport.Line> out) {
+        for (TreeItem<Row> c : item.getChildren()) {
+            Row r = c.getValue();
+            out.add(new ViewExport.Line(depth, groups, r));
+            if (!c.getChildren().isEmpty()) {
+                List<String> below = new ArrayList<>(groups);
+                below.add(r.title().replaceAll("\\s+\\(\\d+\\)$", "")); // without the "  (12)" count
+                collect(c, depth + 1, List.copyOf(below), out);
+            }
+        }
+    }
+
+    /** The visible columns' cells of the selected rows, tab-separated, on the clipboard. */
+    public void copySelectedRows() {
+        ClipboardText.put(RowText.cells(selectedRows(), visibleColumns(), numbers()));
+    }
+
+    /** Text of the cell last clicked (the focused row's cell in that column), or "". */
+    public String clickedCellText() {
+        Row r = focusedRow();
+        TreeColumn c = clickedColumn == null ? TreeColumn.SELECTOR : TreeColumn.byId(clickedColumn.getId());
+        return r == null || c == null ? "" : c.text(r, numbers());
+    }
+
+    /** Visible columns in their current order. */
+    public List<TreeColumn> visibleColumns() {
+        List<TreeColumn> out = new ArrayList<>();
+        for (TreeTableColumn<Row, ?> c : getVisibleLeafColumns()) {
+            TreeColumn spec = TreeColumn.byId(c.getId());
+            if (spec != null) out.add(spec);
+        }
+        return out;
+    }
+
+    public NumberBase numbers() {
+        return settings.numbersProperty().get();
+    }
+
+    @SuppressWarnings("unchecked")
+    private TreeTableColumn<Row, ?> columnAt(Node n) {
+        for (Node x = n; x != null && x != this; x = x.getParent()) {
+            if (x instanceof javafx.scene.control.TreeTableCell<?, ?> cell) return (TreeTableColumn<Row, ?>) cell.getTableColumn();
+        }
+        return null;
     }
 
     @Override
@@ -154,17 +268,6 @@ public final class CapTreeView extends TreeTableView<Row> {
     /** The reconciler (for the benchmark and page objects). */
     public TreeReconciler reconciler() {
         return reconciler;
-    }
-
-    private static TreeTableColumn<Row, String> column(String id, String title, double width, Function<Row, String> f) {
-        TreeTableColumn<Row, String> c = new TreeTableColumn<>(title);
-        c.setId(id);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(p -> {
-            ObservableValue<Row> v = p.getValue().valueProperty();
-            return v.map(f);
-        });
-        return c;
     }
 
     private static final class CapRow extends TreeTableRow<Row> {

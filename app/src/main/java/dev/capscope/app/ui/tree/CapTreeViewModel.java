@@ -51,6 +51,8 @@ public final class CapTreeViewModel {
     private final ReadOnlyObjectWrapper<MapModel> map = new ReadOnlyObjectWrapper<>(MapModel.EMPTY);
     private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper matches = new ReadOnlyIntegerWrapper();
+    /** Position (1-based) of the row Find next last selected among the matches; 0 when none. */
+    private final javafx.beans.property.IntegerProperty findPosition = new javafx.beans.property.SimpleIntegerProperty();
     /** Replaced (never mutated by a walk in flight) when a prepared frame is applied. */
     private volatile LiveMarks marks;
     private Map<Integer, List<String>> lint = Map.of();
@@ -76,7 +78,10 @@ public final class CapTreeViewModel {
         this.marks = marks;
         grouping.addListener((o, a, b) -> recomputeLeaves());
         showEmpty.addListener((o, a, b) -> recomputeLeaves());
-        filterText.addListener((o, a, b) -> publish());
+        filterText.addListener((o, a, b) -> {
+            findPosition.set(0);
+            publish();
+        });
         selectedKey.addListener((o, a, b) -> updateSelection());
     }
 
@@ -192,8 +197,8 @@ public final class CapTreeViewModel {
                     m.mark(l.row().selector(), l.row().status());
                 }
             }
-            c = s.slots().size() + " valid caps · " + s.capMap().size() + " cap-map entries · "
-                    + s.threads().size() + " threads";
+            int t = s.threads().size();
+            c = s.slots().size() + " caps · " + s.capMap().size() + " entries · " + t + (t == 1 ? " thread" : " threads");
         }
         return new Frame(s, b, lint, st, leaves, marks, root, index, m, c);
     }
@@ -250,5 +255,6 @@ public final class CapTreeViewModel {
     public ReadOnlyObjectProperty<MapModel> mapProperty() { return map.getReadOnlyProperty(); }
     public ReadOnlyStringProperty countsProperty() { return counts.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty matchesProperty() { return matches.getReadOnlyProperty(); }
+    public javafx.beans.property.IntegerProperty findPositionProperty() { return findPosition; }
     public Map<Integer, List<String>> lint() { return lint; }
 }

@@ -29,6 +29,9 @@ public final class TreeReconciler {
     /** Per shown item with children: its children by row key (kept while the set of children stays). */
     private final Map<TreeItem<Row>, Map<String, TreeItem<Row>>> kids = new IdentityHashMap<>();
     private final Map<String, TreeItem<Row>> byRowKey = new HashMap<>();
+    /** The user's column sort, or null for the model's order. */
+    private java.util.Comparator<TreeItem<Row>> order;
+    private RowNode last;
 
     public TreeReconciler(TreeItem<Row> root) {
         this.root = root;
@@ -49,6 +52,7 @@ public final class TreeReconciler {
      * list of children costs one map lookup and one identity check per child, no allocation.
      */
     public void apply(RowNode tree) {
+        last = tree;
         if (root.getValue() == null || !root.getValue().equals(tree.row())) {
             root.setValue(tree.row());
         }
@@ -77,6 +81,9 @@ public final class TreeReconciler {
             }
             wanted.add(item);
         }
+        if (sorts(parent)) {
+            wanted.sort(order);
+        }
         if (old == null || created || old.size() != wanted.size()) {
             Map<String, TreeItem<Row>> next = new HashMap<>(wanted.size() * 2);
             for (TreeItem<Row> w : wanted) {
@@ -96,6 +103,24 @@ public final class TreeReconciler {
             }
         }
         edit(parent.getChildren(), wanted);
+    }
+
+    /**
+     * Sorts every children list with the user's column order (null: back to the model's order).
+     * A thread's slots keep their gate, pager, irq, vcpu order: that order is their meaning.
+     */
+    public void order(java.util.Comparator<TreeItem<Row>> comparator) {
+        if (comparator == order) {
+            return;
+        }
+        order = comparator;
+        if (last != null) {
+            apply(last);
+        }
+    }
+
+    private boolean sorts(TreeItem<Row> parent) {
+        return order != null && (parent.getValue() == null || parent.getValue().kind() != RowKind.THREAD);
     }
 
     /** Drops an item that left the tree, and its subtree, from the bookkeeping. */

@@ -99,4 +99,47 @@ class MainViewModelTest {
                 "the attach dialog offers the recent endpoints");
         assertEquals("tcp:127.0.0.1:9000", h.vm.context().recent().endpoints().get(0));
     }
+
+    private String status() {
+        return h.vm.status().messageProperty().get();
+    }
+
+    private String clock() {
+        return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss").format(
+                java.time.Instant.ofEpochMilli(h.timer.nowMillis()).atZone(java.time.ZoneId.systemDefault()));
+    }
+
+    @Test
+    void liveStatusSaysWhatMovedAndSinceWhen() {
+        long g = target.generation(TestSpaces.TASK);
+        assertEquals("Walked " + TestSpaces.TASK + " at generation " + g + " (" + clock() + ")", status());
+        String walkedAt = clock();
+        h.timer.advance(1000);
+        assertEquals(TestSpaces.TASK + ": no change since generation " + g + " (" + walkedAt + ")", status());
+        target.touch(TestSpaces.TASK);
+        long moved = target.generation(TestSpaces.TASK);
+        h.timer.advance(1000);
+        assertEquals(TestSpaces.TASK + ": generation " + g + " → " + moved + " (" + clock() + ")", status(),
+                "right after the generation moved the status says so, not 'unchanged'");
+        String movedAt = clock();
+        h.timer.advance(1000);
+        assertEquals(TestSpaces.TASK + ": no change since generation " + moved + " (" + movedAt + ")", status());
+    }
+
+    @Test
+    void refreshAndLiveApplyToLiveTasksOnlyAndAPollNeverTalksOverASnapshot() {
+        assertTrue(h.vm.liveShownProperty().get());
+        LiveTarget t = h.vm.sources().targets().get(0);
+        var file = dev.capscope.app.ui.testing.SnapshotFiles.sample("log-client.json");
+        var snap = dev.capscope.core.snapshot.SnapshotReader.read(file);
+        h.vm.sources().snapshots().add(new dev.capscope.app.ui.sources.SnapshotSource(file, snap));
+        h.vm.sources().selectSnapshot(h.vm.sources().snapshots().get(0));
+        assertFalse(h.vm.liveShownProperty().get(), "a snapshot is shown: nothing to refresh");
+        String shown = status();
+        assertTrue(shown.startsWith("Showing snapshot"), shown);
+        h.vm.unchanged(t, TestSpaces.TASK, target.generation(TestSpaces.TASK));
+        assertEquals(shown, status(), "a late poll of the live task does not report over the snapshot");
+        h.vm.sources().selectTask(t, TestSpaces.TASK);
+        assertTrue(h.vm.liveShownProperty().get());
+    }
 }

@@ -102,7 +102,7 @@ class MainWindowTest {
         page(robot).filter("log_server");
         page.waitUntil(() -> page.item(Row.selectorKey(logSelector)) != null
                 && page.item(Row.selectorKey(space.capMap().get(space.capMap().size() - 1).index())) == null);
-        assertEquals("1 match(es)", page.fx(() -> robot.lookup("#filterMatches")
+        assertEquals("1 match", page.fx(() -> robot.lookup("#filterMatches")
                 .queryAs(javafx.scene.control.Label.class).getText()));
         page.filter("0x" + Integer.toHexString(logSelector));
         page.waitUntil(() -> page.areaTitles().size() == 1);
@@ -172,5 +172,31 @@ class MainWindowTest {
         page.waitUntil(() -> !page.errorVisible());
         page.waitUntil(() -> restarted.calls(InMemoryTarget.Call.CAP_MAP) > 0);
         assertNull(page.fx(() -> h.vm.errorProperty().get().isEmpty() ? null : "error"));
+    }
+
+    @Test
+    void aLongErrorWrapsAndTheReconnectButtonStaysWhole(FxRobot robot) {
+        page(robot);
+        target.failOn(InMemoryTarget.Call.INFO, new TargetException(TargetException.Code.UNREACHABLE,
+                URI + ": " + "the line went quiet after a very long explanation of what happened ".repeat(6)));
+        page.interact(() -> h.timer.advance(1000));
+        page.waitUntil(page::errorVisible);
+        String text = page.errorText();
+        assertEquals(text.indexOf(URI), text.lastIndexOf(URI), "the address once: " + text);
+        javafx.scene.control.Button b = robot.lookup("#reconnectButton").queryButton();
+        assertEquals("Reconnect", page.fx(() -> ((javafx.scene.text.Text) b.lookup(".text")).getText()),
+                "not cut to an ellipsis");
+        assertTrue(page.fx(() -> robot.lookup("#errorText").query().getBoundsInParent().getHeight() > 20),
+                "the message wraps onto several lines");
+    }
+
+    @Test
+    void refreshAndLiveAreOffWithoutALiveTask(FxRobot robot) {
+        page(robot);
+        assertFalse(page.disabled("#refreshButton"));
+        page.interact(() -> h.vm.sources().selectedProperty().set(null));
+        assertTrue(page.disabled("#refreshButton"));
+        assertTrue(page.disabled("#liveToggle"));
+        assertTrue(page.disabled("#intervalChoice"));
     }
 }

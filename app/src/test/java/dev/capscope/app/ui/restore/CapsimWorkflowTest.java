@@ -14,6 +14,7 @@ import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.ThreadInfo;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.OperationResult;
+import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import javafx.stage.Stage;
@@ -226,6 +227,7 @@ class CapsimWorkflowTest {
         @Override public List<ThreadInfo> threads(String task) { return t.threads(task); }
         @Override public List<CapMapEntry> capMap(String task) { return t.capMap(task); }
         @Override public void close() { t.close(); }
+        @Override public RestoreLease acquireLease(String task, long generation) { return t.acquireLease(task, generation); }
 
         @Override
         public OperationResult apply(String task, RestoreOperation operation) {

@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Take -> save -> reopen offline, the diff window on the sample snapshots, a corrupt file. */
@@ -144,6 +145,16 @@ class SnapshotWorkflowWindowTest {
     }
 
     @Test
+    void aMissingFileIsCalledMissingAndNamedOnce(FxRobot robot) {
+        CapscopePage page = new CapscopePage(robot);
+        Path missing = tmp.resolve("nope.json");
+        page.interact(() -> h.vm.openSnapshotFile(missing));
+        page.waitUntil(() -> !h.dialogs.errors().isEmpty());
+        assertEquals("Cannot open snapshot: " + missing + ": no such file. Check the path and the file name.",
+                h.dialogs.errors().get(0));
+    }
+
+    @Test
     void aCorruptFileShowsAnErrorNamingTheProblemAndTheAppKeepsWorking(FxRobot robot) throws Exception {
         CapscopePage page = new CapscopePage(robot);
         Path bad = tmp.resolve("corrupt.json");
@@ -153,6 +164,8 @@ class SnapshotWorkflowWindowTest {
         String err = h.dialogs.errors().get(0);
         assertTrue(err.startsWith("Cannot open snapshot") && err.contains("corrupt.json"), err);
         assertTrue(err.contains("line") || err.contains("schema"), err);
+        assertEquals(err.indexOf("corrupt.json"), err.lastIndexOf("corrupt.json"), "the file named once: " + err);
+        assertFalse(err.contains("Exception"), err);
         page.interact(() -> h.vm.openSnapshotFile(SnapshotFiles.sample("log-client.json")));
         page.waitForTree();
         assertTrue(page.areaTitles().stream().anyMatch(t -> t.startsWith("component area")), page.areaTitles().toString());

@@ -10,7 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableRow;
-import org.controlsfx.control.PropertySheet;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -22,8 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Page object for scripting the Capscope window with TestFX, by the stable ids of docs/ui-ids.md.
- * Shipped in the app's test-jar. Every query runs on the FX thread; waits use
- * {@link WaitForAsyncUtils#waitFor}, never sleeps.
+ * Shipped in capscope-testkit (docs/testing-ui.md). Every query runs on the FX thread; waits use
+ * {@link WaitForAsyncUtils#waitFor}, never sleeps; a helper that does not find what it looks
+ * for fails with a message naming it.
  */
 public final class CapscopePage {
     public static final long TIMEOUT_SECONDS = 15;
@@ -43,12 +43,30 @@ public final class CapscopePage {
 
     /** Waits until a condition (evaluated on the FX thread) holds. */
     public CapscopePage waitUntil(Callable<Boolean> condition) {
+        return waitUntil("the condition", condition);
+    }
+
+    /**
+     * Waits until a condition holds; on timeout the failure names {@code what} it waited for and
+     * what the status bar said then.
+     */
+    public CapscopePage waitUntil(String what, Callable<Boolean> condition) {
         try {
             WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
         } catch (TimeoutException e) {
-            throw new AssertionError("condition not met within " + TIMEOUT_SECONDS + " s", e);
+            String status = robot.lookup("#statusMessage").tryQuery()
+                    .map(n -> ((Label) n).getText()).orElse("(no status bar)");
+            throw new AssertionError("waited " + TIMEOUT_SECONDS + " s for " + what + "; the status bar says: "
+                    + status, e);
         }
         return this;
+    }
+
+    /** A control by its stable id (docs/ui-ids.md), e.g. "capTree"; fails naming the id when it is not on screen. */
+    public Node control(String id) {
+        String query = id.startsWith("#") ? id : "#" + id;
+        return robot.lookup(query).tryQuery().orElseThrow(() -> new AssertionError("no control " + query
+                + " on screen (ids: docs/ui-ids.md); is its window open?"));
     }
 
     /** Runs a query on the FX thread and returns its result. */
@@ -74,8 +92,9 @@ public final class CapscopePage {
         return this;
     }
 
+    /** Waits until the tree shows a space (a walk applied or a snapshot opened). */
     public CapscopePage waitForTree() {
-        return waitUntil(() -> !tree().getRoot().getChildren().isEmpty());
+        return waitUntil("a capability space in the tree", () -> !tree().getRoot().getChildren().isEmpty());
     }
 
     /** Titles of the top-level rows (areas), e.g. "fixed slots  (2)". */
@@ -105,13 +124,32 @@ public final class CapscopePage {
         return this;
     }
 
-    /** Selects a row by key through the tree's selection model (as a click would). */
+    /**
+     * Selects a row by key ("s:771", "thread:0", "area:COMPONENT") through the tree's selection
+     * model, as a click would; fails naming the key when no such row is shown.
+     */
     public CapscopePage select(String rowKey) {
+        if (item(rowKey) == null) {
+            String filter = fx(() -> robot.lookup("#filterField").queryAs(TextField.class).getText());
+            throw new AssertionError("no row '" + rowKey + "' in the tree" + (filter.isBlank() ? ""
+                    : " (the filter '" + filter + "' may hide it)") + "; areas shown: " + areaTitles());
+        }
         return interact(() -> {
             TreeItem<Row> i = tree().reconciler().itemFor(rowKey);
             dev.capscope.app.ui.tree.TreeReconciler.expandTo(i);
+            tree().getSelectionModel().clearSelection();
             tree().getSelectionModel().select(i);
         });
+    }
+
+    /** Selects a selector's row (515, 0x203, ...); fails naming the selector when it is not shown. */
+    public CapscopePage selectSelector(int selector) {
+        if (item(Row.selectorKey(selector)) == null) {
+            throw new AssertionError("no row for selector " + dev.capscope.core.model.Selectors.format(selector)
+                    + " in the tree (empty slots are hidden unless View > Show empty slots; a filter may hide it)"
+                    + "; areas shown: " + areaTitles());
+        }
+        return select(Row.selectorKey(selector));
     }
 
     public Row selectedRow() {
@@ -123,6 +161,7 @@ public final class CapscopePage {
 
     /** Clicks the occupancy map's cell of a selector with the mouse. */
     public CapscopePage clickMapCell(int selector) {
+        interact(() -> map().reveal(selector));
         Point2D p = fx(() -> {
             double[] c = map().cellCenter(selector);
             return map().canvas().localToScreen(c[0], c[1]);
@@ -132,10 +171,29 @@ public final class CapscopePage {
         return this;
     }
 
-    /** A value of the details sheet by property name (first match), e.g. "interface". */
+    /** A value of the details by field name (first match), e.g. "interface". */
     public Optional<String> detail(String name) {
-        return fx(() -> robot.lookup("#detailsSheet").queryAs(PropertySheet.class).getItems().stream()
-                .filter(i -> i.getName().equals(name)).map(i -> String.valueOf(i.getValue())).findFirst());
+        return fx(() -> detailLines().stream().filter(i -> i.name().equals(name))
+                .map(dev.capscope.app.ui.details.DetailItem::value).findFirst());
+    }
+
+    /** A detail's value by field name ("interface", "label", "badge"); fails listing the fields shown. */
+    public String detailValue(String name) {
+        return detail(name).orElseThrow(() -> new AssertionError("no detail '" + name + "' for "
+                + fx(() -> robot.lookup("#detailsHeading").queryLabeled().getText()) + "; fields shown: "
+                + detailLines().stream().map(dev.capscope.app.ui.details.DetailItem::name).toList()));
+    }
+
+    /** Every line of the details in order (category lines left out). */
+    @SuppressWarnings("unchecked")
+    public List<dev.capscope.app.ui.details.DetailItem> detailLines() {
+        return fx(() -> {
+            var table = (javafx.scene.control.TreeTableView<dev.capscope.app.ui.details.DetailItem>)
+                    robot.lookup("#detailsSheet").query();
+            List<dev.capscope.app.ui.details.DetailItem> out = new java.util.ArrayList<>();
+            table.getRoot().getChildren().forEach(c -> c.getChildren().forEach(l -> out.add(l.getValue())));
+            return out;
+        });
     }
 
     /** Whether the visible row of a selector carries a CSS pseudo-class ("new", "removed", "changed"). */
@@ -175,7 +233,50 @@ public final class CapscopePage {
     }
 
     public String statusText() {
-        return fx(() -> robot.lookup("#statusBar").queryAs(org.controlsfx.control.StatusBar.class).getText());
+        return fx(() -> robot.lookup("#statusMessage").queryLabeled().getText());
+    }
+
+    /** The system clipboard's text (FX thread). */
+    public String clipboard() {
+        return fx(dev.capscope.app.ui.copy.ClipboardText::get);
+    }
+
+    /** Presses and releases keys (e.g. F3; SHIFT, F3) with the focus where it is. */
+    public CapscopePage press(javafx.scene.input.KeyCode... keys) {
+        robot.press(keys);
+        robot.release(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    /** Runs a menu item by id as a click on it would (toggling a check item) and waits for what it causes. */
+    public CapscopePage menu(String id) {
+        return interact(() -> {
+            javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
+            javafx.scene.control.MenuItem item = findItem(bar.getMenus(), id);
+            if (item == null) throw new AssertionError("no menu item #" + id);
+            if (item.isDisable()) throw new AssertionError("menu item #" + id + " is disabled");
+            // a click toggles a check item and selects a radio item before its action runs
+            if (item instanceof javafx.scene.control.CheckMenuItem c) c.setSelected(!c.isSelected());
+            if (item instanceof javafx.scene.control.RadioMenuItem r) r.setSelected(true);
+            item.fire();
+        });
+    }
+
+    private static javafx.scene.control.MenuItem findItem(List<? extends javafx.scene.control.MenuItem> items, String id) {
+        for (javafx.scene.control.MenuItem i : items) {
+            if (id.equals(i.getId())) return i;
+            if (i instanceof javafx.scene.control.Menu m) {
+                javafx.scene.control.MenuItem found = findItem(m.getItems(), id);
+                if (found != null) return found;
+            }
+        }
+        return null;
+    }
+
+    /** Text of the filter's match label ("3 matches", "2 of 3"). */
+    public String filterMatches() {
+        return fx(() -> robot.lookup("#filterMatches").queryLabeled().getText());
     }
 
     // ---- diff window and restore wizard (issue 6) ---------------------------------------------

@@ -1,0 +1,115 @@
+package dev.capscope.app.ui.main;
+
+import dev.capscope.app.ui.map.OccupancyMapView;
+import dev.capscope.app.ui.model.Row;
+import dev.capscope.app.ui.task.FxTaskRunner;
+import dev.capscope.app.ui.testing.CapscopeHarness;
+import dev.capscope.app.ui.testing.CapscopePage;
+import dev.capscope.app.ui.testing.TestSpaces;
+import dev.capscope.core.testing.InMemoryTarget;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The window on the smallest screen Capscope supports (1024 x 700): nothing overlaps, the tool
+ * bar does not overflow, the map keeps readable cells and scrolls, the panes keep their widths.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SmallScreenLayoutTest {
+    static final String URI = "memory:log_client";
+    private CapscopeHarness h;
+    private CapscopePage page;
+
+    @Start
+    void start(Stage stage) {
+        InMemoryTarget target = new InMemoryTarget(URI, "in-memory Fiasco.OC model", "genode-foc-19")
+                .addTask(TestSpaces.logClient().build());
+        h = CapscopeHarness.withWorker();
+        h.targets.put(URI, () -> target);
+        h.show(stage, 1024, 700);
+        h.vm.attachTo(URI);
+    }
+
+    @AfterEach
+    void close() {
+        ((FxTaskRunner) h.runner).close();
+    }
+
+    private Bounds bounds(FxRobot robot, String query) {
+        return page.fx(() -> {
+            Node n = robot.lookup(query).query();
+            return n.localToScene(n.getBoundsInLocal());
+        });
+    }
+
+    @Test
+    void theMapKeepsReadableCellsAndNeverCoversItsLegend(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        OccupancyMapView map = page.map();
+        assertTrue(page.fx(map::cellSize) >= 7, "cells of " + page.fx(map::cellSize) + " px");
+        Bounds m = bounds(robot, "#occupancyMap");
+        Bounds legend = bounds(robot, "#mapLegend");
+        assertTrue(m.getMaxY() <= legend.getMinY() + 0.5, "map " + m + " over legend " + legend);
+        Bounds shown = bounds(robot, "#occupancyScroll");
+        assertTrue(page.fx(() -> map.canvas().getHeight()) > shown.getHeight(), "the rest scrolls");
+        int sel = 0x300 + 2;
+        page.clickMapCell(sel);
+        page.waitUntil(() -> page.selectedRow() != null && page.selectedRow().selector() == sel);
+    }
+
+    @Test
+    void theToolBarFitsAndThePanesKeepTheirWidths(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        for (String control : new String[]{"#filterField", "#groupingChoice", "#showEmptyToggle", "#liveToggle",
+                "#intervalChoice", "#refreshButton", "#profileChoice"}) {
+            Bounds b = bounds(robot, control);
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1024, control + " on screen: " + b);
+            assertTrue(b.getWidth() >= page.fx(() -> ((javafx.scene.control.Control) robot.lookup(control).query())
+                    .prefWidth(-1)) - 0.5 || control.equals("#filterField"), control + " whole: " + b);
+        }
+        assertTrue(bounds(robot, "#filterField").getWidth() >= 129, "the filter gives way, down to its minimum");
+        assertTrue(bounds(robot, "#sourcesPane").getWidth() >= 209, bounds(robot, "#sourcesPane").toString());
+        assertTrue(bounds(robot, "#detailsPane").getWidth() >= 269, bounds(robot, "#detailsPane").toString());
+        assertTrue(bounds(robot, "#capTree").getWidth() >= 350, bounds(robot, "#capTree").toString());
+        Bounds status = bounds(robot, "#statusMessage");
+        assertTrue(status.getWidth() >= 219, "the status message keeps room: " + status);
+        assertEquals(1024, page.fx(() -> robot.lookup("#mainView").query().getScene().getWidth()), 0.5);
+    }
+
+    @Test
+    void longDetailValuesWrapInsteadOfBeingCut(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        int log = page.fx(() -> h.vm.tree().spaceProperty().get().capMap().stream()
+                .filter(e -> "ROM".equals(e.semantics().rpcInterface())).findFirst().orElseThrow().index());
+        page.select(Row.selectorKey(log));
+        page.waitUntil(() -> page.detail("args").isPresent());
+        String args = page.detail("args").orElseThrow();
+        page.interact(() -> {
+            var table = h.view.details().table();
+            for (int i = 0; i < table.getExpandedItemCount(); i++) {
+                var item = table.getTreeItem(i);
+                if (item.getValue() != null && item.getValue().name().equals("args")) table.scrollTo(i);
+            }
+        });
+        // the cell shows the whole value (wrapped), not "ram_quota=6K, la…"
+        String shown = page.fx(() -> robot.lookup(".wrapping-cell").queryAllAs(
+                        dev.capscope.app.ui.copy.WrappingCell.class).stream()
+                .map(c -> ((dev.capscope.app.ui.copy.WrappingCell<?>) c).shownText())
+                .filter(args::equals).findFirst().orElse(""));
+        assertEquals(args, shown);
+        Label heading = robot.lookup("#detailsHeading").queryAs(Label.class);
+        assertFalse(page.fx(heading::getText).isEmpty());
+    }
+}
