@@ -55,6 +55,9 @@ struct agent {
   /* Shared token (agent/auth.c); empty = none. With one, a socket client must send AUTH
    * with it before anything else. */
   char token[PROTO_MAX_TOKEN + 1];
+  /* Largest response payload agent_serve_frame writes (0 = the protocol's
+   * PROTO_MAX_RESPONSE_PAYLOAD); an agent answering into a fixed buffer sets it. */
+  size_t max_response;
   /* Valid-selector counts cached per task and generation (TASKS). */
   struct valid_cache {
     uint32_t task;

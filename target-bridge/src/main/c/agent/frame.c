@@ -81,7 +81,11 @@ bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct wri
     error_frame(out, start, op, id, &rep);
     return true;
   }
-  out->limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
+  /* An agent with a smaller exchange buffer (Genode) answers within it: CAP_MAP
+   * then pages earlier, anything else over it is an INTERNAL error. */
+  size_t max = a->max_response && a->max_response < PROTO_MAX_RESPONSE_PAYLOAD
+                   ? a->max_response : PROTO_MAX_RESPONSE_PAYLOAD;
+  out->limit = start + PROTO_HEADER_SIZE + max;
   header(out, op, id);
   struct reader r;
   rd_init(&r, f + PROTO_HEADER_SIZE, plen);

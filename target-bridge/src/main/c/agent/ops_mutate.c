@@ -20,6 +20,10 @@ void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e) {
   e->raw_id = rd_u16(r);
   e->ref_cnt = rd_u8(r);
   e->flags = rd_u8(r);
+  if (e->flags & CAPMAP_FLAG_ID_HIGH) {
+    e->raw_id |= (uint32_t)rd_u16(r) << 16;
+    e->flags &= (uint8_t)~CAPMAP_FLAG_ID_HIGH;
+  }
   e->sem.server_task = rd_u32(r);
   e->sem.quota = rd_u64(r);
   rd_str(r, e->sem.iface, sizeof e->sem.iface);

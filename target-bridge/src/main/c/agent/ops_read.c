@@ -213,8 +213,9 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
     struct agent_obj_info info;
     bool known = have_info && rt->obj_info(rt->ctx, ti.task_cap, s, &info);
     uint8_t flags = 0;
+    /* The debugger may know an object (id, holders) whose kind it cannot name. */
     if (known)
-      flags = CAPINFO_KIND_KNOWN | CAPINFO_MAPPINGS_KNOWN |
+      flags = (info.kind != KIND_UNKNOWN ? CAPINFO_KIND_KNOWN : 0) | CAPINFO_MAPPINGS_KNOWN |
               (info.kind == KIND_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
     /* One 24-byte record, written in place. */
     size_t at = wr_reserve(rep->w, PROTO_CAP_INFO_SIZE);
@@ -261,9 +262,12 @@ static void op_threads(struct agent *a, struct reader *r, struct reply *rep) {
 
 void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e) {
   wr_u16(w, e->index);
-  wr_u16(w, e->raw_id);
+  bool wide = e->raw_id > 0xFFFFu;
+  wr_u16(w, (uint16_t)e->raw_id);
   wr_u8(w, e->ref_cnt);
-  wr_u8(w, e->flags);
+  wr_u8(w, (uint8_t)(wide ? e->flags | CAPMAP_FLAG_ID_HIGH : e->flags & ~CAPMAP_FLAG_ID_HIGH));
+  if (wide)
+    wr_u16(w, (uint16_t)(e->raw_id >> 16));
   wr_u32(w, e->sem.server_task);
   wr_u64(w, e->sem.quota);
   wr_str(w, e->sem.iface);

@@ -21,8 +21,13 @@ enum {
   CAPMAP_FLAG_RCV_WINDOW = 1,
   CAPMAP_FLAG_SESSION = 2,
   CAPMAP_FLAG_SEMANTICS = 4,
+  /* On the wire only: bits 16-31 of the raw id follow the flags (Genode 25.02 ids
+   * are 32-bit); agent_write_capmap_entry sets it for ids over 0xFFFF. */
+  CAPMAP_FLAG_ID_HIGH = 8,
 };
 
+/* "Allocated without badge" on the wire and in snapshots, whatever the release
+ * writes into its Cap_index (0xFFFF before 25.02, ~0u since). */
 #define CAPMAP_ID_NO_BADGE 0xFFFFu
 
 struct agent_semantics {
@@ -36,7 +41,7 @@ struct agent_semantics {
 
 struct agent_capmap_entry {
   uint16_t index;
-  uint16_t raw_id;
+  uint32_t raw_id; /* 0xFFFF: allocated without badge */
   uint8_t ref_cnt;
   uint8_t flags;
   struct agent_semantics sem;

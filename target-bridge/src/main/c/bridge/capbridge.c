@@ -555,12 +555,17 @@ static int set_capmap_entry_locked(cb_conn *c, uint32_t task, int index, int raw
 	wr_u16(&w, (uint16_t)index);
 	wr_u16(&w, (uint16_t)raw_id);
 	wr_u8(&w, (uint8_t)ref_count);
-	wr_u8(&w, (uint8_t)flags);
+	if (raw_id > 0xFFFF) { /* Genode 25.02's 32-bit ids: the high half follows the flags */
+		wr_u8(&w, (uint8_t)(flags | CAPMAP_ID_HIGH));
+		wr_u16(&w, (uint16_t)((uint32_t)raw_id >> 16));
+	} else {
+		wr_u8(&w, (uint8_t)(flags & ~CAPMAP_ID_HIGH));
+	}
 	wr_u32(&w, server_task);
 	wr_u64(&w, (uint64_t)quota);
 	if ((rc = check_range(c, index, index, CB_LAST_CAPMAP_INDEX)) < 0 || (rc = write_strings(c, &w, ss)) < 0)
 		return rc;
-	if (raw_id <= 0 || raw_id > 0xFFFF || ref_count < 0 || ref_count > 255)
+	if (raw_id <= 0 || ref_count < 0 || ref_count > 255)
 		return cb_fail(&c->err, CB_E_INTERNAL, "cap-map entry raw id %d / ref count %d out of range",
 		               raw_id, ref_count);
 	return mutate(c, OP_SET_CAPMAP_ENTRY, &w, meta);

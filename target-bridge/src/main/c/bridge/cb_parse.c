@@ -286,21 +286,23 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 	if (count > max_entries)
 		return cb_fail(e, CB_E_INTERNAL, "cap-map buffer for %zu entries too small for %u", max_entries, count);
 	for (size_t i = 0; i < count; i++) {
-		uint16_t idx, raw;
+		uint16_t idx, raw, raw_high = 0;
 		uint8_t refs, flags;
 		uint32_t server;
 		uint64_t quota;
 		int64_t *m = nums + i * CB_CAPMAP_FIELDS;
 		if (rd_u16(&r, &idx) < 0 || rd_u16(&r, &raw) < 0 || rd_u8(&r, &refs) < 0 || rd_u8(&r, &flags) < 0
+		    || ((flags & CAPMAP_ID_HIGH) && rd_u16(&r, &raw_high) < 0)
 		    || rd_u32(&r, &server) < 0 || rd_u64(&r, &quota) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response: entry %zu runs past the payload", i);
 		if (idx < first || idx > last || (long)idx <= prev)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %zu: index %u out of order or outside %u..%u",
 			               i, idx, first, last);
-		if (raw == 0)
+		uint32_t raw_id = (uint32_t)raw_high << 16 | raw;
+		if (raw_id == 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u has raw id 0 (free entries are never sent)", idx);
 		prev = idx;
-		m[0] = idx; m[1] = raw; m[2] = refs; m[3] = flags; m[4] = server; m[5] = (int64_t)quota;
+		m[0] = idx; m[1] = raw_id; m[2] = refs; m[3] = flags & ~CAPMAP_ID_HIGH; m[4] = server; m[5] = (int64_t)quota;
 		for (int s = 0; s < 4; s++) {
 			const uint8_t *str;
 			uint16_t len;

@@ -23,7 +23,7 @@ void capmap_free(struct capmap *m) {
   m->e = NULL;
 }
 
-int capmap_find_id(const struct capmap *m, uint16_t id) {
+int capmap_find_id(const struct capmap *m, uint32_t id) {
   if (id == 0 || id == CAPMAP_ID_NO_BADGE)
     return -1;
   for (unsigned i = 0; i < m->size; i++)
@@ -44,7 +44,7 @@ int capmap_alloc_range(const struct capmap *m, unsigned n) {
   return -1;
 }
 
-int capmap_set(struct capmap *m, unsigned index, uint16_t id, uint8_t ref_cnt, uint8_t flags,
+int capmap_set(struct capmap *m, unsigned index, uint32_t id, uint8_t ref_cnt, uint8_t flags,
                const struct agent_semantics *sem) {
   if (index >= m->size)
     return -1;
@@ -77,7 +77,7 @@ unsigned capmap_used(const struct capmap *m) {
   return n;
 }
 
-int capmap_insert_map(struct capmap *m, uint16_t id, unsigned rcv_sel,
+int capmap_insert_map(struct capmap *m, uint32_t id, unsigned rcv_sel,
                       const struct agent_semantics *sem, uint8_t flags) {
   int i = capmap_find_id(m, id);
   if (i >= 0) {

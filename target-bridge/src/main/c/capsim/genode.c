@@ -15,7 +15,6 @@
 #include <l4sim/sim.h>
 
 #define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
-#define BADGE_SLOTS (0x10000u / 4)
 #define CORE_SEL_FIRST 0x200u
 
 static int fail(struct genode *g, const char *fmt, ...) {
@@ -29,24 +28,37 @@ static int fail(struct genode *g, const char *fmt, ...) {
 static void enter_core(struct genode *g) { l4sim_enter_task(g->core_kid); }
 static void enter(const struct component *c) { l4sim_enter_task(c->task_kid); }
 
-/* Ids in steps of 4 starting at 4, next-fit like core's id allocator, so a
- * closed session's badge is not handed out again at once. 0xFFFC is the last
- * (0xFFFF means "no badge"). */
-static uint16_t badge_alloc(struct genode *g) {
-  for (unsigned n = 0; n < BADGE_SLOTS; n++) {
-    unsigned i = (g->badge_next + n) % BADGE_SLOTS;
+/* Ids in the profile's steps (4; 8 under genode-foc-25) from one step on,
+ * next-fit like core's id allocator, so a closed session's badge is not handed
+ * out again at once. With 16-bit ids 0xFFFC is the last (0xFFFF means "no
+ * badge"); 32-bit ids go up to 2^20 here (core's range is 2^28). */
+static unsigned badge_slots(const struct profile *p) {
+  return p->id_bits == 32 ? (1u << 20) / p->id_step : 0x10000u / p->id_step;
+}
+
+static uint32_t badge_alloc(struct genode *g) {
+  for (unsigned n = 0; n < g->badge_slots; n++) {
+    unsigned i = (g->badge_next + n) % g->badge_slots;
     if (i == 0 || g->badge_used[i])
       continue;
     g->badge_used[i] = 1;
     g->badge_next = i + 1;
-    return (uint16_t)(i * 4);
+    return (uint32_t)i * g->prof->id_step;
   }
   return 0;
 }
 
-static void badge_free(struct genode *g, uint16_t badge) {
-  if (badge && badge % 4 == 0)
-    g->badge_used[badge / 4] = 0;
+static void badge_free(struct genode *g, uint32_t badge) {
+  if (badge && badge % g->prof->id_step == 0 && badge / g->prof->id_step < g->badge_slots)
+    g->badge_used[badge / g->prof->id_step] = 0;
+}
+
+int genode_ids_from(struct genode *g, uint32_t first) {
+  if (first % g->prof->id_step || first / g->prof->id_step >= g->badge_slots)
+    return fail(g, "ids-from 0x%x: not a multiple of %u below 0x%x", first, g->prof->id_step,
+                g->badge_slots * g->prof->id_step);
+  g->badge_next = first / g->prof->id_step;
+  return 0;
 }
 
 static unsigned core_sel_alloc(struct genode *g) {
@@ -71,7 +83,8 @@ int genode_boot(struct genode *g, const struct profile *p) {
   g->prof = p;
   struct l4sim_config cfg = {.cap_equal_identity = p->cap_equal_identity};
   g->core_kid = l4sim_boot(&cfg);
-  g->badge_used = calloc(BADGE_SLOTS, 1);
+  g->badge_slots = badge_slots(p);
+  g->badge_used = calloc(g->badge_slots, 1);
   g->core_used = calloc(L4SIM_SPACE_SLOTS, 1);
   if (!g->core_kid || !g->badge_used || !g->core_used)
     return fail(g, "out of memory");
@@ -131,7 +144,7 @@ static int rpc_slot(struct genode *g) {
 
 /* Core creates the IPC gate of a new RPC object of `server` (NULL = core),
  * bound to the server's entrypoint, label = the new badge. */
-static int rpc_create(struct genode *g, struct component *server, uint16_t *badge,
+static int rpc_create(struct genode *g, struct component *server, uint32_t *badge,
                       unsigned *core_sel) {
   *badge = badge_alloc(g);
   *core_sel = core_sel_alloc(g);
@@ -146,7 +159,7 @@ static int rpc_create(struct genode *g, struct component *server, uint16_t *badg
   return 0;
 }
 
-static void rpc_destroy(struct genode *g, uint16_t badge, unsigned core_sel) {
+static void rpc_destroy(struct genode *g, uint32_t badge, unsigned core_sel) {
   enter_core(g);
   l4_task_delete_obj(L4_BASE_TASK_CAP, KCAP(core_sel));
   core_sel_free(g, core_sel);
@@ -155,7 +168,7 @@ static void rpc_destroy(struct genode *g, uint16_t badge, unsigned core_sel) {
 
 /* The kernel transfers core's cap into the component's receive window; the
  * component files it with insert_map. Returns the cap-map index. */
-static int deliver(struct genode *g, struct component *c, unsigned core_sel, uint16_t badge,
+static int deliver(struct genode *g, struct component *c, unsigned core_sel, uint32_t badge,
                    const struct agent_semantics *sem, uint8_t flags) {
   int win = c->threads[0].used ? c->threads[0].rcv_window : -1;
   if (win < 0)
@@ -173,7 +186,7 @@ static int deliver(struct genode *g, struct component *c, unsigned core_sel, uin
 }
 
 /* Drop a holder's entry, as Capability_map::remove does. */
-static void holder_drop(struct component *c, int idx, uint16_t badge) {
+static void holder_drop(struct component *c, int idx, uint32_t badge) {
   if (!c || idx < 0 || (unsigned)idx >= c->map.size || c->map.e[idx].id != badge)
     return;
   enter(c);
@@ -250,7 +263,7 @@ static unsigned long object_at(const struct component *c, unsigned sel) {
  * re-created a session there leaves the old record behind). */
 int genode_rpc_at(const struct genode *g, const struct component *c, unsigned sel) {
   unsigned long obj = object_at(c, sel);
-  uint16_t id = sel < c->map.size ? c->map.e[sel].id : 0;
+  uint32_t id = sel < c->map.size ? c->map.e[sel].id : 0;
   int by_badge = -1, by_index = -1;
   for (unsigned i = 0; i < g->nrpcs; i++) {
     const struct rpc_cap *rc = &g->rpcs[i];
@@ -286,7 +299,7 @@ int genode_session_close(struct genode *g, struct component *c, unsigned sel) {
   if (rc->kind != RPC_SESSION)
     return fail(g, "the cap at 0x%x in %s is a %s, not a session: only sessions are closed", sel,
                 c->label, rc->sem.iface[0] ? rc->sem.iface : "core RPC object");
-  uint16_t badge = rc->badge;
+  uint32_t badge = rc->badge;
   rpc_release(g, r);
   /* The entry at `sel` goes too, should the session have been filed elsewhere before. */
   if (sel < c->map.size && c->map.e[sel].id == badge) {
@@ -367,6 +380,11 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
                        .client_idx = (int)sel, .server_idx = -1, .parent_idx = -1, .sem = sem};
   if (rpc_create(g, server, &rc.badge, &rc.core_sel) != 0)
     return -1;
+  if (rc.badge > 0xFFFFu) {
+    /* CREATE_SESSION answers with a 16-bit badge (docs/protocol.md) */
+    rpc_destroy(g, rc.badge, rc.core_sel);
+    return fail(g, "the new session's id 0x%x does not fit CREATE_SESSION's 16-bit badge", rc.badge);
+  }
   /* Whatever the client held at sel is replaced: its record (a session still open at its server,
    * or one already gone) no longer has the client's cap there, so a later close at sel must not
    * find it by index. */
@@ -389,7 +407,7 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
   *obj_id = (uint32_t)l4_debugger_global_id(KCAP(rc.core_sel));
   capmap_set(&client->map, sel, rc.badge, 1, flags, &sem);
   client->rt_gen++;
-  *badge = rc.badge;
+  *badge = (uint16_t)rc.badge;
   g->rpcs[r] = rc;
   return 0;
 }
@@ -424,7 +442,7 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
   t->badge = i == 0 ? 1 : badge_alloc(g);
   unsigned base = p->thread_base + i * p->thread_slot;
   enter_core(g);
-  for (unsigned k = 0; k < p->thread_slot; k++) {
+  for (unsigned k = 0; k < p->thread_slots_mapped && k < p->thread_slot; k++) {
     unsigned s = t->core_sel[k] = core_sel_alloc(g);
     l4_cap_idx_t cap = KCAP(s);
     switch (slot_kind[k]) {
@@ -449,11 +467,12 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
   struct agent_semantics sem;
   sem_fill(&sem, "Thread", "", "", NULL, 0);
   text_fmt(sem.label, sizeof sem.label, "%s -> %s", c->label, name);
-  capmap_set(&c->map, base + THREAD_GATE, t->badge, 1, CAPMAP_FLAG_SEMANTICS, &sem);
+  capmap_set(&c->map, base + THREAD_GATE, t->badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &sem);
   int win = capmap_alloc_range(&c->map, 4);
   if (win >= 0) {
     for (unsigned k = 0; k < 4; k++)
-      capmap_set(&c->map, (unsigned)win + k, CAPMAP_ID_NO_BADGE, 1, CAPMAP_FLAG_RCV_WINDOW, NULL);
+      capmap_set(&c->map, (unsigned)win + k, CAPMAP_ID_NO_BADGE, (uint8_t)p->startup_ref,
+                 CAPMAP_FLAG_RCV_WINDOW, NULL);
     t->rcv_window = win;
   }
   c->rt_gen++;
@@ -489,7 +508,7 @@ int genode_thread_exit(struct genode *g, struct component *c, unsigned index) {
       if (c->map.e[t->rcv_window + k].id == CAPMAP_ID_NO_BADGE)
         capmap_clear(&c->map, (unsigned)t->rcv_window + k);
   enter_core(g);
-  for (unsigned k = 0; k < p->thread_slot; k++) {
+  for (unsigned k = 0; k < p->thread_slots_mapped && k < p->thread_slot; k++) {
     l4_task_delete_obj(L4_BASE_TASK_CAP, KCAP(t->core_sel[k]));
     core_sel_free(g, t->core_sel[k]);
   }
@@ -566,7 +585,7 @@ struct component *genode_start(struct genode *g, const char *name, struct compon
     return NULL;
   l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
               l4_obj_fpage(KCAP(pc.core_sel), 0, L4_FPAGE_RWX), KCAP(p->parent_cap) | L4_ITEM_MAP);
-  capmap_set(&c->map, p->parent_cap, pc.badge, 1, CAPMAP_FLAG_SEMANTICS, &pc.sem);
+  capmap_set(&c->map, p->parent_cap, pc.badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &pc.sem);
   g->rpcs[r] = pc;
 
   if (genode_thread_start(g, c, "main") != 0)
@@ -592,7 +611,7 @@ struct component *genode_start(struct genode *g, const char *name, struct compon
 
 /* ---- planted faults ----------------------------------------------------- */
 
-int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint16_t label) {
+int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint32_t label) {
   unsigned s = core_sel_alloc(g);
   enter_core(g);
   long e = l4_error(l4_factory_create_gate(L4_BASE_FACTORY_CAP, KCAP(s), L4_INVALID_CAP, label));

@@ -21,7 +21,7 @@ struct gthread {
   bool used;
   uint8_t state; /* 0 running, 1 stopped */
   char name[48];
-  uint16_t badge;                     /* 1 for the main thread */
+  uint32_t badge;                     /* 1 for the main thread */
   unsigned core_sel[GENODE_SLOTS_MAX]; /* core's slots of the thread's objects */
   int rcv_window;                     /* cap-map index of its 4-entry window */
   int cpu_thread_rpc;                 /* rpc_cap of the Cpu_thread cap, -1 */
@@ -45,7 +45,7 @@ struct rpc_cap {
   bool used;
   enum rpc_kind kind;
   bool env; /* opened at component start: churn leaves it alone */
-  uint16_t badge;
+  uint32_t badge;
   unsigned core_sel;
   struct component *client, *server, *parent;
   int client_idx, server_idx, parent_idx;
@@ -59,8 +59,8 @@ struct genode {
   unsigned ncomps;
   struct rpc_cap *rpcs;
   unsigned nrpcs, caprpcs;
-  uint8_t *badge_used; /* by id / 4 */
-  unsigned badge_next;
+  uint8_t *badge_used; /* by id / profile id_step */
+  unsigned badge_slots, badge_next;
   uint8_t *core_used; /* core's own selectors */
   unsigned core_next;
   unsigned scratch_sel; /* for the agent */
@@ -68,6 +68,8 @@ struct genode {
 };
 
 int genode_boot(struct genode *g, const struct profile *p);
+/* Core's next capability ids from `first` on (a scenario's `ids-from`); 0 on success. */
+int genode_ids_from(struct genode *g, uint32_t first);
 void genode_shutdown(struct genode *g);
 
 /* By name, label or decimal task id. */
@@ -105,7 +107,7 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
                       const struct agent_semantics *sem, uint16_t *badge, uint32_t *obj_id);
 
 /* Planting faults that lint must find: bypass Genode's bookkeeping. */
-int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint16_t label);
+int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint32_t label);
 int genode_raw_unmap(struct genode *g, struct component *c, unsigned sel);
 
 uint64_t genode_generation(const struct genode *g, const struct component *c);

@@ -17,6 +17,14 @@ struct profile {
   bool cap_equal_identity; /* Genode's kernel patch */
   bool has_ram_session;  /* RAM sessions were merged into PD in 17.05 */
   bool l4re;             /* plain L4Re programs (capsim/l4re_env.c), not a Genode system */
+  unsigned id_bits;      /* width of a cap-map id: 16, or 32 since Genode 25.02 */
+  unsigned id_step;      /* core's capability ids come in these steps */
+  /* Slots core fills for a thread that is no vCPU: all of them in the older
+   * models; gate, pager and irq as observed on Genode 25.02 (vcpu slots stay empty). */
+  unsigned thread_slots_mapped;
+  /* Ref count of the entries core's startup files (parent, thread gates, receive
+   * windows): 0 as observed on Genode 25.02, where nothing holds them as capabilities. */
+  unsigned startup_ref;
 };
 
 /* Per-thread slot offsets. */

@@ -46,6 +46,11 @@ bool scn_parse_size(const char *t, uint64_t *out) {
   return true;
 }
 
+/* Largest cap-map id of the layout in use: 16 bits, 32 since Genode 25.02. */
+static unsigned long id_max(const struct genode *g) {
+  return g->prof->id_bits == 32 ? 0xFFFFFFFFul : 0xFFFFul;
+}
+
 static bool parse_uint(const char *t, unsigned long max, unsigned long *out) {
   uint64_t v;
   if (!scn_parse_size(t, &v) || v > max || strpbrk(t, "KkMG"))
@@ -401,16 +406,16 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
   if (!strcmp(d, "raw-gate")) {
     static const char *const keys[] = {"label", NULL};
     const char *lab = opt(l, 3, "label");
-    if (check_opts(s, l, 3, keys) || (lab && !parse_uint(lab, 0xFFFF, &b)))
+    if (check_opts(s, l, 3, keys) || (lab && !parse_uint(lab, id_max(g), &b)))
       return s->err[0] ? -1 : err_at(s, l, "usage: raw-gate COMPONENT SELECTOR [label=N]");
-    if (a == 0 || a > 0xFFFF || genode_raw_gate(g, c, (unsigned)a, (uint16_t)b) != 0)
+    if (a == 0 || a > 0xFFFF || genode_raw_gate(g, c, (unsigned)a, (uint32_t)b) != 0)
       return err_at(s, l, "raw-gate failed: %s", g->err);
   } else if (!strcmp(d, "raw-unmap")) {
     if (l->ntok != 3 || genode_raw_unmap(g, c, (unsigned)a) != 0)
       return err_at(s, l, "usage: raw-unmap COMPONENT SELECTOR");
   } else if (!strcmp(d, "raw-entry")) {
     static const char *const keys[] = {"interface", "label", NULL};
-    if (l->ntok < 4 || !parse_uint(l->tok[3], 0xFFFF, &b) || b == 0 || a >= c->map.size ||
+    if (l->ntok < 4 || !parse_uint(l->tok[3], id_max(g), &b) || b == 0 || a >= c->map.size ||
         check_opts(s, l, 4, keys))
       return s->err[0] ? -1
                        : err_at(s, l, "usage: raw-entry COMPONENT INDEX ID [interface=..] [label=..]");
@@ -419,7 +424,7 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
     text_fmt(sem.iface, sizeof sem.iface, "%s", opt(l, 4, "interface") ? opt(l, 4, "interface") : "");
     text_fmt(sem.label, sizeof sem.label, "%s", opt(l, 4, "label") ? opt(l, 4, "label") : "");
     bool has = sem.iface[0] || sem.label[0];
-    capmap_set(&c->map, (unsigned)a, (uint16_t)b, 1, has ? CAPMAP_FLAG_SEMANTICS : 0,
+    capmap_set(&c->map, (unsigned)a, (uint32_t)b, 1, has ? CAPMAP_FLAG_SEMANTICS : 0,
                has ? &sem : NULL);
     c->rt_gen++;
   } else if (!strcmp(d, "raw-window")) {
@@ -475,13 +480,24 @@ static int do_l4re_cap(struct scenario *s, struct genode *g, const struct scn_li
   return 0;
 }
 
+/* ids-from ID: core's next capability ids from ID on (wide ids under genode-foc-25). */
+static int do_ids_from(struct scenario *s, struct genode *g, const struct scn_line *l) {
+  unsigned long id = 0;
+  if (l->ntok != 2 || !parse_uint(l->tok[1], id_max(g), &id))
+    return err_at(s, l, "usage: ids-from ID");
+  if (genode_ids_from(g, (uint32_t)id) != 0)
+    return err_at(s, l, "%s", g->err);
+  return 0;
+}
+
 static bool l4re_directive(const char *d) {
   return !strcmp(d, "program") || !strcmp(d, "cap") || !strcmp(d, "copy");
 }
 
 static bool genode_directive(const char *d) {
   return !strcmp(d, "component") || !strcmp(d, "thread") || !strcmp(d, "session") ||
-         !strcmp(d, "dataspace") || !strcmp(d, "signal-context") || !strncmp(d, "raw-", 4);
+         !strcmp(d, "dataspace") || !strcmp(d, "signal-context") || !strncmp(d, "raw-", 4) ||
+         !strcmp(d, "ids-from");
 }
 
 int scenario_apply(struct scenario *s, struct genode *g) {
@@ -510,6 +526,8 @@ int scenario_apply(struct scenario *s, struct genode *g) {
       rc = do_signal_context(s, g, l);
     else if (!strncmp(d, "raw-", 4))
       rc = do_raw(s, g, l);
+    else if (!strcmp(d, "ids-from"))
+      rc = do_ids_from(s, g, l);
     else
       rc = err_at(s, l, "unknown directive '%s'", d);
     if (rc)

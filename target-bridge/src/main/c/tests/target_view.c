@@ -189,6 +189,8 @@ int tv_cap_map(int fd, uint32_t task, struct agent_capmap_entry *out, int max, i
       e.raw_id = rd_u16(&rd);
       e.ref_cnt = rd_u8(&rd);
       e.flags = rd_u8(&rd);
+      if (e.flags & CAPMAP_FLAG_ID_HIGH)
+        e.raw_id |= (uint32_t)rd_u16(&rd) << 16;
       e.sem.server_task = rd_u32(&rd);
       e.sem.quota = rd_u64(&rd);
       rd_str(&rd, e.sem.iface, sizeof e.sem.iface);

@@ -40,7 +40,7 @@ static unsigned count_valid(struct component *c) {
 
 /* fixed (task + parent) + thread slots + badged cap-map entries in the user area */
 static unsigned expected_valid(struct component *c) {
-  unsigned n = 2 + genode_thread_count(c) * g.prof->thread_slot;
+  unsigned n = 2 + genode_thread_count(c) * g.prof->thread_slots_mapped;
   for (unsigned i = g.prof->user_base; i < c->map.size; i++)
     n += c->map.e[i].id && c->map.e[i].id != CAPMAP_ID_NO_BADGE;
   return n;
@@ -62,7 +62,7 @@ static void check_component_layout(struct component *c) {
   for (unsigned t = 0; t < GENODE_THREAD_MAX; t++) {
     unsigned base = p->thread_base + t * p->thread_slot;
     for (unsigned k = 0; k < p->thread_slot; k++)
-      CHECK_EQ(valid_in(c, base + k), c->threads[t].used);
+      CHECK_EQ(valid_in(c, base + k), c->threads[t].used && k < p->thread_slots_mapped);
     if (c->threads[t].used) {
       CHECK_EQ(info_in(c, base + THREAD_GATE).kind, L4_KOBJ_THREAD);
       CHECK_EQ(info_in(c, base + THREAD_PAGER).kind, L4_KOBJ_IPC_GATE);
@@ -72,7 +72,7 @@ static void check_component_layout(struct component *c) {
   }
   unsigned windows = 0;
   for (unsigned i = 0; i < c->map.size; i++) {
-    uint16_t id = c->map.e[i].id;
+    uint32_t id = c->map.e[i].id;
     if (!id)
       continue;
     if (id == CAPMAP_ID_NO_BADGE) {
@@ -81,7 +81,7 @@ static void check_component_layout(struct component *c) {
       CHECK_EQ(valid_in(c, i), 0); /* windows are empty between receives */
       continue;
     }
-    CHECK(id == 1 || id % 4 == 0);
+    CHECK(id == 1 || id % g.prof->id_step == 0);
     if (i >= p->user_base) {
       CHECK_EQ(valid_in(c, i), 1);
       CHECK_EQ(info_in(c, i).label, id); /* badge = gate label */
@@ -187,7 +187,7 @@ static void body_insert_map(void) {
   }
   int ds = genode_dataspace_alloc(&g, c, 4096, "ds");
   CHECK(ds > 0);
-  uint16_t badge = c->map.e[ds].id;
+  uint32_t badge = c->map.e[ds].id;
   unsigned win = (unsigned)c->threads[0].rcv_window;
   /* The same cap arrives again: insert_map finds it equal, takes a ref. */
   l4sim_enter_task(c->task_kid);
@@ -203,7 +203,7 @@ static void body_insert_map(void) {
   CHECK_EQ(valid_in(c, win), 0);
   /* A stale entry (object gone) is reused for the new cap. */
   CHECK_EQ(genode_raw_unmap(&g, c, (unsigned)ds), 0);
-  CHECK_EQ(genode_raw_gate(&g, c, win, (uint16_t)badge), 0);
+  CHECK_EQ(genode_raw_gate(&g, c, win, badge), 0);
   l4sim_enter_task(c->task_kid);
   CHECK_EQ(capmap_insert_map(&c->map, badge, win, NULL, 0), ds);
   CHECK_EQ(valid_in(c, (unsigned)ds), 1);
@@ -234,7 +234,8 @@ static void body_session_at(void) {
 #define PROFILE_TESTS(body)                                                  \
   static void body##_16(void) { with_profile("genode-foc-16", body); }     \
   static void body##_17(void) { with_profile("genode-foc-17", body); }     \
-  static void body##_19(void) { with_profile("genode-foc-19", body); }
+  static void body##_19(void) { with_profile("genode-foc-19", body); }     \
+  static void body##_25(void) { with_profile("genode-foc-25", body); }
 
 PROFILE_TESTS(body_layout)
 PROFILE_TESTS(body_session_close)
@@ -254,6 +255,54 @@ static void profiles_table(void) {
   CHECK_EQ(p19->parent_cap, 0xb);
   CHECK_EQ(p19->thread_slot, 5);
   CHECK_EQ(p19->user_base, 0x300);
+  CHECK_EQ(p19->id_bits, 16);
+  /* Genode 25.02: the selectors of 19.05, 32-bit ids 8-aligned */
+  const struct profile *p25 = profile_find("genode-foc-25");
+  CHECK(p25 != NULL);
+  if (!p25)
+    return;
+  CHECK_EQ(p25->parent_cap, p19->parent_cap);
+  CHECK_EQ(p25->thread_base, p19->thread_base);
+  CHECK_EQ(p25->thread_slot, p19->thread_slot);
+  CHECK_EQ(p25->user_base, p19->user_base);
+  CHECK_EQ(p25->id_bits, 32);
+  CHECK_EQ(p25->id_step, 8);
+  /* as recorded: vcpu slots of normal threads empty, startup entries unreferenced */
+  CHECK_EQ(p25->thread_slots_mapped, 3);
+  CHECK_EQ(p25->startup_ref, 0);
+  CHECK_EQ(p19->thread_slots_mapped, 5);
+  CHECK_EQ(p19->startup_ref, 1);
+}
+
+/* genode-foc-25 with core's ids past 16 bits: entries hold them whole, gates
+ * carry them as labels; CREATE_SESSION, whose answer has 16 bits, refuses. */
+static void wide_ids_foc25(void) {
+  CHECK(genode_boot(&g, profile_find("genode-foc-25")) == 0);
+  CHECK(genode_ids_from(&g, 0x3) != 0); /* not a multiple of 8 */
+  CHECK_EQ(genode_ids_from(&g, 0xFFE0), 0);
+  struct component *init = genode_start(&g, "init", NULL, 64 << 20);
+  struct component *c = genode_start(&g, "client", init, 1 << 20);
+  CHECK(init && c);
+  if (init && c) {
+    CHECK(genode_session_open(&g, c, "LOG", "", "", init, 8192, false) >= (int)g.prof->user_base);
+    unsigned wide = 0;
+    for (unsigned i = 0; i < c->map.size; i++)
+      wide += c->map.e[i].id > 0xFFFF && c->map.e[i].id != CAPMAP_ID_NO_BADGE;
+    CHECK(wide >= 3);
+    check_component_layout(init);
+    check_component_layout(c);
+    struct agent_semantics sem;
+    memset(&sem, 0, sizeof sem);
+    strcpy(sem.iface, "LOG");
+    uint16_t badge = 0;
+    uint32_t obj = 0;
+    uint32_t live = l4sim_live_objects();
+    CHECK(genode_session_at(&g, c, g.prof->user_base + 0x40, &sem, &badge, &obj) < 0);
+    CHECK(strstr(g.err, "16-bit badge") != NULL);
+    CHECK_EQ(l4sim_live_objects(), live); /* nothing left behind */
+  }
+  genode_shutdown(&g);
+  CHECK_EQ(l4sim_live_objects(), 0);
 }
 
 /* ---- scenario files ------------------------------------------------------ */
@@ -363,16 +412,18 @@ int main(int argc, char **argv) {
   static const struct test_case tests[] = {
       {"profiles_table", profiles_table},
       {"layout_foc16", body_layout_16}, {"layout_foc17", body_layout_17},
-      {"layout_foc19", body_layout_19},
+      {"layout_foc19", body_layout_19}, {"layout_foc25", body_layout_25},
       {"session_close_foc16", body_session_close_16},
       {"session_close_foc17", body_session_close_17},
       {"session_close_foc19", body_session_close_19},
+      {"session_close_foc25", body_session_close_25},
       {"threads_foc16", body_threads_16}, {"threads_foc17", body_threads_17},
-      {"threads_foc19", body_threads_19},
+      {"threads_foc19", body_threads_19}, {"threads_foc25", body_threads_25},
       {"insert_map_foc16", body_insert_map_16}, {"insert_map_foc17", body_insert_map_17},
-      {"insert_map_foc19", body_insert_map_19},
+      {"insert_map_foc19", body_insert_map_19}, {"insert_map_foc25", body_insert_map_25},
       {"session_at_foc16", body_session_at_16}, {"session_at_foc17", body_session_at_17},
-      {"session_at_foc19", body_session_at_19},
+      {"session_at_foc19", body_session_at_19}, {"session_at_foc25", body_session_at_25},
+      {"wide_ids_foc25", wide_ids_foc25},
       {"scenario_errors_name_file_and_line", scenario_errors_name_file_and_line},
       {"scenario_repeat_include_quotes", scenario_repeat_include_quotes},
   };

@@ -203,6 +203,49 @@ static void test_cap_map(void)
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0x200, 4095, nums, 4096, &tiny, &next, &gen, &err), CB_E_INTERNAL);
 }
 
+/* Genode 25.02's 32-bit ids: flag bit 3 and the high half after the flags (docs/protocol.md CAP_MAP). */
+static void test_cap_map_wide_ids(void)
+{
+	struct payload p;
+	uint64_t gen;
+	uint16_t next;
+	struct cb_arena a = { arena, sizeof arena, 0 };
+
+	payload_init(&p);
+	wr_u32(&p.w, 2); wr_u64(&p.w, 1); wr_u16(&p.w, 3); wr_u16(&p.w, 0xFFFF);
+	/* 0x1fff8: low 0xfff8, high 0x0001 */
+	wr_u16(&p.w, 0x300); wr_u16(&p.w, 0xFFF8); wr_u8(&p.w, 2); wr_u8(&p.w, 4 | CAPMAP_ID_HIGH); wr_u16(&p.w, 1);
+	wr_u32(&p.w, 0); wr_u64(&p.w, 0);
+	put_cstr(&p, "LOG"); put_cstr(&p, "log_client -> demo"); put_cstr(&p, ""); put_cstr(&p, "");
+	/* an id whose low half is 0xFFFF is a badge, not "allocated without badge" */
+	wr_u16(&p.w, 0x301); wr_u16(&p.w, 0xFFFF); wr_u8(&p.w, 1); wr_u8(&p.w, CAPMAP_ID_HIGH); wr_u16(&p.w, 0x0FFF);
+	wr_u32(&p.w, 0); wr_u64(&p.w, 0);
+	put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, "");
+	put_entry(&p, 0x302, 0xFFFF, "", "");
+	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), 3);
+	CHECK_EQ(nums[0 * CB_CAPMAP_FIELDS + 1], 0x1FFF8);
+	CHECK_EQ(nums[0 * CB_CAPMAP_FIELDS + 2], 2);
+	CHECK_EQ(nums[0 * CB_CAPMAP_FIELDS + 3], 4); /* the wire-only flag is not passed on */
+	CHECK(memcmp(arena + nums[0 * CB_CAPMAP_FIELDS + 8], "log_client -> demo", 18) == 0);
+	CHECK_EQ(nums[1 * CB_CAPMAP_FIELDS + 1], 0x0FFFFFFF);
+	CHECK_EQ(nums[2 * CB_CAPMAP_FIELDS + 1], 0xFFFF);
+	/* cut inside the high half */
+	for (size_t n = 0; n < p.w.len; n++) {
+		uint8_t *d = exact(p.buf, n);
+		a.used = 0;
+		CHECK_EQ(cb_parse_cap_map(d, n, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
+		free(d);
+	}
+	/* high half 0 and low half 0: raw id 0 stays an error */
+	payload_init(&p);
+	wr_u32(&p.w, 2); wr_u64(&p.w, 1); wr_u16(&p.w, 1); wr_u16(&p.w, 0xFFFF);
+	wr_u16(&p.w, 0x300); wr_u16(&p.w, 0); wr_u8(&p.w, 1); wr_u8(&p.w, CAPMAP_ID_HIGH); wr_u16(&p.w, 0);
+	wr_u32(&p.w, 0); wr_u64(&p.w, 0);
+	put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, "");
+	a.used = 0;
+	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
+}
+
 static void test_tasks_threads(void)
 {
 	struct payload p;
@@ -331,6 +374,7 @@ int main(void)
 	test_validity();
 	test_cap_infos();
 	test_cap_map();
+	test_cap_map_wide_ids();
 	test_tasks_threads();
 	test_hello_header_error();
 	test_random_noise();

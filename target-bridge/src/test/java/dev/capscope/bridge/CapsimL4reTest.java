@@ -60,11 +60,13 @@ class CapsimL4reTest {
             assertEquals("mem_alloc", names.get(0x11));
             assertEquals("main_thread", names.get(0x25));
 
-            // Roles: Fiasco defaults, env names from the profile, the allocator's area.
+            // Roles: the environment's names where it names a slot (they win over Fiasco's
+            // defaults), Fiasco's defaults elsewhere, the allocator's area.
             SelectorLayout layout = SelectorLayout.of(L4RE);
-            assertEquals("factory", space.slot(2).role());
+            assertEquals("env factory", space.slot(2).role());
             assertEquals("thread", space.slot(3).role());
-            assertEquals("log", space.slot(5).role());
+            assertEquals("env log", space.slot(5).role());
+            assertEquals("env jdb", space.slot(0xa).role());
             assertEquals("env rom", space.slot(0x1b).role());
             assertEquals("env main_thread", space.slot(0x25).role());
             assertEquals(Area.FIXED, layout.areaOf(0x25));

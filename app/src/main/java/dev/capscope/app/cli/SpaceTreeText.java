@@ -94,8 +94,9 @@ final class SpaceTreeText {
         KernelObject o = space.object(s.objectId());
         SelectorRole role = layout.roleOf(s.selector());
         String label = o.label() == null ? "" : " label " + o.label();
-        return String.format("%-16s %-12s %-18s %-13s %-4s obj %d%s", Selectors.format(s.selector()),
-                Selectors.formatKcap(s.selector()), role.role(), o.kind().kernelName(), s.rights(), o.id(), label);
+        return String.format("%-16s %-12s %-18s %-13s %-4s obj %s%s", Selectors.format(s.selector()),
+                Selectors.formatKcap(s.selector()), s.role().isEmpty() ? role.role() : s.role(), o.kind().kernelName(),
+                s.rights(), o.idKnown() ? Long.toString(o.id()) : "?", label);
     }
 
     private static String entryText(CapMapEntry e) {

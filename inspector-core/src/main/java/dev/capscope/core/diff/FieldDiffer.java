@@ -29,8 +29,8 @@ final class FieldDiffer {
         if (bo.kind() != ao.kind()) {
             d.add(DiffField.OBJECT_KIND, bo.kind().kernelName(), ao.kind().kernelName());
         }
-        if (bo.id() != ao.id()) {
-            d.add(DiffField.OBJECT_ID, Long.toString(bo.id()), Long.toString(ao.id()));
+        if (bo.idKnown() != ao.idKnown() || bo.idKnown() && bo.id() != ao.id()) {
+            d.add(DiffField.OBJECT_ID, bo.idText(), ao.idText());
         }
         if (b.rights().mask() != a.rights().mask()) {
             d.add(DiffField.RIGHTS, b.rights().toString(), a.rights().toString());

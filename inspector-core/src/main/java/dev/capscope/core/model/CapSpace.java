@@ -32,7 +32,8 @@ public final class CapSpace {
         this.taskName = Objects.requireNonNull(taskName, "taskName");
         this.profile = profile;
         this.generation = generation;
-        this.objects = List.copyOf(objects);
+        // By id, so that equal spaces are equal whatever order their objects came in.
+        this.objects = objects.stream().sorted(java.util.Comparator.comparingLong(KernelObject::id)).toList();
         this.slots = sortedCopy(slots, Slot::selector, "selector");
         this.threads = sortedCopy(threads, ThreadInfo::index, "thread index");
         this.capMap = sortedCopy(capMap, CapMapEntry::index, "cap-map index");
@@ -45,6 +46,10 @@ public final class CapSpace {
         }
         Map<Integer, Slot> sl = new HashMap<>(this.slots.size() * 2);
         for (Slot s : this.slots) {
+            if (s.objectId() < 0 && s.objectId() != KernelObject.unidentifiedKey(s.selector())) {
+                throw new IllegalArgumentException("slot " + Selectors.format(s.selector())
+                        + " names an unidentified object keyed for another selector (" + s.objectId() + ")");
+            }
             if (!ob.containsKey(s.objectId())) {
                 throw new IllegalArgumentException("slot " + Selectors.format(s.selector())
                         + " names object " + s.objectId() + " which is not in the object table");

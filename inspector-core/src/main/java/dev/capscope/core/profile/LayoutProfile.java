@@ -23,13 +23,18 @@ import java.util.TreeMap;
  * @param allocatorTracked true when the runtime's cap map records every allocation of the allocator
  *                         area (Genode), so a valid cap there without an entry is a leak; false where
  *                         the allocator's bookkeeping is private (L4Re's cap allocator)
+ * @param capIdBits        width of a cap-map entry's id: 16 up to Genode 24.11, 32 from 25.02
+ * @param capMapEntryBytes size of one cap-map entry in the component's memory, 0 when not stated
  */
 public record LayoutProfile(String name, String description, String kernel, Map<Integer, String> fixedSlots,
                             int parentCap, int threadAreaBase, List<String> threadSlotRoles, int threadMax,
                             int userBaseCap, int capMapEntries, boolean capEqualIdentity,
-                            boolean allocatorTracked) {
+                            boolean allocatorTracked, int capIdBits, int capMapEntryBytes) {
     public LayoutProfile {
         Objects.requireNonNull(name, "name");
+        if (capIdBits != 16 && capIdBits != 32) {
+            throw new IllegalArgumentException("profile " + name + ": capIdBits must be 16 or 32");
+        }
         fixedSlots = Map.copyOf(new TreeMap<>(fixedSlots));
         threadSlotRoles = List.copyOf(threadSlotRoles);
         if (threadSlotRoles.isEmpty()) {
@@ -80,6 +85,22 @@ public record LayoutProfile(String name, String description, String kernel, Map<
     /** One past the last selector of the thread area. */
     public int threadAreaEnd() {
         return threadBase(threadMax);
+    }
+
+    /**
+     * True when both profiles put every selector in the same place (fixed slots, thread area,
+     * allocator range), i.e. a walk assembles the same under either; they may still differ in
+     * what the cap map's entries hold (id width, entry size).
+     */
+    public boolean sameSelectorLayout(LayoutProfile o) {
+        return fixedSlots.equals(o.fixedSlots) && parentCap == o.parentCap && threadAreaBase == o.threadAreaBase
+                && threadSlotRoles.equals(o.threadSlotRoles) && threadMax == o.threadMax
+                && userBaseCap == o.userBaseCap && capMapEntries == o.capMapEntries;
+    }
+
+    /** The largest id a cap-map entry of this layout can hold. */
+    public long maxCapId() {
+        return (1L << capIdBits) - 1;
     }
 
     /** The allocator's last index (0xFFF for 4096 entries). */

@@ -22,6 +22,11 @@ import java.util.Map;
  * <p>Each observation scores every candidate 0..1; a candidate's score is the mean over the
  * observations the space gives information for. Confidence is the winner's score, halved when
  * the runner-up is level with it and scaled up to the full score as the lead grows to 0.3.
+ *
+ * <p>Profiles that put every selector in the same place (genode-foc-19 and genode-foc-25 differ
+ * only in the width of cap-map ids) are no rivals for the layout: the runner-up is the best
+ * profile with another layout. Between such twins only an id over 0xFFFF decides (32-bit ids);
+ * without one the guess names the first by name and the evidence says which twin fits as well.
  */
 public final class ProfileGuesser {
     private static final double CLEAR_LEAD = 0.3;
@@ -65,6 +70,11 @@ public final class ProfileGuesser {
         if (firstUser >= 0) {
             observations.add(userBase(firstUser));
         }
+        long widest = capMap.stream().filter(CapMapEntry::hasBadge).mapToLong(CapMapEntry::rawId).max().orElse(0);
+        boolean idWidthsDiffer = candidates.stream().map(LayoutProfile::capIdBits).distinct().count() > 1;
+        if (idWidthsDiffer && widest > 0xFFFF) {
+            observations.add(idWidth(widest));
+        }
 
         Map<LayoutProfile, Double> total = new HashMap<>();
         for (LayoutProfile p : candidates) {
@@ -78,13 +88,20 @@ public final class ProfileGuesser {
         ranked.sort(Comparator.comparingDouble((LayoutProfile p) -> -total.get(p)).thenComparing(LayoutProfile::name));
         LayoutProfile best = ranked.get(0);
         double bestScore = total.get(best);
-        String runnerUp = ranked.size() > 1 ? ranked.get(1).name() : null;
-        double lead = ranked.size() > 1 ? bestScore - total.get(ranked.get(1)) : CLEAR_LEAD;
+        LayoutProfile rival = ranked.stream().filter(p -> !p.sameSelectorLayout(best)).findFirst().orElse(null);
+        String runnerUp = rival == null ? null : rival.name();
+        double lead = rival == null ? CLEAR_LEAD : bestScore - total.get(rival);
         double confidence = bestScore * (0.5 + 0.5 * Math.min(1.0, lead / CLEAR_LEAD));
 
         List<String> evidence = new ArrayList<>();
         for (Observation o : observations) {
             evidence.add(o.text + " [" + scoreList(o.scores, ranked) + "]");
+        }
+        for (LayoutProfile twin : ranked) {
+            if (twin != best && twin.sameSelectorLayout(best) && total.get(twin).equals(bestScore)) {
+                evidence.add(twin.name() + " lays out selectors like " + best.name() + " (" + twin.capIdBits()
+                        + "-bit cap-map ids); nothing in the space tells them apart");
+            }
         }
         return new ProfileGuess(best, Math.max(0, Math.min(1, confidence)), evidence, runnerUp);
     }
@@ -151,6 +168,14 @@ public final class ProfileGuesser {
             scores.put(p, s);
         }
         return new Observation("first component cap-map entry at " + Selectors.format(firstUser), scores);
+    }
+
+    private Observation idWidth(long widest) {
+        Map<LayoutProfile, Double> scores = new HashMap<>();
+        for (LayoutProfile p : candidates) {
+            scores.put(p, widest <= p.maxCapId() ? 1.0 : 0.0);
+        }
+        return new Observation("a cap-map id over 16 bits (0x" + Long.toHexString(widest) + ")", scores);
     }
 
     /** Lowest cap-map index or valid selector at or above the lowest candidate USER_BASE_CAP, or -1. */

@@ -90,11 +90,18 @@ final class ProfileReader {
             throw JsonShapeException.at(entriesNode, "capMapEntries " + entries
                     + " leaves no allocator range above userBaseCap " + Selectors.format(userBase));
         }
+        LocatedNode idBitsNode = o.optional("capIdBits");
+        int idBits = idBitsNode == null ? 16 : idBitsNode.asInt(16, 32);
+        if (idBits != 16 && idBits != 32) {
+            throw JsonShapeException.at(idBitsNode, "capIdBits must be 16 (Genode up to 24.11) or 32 (25.02 on)");
+        }
+        LocatedNode entryBytesNode = o.optional("capMapEntryBytes");
+        int entryBytes = entryBytesNode == null ? 0 : entryBytesNode.asInt(1, 4096);
         o.finish();
         return new LayoutProfile(name, description == null ? "" : description,
                 kernel == null ? "Fiasco.OC" : kernel, fixed, parentCap, threadAreaBase, roles, threadMax,
                 userBase, entries, identity == null || identity.asBoolean(),
-                tracked == null || tracked.asBoolean());
+                tracked == null || tracked.asBoolean(), idBits, entryBytes);
     }
 
     private static int putFixed(Map<Integer, String> fixed, LocatedNode node, String role) {

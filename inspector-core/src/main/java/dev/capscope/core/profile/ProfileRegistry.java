@@ -23,7 +23,7 @@ import java.util.TreeSet;
 public final class ProfileRegistry {
     /** Built-in profile files, shipped on the classpath by inspector-core's pom. */
     static final List<String> BUILTIN_FILES = List.of("genode-foc-16.json", "genode-foc-17.json", "genode-foc-19.json",
-            "l4re.json");
+            "genode-foc-25.json", "l4re.json");
     private static final String BUILTIN_DIR = "/dev/capscope/core/profile/builtin/";
     private static final ProfileRegistry BUILTIN = loadBuiltin();
 
@@ -35,7 +35,7 @@ public final class ProfileRegistry {
         this.origins = Collections.unmodifiableMap(new TreeMap<>(origins));
     }
 
-    /** The built-in profiles genode-foc-16, genode-foc-17, genode-foc-19 and l4re. */
+    /** The built-in profiles genode-foc-16, genode-foc-17, genode-foc-19, genode-foc-25 and l4re. */
     public static ProfileRegistry builtin() {
         return BUILTIN;
     }

@@ -47,7 +47,8 @@ public final class CanonicalText {
         for (Slot s : space.slots()) {
             KernelObject o = space.object(s.objectId());
             line(b, "slot " + hex(s.selector()) + " kcap " + kcap(s.selector()) + " "
-                    + String.format(Locale.ROOT, "%-4s", s.rights()) + " obj " + o.id() + " " + o.kind().kernelName()
+                    + String.format(Locale.ROOT, "%-4s", s.rights()) + " obj " + (o.idKnown() ? Long.toString(o.id()) : "?")
+                    + " " + o.kind().kernelName()
                     + (o.label() == null ? "" : " label " + o.label()) + " (" + s.role() + ")");
         }
         for (CapMapEntry e : space.capMap()) {

@@ -175,8 +175,23 @@ public final class SnapshotReader {
         for (LocatedNode item : array.asArray()) {
             StrictObject o = item.asObject();
             int selector = selector(o.required(SELECTOR));
-            LocatedNode objectNode = o.required(OBJECT_ID);
-            long objectId = objectNode.asLong(0, Long.MAX_VALUE);
+            LocatedNode objectNode = o.optional(OBJECT_ID);
+            long objectId = objectNode == null ? KernelObject.unidentifiedKey(selector)
+                    : objectNode.asLong(0, Long.MAX_VALUE);
+            // Without an object id the row describes its object itself (kind, label); with one, the
+            // objects table does, and the row must not.
+            LocatedNode kindNode = o.optional(KIND);
+            LocatedNode labelNode = o.optional(LABEL);
+            if (objectNode == null && kindNode == null) {
+                o.required(OBJECT_ID); // reports the missing field
+            }
+            if (objectNode != null && (kindNode != null || labelNode != null)) {
+                throw JsonShapeException.at(kindNode != null ? kindNode : labelNode, "slot "
+                        + Selectors.format(selector) + " has an objectId, so its object's kind and label belong in "
+                        + "the objects table, not in the slot");
+            }
+            KernelObject unidentified = objectNode != null ? null : KernelObject.unidentified(selector,
+                    kind(kindNode), labelNode == null ? null : labelNode.asLong(0, Long.MAX_VALUE));
             Rights rights = rights(o.required(RIGHTS));
             String role = o.requiredString(ROLE);
             o.finish();
@@ -185,7 +200,9 @@ public final class SnapshotReader {
                 throw JsonShapeException.at(o.required(SELECTOR), "duplicate selector " + Selectors.format(selector)
                         + " (also at " + SLOTS + "[" + previous + "])");
             }
-            if (!objects.containsKey(objectId)) {
+            if (unidentified != null) {
+                objects.put(unidentified.id(), unidentified);
+            } else if (!objects.containsKey(objectId)) {
                 throw JsonShapeException.at(objectNode, "slot " + Selectors.format(selector) + " names object "
                         + objectId + ", which is not in the objects table");
             }

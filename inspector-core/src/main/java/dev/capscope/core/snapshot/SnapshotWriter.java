@@ -31,7 +31,9 @@ import static dev.capscope.core.snapshot.SnapshotFields.*;
 /**
  * Writes snapshot format v1: keys sorted at every level, rows sorted (objects by id, slots by
  * selector, threads by index, cap-map entries by index), one row per line, so files are stable
- * and diff well in git. The same snapshot always gives the same bytes.
+ * and diff well in git. The same snapshot always gives the same bytes. A slot whose object the
+ * target could not name carries its object's kind (and label) itself instead of an
+ * {@code objectId}: a file never holds a made-up id.
  *
  * <p>Writing is atomic: the bytes go to a temporary file in the target's directory, are forced to
  * disk and renamed over the target. A failure leaves the previous file as it was and removes the
@@ -104,6 +106,9 @@ public final class SnapshotWriter {
         List<KernelObject> objects = new ArrayList<>(space.objects());
         objects.sort(Comparator.comparingLong(KernelObject::id));
         for (KernelObject o : objects) {
+            if (!o.idKnown()) {
+                continue; // described in its slot's row: there is no id to share
+            }
             g.writeStartObject();
             g.writeNumberField(ID, o.id());
             g.writeStringField(KIND, o.kind().kernelName());
@@ -116,7 +121,15 @@ public final class SnapshotWriter {
         g.writeArrayFieldStart(SLOTS);
         for (Slot sl : space.slots()) {
             g.writeStartObject();
-            g.writeNumberField(OBJECT_ID, sl.objectId());
+            KernelObject o = space.object(sl.objectId());
+            if (o.idKnown()) {
+                g.writeNumberField(OBJECT_ID, sl.objectId());
+            } else {
+                g.writeStringField(KIND, o.kind().kernelName());
+                if (o.label() != null) {
+                    g.writeNumberField(LABEL, o.label());
+                }
+            }
             g.writeStringField(RIGHTS, sl.rights().toString());
             g.writeStringField(ROLE, sl.role());
             g.writeNumberField(SELECTOR, sl.selector());

@@ -1,5 +1,6 @@
 package dev.capscope.core.walk;
 
+import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.Selectors;
@@ -26,6 +27,7 @@ final class CapSpaceAssembler {
 
     static CapSpace assemble(RawWalk raw, SelectorLayout layout) {
         BitSet valid = raw.validity();
+        Map<Integer, String> runtimeNames = runtimeNames(raw.capMap());
         Map<Long, KernelObject> objects = new TreeMap<>();
         Map<Long, Integer> firstHolder = new HashMap<>();
         List<Slot> slots = new ArrayList<>(raw.capInfos().size());
@@ -35,7 +37,8 @@ final class CapSpaceAssembler {
                 throw disagreement("selector " + Selectors.format(sel)
                         + " has a cap info but the validity bitmap says it is empty");
             }
-            KernelObject object = new KernelObject(info.objectId(), info.kind(), info.label());
+            KernelObject object = info.idKnown() ? new KernelObject(info.objectId(), info.kind(), info.label())
+                    : KernelObject.unidentified(sel, info.kind(), info.label());
             KernelObject known = objects.putIfAbsent(object.id(), object);
             if (known == null) {
                 firstHolder.put(object.id(), sel);
@@ -44,7 +47,8 @@ final class CapSpaceAssembler {
                         + Selectors.format(firstHolder.get(object.id())) + " but as " + describe(object)
                         + " at selector " + Selectors.format(sel));
             }
-            slots.add(new Slot(sel, info.objectId(), info.rights(), layout.roleOf(sel).role()));
+            String named = runtimeNames.get(sel);
+            slots.add(new Slot(sel, object.id(), info.rights(), named != null ? named : layout.roleOf(sel).role()));
         }
         if (slots.size() != valid.cardinality()) {
             BitSet missing = (BitSet) valid.clone();
@@ -60,6 +64,25 @@ final class CapSpaceAssembler {
             throw disagreement(e.getMessage());
         }
     }
+
+    /**
+     * Roles the runtime itself gives: an L4Re program's environment names its caps (docs/protocol.md
+     * CAP_MAP, interface {@value #L4RE_ENV}), and where the loader put them differs between moe and
+     * ned, so those names win over any fixed table of the profile.
+     */
+    private static Map<Integer, String> runtimeNames(List<CapMapEntry> capMap) {
+        Map<Integer, String> names = new HashMap<>();
+        for (CapMapEntry e : capMap) {
+            String label = e.semantics().label();
+            if (L4RE_ENV.equals(e.semantics().rpcInterface()) && label != null && !label.isEmpty()) {
+                names.put(e.index(), "env " + label);
+            }
+        }
+        return names;
+    }
+
+    /** The interface of cap-map entries that carry an L4Re environment name. */
+    static final String L4RE_ENV = "L4Re::Env";
 
     private static String describe(KernelObject o) {
         return o.kind().kernelName() + (o.label() == null ? "" : " label " + o.label());

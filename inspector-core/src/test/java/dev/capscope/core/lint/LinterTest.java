@@ -66,7 +66,8 @@ class LinterTest {
         dev.capscope.core.profile.LayoutProfile p = b.profile();
         dev.capscope.core.profile.LayoutProfile untracked = new dev.capscope.core.profile.LayoutProfile(p.name(),
                 p.description(), p.kernel(), p.fixedSlots(), p.parentCap(), p.threadAreaBase(), p.threadSlotRoles(),
-                p.threadMax(), p.userBaseCap(), p.capMapEntries(), p.capEqualIdentity(), false);
+                p.threadMax(), p.userBaseCap(), p.capMapEntries(), p.capEqualIdentity(), false, p.capIdBits(),
+                p.capMapEntryBytes());
         assertTrue(Linter.lint(b.build(), untracked).stream().noneMatch(f -> f.ruleId().equals("leaked-cap")));
         assertTrue(dev.capscope.core.profile.ProfileRegistry.builtin().get("genode-foc-19").allocatorTracked());
         assertTrue(!dev.capscope.core.profile.ProfileRegistry.builtin().get("l4re").allocatorTracked());

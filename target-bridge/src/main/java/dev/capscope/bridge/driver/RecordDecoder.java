@@ -66,7 +66,7 @@ final class RecordDecoder {
             int flags = (int) n[at + 6];
             ObjectKind kind = (flags & FLAG_KIND_KNOWN) != 0 ? KINDS[(int) n[at + 1]] : ObjectKind.UNKNOWN;
             int rights = (int) n[at + 2];
-            long objectId = n[at + 3] == UNKNOWN_U32 ? -1 : n[at + 3];
+            long objectId = n[at + 3] == UNKNOWN_U32 ? CapInfo.UNKNOWN_ID : n[at + 3];
             Long label = (flags & FLAG_LABEL_VALID) != 0 ? n[at + 4] : null;
             int mappings = (flags & FLAG_MAPPINGS_KNOWN) != 0 ? (int) n[at + 5] : -1;
             // 0xFF = rights unknown; the model has no "unknown" rights, NONE is the honest closest.

@@ -157,14 +157,17 @@ public final class DetailsViewModel {
             l.add(new DetailItem("Slot", "role at walk time", slot.role()));
             l.add(new DetailItem("Kernel object", "kind", o.kind().kernelName(),
                     "as the kernel's debugger object reports it; 'unknown' is never guessed"));
-            l.add(new DetailItem("Kernel object", "object id", n.format(o.id())));
+            l.add(o.idKnown() ? new DetailItem("Kernel object", "object id", n.format(o.id()))
+                    : new DetailItem("Kernel object", "object id", "unknown",
+                            "the target reports no object ids (a kernel without the debugger object)"));
             if (o.label() != null) l.add(new DetailItem("Kernel object", "gate label", n.format(o.label()),
                     "in Genode the label is the badge (global capability id)"));
             List<String> others = new ArrayList<>();
             for (Slot other : s.slots()) {
-                if (other.objectId() == o.id() && other.selector() != sel) others.add(n.format(other.selector()));
+                if (o.idKnown() && other.objectId() == o.id() && other.selector() != sel) others.add(n.format(other.selector()));
             }
-            l.add(new DetailItem("Kernel object", "also held at", others.isEmpty() ? "nowhere else in this task" : String.join(", ", others)));
+            l.add(new DetailItem("Kernel object", "also held at", !o.idKnown() ? "unknown without object ids"
+                    : others.isEmpty() ? "nowhere else in this task" : String.join(", ", others)));
         }
         CapMapEntry e = s.capMapEntry(sel);
         if (e != null) {

@@ -28,7 +28,7 @@ public final class DiffDetails {
                     sel(s.after() == null ? -1 : s.after().selector())));
             l.add(slot("role", s, Slot::role));
             l.add(obj("kind", s, o -> o.kind().kernelName()));
-            l.add(obj("object id", s, o -> Long.toString(o.id())));
+            l.add(obj("object id", s, KernelObject::idText));
             l.add(slot("rights", s, x -> x.rights().toString()));
             l.add(obj("gate label", s, o -> o.label() == null ? "" : Long.toString(o.label())));
         }

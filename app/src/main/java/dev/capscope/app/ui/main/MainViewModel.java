@@ -209,7 +209,7 @@ public final class MainViewModel implements LiveController.Listener {
             LayoutProfile p = ctx.walks().profiles().find(src.snapshot().meta().profile())
                     .orElse(ctx.walks().defaultProfile());
             CapSpace space = src.snapshot().space();
-            profile.sourceProfile(p, ctx.walks().guess(space));
+            profile.sourceProfile(p, ctx.walks().guess(space, p));
             LayoutProfile eff = profile.effectiveProperty().get();
             tree.show(space, builder(eff), lint(space, eff), false, ctx.timer().nowMillis());
             status.walkTimeProperty().set("");

@@ -89,7 +89,7 @@ public final class MapModel {
         b.append("\n").append(role.area().title()).append(" · ").append(role.role());
         if (space != null) {
             KernelObject obj = space.objectAt(sel);
-            b.append("\n").append(obj == null ? "empty" : obj.kind().kernelName() + " (object " + obj.id() + ")");
+            b.append("\n").append(obj == null ? "empty" : obj.kind().kernelName() + " (object " + obj.idText() + ")");
             CapMapEntry e = space.capMapEntry(sel);
             if (e != null) {
                 String m = e.semantics().describe();

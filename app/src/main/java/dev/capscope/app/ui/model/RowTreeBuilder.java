@@ -118,8 +118,10 @@ public final class RowTreeBuilder {
         boolean empty = slot == null && entry == null;
         boolean anomaly = !lint.isEmpty() || slot != null
                 && (role.area() == Area.INVALID || role.area() == Area.BEYOND_ALLOCATOR);
+        // A valid slot keeps the role it was walked with (the runtime's own names, e.g. L4Re's env).
+        String roleName = slot != null && !slot.role().isEmpty() ? slot.role() : role.role();
         return new Row(Row.selectorKey(sel), RowKind.SELECTOR, role.area(), sel, "0x" + Integer.toHexString(sel),
-                empty ? role.role() + " (empty)" : role.role(), kind, obj == null ? -1 : obj.id(), badge, refs,
+                empty ? roleName + " (empty)" : roleName, kind, obj == null || !obj.idKnown() ? -1 : obj.id(), badge, refs,
                 slot == null ? "" : slot.rights().toString(), meaning, RowStatus.NORMAL, lint, empty, anomaly);
     }
 

@@ -49,7 +49,7 @@ public final class WalkService {
         LayoutProfile first = profile != null ? profile : defaultProfile();
         CapSpace space = walker.walk(task, first, (phase, f) -> progress.update(f, phase.description()), 
                 dev.capscope.core.walk.CancellationToken.none());
-        guess = guesser.guess(space);
+        guess = guesser.guess(space).preferring(profile);
         if (profile == null) {
             profile = guess.profile();
             if (!profile.name().equals(first.name())) {
@@ -79,5 +79,10 @@ public final class WalkService {
 
     public ProfileGuess guess(CapSpace space) {
         return guesser.guess(space);
+    }
+
+    /** The guess, naming {@code named} when the space fits it as well as the guessed twin. */
+    public ProfileGuess guess(CapSpace space, LayoutProfile named) {
+        return guesser.guess(space).preferring(named);
     }
 }

@@ -1,0 +1,96 @@
+/*
+ * \brief  A Genode component's own capability space, for the agent core
+ *
+ * The agent core (agent/ops_read.c) probes validity with l4_task_cap_valid on
+ * the task cap it is given (here the component's own, L4_BASE_TASK_CAP) and
+ * asks its runtime (agent/runtime.h) for what a kernel cannot tell. This is
+ * that runtime on Genode 25.02/base-foc:
+ *
+ *  - cap map: Genode's own Cap_index array (40-byte entries: id at 36,
+ *    ref count at 32; kcap = index << 12), read in place;
+ *  - threads: the thread area (gate, pager, irq, vcpu, vcpu-irq per thread),
+ *    names from the Thread objects Genode files in each thread's UTCB;
+ *  - meaning: the Parent at PARENT_CAP, thread gates, and the sessions the
+ *    Session_log saw opened;
+ *  - generation: a checksum of validity, cap map and threads, so an
+ *    unchanged component costs a walk one GENERATION request.
+ */
+
+#ifndef _CAPSCOPE__SPACE_H_
+#define _CAPSCOPE__SPACE_H_
+
+#include <base/env.h>
+#include <util/string.h>
+
+#include "core.h"
+#include "session_log.h"
+
+namespace Capscope { class Space; }
+
+
+class Capscope::Space
+{
+	public:
+
+		using Name = Genode::String<AGENT_NAME_MAX>;
+
+	private:
+
+		Session_log   &_sessions;
+		Name           _name;
+		Genode::uint32_t _task_id = 0;
+		unsigned       _system_tasks = 1;    /* what HELLO reports: the hub's count */
+		void const    *_entries = nullptr;   /* Cap_index array, entry 0 */
+		Genode::addr_t _utcb_area = 0;       /* UTCB of thread 0 */
+		agent_runtime  _rt { };
+
+		Genode::uint64_t _generation();
+		unsigned _threads(agent_thread_info *out, unsigned max);
+		bool _entry(unsigned index, agent_capmap_entry &out);
+		bool _task(agent_task_info &out);
+
+		/* agent_runtime callbacks */
+		static Space &_self(void *ctx) { return *static_cast<Space *>(ctx); }
+		static void     _enter(void *) { }
+		static unsigned _task_count(void *);
+		static bool     _task_at(void *, unsigned, agent_task_info *);
+		static bool     _task_by_id(void *, Genode::uint32_t, agent_task_info *);
+		static bool     _task_by_name(void *, char const *, agent_task_info *);
+		static unsigned _thread_list(void *, Genode::uint32_t, agent_thread_info *, unsigned);
+		static bool     _capmap_get(void *, Genode::uint32_t, Genode::uint16_t, agent_capmap_entry *);
+		static agent_result _create_session(void *, Genode::uint32_t, Genode::uint16_t,
+		                                    agent_semantics const *, Genode::uint16_t *,
+		                                    Genode::uint32_t *);
+		static agent_result _set_capmap(void *, Genode::uint32_t, agent_capmap_entry const *);
+		static agent_result _clear_capmap(void *, Genode::uint32_t, Genode::uint16_t);
+		static void     _changed(void *, Genode::uint32_t) { }
+
+	public:
+
+		/*
+		 * Must be constructed on a thread of the component (it finds the
+		 * Cap_index array and the UTCB area from that thread's own entries).
+		 */
+		Space(Session_log &sessions, Name const &name);
+
+		void task_id(Genode::uint32_t id) { _task_id = id; }
+
+		/* a free selector for HELLO's equality probe (agent/ops_read.c) */
+		void scratch(Foc::l4_cap_idx_t kcap);
+		Genode::uint32_t task_id() const { return _task_id; }
+		Name name() const { return _name; }
+		void name(Name const &name) { _name = name; }
+
+		/* number of tasks HELLO announces (the hub's registry) */
+		void system_tasks(unsigned n) { _system_tasks = n; }
+
+		agent_runtime &runtime() { return _rt; }
+
+		/* where the agent found the Cap_index array (nullptr: nowhere) */
+		void const *entries() const { return _entries; }
+
+		/* the selector a capability's Cap_index entry is at (kcap >> 12), or -1 */
+		long selector(Genode::Native_capability const &) const;
+};
+
+#endif

@@ -1,0 +1,3 @@
+TARGET = capscope_demo_log_server
+SRC_CC = main.cc
+LIBS   = base capscope_agent

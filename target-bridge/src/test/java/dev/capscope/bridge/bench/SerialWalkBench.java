@@ -1,0 +1,67 @@
+package dev.capscope.bridge.bench;
+
+import dev.capscope.bridge.BridgeTarget;
+import dev.capscope.bridge.driver.TaskRecord;
+import dev.capscope.core.model.CapSpace;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.profile.ProfileRegistry;
+import dev.capscope.core.walk.GenerationCache;
+import dev.capscope.core.walk.Walker;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What walks cost on a live serial line (a real target in QEMU, docs/real-targets.md): connect +
+ * HELLO, TASKS, then per task a first walk and an unchanged walk (the walker's GenerationCache on
+ * the same connection: one GENERATION request), each timed with the wall clock. The pauses
+ * between phases let a recording proxy (target-bridge/real-targets/serial-record.py) attribute
+ * bytes to each phase. Run:
+ * {@code mvn -B -pl target-bridge -am -Pserial-bench -Dcapscope.serial=serial:PATH -DskipTests verify}.
+ */
+public final class SerialWalkBench {
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final long PAUSE_MS = 1000;
+
+    private SerialWalkBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String uri = args.length > 0 ? args[0] : System.getProperty("capscope.serial");
+        if (uri == null || uri.isBlank()) {
+            System.err.println("usage: SerialWalkBench serial:PATH (or -Dcapscope.serial=serial:PATH)");
+            System.exit(2);
+        }
+        long t0 = System.nanoTime();
+        try (BridgeTarget target = BridgeTarget.connect(uri, TIMEOUT)) {
+            String profileName = target.hello().profile();
+            long hello = System.nanoTime();
+            List<TaskRecord> tasks = target.taskRecords();
+            long listed = System.nanoTime();
+            LayoutProfile profile = ProfileRegistry.builtin().find(profileName)
+                    .orElse(ProfileRegistry.builtin().get("genode-foc-19"));
+            System.out.printf(Locale.ROOT, "%s: %s, %d tasks; connect + HELLO %.0f ms, TASKS %.0f ms%n", uri,
+                    profileName, tasks.size(), ms(hello - t0), ms(listed - hello));
+            Walker walker = new Walker(target, new GenerationCache());
+            for (TaskRecord task : tasks) {
+                Thread.sleep(PAUSE_MS);
+                long a = System.nanoTime();
+                CapSpace first = walker.walk(task.name(), profile);
+                long b = System.nanoTime();
+                Thread.sleep(PAUSE_MS);
+                long c = System.nanoTime();
+                CapSpace again = walker.walk(task.name(), profile);
+                long d = System.nanoTime();
+                System.out.printf(Locale.ROOT, "%-14s %3d valid, %3d cap-map entries, %d threads: first walk %6.0f ms, "
+                                + "unchanged walk %5.0f ms%s%n", task.name(), first.slots().size(),
+                        first.capMap().size(), first.threads().size(), ms(b - a), ms(d - c),
+                        again.generation() == first.generation() ? "" : " (it changed in between: walked again)");
+            }
+        }
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
