@@ -107,7 +107,11 @@ commit_of() { git -C "$1" log -1 --format='%H (%cd)' --date=short 2>/dev/null ||
 kernel=$(commit_of "$FIASCO_SRC")
 l4re_core=$(commit_of "$L4RE_SRC/pkg/l4re-core")
 mk=$(commit_of "$L4RE_SRC")
-capscope=$(git -C "$CAPSCOPE_C" describe --always --dirty 2>/dev/null || echo unknown)
+# the commit the probe sources come from (modified: they differ from it)
+capscope=$(git -C "$CAPSCOPE_C" log -1 --format=%h -- fidelity 2>/dev/null || echo unknown)
+if [ -n "$(git -C "$CAPSCOPE_C" status --porcelain -- fidelity 2>/dev/null)" ]; then
+  capscope="$capscope (modified)"
+fi
 qemu_version=$(qemu-system-x86_64 --version | head -1)
 
 failed=0
@@ -137,7 +141,7 @@ for p in "${probes[@]}"; do
     echo "# l4re-core $l4re_core"
     echo "# mk        $mk"
     echo "# recorded  $(date -u +%Y-%m-%d) by target-bridge/real-targets/record-fidelity.sh"
-    echo "#           from Capscope $capscope; $warnings 'KERNEL: Warning' lines filtered per run"
+    echo "#           probes of Capscope $capscope; $warnings 'KERNEL: Warning' lines filtered per run"
     cat "$WORK/$p.1.lines"
   } > "$GOLDEN_DIR/$p.golden"
   echo "  $p: $n observations, runs agree -> $GOLDEN_DIR/$p.golden"

@@ -65,7 +65,7 @@ void fid_valid_range(l4_cap_idx_t task, const char *tname, unsigned long first, 
  * Genode's patched l4_task_cap_equal are derived from (docs/fidelity.md). */
 long fid_equal(l4_cap_idx_t task, const char *tname, unsigned long a, unsigned long b);
 /* The same for raw cap indices (invalid bit, low bits); "same" is printed
- * only when neither has the invalid bit. */
+ * only when neither is special (bit 10 or 11 set). */
 long fid_equal_raw(l4_cap_idx_t task, const char *tname, l4_cap_idx_t a, const char *aname,
                    l4_cap_idx_t b, const char *bname);
 

@@ -1,11 +1,11 @@
 # Derive the expectations for a kernel with Genode's l4_task_cap_equal patch
 # (base-foc patch 0002-FOC-change-l4_task_cap_equal-semantic) from a golden
 # recorded on an unpatched Fiasco.OC. The patched call answers 1 when both cap
-# indices are identical, the unpatched answer when one has the invalid bit, 0
-# when either slot is empty, else whether both name the same object. The probe
-# prints after each "equal" line a "same" line with exactly that fact (kernel
-# debugger ids): 1 same object, 0 different, -1 a slot empty; no "same" line
-# when an index has the invalid bit. Everything else is unchanged.
+# indices are identical, the unpatched answer when one is special (bit 10 or 11
+# set), 0 when either slot is empty, else whether both name the same object.
+# The probe prints after each "equal" line a "same" line with exactly that fact
+# (kernel debugger ids): 1 same object, 0 different, -1 a slot empty; no "same"
+# line for a special index. Everything else is unchanged.
 # Usage: awk -f fidelity_identity.awk probe.golden > genode/probe.golden
 function key(line) { sub(/ = -?[0-9]+ #.*$/, "", line); return line }
 function operands(line,   f) { split(key(line), f, " "); return f[4] " " f[5] " " f[6] }
