@@ -89,86 +89,12 @@ public final class DiffReport {
                 + n[DiffStatus.CHANGED.ordinal()] + " changed, " + n[DiffStatus.UNCHANGED.ordinal()] + " unchanged";
     }
 
-    /** Structured form for --json and the app's JSON export; changed rows only unless {@code all}. */
+    /**
+     * Structured form for --json and the app's JSON export (docs/schema/diff.schema.json); changed
+     * rows only unless {@code all}.
+     */
     public static Map<String, Object> tree(DiffResult diff, String baselineName, String afterName, boolean all) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("baseline", baselineName);
-        m.put("after", afterName);
-        m.put("matchKey", diff.matchKey().name().toLowerCase());
-        m.put("different", diff.hasChanges());
-        m.put("differences", diff.differenceCount());
-        m.put("slotTotals", countsTree(diff.slotTotals()));
-        m.put("capMapTotals", countsTree(diff.capMapTotals()));
-        Map<String, Object> byKind = new LinkedHashMap<>();
-        diff.slotsByKind().forEach((k, c) -> byKind.put(k.kernelName(), countsTree(c)));
-        m.put("slotsByKind", byKind);
-        Map<String, Object> byArea = new LinkedHashMap<>();
-        diff.slotsByArea().forEach((a, c) -> byArea.put(a.name().toLowerCase(), countsTree(c)));
-        m.put("slotsByArea", byArea);
-        List<Object> slots = new ArrayList<>();
-        for (SlotDiff d : all ? diff.slots() : diff.slotChanges()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("status", d.status().name().toLowerCase());
-            row.put("selector", d.selector());
-            row.put("beforeSelector", d.beforeSelector() < 0 ? null : d.beforeSelector());
-            row.put("afterSelector", d.afterSelector() < 0 ? null : d.afterSelector());
-            row.put("kind", d.kind().kernelName());
-            row.put("area", d.area().name().toLowerCase());
-            row.put("changes", changesTree(d.changes()));
-            slots.add(row);
-        }
-        m.put("slots", slots);
-        List<Object> entries = new ArrayList<>();
-        for (CapMapDiff d : all ? diff.capMap() : diff.capMapChanges()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("status", d.status().name().toLowerCase());
-            row.put("index", d.index());
-            row.put("beforeIndex", d.beforeIndex() < 0 ? null : d.beforeIndex());
-            row.put("afterIndex", d.afterIndex() < 0 ? null : d.afterIndex());
-            CapMapEntry e = d.after() != null ? d.after() : d.before();
-            row.put("meaning", e.semantics().describe());
-            row.put("changes", changesTree(d.changes()));
-            entries.add(row);
-        }
-        m.put("capMap", entries);
-        List<Object> threads = new ArrayList<>();
-        for (ThreadDiff d : all ? diff.threads() : diff.threadChanges()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("status", d.status().name().toLowerCase());
-            row.put("index", d.index());
-            row.put("before", d.before() == null ? null : threadTree(d.before()));
-            row.put("after", d.after() == null ? null : threadTree(d.after()));
-            threads.add(row);
-        }
-        m.put("threads", threads);
-        return m;
-    }
-
-    private static Map<String, Object> threadTree(ThreadInfo t) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", t.name());
-        m.put("state", t.state());
-        return m;
-    }
-
-    private static List<Object> changesTree(List<FieldChange> changes) {
-        List<Object> out = new ArrayList<>();
-        for (FieldChange c : changes) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("field", c.field().title());
-            m.put("before", c.before());
-            m.put("after", c.after());
-            out.add(m);
-        }
-        return out;
-    }
-
-    private static Map<String, Object> countsTree(StatusCounts c) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (DiffStatus s : DiffStatus.values()) {
-            m.put(s.name().toLowerCase(), c.get(s));
-        }
-        return m;
+        return DiffJson.tree(diff, baselineName, afterName, all);
     }
 
     private static void appendChanges(StringBuilder b, List<FieldChange> changes) {

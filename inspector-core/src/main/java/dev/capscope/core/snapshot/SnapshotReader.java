@@ -3,6 +3,7 @@ package dev.capscope.core.snapshot;
 import dev.capscope.core.json.JsonShapeException;
 import dev.capscope.core.json.LocatedJson;
 import dev.capscope.core.json.LocatedNode;
+import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.json.StrictObject;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
@@ -42,6 +43,8 @@ public final class SnapshotReader {
             "Correct that field (the format is described in samples/snapshots/README.md) or take the snapshot again";
     private static final String SYNTAX_HINT =
             "The file is damaged or not a snapshot; restore it from version control or a backup, or take the snapshot again";
+    private static final String NEWER_MINOR_HINT = "The file is of a newer snapshot format than this Capscope"
+            + " reads (" + SchemaVersions.SNAPSHOT + "); open it with a newer Capscope";
     private static final String KINDS = Arrays.stream(ObjectKind.values()).map(ObjectKind::kernelName)
             .collect(Collectors.joining(", "));
 
@@ -81,18 +84,55 @@ public final class SnapshotReader {
 
     /** Reads from bytes; {@code source} names the origin in error messages. */
     public static Snapshot read(String source, byte[] content) {
+        boolean newerMinor = false;
         try {
-            return parse(LocatedJson.parse(content));
+            StrictObject root = LocatedJson.parse(content).asObject();
+            newerMinor = checkVersion(root);
+            return parse(root);
         } catch (SchemaException e) {
             throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(), e.hint, e);
         } catch (JsonShapeException e) {
             throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(),
-                    e.isSyntaxError() ? SYNTAX_HINT : FIX_HINT, e);
+                    e.isSyntaxError() ? SYNTAX_HINT : newerMinor ? NEWER_MINOR_HINT : FIX_HINT, e);
         }
     }
 
-    private static Snapshot parse(LocatedNode rootNode) {
-        StrictObject root = rootNode.asObject();
+    /**
+     * The top-level "schemaVersion" ("1.1"; absent in files of format 1.0). A newer major is refused
+     * before anything else is read, since its fields may mean something else; returns whether the
+     * file is a newer minor (its extra fields then need a newer Capscope, which the hint says).
+     */
+    private static boolean checkVersion(StrictObject root) {
+        LocatedNode node = root.optional(SchemaVersions.FIELD);
+        if (node == null) {
+            return false;
+        }
+        if (node.type() != LocatedNode.Type.STRING) {
+            throw new SchemaException(node, "schemaVersion is " + node.type().description() + ", not a version"
+                    + " string like \"" + SchemaVersions.SNAPSHOT + "\"", "Correct it to \"" + SchemaVersions.SNAPSHOT
+                    + "\" if the file was written by this Capscope, or take the snapshot again");
+        }
+        String text = node.asString();
+        int major = SchemaVersions.major(text);
+        int ours = SchemaVersions.major(SchemaVersions.SNAPSHOT);
+        if (major < 0) {
+            throw new SchemaException(node, "schemaVersion \"" + text + "\" is not a version like \""
+                    + SchemaVersions.SNAPSHOT + "\"", "Correct it to \"" + SchemaVersions.SNAPSHOT
+                    + "\" if the file was written by this Capscope, or take the snapshot again");
+        }
+        if (major > ours) {
+            throw new SchemaException(node, "snapshot format " + text + " is newer than the format " + ours
+                    + ".x this Capscope reads", "Open it with a newer Capscope (one that reads format " + major
+                    + "), or take the snapshot again with this one");
+        }
+        if (major < ours) {
+            throw new SchemaException(node, "snapshot format " + text + " does not exist (formats start at "
+                    + ours + ".0)", "The file was not written by Capscope; take the snapshot again");
+        }
+        return SchemaVersions.minor(text) > SchemaVersions.minor(SchemaVersions.SNAPSHOT);
+    }
+
+    private static Snapshot parse(StrictObject root) {
         StrictObject meta = root.required(META).asObject();
         checkSchema(meta);
         String name = meta.requiredString(NAME);

@@ -3,6 +3,7 @@ package dev.capscope.core.snapshot;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
@@ -29,7 +30,7 @@ import java.util.Objects;
 import static dev.capscope.core.snapshot.SnapshotFields.*;
 
 /**
- * Writes snapshot format v1: keys sorted at every level, rows sorted (objects by id, slots by
+ * Writes snapshot format 1.1 (top-level "schemaVersion", docs/schema/snapshot.schema.json): keys sorted at every level, rows sorted (objects by id, slots by
  * selector, threads by index, cap-map entries by index), one row per line, so files are stable
  * and diff well in git. The same snapshot always gives the same bytes. A slot whose object the
  * target could not name carries its object's kind (and label) itself instead of an
@@ -118,6 +119,7 @@ public final class SnapshotWriter {
             g.writeEndObject();
         }
         g.writeEndArray();
+        g.writeStringField(SchemaVersions.FIELD, SchemaVersions.SNAPSHOT);
         g.writeArrayFieldStart(SLOTS);
         for (Slot sl : space.slots()) {
             g.writeStartObject();
