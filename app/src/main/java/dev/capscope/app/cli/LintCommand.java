@@ -1,8 +1,10 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.lint.Finding;
 import dev.capscope.core.lint.Linter;
 import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +36,7 @@ final class LintCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "Snapshot file")
     Path file;
 
-    @Option(names = "--json", description = "Print the findings as a JSON array")
+    @Option(names = "--json", description = "Print the findings as JSON (docs/schema/lint.schema.json)")
     boolean json;
 
     @Override
@@ -47,8 +49,9 @@ final class LintCommand implements Callable<Integer> {
         }
         Snapshot snapshot = SnapshotReader.read(file);
         TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
-        List<Finding> findings = Linter.lint(snapshot.space(), profiles.resolve(snapshot.meta().profile()));
-        report(findings, file.toString());
+        LayoutProfile profile = profiles.resolve(snapshot.meta().profile());
+        List<Finding> findings = Linter.lint(snapshot.space(), profile);
+        report(findings, file.toString(), new Source(file.toString(), null, snapshot.meta().task(), profile.name()));
         return findings.isEmpty() ? 0 : 1;
     }
 
@@ -60,14 +63,25 @@ final class LintCommand implements Callable<Integer> {
         try (var target = live.connect()) {
             var profile = LiveWalk.profile(profiles, target);
             List<Finding> findings = Linter.lint(LiveWalk.space(target, task, profile), profile);
-            report(findings, "task '" + task + "' at " + live.target);
+            report(findings, "task '" + task + "' at " + live.target, new Source(null, live.target, task, profile.name()));
             return findings.isEmpty() ? 0 : 1;
         }
     }
 
-    void report(List<Finding> findings, String what) {
+    /** What was checked: a file, or a live task at a target. */
+    private record Source(String file, String target, String task, String profile) {
+    }
+
+    void report(List<Finding> findings, String what, Source source) {
         var out = spec.commandLine().getOut();
         if (json) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put(SchemaVersions.FIELD, SchemaVersions.LINT);
+            doc.put("file", source.file());
+            doc.put("target", source.target());
+            doc.put("task", source.task());
+            doc.put("profile", source.profile());
+            doc.put("clean", findings.isEmpty());
             List<Object> rows = new ArrayList<>();
             for (Finding f : findings) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -77,7 +91,8 @@ final class LintCommand implements Callable<Integer> {
                 m.put("message", f.message());
                 rows.add(m);
             }
-            Json.print(out, rows);
+            doc.put("findings", rows);
+            Json.print(out, doc);
             return;
         }
         for (Finding f : findings) {

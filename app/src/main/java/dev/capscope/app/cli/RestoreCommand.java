@@ -57,6 +57,10 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Print the preflight and plan; change nothing")
     boolean dryRun;
 
+    @Option(names = "--json", description = {"Print the plan, refusal codes, side effects and outcome as JSON"
+            + " (docs/schema/restore.schema.json) instead of text"})
+    boolean json;
+
     @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
     boolean yes;
 
@@ -70,7 +74,11 @@ final class RestoreCommand implements Callable<Integer> {
             RestoreOptions options = RestoreOptions.DEFAULT.withAllowTaskMismatch(allowTaskMismatch)
                     .withMigration(migration);
             PreparedRestore prepared = runner.prepare(wanted, task, options);
-            if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
+            boolean isMigration = RestoreRunner.isMigration(wanted, task, prepared.target());
+            if (json) {
+                return json(out, runner, prepared);
+            }
+            if (isMigration) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
                         wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
             }
@@ -90,9 +98,7 @@ final class RestoreCommand implements Callable<Integer> {
                 return 0;
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
-            if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
-                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
-                        + " (pass --yes to apply without asking)");
+            if (!confirm(out, prepared)) {
                 return ErrorReporter.EXIT_ERROR;
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
@@ -101,6 +107,31 @@ final class RestoreCommand implements Callable<Integer> {
             out.flush();
             return result.outcome().exitCode();
         }
+    }
+
+    /** The same stages with one JSON document on stdout and no progress lines. */
+    private int json(PrintWriter out, RestoreRunner runner, PreparedRestore prepared) {
+        RestoreResult result = null;
+        if (prepared.plan().isRefused()) {
+            result = runner.apply(prepared, RestoreListener.NONE); // changes nothing
+        } else if (!dryRun) {
+            if (!confirm(out, prepared)) {
+                return ErrorReporter.EXIT_ERROR;
+            }
+            result = runner.apply(prepared, RestoreListener.NONE);
+        }
+        Json.print(out, RestoreJson.of(file.toString(), task, prepared, dryRun, prepared.migration(), result));
+        return result == null ? 0 : result.outcome().exitCode();
+    }
+
+    /** True when the plan may run: it is empty, --yes was given, or the user said yes on the terminal. */
+    private boolean confirm(PrintWriter out, PreparedRestore prepared) {
+        if (prepared.plan().isNoOp() || yes || confirmed(out, prepared)) {
+            return true;
+        }
+        spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
+                + " (pass --yes to apply without asking)");
+        return false;
     }
 
     /** Snapshot badge -> target badge, each marked re-created (by this restore) or already there. */

@@ -9,10 +9,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code capscope targets --target URI [--json]}: the tasks an agent offers. */
@@ -23,7 +20,7 @@ final class TargetsCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
     @Mixin LiveTargetOptions live;
 
-    @Option(names = "--json", description = "Print a JSON array of objects (name, id, parent, threads, validCaps, generation)")
+    @Option(names = "--json", description = "Print the target and its tasks as JSON (docs/schema/targets.schema.json)")
     boolean json;
 
     @Override
@@ -32,18 +29,7 @@ final class TargetsCommand implements Callable<Integer> {
         try (BridgeTarget target = live.connect()) {
             List<TaskRecord> tasks = target.taskRecords();
             if (json) {
-                List<Object> rows = new ArrayList<>();
-                for (TaskRecord t : tasks) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", t.name());
-                    m.put("id", t.id());
-                    m.put("parent", t.parentId());
-                    m.put("threads", t.threads());
-                    m.put("validCaps", t.validCaps());
-                    m.put("generation", t.generation());
-                    rows.add(m);
-                }
-                Json.print(out, rows);
+                Json.print(out, TargetsJson.of(target, tasks));
                 return 0;
             }
             HelloInfo h = target.hello();

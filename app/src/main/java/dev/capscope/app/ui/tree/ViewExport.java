@@ -2,6 +2,7 @@ package dev.capscope.app.ui.tree;
 
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.settings.NumberBase;
+import dev.capscope.core.json.SchemaVersions;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -93,9 +94,14 @@ public record ViewExport(String source, String filter, List<TreeColumn> columns,
         return b.toString();
     }
 
-    /** {"source", "filter", "rows": [{"groups": [...], selector, kcap, role, ...}]} for selector rows. */
+    /**
+     * {"schemaVersion", "source", "filter", "rows": [{"groups": [...], selector, kcap, role, ...}]} for
+     * selector rows (docs/schema/view-export.schema.json).
+     */
     public String json() {
-        StringBuilder b = new StringBuilder("{\n  \"source\": ").append(RowText.quote(source))
+        StringBuilder b = new StringBuilder("{\n  \"").append(SchemaVersions.FIELD).append("\": ")
+                .append(RowText.quote(SchemaVersions.VIEW_EXPORT))
+                .append(",\n  \"source\": ").append(RowText.quote(source))
                 .append(",\n  \"filter\": ").append(RowText.quote(filter)).append(",\n  \"rows\": [");
         String sep = "\n    ";
         for (Line l : lines) {
