@@ -1,16 +1,36 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.app.schema.JsonSchemas;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
 
-/** Runs the command line in-process and captures exit code, stdout and stderr. */
+/**
+ * Runs the command line in-process and captures exit code, stdout and stderr. Every {@code --json}
+ * output of a run that did not fail (exit 0 or 1) is checked against its schema in docs/schema,
+ * so each test that reads a command's JSON also holds it to the contract.
+ */
 record CliRun(int exit, String out, String err) {
+    /** Commands whose JSON is a document of another name; any other command X uses X.schema.json. */
+    private static final Map<String, String> SCHEMA_OF = Map.of("show", "snapshot", "walk", "snapshot");
+
     static CliRun of(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = CapscopeCli.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new CliRun(exit, out.toString(), err.toString());
+        CliRun run = new CliRun(exit, out.toString(), err.toString());
+        boolean printed = exit != ErrorReporter.EXIT_ERROR || !run.out().isBlank();
+        if (printed && args.length > 0 && Arrays.asList(args).contains("--json")) {
+            JsonSchemas.assertValid(schemaOf(args[0]), run.out());
+        }
+        return run;
+    }
+
+    static String schemaOf(String command) {
+        return SCHEMA_OF.getOrDefault(command, command);
     }
 
     static Path samples() {
