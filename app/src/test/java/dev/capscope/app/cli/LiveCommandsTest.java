@@ -66,8 +66,19 @@ class LiveCommandsTest {
         try (CapsimProcess capsim = capsim(false, null)) {
             CliRun targets = CliRun.of("targets", "--target", capsim.uri(), "--json");
             assertEquals(0, targets.exit(), targets.err());
-            JsonNode tasks = JSON.readTree(targets.out());
+            JsonNode doc = JSON.readTree(targets.out());
+            JsonNode tasks = doc.get("tasks");
             assertTrue(tasks.isArray() && tasks.size() == 2, targets.out());
+            JsonNode target = doc.get("target");
+            assertEquals("capsim", target.get("kind").asText(), target.toString());
+            assertEquals("unix", target.get("transport").asText(), target.toString());
+            assertTrue(target.get("protocolVersion").asInt() >= 1, target.toString());
+            for (JsonNode t : tasks) {
+                assertFalse(t.get("restoreAllowed").asBoolean(), "capsim started read-only: " + t);
+                assertEquals(target.get("profile").asText(), t.get("profile").asText(), t.toString());
+                assertEquals("target", t.get("profileSource").asText(), t.toString());
+                assertEquals(1.0, t.get("profileConfidence").asDouble(), t.toString());
+            }
             List<String> names = new ArrayList<>();
             tasks.forEach(t -> names.add(t.get("name").asText()));
             assertTrue(names.contains(TASK), names.toString());

@@ -99,7 +99,11 @@ class RecordedL4reRunTest {
         assertTrue(show.out().contains("Ipc_gate"), show.out());
         CliRun json = CliRun.of("show", "--json", file("hello.json"));
         assertEquals(0, json.exit(), json.err());
-        assertEquals(Files.readString(DIR.resolve("hello.json"), StandardCharsets.UTF_8), json.out());
+        // the recording is of snapshot format 1.0: shown in the current format, it gains only the version line
+        String versionLine = "  \"schemaVersion\": \"" + dev.capscope.core.json.SchemaVersions.SNAPSHOT + "\",\n";
+        assertTrue(json.out().contains(versionLine), json.out());
+        assertEquals(Files.readString(DIR.resolve("hello.json"), StandardCharsets.UTF_8),
+                json.out().replace(versionLine, ""));
     }
 
     @Test

@@ -113,6 +113,7 @@ class DiffViewModelTest {
         vm.exportText();
         assertTrue(dialogs.errors().isEmpty(), dialogs.errors().toString());
         String j = Files.readString(json);
+        dev.capscope.app.schema.JsonSchemas.assertValid("diff", j);
         assertTrue(j.contains("\"differences\"") && j.contains("\"matchKey\" : \"selector\""), j);
         String t = Files.readString(text);
         assertTrue(t.startsWith("diff snapshot log-client.json -> snapshot log-client-after.json"), t);

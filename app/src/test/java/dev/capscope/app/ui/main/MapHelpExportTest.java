@@ -134,6 +134,7 @@ class MapHelpExportTest {
         h.dialogs.saveFiles.add(json);
         page.menu("menuExportView");
         page.waitUntil(() -> Files.exists(json));
+        dev.capscope.app.schema.JsonSchemas.assertValid("view-export", Files.readString(json));
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json.toFile());
         assertEquals("Signal_context", tree.get("filter").asText());
         assertEquals(6, tree.get("rows").size());

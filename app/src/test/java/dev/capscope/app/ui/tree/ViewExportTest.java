@@ -35,7 +35,9 @@ class ViewExportTest {
 
     @Test
     void jsonHasNumbersAsNumbersAndTheGroups() throws Exception {
+        dev.capscope.app.schema.JsonSchemas.assertValid("view-export", export.json());
         var tree = new com.fasterxml.jackson.databind.ObjectMapper().readTree(export.json());
+        assertEquals(dev.capscope.core.json.SchemaVersions.VIEW_EXPORT, tree.get("schemaVersion").asText());
         assertEquals("LOG", tree.get("filter").asText());
         var row = tree.get("rows").get(0);
         assertEquals(770, row.get("selector").asInt());
