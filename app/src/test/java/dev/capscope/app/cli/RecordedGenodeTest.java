@@ -69,9 +69,9 @@ class RecordedGenodeTest {
             CliRun r = CliRun.of("targets", "--target", target.uri(), "--json");
             assertEquals(0, r.exit(), r.err());
             assertEquals(read("targets.json"), recordedFields(JSON.readTree(r.out()).get("tasks")));
-            JsonNode target = JSON.readTree(r.out()).get("target");
-            assertEquals("agent", target.get("kind").asText(), target.toString());
-            assertEquals("serial", target.get("transport").asText(), target.toString());
+            JsonNode agent = JSON.readTree(r.out()).get("target");
+            assertEquals("agent", agent.get("kind").asText(), agent.toString());
+            assertEquals("serial", agent.get("transport").asText(), agent.toString());
         }
     }
 

@@ -164,4 +164,21 @@ class SchemaContractTest {
             return false;
         }
     }
+
+    /** The validator does reject: the diff shape before the contract (labels as keys, numbers as text). */
+    @Test
+    void theValidatorRejectsWhatTheContractRulesOut() {
+        String old = "{\"schemaVersion\": \"1.0\", \"baseline\": \"a\", \"after\": \"b\", \"matchKey\": \"selector\","
+                + " \"different\": true, \"differences\": 1, \"slotTotals\": {}, \"capMapTotals\": {},"
+                + " \"slotsByKind\": {}, \"slotsByArea\": {}, \"slots\": [], \"threads\": [], \"capMap\": [{\"status\":"
+                + " \"changed\", \"index\": 771, \"beforeIndex\": 771, \"afterIndex\": 771, \"meaning\": \"\","
+                + " \"before\": null, \"after\": null,"
+                + " \"changes\": [{\"field\": \"raw id\", \"before\": \"60\", \"after\": \"112\"}]}]}";
+        List<String> v = JsonSchemas.violations("diff", old);
+        assertTrue(v.stream().anyMatch(m -> m.contains("field")), v.toString());
+        assertTrue(v.stream().anyMatch(m -> m.contains("slotTotals")), v.toString());
+        assertTrue(JsonSchemas.violations("lint", "[]").size() > 0, "lint's old bare array");
+        assertTrue(JsonSchemas.violations("targets", "{\"schemaVersion\": \"2.0\", \"target\": {}, \"tasks\": []}")
+                .stream().anyMatch(m -> m.contains("schemaVersion")), "another version is another schema");
+    }
 }
