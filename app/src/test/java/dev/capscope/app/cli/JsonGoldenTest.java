@@ -68,8 +68,8 @@ class JsonGoldenTest {
 
     @Test
     void migrate() throws IOException {
-        Path file = tmp.resolve("log-client.json");
-        Files.copy(Path.of(CliRun.sample("log-client.json")), file);
+        Path file = tmp.resolve("hello.json");
+        Files.copy(MigrateCommandTest.OLD, file);
         assertGolden("migrate", run(0, "migrate", "--json", file.toString()), d -> { });
     }
 

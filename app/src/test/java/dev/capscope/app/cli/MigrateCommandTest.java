@@ -20,19 +20,23 @@ class MigrateCommandTest {
     @TempDir
     Path tmp;
 
-    private Path copyOfSample(String name) throws IOException {
+    /** A real target's recording, of snapshot format 1.0 (written before the version field existed). */
+    static final Path OLD = CliRun.samples().resolve("recorded").resolve("l4re-qemu").resolve("hello.json");
+
+    private Path copy(Path source, String name) throws IOException {
         Path file = tmp.resolve(name);
-        Files.copy(Path.of(CliRun.sample(name)), file);
+        Files.copy(source, file);
         return file;
     }
 
     @Test
     void anOldFileIsRewrittenAndTheOriginalKept() throws IOException {
-        Path file = copyOfSample("init.json");
+        Path file = copy(OLD, "hello.json");
         byte[] original = Files.readAllBytes(file);
+        assertTrue(!Files.readString(file).contains("schemaVersion"), "set-up: a format 1.0 file");
         CliRun r = CliRun.of("migrate", file.toString());
         assertEquals(0, r.exit(), r.err());
-        Path backup = tmp.resolve("init.json.1.0.bak");
+        Path backup = tmp.resolve("hello.json.1.0.bak");
         assertTrue(r.out().contains("snapshot format 1.0 -> " + SchemaVersions.SNAPSHOT) && r.out().contains(backup.toString()),
                 r.out());
         assertArrayEquals(original, Files.readAllBytes(backup), "the original, byte for byte");
@@ -47,7 +51,7 @@ class MigrateCommandTest {
 
     @Test
     void aCurrentFileIsLeftAloneAndASecondMigrationKeepsTheFirstBackup() throws IOException {
-        Path file = copyOfSample("log-client.json");
+        Path file = copy(OLD, "hello.json");
         assertEquals(0, CliRun.of("migrate", file.toString()).exit());
         byte[] migrated = Files.readAllBytes(file);
         CliRun again = CliRun.of("migrate", "--json", file.toString());
