@@ -66,7 +66,7 @@ class MigrateCommandTest {
     @Test
     void aFileItCannotReadIsRefusedAndNothingIsWritten() throws IOException {
         Path file = tmp.resolve("newer.json");
-        String newer = Files.readString(Path.of(CliRun.sample("log-client.json")))
+        String newer = Files.readString(OLD)
                 .replaceFirst("\\{", "{\n  \"schemaVersion\": \"2.0\",");
         Files.writeString(file, newer);
         CliRun r = CliRun.of("migrate", file.toString());
