@@ -23,7 +23,7 @@ final class ShowCommand implements Callable<Integer> {
     @Mixin VerboseOption verbose;
     @Mixin ProfileOptions profiles;
 
-    @Parameters(paramLabel = "FILE", description = "Snapshot file (JSON, schema 1)")
+    @Parameters(paramLabel = "FILE", description = "Snapshot file (JSON, docs/schema/snapshot.schema.json)")
     Path file;
 
     @Option(names = "--json", description = "Print the snapshot's JSON (sorted, as saved)")

@@ -33,8 +33,8 @@ import java.util.stream.Collectors;
 import static dev.capscope.core.snapshot.SnapshotFields.*;
 
 /**
- * Reads snapshot format v1 strictly: anything that is not exactly what {@link SnapshotWriter}
- * could have written (unknown schema, unknown or missing fields, wrong types, selectors outside
+ * Reads snapshot format 1.x (1.0 without "schemaVersion", 1.1 with it; docs/schema) strictly:
+ * anything that is not exactly what {@link SnapshotWriter} could have written (unknown schema, unknown or missing fields, wrong types, selectors outside
  * 0..4296, duplicates, slots naming objects that are not in the table) is a
  * {@link SnapshotFormatException} naming file, line, column and field. Reading never writes.
  */
