@@ -181,4 +181,52 @@ class SchemaContractTest {
         assertTrue(JsonSchemas.violations("targets", "{\"schemaVersion\": \"2.0\", \"target\": {}, \"tasks\": []}")
                 .stream().anyMatch(m -> m.contains("schemaVersion")), "another version is another schema");
     }
+
+    /**
+     * The schema is as strict as the reader where JSON Schema can say it: every malformed file of the
+     * corpus that is JSON at all breaks the schema, except those wrong only across rows or tables
+     * (duplicates, a slot naming an object the table lacks) or in their bytes (invalid UTF-8, which a
+     * string-based validator never sees), which the reader alone catches.
+     */
+    @Test
+    void theSchemaRejectsTheMalformedCorpus() throws IOException {
+        Path corpus = Path.of(System.getProperty("capscope.samples.dir", "../samples")).resolve("malformed");
+        Set<String> acrossRows = Set.of("duplicate-object-id.json", "duplicate-selector.json",
+                "slot-names-missing-object.json", "duplicate-key.json", "invalid-utf8.json");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(corpus)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        int checked = 0;
+        List<String> accepted = new java.util.ArrayList<>();
+        for (Path f : files) {
+            String text = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+            JsonNode parsed;
+            try {
+                parsed = JSON.readTree(text);
+            } catch (IOException notJson) {
+                continue; // the validator cannot parse it either; the reader's own tests cover it
+            }
+            if (parsed == null || acrossRows.contains(f.getFileName().toString())) {
+                continue;
+            }
+            checked++;
+            try {
+                if (JsonSchemas.violations("snapshot", text).isEmpty()) {
+                    accepted.add(f.getFileName().toString());
+                }
+            } catch (RuntimeException notOneDocument) {
+                // e.g. trailing garbage: the validator's stricter parser refuses it, as the reader does
+            }
+        }
+        assertEquals(List.of(), accepted, "malformed files the snapshot schema accepts");
+        assertTrue(checked >= 15, "malformed files checked: " + checked);
+    }
+
+    /** inspector-core's golden snapshot is what the writer writes today. */
+    @Test
+    void theWritersGoldenOutputMatches() throws IOException {
+        Path golden = Path.of("../inspector-core/src/test/resources/golden/small.json");
+        assertEquals(List.of(), JsonSchemas.violations("snapshot", Files.readString(golden, StandardCharsets.UTF_8)));
+    }
 }
