@@ -13,8 +13,6 @@ import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Slot;
 import dev.capscope.core.model.ThreadInfo;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
