@@ -7,6 +7,7 @@ import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.profile.ProfileGuess;
 import dev.capscope.core.profile.ProfileGuesser;
+import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
 
 import java.util.ArrayList;
@@ -39,26 +40,31 @@ final class TargetsJson {
         doc.put("target", t);
         List<Object> rows = new ArrayList<>();
         for (TaskRecord r : tasks) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("name", r.name());
-            m.put("id", r.id());
-            m.put("parent", r.parentId());
-            m.put("threads", r.threads());
-            m.put("validCaps", r.validCaps());
-            m.put("generation", r.generation());
-            m.put("restoreAllowed", h.restoreAllowed());
-            profile(m, target, h, r);
-            rows.add(m);
+            rows.add(task(r, h, target));
         }
         doc.put("tasks", rows);
         return doc;
+    }
+
+    /** One task's row; {@code target} is asked only when the target names no profile. */
+    static Map<String, Object> task(TaskRecord r, HelloInfo h, Target target) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("name", r.name());
+        m.put("id", r.id());
+        m.put("parent", r.parentId());
+        m.put("threads", r.threads());
+        m.put("validCaps", r.validCaps());
+        m.put("generation", r.generation());
+        m.put("restoreAllowed", h.restoreAllowed());
+        profile(m, target, h, r);
+        return m;
     }
 
     /**
      * The profile the target names (confidence 1), else the guess from the task's valid selectors and
      * cap map (two more requests per task, only for targets that name none), else none.
      */
-    private static void profile(Map<String, Object> m, BridgeTarget target, HelloInfo h, TaskRecord r) {
+    private static void profile(Map<String, Object> m, Target target, HelloInfo h, TaskRecord r) {
         if (!h.profile().isEmpty()) {
             m.put("profile", h.profile());
             m.put("profileConfidence", 1.0);
