@@ -45,7 +45,7 @@ class SchemaContractTest {
     private static final Map<String, String> WRITTEN = Map.of("snapshot", SchemaVersions.SNAPSHOT,
             "diff", SchemaVersions.DIFF, "lint", SchemaVersions.LINT, "targets", SchemaVersions.TARGETS,
             "restore", SchemaVersions.RESTORE, "migrate", SchemaVersions.MIGRATE,
-            "view-export", SchemaVersions.VIEW_EXPORT);
+            "view-export", SchemaVersions.VIEW_EXPORT, "profile", "1.0");
 
     static Stream<String> names() {
         return JsonSchemas.files().keySet().stream();
@@ -68,6 +68,9 @@ class SchemaContractTest {
         assertEquals("https://json-schema.org/draft/2020-12/schema", s.get("$schema").asText(), name);
         assertEquals("urn:capscope:schema:" + name + ":" + version(s), s.get("$id").asText(), name);
         assertTrue(SchemaVersions.major(version(s)) >= 1, name + ": version MAJOR.MINOR");
+        if (name.equals("profile")) {
+            return; // versioned by its own "format" field, which predates schemaVersion (see below)
+        }
         JsonNode field = s.get("properties").get(SchemaVersions.FIELD);
         assertTrue(field != null, name + " describes the schemaVersion field");
         if (field.has("const")) {
@@ -228,5 +231,24 @@ class SchemaContractTest {
     void theWritersGoldenOutputMatches() throws IOException {
         Path golden = Path.of("../inspector-core/src/test/resources/golden/small.json");
         assertEquals(List.of(), JsonSchemas.violations("snapshot", Files.readString(golden, StandardCharsets.UTF_8)));
+    }
+
+    /** Layout profiles are read, never written: the built-in ones (which the reader reads) match. */
+    @Test
+    void theShippedProfilesMatchTheProfileSchema() throws IOException {
+        Path dir = Path.of(System.getProperty("capscope.samples.dir", "../samples")).resolve("profiles");
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertTrue(files.size() >= 5, files.toString());
+        String format = schema("profile").get("properties").get("format").get("const").asText();
+        for (Path f : files) {
+            assertEquals(List.of(), JsonSchemas.violations("profile", Files.readString(f, StandardCharsets.UTF_8)),
+                    f.toString());
+            assertEquals(format, JSON.readTree(f.toFile()).get("format").asText(), "the format the built-in profiles use");
+        }
+        String hexKeyTypo = Files.readString(files.get(0), StandardCharsets.UTF_8).replace("\"taskCap\"", "\"taskcap\"");
+        assertTrue(!JsonSchemas.violations("profile", hexKeyTypo).isEmpty(), "a misspelt field is refused, as the reader does");
     }
 }
