@@ -87,7 +87,7 @@ public final class SnapshotReader {
         boolean newerMinor = false;
         try {
             StrictObject root = LocatedJson.parse(content).asObject();
-            newerMinor = checkVersion(root);
+            newerMinor = SnapshotVersion.check(root);
             return parse(root);
         } catch (SchemaException e) {
             throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(), e.hint, e);
@@ -95,41 +95,6 @@ public final class SnapshotReader {
             throw new SnapshotFormatException(source, e.line(), e.column(), e.path(), e.problem(),
                     e.isSyntaxError() ? SYNTAX_HINT : newerMinor ? NEWER_MINOR_HINT : FIX_HINT, e);
         }
-    }
-
-    /**
-     * The top-level "schemaVersion" ("1.1"; absent in files of format 1.0). A newer major is refused
-     * before anything else is read, since its fields may mean something else; returns whether the
-     * file is a newer minor (its extra fields then need a newer Capscope, which the hint says).
-     */
-    private static boolean checkVersion(StrictObject root) {
-        LocatedNode node = root.optional(SchemaVersions.FIELD);
-        if (node == null) {
-            return false;
-        }
-        if (node.type() != LocatedNode.Type.STRING) {
-            throw new SchemaException(node, "schemaVersion is " + node.type().description() + ", not a version"
-                    + " string like \"" + SchemaVersions.SNAPSHOT + "\"", "Correct it to \"" + SchemaVersions.SNAPSHOT
-                    + "\" if the file was written by this Capscope, or take the snapshot again");
-        }
-        String text = node.asString();
-        int major = SchemaVersions.major(text);
-        int ours = SchemaVersions.major(SchemaVersions.SNAPSHOT);
-        if (major < 0) {
-            throw new SchemaException(node, "schemaVersion \"" + text + "\" is not a version like \""
-                    + SchemaVersions.SNAPSHOT + "\"", "Correct it to \"" + SchemaVersions.SNAPSHOT
-                    + "\" if the file was written by this Capscope, or take the snapshot again");
-        }
-        if (major > ours) {
-            throw new SchemaException(node, "snapshot format " + text + " is newer than the format " + ours
-                    + ".x this Capscope reads", "Open it with a newer Capscope (one that reads format " + major
-                    + "), or take the snapshot again with this one");
-        }
-        if (major < ours) {
-            throw new SchemaException(node, "snapshot format " + text + " does not exist (formats start at "
-                    + ours + ".0)", "The file was not written by Capscope; take the snapshot again");
-        }
-        return SchemaVersions.minor(text) > SchemaVersions.minor(SchemaVersions.SNAPSHOT);
     }
 
     private static Snapshot parse(StrictObject root) {
@@ -325,7 +290,7 @@ public final class SnapshotReader {
     }
 
     /** A schema-version problem, which needs its own advice. */
-    private static final class SchemaException extends JsonShapeException {
+    static final class SchemaException extends JsonShapeException {
         final String hint;
 
         SchemaException(LocatedNode node, String problem, String hint) {
