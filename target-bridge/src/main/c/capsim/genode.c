@@ -128,9 +128,12 @@ uint64_t genode_generation(const struct genode *g, const struct component *c) {
 /* ---- RPC objects -------------------------------------------------------- */
 
 static int rpc_slot(struct genode *g) {
-  for (unsigned i = 0; i < g->nrpcs; i++)
-    if (!g->rpcs[i].used)
+  for (unsigned i = g->rpc_free_from; i < g->nrpcs; i++)
+    if (!g->rpcs[i].used) {
+      g->rpc_free_from = i + 1;
       return (int)i;
+    }
+  g->rpc_free_from = g->nrpcs + 1;
   if (g->nrpcs == g->caprpcs) {
     unsigned n = g->caprpcs ? g->caprpcs * 2 : 64;
     struct rpc_cap *r = realloc(g->rpcs, n * sizeof *r);
@@ -139,6 +142,7 @@ static int rpc_slot(struct genode *g) {
     g->rpcs = r;
     g->caprpcs = n;
   }
+  memset(&g->rpcs[g->nrpcs], 0, sizeof g->rpcs[0]);
   return (int)g->nrpcs++;
 }
 
@@ -247,6 +251,8 @@ static void rpc_release(struct genode *g, int r) {
   holder_drop(rc->server, rc->server_idx, rc->badge);
   rpc_destroy(g, rc->badge, rc->core_sel);
   rc->used = false;
+  if ((unsigned)r < g->rpc_free_from)
+    g->rpc_free_from = (unsigned)r;
   enter_core(g);
 }
 

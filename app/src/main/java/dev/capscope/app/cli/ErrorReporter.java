@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.core.target.TargetException;
 import picocli.CommandLine;
 
@@ -17,7 +19,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println("capscope: " + sentence(ex));
+        err.println("capscope: " + TerminalText.escape(sentence(ex)));
         if (isVerbose(parsed)) {
             ex.printStackTrace(err);
         }
@@ -28,7 +30,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("capscope: " + ex.getMessage());
+        err.println("capscope: " + TerminalText.escape(ex.getMessage()));
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return EXIT_ERROR;

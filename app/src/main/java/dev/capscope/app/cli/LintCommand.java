@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.core.lint.Finding;
 import dev.capscope.core.lint.Linter;
 import dev.capscope.core.model.Snapshot;
@@ -81,9 +83,9 @@ final class LintCommand implements Callable<Integer> {
             return;
         }
         for (Finding f : findings) {
-            out.println(f.severity().name().toLowerCase() + "  " + f.ruleId() + "  " + f.message());
+            out.println(f.severity().name().toLowerCase() + "  " + f.ruleId() + "  " + TerminalText.escape(f.message()));
         }
-        out.println(what + ": " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)"));
+        out.println(TerminalText.escape(what) + ": " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)"));
         out.flush();
     }
 }

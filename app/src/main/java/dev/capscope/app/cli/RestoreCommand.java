@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -72,7 +74,8 @@ final class RestoreCommand implements Callable<Integer> {
             PreparedRestore prepared = runner.prepare(wanted, task, options);
             if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
-                        wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
+                        TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
+                        TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
             out.print(prepared.plan().render());
             out.flush();
@@ -80,7 +83,8 @@ final class RestoreCommand implements Callable<Integer> {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
                 out.println(refused.summary());
                 if (refused.code().equals(RefusalReason.TASK_MISMATCH.name()) && !allowTaskMismatch) {
-                    out.println("to restore this snapshot of '" + wanted.meta().task() + "' onto '" + task
+                    out.println("to restore this snapshot of '" + TerminalText.escape(wanted.meta().task()) + "' onto '"
+                            + TerminalText.escape(task)
                             + "' anyway, pass --allow-task-mismatch");
                 }
                 return refused.outcome().exitCode();
@@ -121,7 +125,8 @@ final class RestoreCommand implements Callable<Integer> {
             return false;
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
-                prepared.plan().steps().size(), task, prepared.target().endpoint());
+                prepared.plan().steps().size(), TerminalText.escape(task),
+                TerminalText.escape(prepared.target().endpoint()));
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 
