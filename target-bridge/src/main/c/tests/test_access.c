@@ -68,6 +68,36 @@ static int hello_status(int fd) {
   return st;
 }
 
+/* The status of an empty-payload TASKS (-1 if no answer). */
+static int tasks_status(int fd) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 8);
+  int rc = cl_call(fd, OP_TASKS, &w, &r);
+  wr_free(&w);
+  if (rc != 0)
+    return -1;
+  int st = r.status;
+  resp_free(&r);
+  return st;
+}
+
+/* AUTH whose payload has one byte too many after the token. */
+static int malformed_auth(int fd) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 64);
+  wr_str(&w, TOKEN);
+  wr_u8(&w, 0);
+  int rc = cl_call(fd, OP_AUTH, &w, &r);
+  wr_free(&w);
+  if (rc != 0)
+    return -1;
+  int st = r.status;
+  resp_free(&r);
+  return st;
+}
+
 static void token_required(void) {
   const char *tf = path_in_dir("token");
   write_file(tf, TOKEN "\n", 0600);
@@ -79,12 +109,17 @@ static void token_required(void) {
     proc_stop(&p);
     return;
   }
-  /* No AUTH: one error frame, then the connection closes. */
+  /* HELLO is answered before AUTH (a client checks it talks to an agent before it sends
+   * its token) and says a token is needed; anything else without AUTH: one error frame,
+   * then the connection closes. */
   int fd = cl_connect(p.uri);
-  CHECK_EQ(hello_status(fd), ST_UNAUTHORIZED);
+  struct tv_hello h;
+  CHECK_EQ(tv_hello(fd, &h), 0);
+  CHECK(h.flags & HELLO_TOKEN_REQUIRED);
+  CHECK_EQ(tasks_status(fd), ST_UNAUTHORIZED);
   CHECK(cl_closed(fd, 3000));
   close(fd);
-  /* Wrong token, and a prefix of the right one: the same. */
+  /* Wrong token, a prefix of the right one, an empty one, a malformed AUTH: the same. */
   const char *wrong[] = {"wrong", "s3cret-Token_4", TOKEN "x", ""};
   for (unsigned i = 0; i < sizeof wrong / sizeof *wrong; i++) {
     fd = cl_connect(p.uri);
@@ -92,16 +127,21 @@ static void token_required(void) {
     CHECK(cl_closed(fd, 3000));
     close(fd);
   }
+  fd = cl_connect(p.uri);
+  CHECK_EQ(malformed_auth(fd), ST_UNAUTHORIZED);
+  CHECK(cl_closed(fd, 3000));
+  close(fd);
   /* The right token: everything works on that connection. */
   fd = cl_connect(p.uri);
   CHECK_EQ(auth(fd, TOKEN), ST_OK);
-  struct tv_hello h;
   CHECK_EQ(tv_hello(fd, &h), 0);
   struct tv_task tasks[16];
   int n = 0;
   CHECK_EQ(tv_tasks(fd, tasks, 16, &n), 0);
   CHECK(n > 0);
   CHECK_EQ(auth(fd, TOKEN), ST_OK); /* again, harmless */
+  CHECK_EQ(auth(fd, "wrong"), ST_UNAUTHORIZED); /* a wrong one later still closes */
+  CHECK(cl_closed(fd, 3000));
   close(fd);
   CHECK(proc_alive(&p));
   CHECK_EQ(proc_stop(&p), 0);
@@ -120,7 +160,11 @@ static void without_token_auth_is_accepted(void) {
   int fd = cl_connect(p.uri);
   CHECK_EQ(hello_status(fd), ST_OK); /* old clients: nothing changed */
   CHECK_EQ(auth(fd, "anything"), ST_OK);
-  CHECK_EQ(hello_status(fd), ST_OK);
+  CHECK_EQ(auth(fd, ""), ST_OK);
+  CHECK_EQ(malformed_auth(fd), ST_BAD_LENGTH); /* an ordinary bad request: stays open */
+  struct tv_hello h;
+  CHECK_EQ(tv_hello(fd, &h), 0);
+  CHECK(!(h.flags & HELLO_TOKEN_REQUIRED));
   close(fd);
   CHECK_EQ(proc_stop(&p), 0);
 }
@@ -162,7 +206,7 @@ static void off_loopback_needs_token(void) {
   char local[400];
   snprintf(local, sizeof local, "tcp:127.0.0.1:%s", p.uri + 12);
   int fd = cl_connect(local);
-  CHECK_EQ(hello_status(fd), ST_UNAUTHORIZED);
+  CHECK_EQ(tasks_status(fd), ST_UNAUTHORIZED);
   close(fd);
   CHECK_EQ(proc_stop(&p), 0);
 }

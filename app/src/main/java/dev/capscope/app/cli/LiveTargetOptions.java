@@ -16,6 +16,8 @@ final class LiveTargetOptions {
             description = "Connect and per-request timeout, e.g. 3s or 500ms (default: ${DEFAULT-VALUE})")
     String timeout;
 
+    private static final double MAX_TIMEOUT_MS = 3_600_000;
+
     boolean given() {
         return target != null;
     }
@@ -29,16 +31,21 @@ final class LiveTargetOptions {
 
     Duration timeout() {
         String t = timeout.trim().toLowerCase(Locale.ROOT);
+        double millis;
         try {
             if (t.endsWith("ms")) {
-                return Duration.ofMillis(Long.parseLong(t.substring(0, t.length() - 2)));
+                millis = Long.parseLong(t.substring(0, t.length() - 2));
+            } else {
+                millis = Double.parseDouble(t.endsWith("s") ? t.substring(0, t.length() - 1) : t) * 1000;
             }
-            if (t.endsWith("s")) {
-                return Duration.ofMillis(Math.round(Double.parseDouble(t.substring(0, t.length() - 1)) * 1000));
-            }
-            return Duration.ofMillis(Math.round(Double.parseDouble(t) * 1000));
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("--timeout '" + timeout + "' is not a time (use e.g. 3s or 500ms)");
         }
+        // Zero or less would fail every request at once (or wait forever): refuse it, like a typo.
+        if (!(millis >= 1) || millis > MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException("--timeout '" + timeout + "' must be between 1ms and 1h"
+                    + " (use e.g. 3s or 500ms)");
+        }
+        return Duration.ofMillis(Math.round(millis));
     }
 }
