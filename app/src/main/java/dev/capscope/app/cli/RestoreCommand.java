@@ -2,6 +2,7 @@ package dev.capscope.app.cli;
 
 import dev.capscope.core.text.TerminalText;
 
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -126,7 +127,7 @@ final class RestoreCommand implements Callable<Integer> {
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
                 prepared.plan().steps().size(), TerminalText.escape(task),
-                TerminalText.escape(prepared.target().endpoint()));
+                TerminalText.escape(AddressSecrets.redact(AddressSecrets.withoutToken(prepared.target().endpoint()))));
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 
