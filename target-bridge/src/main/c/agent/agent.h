@@ -119,6 +119,9 @@ void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e);
 
 /* AUTH (agent/auth.c): accepted without a token, else UNAUTHORIZED unless it matches. */
 void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep);
+/* True (and err set) when something capsim must not replace stands at the
+ * Unix socket path: a file, directory, symbolic link or another user's socket. */
+bool agent_unix_path_problem(const char *path, char *err, size_t errlen);
 /* The socket gate's check (server.c): true for exactly the target's token; else
  * rep holds UNAUTHORIZED, also for a malformed AUTH. */
 bool agent_check_token(const struct agent *a, const uint8_t *payload, size_t len, struct reply *rep);

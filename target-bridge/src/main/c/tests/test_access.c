@@ -2,6 +2,7 @@
  * (AUTH), the refusal to listen off loopback without one, the token file's mode, and
  * that every mutation is refused (and not performed) without --allow-restore. */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -269,6 +270,42 @@ static void every_mutation_refused(void) {
   CHECK_EQ(proc_stop(&p), 0);
 }
 
+/* What stands at the socket path is named, not bind's "Address already in use"; a stale
+ * socket of our own is still replaced (test_process), another user's never. */
+static void socket_path_problems(void) {
+  char extra[600];
+  write_file(path_in_dir("plain-file"), "not a socket\n", 0600);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("plain-file"));
+  refuses(extra, "is an existing file, not a socket");
+  mkdir(path_in_dir("a-dir"), 0700);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("a-dir"));
+  refuses(extra, "is a directory: give a socket path inside it");
+  CHECK_EQ(symlink(path_in_dir("plain-file"), path_in_dir("a-link")), 0);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("a-link"));
+  refuses(extra, "is a symbolic link");
+  char text[64] = "";
+  FILE *f = fopen(path_in_dir("plain-file"), "r");
+  CHECK(f && fgets(text, sizeof text, f));
+  if (f)
+    fclose(f);
+  CHECK_EQ(strcmp(text, "not a socket\n"), 0); /* left as it was */
+  if (geteuid() == 0) { /* only root can give a socket to another user */
+    const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", NULL, NULL};
+    char listen_arg[300];
+    snprintf(listen_arg, sizeof listen_arg, "unix:%s", path_in_dir("other.sock"));
+    args[4] = listen_arg;
+    struct proc p;
+    CHECK_EQ(proc_start(&p, args), 0); /* makes the socket; stopped, it leaves it behind */
+    CHECK_EQ(kill(p.pid, SIGKILL), 0);
+    proc_stop(&p);
+    CHECK_EQ(chown(path_in_dir("other.sock"), 65534, 65534), 0);
+    snprintf(extra, sizeof extra, "--listen %s", listen_arg);
+    refuses(extra, "is a socket of another user (user id 65534");
+    struct stat st;
+    CHECK(lstat(path_in_dir("other.sock"), &st) == 0 && S_ISSOCK(st.st_mode));
+  }
+}
+
 int main(int argc, char **argv) {
   snprintf(dir, sizeof dir, "/tmp/capsim-access-XXXXXX");
   if (!mkdtemp(dir))
@@ -278,11 +315,13 @@ int main(int argc, char **argv) {
       {"without_token_auth_is_accepted", without_token_auth_is_accepted},
       {"off_loopback_needs_token", off_loopback_needs_token},
       {"every_mutation_refused", every_mutation_refused},
+      {"socket_path_problems", socket_path_problems},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
-  const char *names[] = {"token", "token-open", "stderr", "ro.sock"};
+  const char *names[] = {"token", "token-open", "stderr", "ro.sock", "plain-file", "a-link", "other.sock"};
   for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
     unlink(path_in_dir(names[i]));
+  rmdir(path_in_dir("a-dir"));
   rmdir(dir);
   return rc;
 }

@@ -1,5 +1,6 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import picocli.CommandLine.Option;
 
@@ -26,7 +27,27 @@ final class LiveTargetOptions {
         if (target == null) {
             throw new IllegalArgumentException("no target: pass --target URI (start one with 'capscope demo')");
         }
+        checkAddress(target);
         return BridgeTarget.connect(target, timeout());
+    }
+
+    /** A typo in the address is the user's to fix, not a target that cannot be reached. */
+    static void checkAddress(String uri) {
+        String shown = AddressSecrets.withoutToken(uri);
+        String lower = shown.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("unix:") || lower.startsWith("tcp:") || lower.startsWith("serial:")) {
+            return;
+        }
+        if (lower.startsWith("http:") || lower.startsWith("https:") || lower.startsWith("ws:")) {
+            throw new IllegalArgumentException("--target '" + shown + "' is a web address, but a Capscope agent"
+                    + " speaks its own protocol: use tcp:HOST:PORT, unix:PATH or serial:PATH");
+        }
+        if (shown.startsWith("/") || shown.startsWith(".")) {
+            throw new IllegalArgumentException("--target '" + shown + "' is a path without its kind: write unix:"
+                    + shown + " for a socket or serial:" + shown + " for a serial line");
+        }
+        throw new IllegalArgumentException("--target '" + shown + "' is not an address: use unix:PATH,"
+                + " tcp:HOST:PORT or serial:PATH (e.g. what 'capscope demo' prints)");
     }
 
     Duration timeout() {

@@ -63,6 +63,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
     boolean yes;
 
+    /** Exit code of a refusal, as the restore's own refusals (RestoreOutcome) use. */
+    static final int REFUSED = 1;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -96,9 +99,11 @@ final class RestoreCommand implements Callable<Integer> {
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
             if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
-                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
-                        + " (pass --yes to apply without asking)");
-                return ErrorReporter.EXIT_ERROR;
+                // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
+                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed ("
+                        + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
+                        + " without asking)");
+                return REFUSED;
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());

@@ -44,6 +44,11 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path folder = output.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.isDirectory(folder)) { // before the walk, not after it
+            throw new IllegalArgumentException("-o " + output + ": the folder " + folder
+                    + " does not exist; create it or save somewhere else");
+        }
         Snapshot snapshot;
         try (BridgeTarget target = live.connect()) {
             snapshot = LiveWalk.snapshot(target, task, LiveWalk.profile(profiles, target), name, allowTorn);

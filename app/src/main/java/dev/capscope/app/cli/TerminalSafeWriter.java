@@ -9,7 +9,7 @@ import java.io.Writer;
 /**
  * Everything the command line prints passes through here: whatever a command forgot to escape
  * (a message quoting a file name, a library's text) still cannot reach the terminal as an escape
- * sequence, carriage return or bidi override. Line feeds pass, since the output is made of lines;
+ * sequence, carriage return or bidi override. Line feeds and tabs pass, since the output is made of lines;
  * values that could carry one are escaped where they are formatted ({@link TerminalText#escape}).
  */
 final class TerminalSafeWriter extends FilterWriter {
@@ -58,7 +58,7 @@ final class TerminalSafeWriter extends FilterWriter {
     }
 
     private void writeCodePoint(int cp) throws IOException {
-        if (cp == '\n' || !TerminalText.unsafe(cp)) {
+        if (cp == '\n' || cp == '\t' || !TerminalText.unsafe(cp)) { // tabs only align, as in stack traces
             if (Character.isBmpCodePoint(cp)) {
                 out.write(cp);
             } else {
