@@ -107,6 +107,10 @@ void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char 
     __attribute__((format(printf, 4, 5)));
 /* False (and BAD_LENGTH / BAD_RANGE set) unless the request parsed exactly. */
 bool request_parsed(struct reader *r, struct reply *rep);
+/* Its two halves, for mutations, which check access between them: exact length
+ * (BAD_LENGTH), then strings within what the target keeps (BAD_RANGE). */
+bool request_layout(struct reader *r, struct reply *rep);
+bool request_fits(struct reader *r, struct reply *rep);
 
 typedef void (*agent_op_fn)(struct agent *a, struct reader *r, struct reply *rep);
 agent_op_fn agent_read_op(uint16_t opcode);

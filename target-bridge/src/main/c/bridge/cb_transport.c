@@ -241,6 +241,9 @@ int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t de
 			if (w < 0) return cb_fail(e, CB_E_UNREACHABLE, "read: %s", strerror(errno));
 			continue;
 		}
+		if (errno == ECONNRESET && !done) /* protocol.md §2: how BUSY looks to a client that wrote first */
+			return cb_fail(e, CB_E_UNREACHABLE, "the target reset the connection before answering: it may be "
+			               "busy (all its connections in use); try again shortly");
 		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s", strerror(errno));
 	}
 	return 0;
