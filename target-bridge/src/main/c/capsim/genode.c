@@ -184,8 +184,11 @@ static int deliver(struct genode *g, struct component *c, unsigned core_sel, uin
   int idx = capmap_insert_map(&c->map, badge, (unsigned)win, sem, flags);
   enter_core(g);
   c->rt_gen++;
+  if (idx < 0 && capmap_alloc(&c->map) < 0)
+    return fail(g, "%s: its cap map is full (%u entries from 0x%x): give it fewer children or sessions",
+                c->name, c->map.size - c->map.user_base, c->map.user_base);
   if (idx < 0)
-    return fail(g, "%s: cap map full or id clash", c->name);
+    return fail(g, "%s: capability id %u is already filed for another object", c->name, badge);
   return idx;
 }
 
