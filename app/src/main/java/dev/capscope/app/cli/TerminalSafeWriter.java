@@ -40,16 +40,24 @@ final class TerminalSafeWriter extends FilterWriter {
 
     @Override
     public void write(char[] buf, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(buf[i]);
-        }
+        write(new String(buf, off, len), 0, len);
     }
 
+    /** Runs of plain printable ASCII (nearly everything) go through in one piece. */
     @Override
     public void write(String s, int off, int len) throws IOException {
-        for (int i = off; i < off + len; i++) {
-            write(s.charAt(i));
+        int end = off + len;
+        int run = off;
+        for (int i = off; i < end; i++) {
+            char c = s.charAt(i);
+            if (pendingHigh == 0 && (c >= 0x20 && c < 0x7f || c == '\n')) {
+                continue;
+            }
+            out.write(s, run, i - run);
+            write(c);
+            run = i + 1;
         }
+        out.write(s, run, end - run);
     }
 
     @Override
