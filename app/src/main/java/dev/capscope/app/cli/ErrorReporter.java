@@ -40,6 +40,9 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     }
 
     static String sentence(Throwable ex) {
+        if (ex instanceof NoSuchFileException e && e.getReason() != null) {
+            return "cannot save " + e.getFile() + ": " + e.getReason(); // SnapshotWriter: a missing folder
+        }
         if (ex instanceof NoSuchFileException e) {
             return "file not found: " + e.getFile() + " (check the path)";
         }

@@ -50,8 +50,8 @@ public final class SnapshotWriter {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         if (!Files.isDirectory(dir)) { // else the error would name the temporary file
-            throw new IOException("cannot save " + file + ": the folder " + dir + " does not exist; create it or"
-                    + " save somewhere else");
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "the folder " + dir
+                    + " does not exist; create it or save somewhere else");
         }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
