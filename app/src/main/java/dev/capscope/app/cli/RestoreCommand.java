@@ -1,5 +1,8 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -64,6 +67,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
     boolean yes;
 
+    /** Exit code of a refusal, as the restore's own refusals (RestoreOutcome) use. */
+    static final int REFUSED = 1;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -80,7 +86,8 @@ final class RestoreCommand implements Callable<Integer> {
             }
             if (isMigration) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
-                        wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
+                        TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
+                        TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
             out.print(prepared.plan().render());
             out.flush();
@@ -88,7 +95,8 @@ final class RestoreCommand implements Callable<Integer> {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
                 out.println(refused.summary());
                 if (refused.code().equals(RefusalReason.TASK_MISMATCH.name()) && !allowTaskMismatch) {
-                    out.println("to restore this snapshot of '" + wanted.meta().task() + "' onto '" + task
+                    out.println("to restore this snapshot of '" + TerminalText.escape(wanted.meta().task()) + "' onto '"
+                            + TerminalText.escape(task)
                             + "' anyway, pass --allow-task-mismatch");
                 }
                 return refused.outcome().exitCode();
@@ -99,7 +107,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
             if (!confirm(out, prepared)) {
-                return ErrorReporter.EXIT_ERROR;
+                return REFUSED;
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());
@@ -116,7 +124,7 @@ final class RestoreCommand implements Callable<Integer> {
             result = runner.apply(prepared, RestoreListener.NONE); // changes nothing
         } else if (!dryRun) {
             if (!confirm(out, prepared)) {
-                return ErrorReporter.EXIT_ERROR;
+                return REFUSED; // stdout stays empty: no document for a restore that never started
             }
             result = runner.apply(prepared, RestoreListener.NONE);
         }
@@ -129,8 +137,10 @@ final class RestoreCommand implements Callable<Integer> {
         if (prepared.plan().isNoOp() || yes || confirmed(out, prepared)) {
             return true;
         }
-        spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
-                + " (pass --yes to apply without asking)");
+        // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
+        spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed ("
+                + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
+                + " without asking)");
         return false;
     }
 
@@ -152,7 +162,8 @@ final class RestoreCommand implements Callable<Integer> {
             return false;
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
-                prepared.plan().steps().size(), task, prepared.target().endpoint());
+                prepared.plan().steps().size(), TerminalText.escape(task),
+                TerminalText.escape(AddressSecrets.redact(AddressSecrets.withoutToken(prepared.target().endpoint()))));
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 

@@ -1,5 +1,6 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.model.Semantics;
 import dev.capscope.core.restore.PlannedStep;
@@ -29,7 +30,7 @@ final class RestoreJson {
         doc.put(SchemaVersions.FIELD, SchemaVersions.RESTORE);
         doc.put("snapshot", file);
         doc.put("task", task);
-        doc.put("target", prepared.target().endpoint());
+        doc.put("target", AddressSecrets.withoutToken(prepared.target().endpoint()));
         doc.put("dryRun", dryRun);
         doc.put("migration", migration);
         doc.put("plan", plan(prepared.plan()));

@@ -1,5 +1,6 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.bridge.driver.HelloInfo;
 import dev.capscope.bridge.driver.TaskRecord;
@@ -28,7 +29,7 @@ final class TargetsJson {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put(SchemaVersions.FIELD, SchemaVersions.TARGETS);
         Map<String, Object> t = new LinkedHashMap<>();
-        t.put("endpoint", target.endpoint());
+        t.put("endpoint", AddressSecrets.withoutToken(target.endpoint()));
         t.put("transport", transport(target.endpoint()));
         t.put("kind", h.simulated() ? "capsim" : "agent");
         t.put("kernel", h.kernel());
