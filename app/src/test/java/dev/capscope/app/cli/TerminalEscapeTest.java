@@ -124,7 +124,7 @@ class TerminalEscapeTest {
         assertNothingUnsafe(bad[0] + bad[1] + bad[2]);
         assertTrue(bad[0].contains("  init -> " + SHOWN + "\n"), bad[0]);
         ObjectMapper m = new ObjectMapper();
-        assertEquals("init -> " + HOSTILE, m.readTree(bad[2]).get(0).get("name").asText());
+        assertEquals("init -> " + HOSTILE, m.readTree(bad[2]).get("tasks").get(0).get("name").asText());
     }
 
     /** targets, walk and targets --json against a Java agent serving a task with this name; endpoints as URI. */
