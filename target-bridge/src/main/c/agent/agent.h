@@ -7,7 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/runtime.h"
 #include "agent/wire.h"
 

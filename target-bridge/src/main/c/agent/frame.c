@@ -31,38 +31,30 @@ bool request_parsed(struct reader *r, struct reply *rep) {
   return true;
 }
 
-static void header(struct writer *w, uint16_t op, uint32_t id) {
-  wr_u32(w, PROTO_MAGIC);
-  wr_u16(w, PROTO_VERSION);
-  wr_u16(w, op);
-  wr_u32(w, id);
-  wr_u16(w, 0);
-  wr_u16(w, 0);
-  wr_u32(w, 0);
-}
-
 static void error_frame(struct writer *out, size_t start, uint16_t op, uint32_t id,
                         const struct reply *rep) {
   out->len = start;
   out->overflow = false;
-  header(out, op, id);
+  wr_frame_begin(out, op, id);
   wr_u32(out, (uint32_t)rep->detail);
   wr_str(out, rep->msg);
-  wr_put_u16_at(out, start + 12, rep->status);
-  wr_put_u32_at(out, start + 16, (uint32_t)(out->len - start - PROTO_HEADER_SIZE));
+  wr_frame_end(out, start, rep->status);
 }
 
 bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct writer *out) {
   size_t start = out->len;
   struct reply rep = {.client = AGENT_LINE_CLIENT}; /* one line, one client */
-  if (len < PROTO_HEADER_SIZE || get_u32(f) != PROTO_MAGIC) {
+  struct proto_header h = {0};
+  if (len >= PROTO_HEADER_SIZE)
+    proto_header_decode(f, &h);
+  if (len < PROTO_HEADER_SIZE || h.magic != PROTO_MAGIC) {
     reply_error(&rep, ST_BAD_MAGIC, 0, "bad magic");
     error_frame(out, start, 0, 0, &rep);
     return false;
   }
-  uint16_t op = get_u16(f + 6);
-  uint32_t id = get_u32(f + 8), plen = get_u32(f + 16);
-  if (get_u16(f + 4) != PROTO_VERSION)
+  uint16_t op = h.opcode;
+  uint32_t id = h.id, plen = h.payload_len;
+  if (h.version != PROTO_VERSION)
     reply_error(&rep, ST_BAD_VERSION, 0, "unsupported protocol version");
   else if (plen > PROTO_MAX_REQUEST_PAYLOAD)
     reply_error(&rep, ST_TOO_LARGE, 0, "request payload over 65536 bytes");
@@ -86,7 +78,7 @@ bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct wri
   size_t max = a->max_response && a->max_response < PROTO_MAX_RESPONSE_PAYLOAD
                    ? a->max_response : PROTO_MAX_RESPONSE_PAYLOAD;
   out->limit = start + PROTO_HEADER_SIZE + max;
-  header(out, op, id);
+  wr_frame_begin(out, op, id);
   struct reader r;
   rd_init(&r, f + PROTO_HEADER_SIZE, plen);
   rep.w = out;
@@ -96,6 +88,6 @@ bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct wri
   if (rep.status != ST_OK)
     error_frame(out, start, op, id, &rep);
   else
-    wr_put_u32_at(out, start + 16, (uint32_t)(out->len - start - PROTO_HEADER_SIZE));
+    wr_frame_end(out, start, ST_OK);
   return true;
 }

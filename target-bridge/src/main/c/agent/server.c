@@ -243,16 +243,6 @@ static void conn_free(struct conn *c) {
   free(c);
 }
 
-static void begin_frame(struct writer *w, uint16_t op, uint32_t req_id) {
-  wr_u32(w, PROTO_MAGIC);
-  wr_u16(w, PROTO_VERSION);
-  wr_u16(w, op);
-  wr_u32(w, req_id);
-  wr_u16(w, 0);
-  wr_u16(w, 0);
-  wr_u32(w, 0);
-}
-
 /* On a serial line the binary frame just written from `start` is replaced
  * by its armored line. */
 static void armor_frame(struct conn *c, size_t start) {
@@ -277,11 +267,10 @@ static void queue_error(struct conn *c, uint16_t op, uint32_t req_id, uint16_t s
                         int32_t detail, const char *msg) {
   size_t start = c->out.len;
   c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
-  begin_frame(&c->out, op, req_id);
+  wr_frame_begin(&c->out, op, req_id);
   wr_u32(&c->out, (uint32_t)detail);
   wr_str(&c->out, msg);
-  wr_put_u16_at(&c->out, start + 12, status);
-  wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
+  wr_frame_end(&c->out, start, status);
   queue_response_end(c, start);
 }
 
@@ -338,7 +327,7 @@ static bool auth_gate(struct agent *a, struct conn *c, uint16_t op, uint32_t req
   c->authed = true;
   size_t start = c->out.len;
   c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
-  begin_frame(&c->out, op, req_id);
+  wr_frame_begin(&c->out, op, req_id);
   queue_response_end(c, start);
   return true;
 }
@@ -364,7 +353,7 @@ static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_
   }
   size_t start = c->out.len;
   c->out.limit = start + PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD;
-  begin_frame(&c->out, op, req_id);
+  wr_frame_begin(&c->out, op, req_id);
   struct reply rep = {.client = c->client};
   rep.dry_run = defer;
   if (mut_fn && a->fault == FAULT_MUTATIONS_FAIL) {
@@ -393,7 +382,7 @@ static void dispatch(struct agent *a, struct conn *c, uint16_t op, uint32_t req_
       c->has_pending = true;
     }
   }
-  wr_put_u32_at(&c->out, start + 16, (uint32_t)(c->out.len - start - PROTO_HEADER_SIZE));
+  wr_frame_end(&c->out, start, ST_OK);
   queue_response_end(c, start);
 }
 
@@ -403,15 +392,16 @@ static void process_input(struct agent *a, struct conn *c) {
   size_t off = 0;
   while (!c->closing && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
     const uint8_t *h = c->in + off;
-    uint32_t magic = get_u32(h);
-    uint16_t version = get_u16(h + 4), op = get_u16(h + 6);
-    uint32_t req_id = get_u32(h + 8), len = get_u32(h + 16);
-    if (magic != PROTO_MAGIC) {
+    struct proto_header hd;
+    proto_header_decode(h, &hd);
+    uint16_t op = hd.opcode;
+    uint32_t req_id = hd.id, len = hd.payload_len;
+    if (hd.magic != PROTO_MAGIC) {
       queue_error(c, 0, 0, ST_BAD_MAGIC, 0, "bad magic");
       c->closing = true;
       break;
     }
-    if (version != PROTO_VERSION) {
+    if (hd.version != PROTO_VERSION) {
       queue_error(c, op, req_id, ST_BAD_VERSION, 0, "unsupported protocol version");
       c->closing = true;
       break;

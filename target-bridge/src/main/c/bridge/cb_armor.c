@@ -8,9 +8,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "agent/armor.c" /* the one codec both ends use */
+#include "agent/armor.h" /* the one codec both ends use */
 #include "capbridge.h"
-#include "cb_proto.h"
+#include "protocol/header.h"
 
 /* Decoder state per transport: the frame being handed out, bytes read but not yet decoded. */
 struct cb_armor_state {
@@ -29,7 +29,7 @@ static struct cb_armor_state *state_of(struct cb_transport *t, struct cb_err *e)
 			cb_fail(e, CB_E_INTERNAL, "out of memory");
 			return NULL;
 		}
-		armor_rx_init(&s->rx, CB_HEADER_SIZE + CB_MAX_RESPONSE);
+		armor_rx_init(&s->rx, PROTO_HEADER_SIZE + CB_MAX_RESPONSE);
 		t->armor = s;
 	}
 	return t->armor;

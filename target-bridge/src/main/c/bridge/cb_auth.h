@@ -5,8 +5,6 @@
 
 #include <stddef.h>
 
-#define CB_MAX_TOKEN 256
-
 /* Copies uri without a trailing "?token=..." into base and the token (URI first, then
  * $CAPSCOPE_TOKEN, else empty) into token. Returns -1 if either does not fit. */
 int cb_auth_split(const char *uri, char *base, size_t base_cap, char *token, size_t token_cap);

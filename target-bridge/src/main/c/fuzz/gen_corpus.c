@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "agent/armor.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/wire.h"
 
 static char dir[4096];
@@ -26,18 +26,9 @@ static void begin(uint8_t mode) {
 
 /* One request frame: header, then the payload written by the caller, length patched. */
 static size_t hdr(uint16_t op, uint32_t id) {
-  size_t start = w.len;
-  wr_u32(&w, PROTO_MAGIC);
-  wr_u16(&w, PROTO_VERSION);
-  wr_u16(&w, op);
-  wr_u32(&w, id);
-  wr_u32(&w, 0);
-  wr_u32(&w, 0);
-  return start;
+  return wr_frame_begin(&w, op, id);
 }
-static void end(size_t start) {
-  wr_put_u32_at(&w, start + 16, (uint32_t)(w.len - start - PROTO_HEADER_SIZE));
-}
+static void end(size_t start) { wr_frame_end(&w, start, ST_OK); }
 
 static void save(const char *sub, const char *name, const uint8_t *p, size_t n) {
   char path[8192];
@@ -149,7 +140,7 @@ static void agent_corpus(void) {
   /* broken headers and payloads */
   begin(0); { size_t s = hdr(OP_HELLO, 1); wr_u16(&w, 1); end(s); w.buf[1] = 'X'; } put("bad-magic");
   begin(0); { size_t s = hdr(OP_HELLO, 1); wr_u16(&w, 1); wr_str(&w, "x"); end(s); w.buf[5] = 2; } put("bad-version");
-  begin(0); { size_t s = hdr(OP_TASKS, 1); end(s); wr_put_u32_at(&w, s + 16, PROTO_MAX_REQUEST_PAYLOAD + 1); } put("too-large");
+  begin(0); { size_t s = hdr(OP_TASKS, 1); end(s); wr_put_u32_at(&w, s + PROTO_OFF_LENGTH, PROTO_MAX_REQUEST_PAYLOAD + 1); } put("too-large");
   begin(0); { size_t s = hdr(0x7f, 1); end(s); } tasks(2); put("unknown-opcode");
   begin(0); { size_t s = hdr(OP_VALIDITY, 1); wr_u32(&w, 3); wr_u16(&w, 0); end(s); } tasks(2); put("short-payload");
   begin(0); range(OP_VALIDITY, 1, 3, 0, PROTO_LAST_SELECTOR + 1); range(OP_CAP_INFOS, 2, 3, 10, 5); put("bad-range");

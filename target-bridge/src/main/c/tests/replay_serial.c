@@ -26,7 +26,7 @@
 #include <unistd.h>
 
 #include "agent/armor.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/wire.h"
 
 #define MAX_FRAME (PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD)
@@ -57,11 +57,15 @@ static struct frame copy(const uint8_t *p, size_t n) {
   return f;
 }
 
-static uint32_t frame_id(const struct frame *f) { return f->n >= 12 ? get_u32(f->p + 8) : 0; }
+#define ID_END (PROTO_OFF_ID + 4)
+
+static uint32_t frame_id(const struct frame *f) {
+  return f->n >= ID_END ? get_u32(f->p + PROTO_OFF_ID) : 0;
+}
 
 static void zero_id(struct frame *f) {
-  if (f->n >= 12)
-    memset(f->p + 8, 0, 4);
+  if (f->n >= ID_END)
+    memset(f->p + PROTO_OFF_ID, 0, 4);
 }
 
 static void add_pair(struct frame req, struct frame ans) {
@@ -155,7 +159,8 @@ static const struct frame *answer_for(const uint8_t *req, size_t n) {
   const struct frame *last = NULL;
   for (size_t i = 0; i < npairs; i++) {
     struct pair *p = &pairs[i];
-    if (p->req.n != n || n < 12 || memcmp(p->req.p, req, 8) || memcmp(p->req.p + 12, req + 12, n - 12))
+    if (p->req.n != n || n < ID_END || memcmp(p->req.p, req, PROTO_OFF_ID) ||
+        memcmp(p->req.p + ID_END, req + ID_END, n - ID_END))
       continue;
     if (!p->used) {
       p->used = true;
@@ -179,32 +184,26 @@ static void send_line(int fd, const uint8_t *frame, size_t n) {
 }
 
 static void answer(int fd, const uint8_t *req, size_t n) {
-  uint32_t id = n >= 12 ? get_u32(req + 8) : 0;
+  uint32_t id = n >= ID_END ? get_u32(req + PROTO_OFF_ID) : 0;
   const struct frame *a = answer_for(req, n);
   if (a) {
     struct frame out = copy(a->p, a->n);
-    if (out.n >= 12)
-      for (int k = 0; k < 4; k++)
-        out.p[8 + k] = (uint8_t)(id >> (8 * k));
+    if (out.n >= ID_END)
+      proto_put32(out.p + PROTO_OFF_ID, id);
     send_line(fd, out.p, out.n);
     free(out.p);
     return;
   }
+  uint16_t op = n >= PROTO_OFF_OPCODE + 2 ? get_u16(req + PROTO_OFF_OPCODE) : 0;
   struct writer w;
   wr_init(&w, MAX_FRAME);
-  wr_u32(&w, PROTO_MAGIC);
-  wr_u16(&w, PROTO_VERSION);
-  wr_u16(&w, n >= 8 ? get_u16(req + 6) : 0);
-  wr_u32(&w, id);
-  wr_u16(&w, ST_INTERNAL);
-  wr_u16(&w, 0);
-  wr_u32(&w, 0);
+  size_t start = wr_frame_begin(&w, op, id);
   wr_u32(&w, 0);
   char msg[128];
   snprintf(msg, sizeof msg, "replay: the recording has no answer to this request (op 0x%02x, %zu bytes)",
-           n >= 8 ? get_u16(req + 6) : 0, n);
+           op, n);
   wr_str(&w, msg);
-  wr_put_u32_at(&w, 16, (uint32_t)(w.len - PROTO_HEADER_SIZE));
+  wr_frame_end(&w, start, ST_INTERNAL);
   send_line(fd, w.buf, w.len);
   wr_free(&w);
 }

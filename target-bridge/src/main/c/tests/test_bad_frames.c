@@ -19,17 +19,8 @@ static int watcher = -1; /* a connection kept open through every test */
 
 static void header(uint8_t *h, uint32_t magic, uint16_t version, uint16_t op, uint32_t id,
                    uint32_t len) {
-  struct writer w;
-  wr_init(&w, 64);
-  wr_u32(&w, magic);
-  wr_u16(&w, version);
-  wr_u16(&w, op);
-  wr_u32(&w, id);
-  wr_u16(&w, 0);
-  wr_u16(&w, 0);
-  wr_u32(&w, len);
-  memcpy(h, w.buf, PROTO_HEADER_SIZE);
-  wr_free(&w);
+  struct proto_header hd = {magic, version, op, id, 0, 0, len};
+  proto_header_encode(h, &hd);
 }
 
 static double now_ms(void) {

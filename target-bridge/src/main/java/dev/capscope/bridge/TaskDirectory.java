@@ -2,6 +2,7 @@ package dev.capscope.bridge;
 
 import dev.capscope.bridge.driver.BridgeConnection;
 import dev.capscope.bridge.driver.TaskRecord;
+import dev.capscope.bridge.driver.WireProtocol;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.target.TargetException.Code;
 
@@ -16,8 +17,6 @@ import java.util.function.LongFunction;
  * restarted under the same name gets a new id).
  */
 final class TaskDirectory {
-    private static final int NO_SUCH_TASK = 7;
-
     private final BridgeConnection connection;
     private Map<String, Long> ids = Map.of();
     private List<TaskRecord> records = List.of();
@@ -43,7 +42,7 @@ final class TaskDirectory {
         try {
             return call.apply(id);
         } catch (TargetException e) {
-            if (e.code() != Code.REJECTED || connection.lastWireStatus() != NO_SUCH_TASK) {
+            if (e.code() != Code.REJECTED || connection.lastWireStatus() != WireProtocol.ST_NO_SUCH_TASK) {
                 throw e;
             }
             long again = resolve(task, true);
