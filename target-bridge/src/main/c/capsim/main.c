@@ -16,6 +16,7 @@
 #include "agent/console.h"
 #include "capsim/access.h"
 #include "capsim/agent_glue.h"
+#include "capsim/agent_hooks.h"
 #include "capsim/churn.h"
 #include "capsim/commands.h"
 #include "capsim/genode.h"
@@ -180,13 +181,9 @@ int main(int argc, char **argv) {
     scenario_free(&scn);
     return 2;
   }
-  enum agent_fault fault = FAULT_NONE;
+  enum capsim_fault fault = FAULT_NONE;
   if (o.fault) {
-    if (!strcmp(o.fault, "restore-drops-last-op"))
-      fault = FAULT_RESTORE_DROPS_LAST_OP;
-    else if (!strcmp(o.fault, "mutations-fail"))
-      fault = FAULT_MUTATIONS_FAIL;
-    else {
+    if (!capsim_fault_parse(o.fault, &fault)) {
       fprintf(stderr, "capsim: unknown fault '%s'\n", o.fault);
       scenario_free(&scn);
       return 2;
@@ -259,7 +256,7 @@ int main(int argc, char **argv) {
     scenario_free(&scn);
     return 2;
   }
-  agent.fault = fault;
+  capsim_hooks_install(&agent, fault);
   if (o.has_idle_timeout) /* a fraction of a millisecond still means "some timeout" */
     agent.idle_timeout_ms = o.idle_timeout > 0 && o.idle_timeout < 0.001 ? 1u
                                                                        : (unsigned)(o.idle_timeout * 1000 + 0.5);

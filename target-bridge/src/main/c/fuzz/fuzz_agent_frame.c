@@ -3,10 +3,12 @@
  *
  * Input: byte 0 picks the target's mode (bit 0: --allow-restore, bit 1: l4re profile, bit 2:
  * the line holds the restore lease on the last task at its generation, so mutations reach their
- * handlers), the rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
- * (header, declared payload length). Each frame goes through agent_serve_frame, the code
- * every transport shares, against a small Genode system booted fresh per input so a
- * mutation of one input cannot make another irreproducible.
+ * handlers, bit 3: a socket client of capsim, behind its hooks: the token gate with token
+ * FUZZ_TOKEN and an injected fault, bit 4 picking mutations-fail over restore-drops-last-op),
+ * the rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
+ * (header, declared payload length). Each frame goes through agent_serve_frame_from, the one
+ * request path of capsim, the L4Re and the Genode agent, against a small Genode system booted
+ * fresh per input so a mutation of one input cannot make another irreproducible.
  *
  * Besides ASan/UBSan, it checks what a client relies on: every request gets exactly one
  * well-formed response frame (magic, version, echoed opcode and id, declared length = bytes
@@ -19,11 +21,13 @@
 
 #include "agent/agent.h"
 #include "capsim/agent_glue.h"
+#include "capsim/agent_hooks.h"
 #include "capsim/genode.h"
 #include "capsim/profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#define FUZZ_TOKEN "fuzz-token"
 #define MAX_FRAMES 32 /* per input: enough for pipelined sequences, keeps runs fast */
 
 static void must(int ok, const char *what) {
@@ -136,6 +140,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fresh_target(data[0] & 3);
   if (data[0] & 4)
     take_lease();
+  struct agent_peer peer = {.client = AGENT_LINE_CLIENT, .authed = true};
+  if (data[0] & 8) { /* a socket client of capsim */
+    capsim_hooks_install(&a, data[0] & 16 ? FAULT_MUTATIONS_FAIL : FAULT_RESTORE_DROPS_LAST_OP);
+    agent_set_token(&a, FUZZ_TOKEN);
+    peer.authed = false; /* same client id: a lease taken by bit 2 is this client's */
+  }
   const uint8_t *p = data + 1;
   size_t n = size - 1;
   struct writer out;
@@ -149,7 +159,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
         len = (size_t)want;
     }
     size_t start = out.len;
-    bool keep_going = agent_serve_frame(&a, p, len, &out);
+    bool keep_going = agent_serve_frame_from(&a, &peer, p, len, &out);
     check_response(&out, start, p, len);
     if (trace()) /* FUZZ_AGENT_TRACE=1: what the seeds exercise (op, status) */
       fprintf(stderr, "op 0x%02x status %u len %u\n", get_u16(out.buf + start + PROTO_OFF_OPCODE),
@@ -165,5 +175,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       break; /* the socket loop would close the connection here */
   }
   wr_free(&out);
+  agent_peer_end(&a, &peer); /* as when its connection closes: pending op, lease */
+  a.hooks = NULL;
+  a.token[0] = 0;
   return 0;
 }

@@ -45,6 +45,12 @@ static void put(const char *name) { save("agent-frame", name, w.buf, w.len); }
 
 static void hello(uint32_t id) { size_t s = hdr(OP_HELLO, id); wr_u16(&w, 1); wr_str(&w, "fuzz"); end(s); }
 static void tasks(uint32_t id) { end(hdr(OP_TASKS, id)); }
+static void auth(uint32_t id, const char *token) { size_t s = hdr(OP_AUTH, id); wr_str(&w, token); end(s); }
+static void unmap(uint32_t id) {
+  size_t s = hdr(OP_UNMAP, id);
+  wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0);
+  end(s);
+}
 static void range(uint16_t op, uint32_t id, uint32_t task, uint16_t first, uint16_t last) {
   size_t s = hdr(op, id);
   wr_u32(&w, task); wr_u16(&w, first); wr_u16(&w, last);
@@ -147,6 +153,11 @@ static void agent_corpus(void) {
   begin(0); generation(1, PROTO_MAX_GENERATION_IDS + 1); put("generation-over-limit");
   begin(0); range(OP_VALIDITY, 1, 99, 0, 10); put("no-such-task");
   begin(0); hello(1); w.len -= 3; put("truncated");
+  /* capsim's hooks (mode bit 3; bit 4: mutations-fail): the token gate, injected faults */
+  begin(8); tasks(1); put("capsim-no-auth");
+  begin(8); auth(1, "wrong"); tasks(2); put("capsim-wrong-token");
+  begin(8 | 4 | 1); auth(1, "fuzz-token"); unmap(2); tasks(3); unmap(4); put("capsim-drops-last-op");
+  begin(8 | 16 | 4 | 1); auth(1, "fuzz-token"); unmap(2); put("capsim-mutations-fail");
 }
 
 static void armor_line(const uint8_t *frame, size_t n) {
