@@ -240,7 +240,11 @@ int cl_call(int fd, uint16_t op, const struct writer *req, struct resp *r) {
     return -1;
   if (cl_recv(fd, r, 5000) != 0)
     return -1;
-  return r->id == id ? 0 : -1;
+  if (r->id != id) { /* not our answer (BUSY answers no request in particular) */
+    resp_free(r);
+    return -1;
+  }
+  return 0;
 }
 
 void resp_free(struct resp *r) {

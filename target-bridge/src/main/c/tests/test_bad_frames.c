@@ -267,6 +267,17 @@ static void t_garbage(void) {
   still_serving();
 }
 
+/* A new client gets HELLO answered (not BUSY): slots have come free. */
+static bool answers_a_new_client(void *unused) {
+  (void)unused;
+  int fd = cl_connect(capsim.uri);
+  struct tv_hello h;
+  bool ok = fd >= 0 && tv_hello(fd, &h) == 0;
+  if (fd >= 0)
+    close(fd);
+  return ok;
+}
+
 static void t_too_many_connections(void) {
   int fds[PROTO_MAX_CONNECTIONS + 1];
   int n = 0;
@@ -280,7 +291,7 @@ static void t_too_many_connections(void) {
   close(extra);
   for (int i = 0; i < n; i++)
     close(fds[i]);
-  usleep(100 * 1000);
+  CHECK(check_poll(answers_a_new_client, NULL, 5000)); /* capsim has seen the closes */
   still_serving();
 }
 

@@ -1,6 +1,7 @@
 package dev.capscope.app.cli;
 
 import dev.capscope.app.ui.CapscopeApp;
+import dev.capscope.app.ui.StartupProbe;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -63,6 +64,9 @@ public final class CapscopeCli {
                 ? java.util.Arrays.copyOfRange(args, 1, args.length) : args;
         try {
             CapscopeApp.launchWindow(rest);
+            if (StartupProbe.result() != null) {
+                System.err.println("capscope: " + StartupProbe.result());
+            }
             return 0;
         } catch (RuntimeException | Error e) {
             System.err.println("capscope: the window could not open: " + windowProblem(e));

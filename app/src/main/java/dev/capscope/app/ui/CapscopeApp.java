@@ -211,7 +211,7 @@ public class CapscopeApp extends Application {
             Platform.runLater(() -> {
                 LOG.log(System.Logger.Level.DEBUG, line);
                 if (probe) {
-                    System.err.println("capscope: " + line);
+                    StartupProbe.finish(line); // the command line prints it once the window is gone
                     Platform.exit();
                 }
             });

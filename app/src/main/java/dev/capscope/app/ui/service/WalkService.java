@@ -17,6 +17,7 @@ import java.util.Map;
  * on the first walk of a task unless one is chosen, and lints the result.
  */
 public final class WalkService {
+    private static final System.Logger LOG = System.getLogger(WalkService.class.getName());
     private final ProfileRegistry profiles;
     private final ProfileGuesser guesser;
     private final LintService lint;
@@ -73,6 +74,7 @@ public final class WalkService {
         try {
             return lint.findings(space, profile);
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "lint failed; the space is shown without findings", e);
             return Map.of();
         }
     }
