@@ -76,6 +76,24 @@ class RestorePlannerTest {
     }
 
     @Test
+    void anEntryNamingASessionWhoseCapIsGoneIsSaidToStayOpen() {
+        // A session opened and filed at 0x301, its cap then overwritten in the receive window by the
+        // next delivery: the entry names it, no cap of it is left, and restore overwrites the entry.
+        CapSpace live = component().close(0x301)
+                .entry(0x301, 460, 1, new Semantics("ROM", "config2", "", "init", 4096L)).build();
+        RestorePlan p = plan(component().build(), live);
+        assertFalse(p.isRefused(), p::render);
+        assertTrue(p.sideEffects().stream().anyMatch(e -> e.contains("badge 460") && e.contains(RestorePlanner.LEFT_OPEN)),
+                p::render);
+    }
+
+    @Test
+    void aSessionTheSnapshotKeepsIsNotSaidToStayOpen() {
+        RestorePlan p = plan(component().build(), component().generation(3).build());
+        assertTrue(p.sideEffects().isEmpty(), p::render);
+    }
+
+    @Test
     void reboundSessionsNeedNothing() {
         CapSpace live = component().close(0x300).session(0x300, 40, "LOG", "init -> log_client", "log_server").build();
         assertTrue(plan(component().build(), live).isNoOp());
