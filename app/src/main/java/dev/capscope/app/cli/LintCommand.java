@@ -6,25 +6,20 @@ import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code capscope lint FILE}: exit 0 clean, 1 findings, 2 error. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check a snapshot for leaks, dangling cap-map entries, half-filled thread slots, caps beyond "
                 + "the allocator, broken receive windows and duplicate badges. Exit 0 clean, 1 findings, 2 error.")
-final class LintCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class LintCommand extends CliCommand {
     @Mixin ProfileOptions profiles;
     @Mixin LiveTargetOptions live;
 
@@ -46,7 +41,7 @@ final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("lint needs a snapshot FILE (or --target and --task for a live task)");
         }
         Snapshot snapshot = SnapshotReader.read(file);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
+        warnIfTorn(file, snapshot);
         List<Finding> findings = Linter.lint(snapshot.space(), profiles.resolve(snapshot.meta().profile()));
         report(findings, file.toString());
         return findings.isEmpty() ? 0 : 1;
@@ -66,7 +61,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     void report(List<Finding> findings, String what) {
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             List<Object> rows = new ArrayList<>();
             for (Finding f : findings) {

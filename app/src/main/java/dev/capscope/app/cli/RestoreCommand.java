@@ -14,14 +14,11 @@ import dev.capscope.core.snapshot.SnapshotReader;
 import dev.capscope.core.target.RestoreOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
@@ -33,9 +30,7 @@ import java.util.concurrent.Callable;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a live task to a snapshot: preflight, plan, apply, verify, roll back on failure.",
                 "Exit 0 restored and verified, 1 refused or rolled back (reason code printed), 2 error."})
-final class RestoreCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class RestoreCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
     @Mixin ProfileOptions profiles;
 
@@ -62,7 +57,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Snapshot wanted = SnapshotReader.read(file);
         try (BridgeTarget target = live.connect()) {
             LayoutProfile profile = profiles.resolve(wanted.meta().profile());
@@ -91,7 +86,7 @@ final class RestoreCommand implements Callable<Integer> {
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
             if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
-                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
+                err().println("capscope: not confirmed, nothing was changed"
                         + " (pass --yes to apply without asking)");
                 return ErrorReporter.EXIT_ERROR;
             }

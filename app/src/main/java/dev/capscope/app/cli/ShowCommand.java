@@ -8,19 +8,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code capscope show FILE}: a snapshot as a tree, as canonical text, or as its JSON. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print a saved snapshot as a tree (default), as canonical text (--canonical) or as JSON (--json).")
-final class ShowCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class ShowCommand extends CliCommand {
     @Mixin ProfileOptions profiles;
 
     @Parameters(paramLabel = "FILE", description = "Snapshot file (JSON, schema 1)")
@@ -35,8 +30,8 @@ final class ShowCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Snapshot snapshot = SnapshotReader.read(file);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
-        var out = spec.commandLine().getOut();
+        warnIfTorn(file, snapshot);
+        var out = out();
         if (json) {
             out.print(new String(SnapshotWriter.toBytes(snapshot), StandardCharsets.UTF_8));
         } else if (canonical) {
