@@ -76,6 +76,18 @@ class RestorePlannerTest {
     }
 
     @Test
+    void aSessionInTheReceiveWindowIsClosedThroughItEvenWhenItsEntryPairsByMeaning() {
+        // The snapshot's ROM 'config' (badge 8) was closed and opened again (badge 368); the new cap
+        // stuck in the receive window at 0x304, its entry at 0x32c pairs with the recorded one by meaning.
+        SpaceBuilder live = component().close(0x301).session(0x32c, 368, "ROM", "config", "init");
+        long gate = live.slotAt(0x32c).objectId();
+        live.removeSlot(0x32c).slot(0x304, ObjectKind.IPC_GATE, gate, Rights.RWS, 368L);
+        RestorePlan p = plan(component().build(), live.build());
+        assertTrue(p.operations().contains(new CloseSession(0x304)), p::render);
+        assertFalse(p.sideEffects().stream().anyMatch(e -> e.contains(RestorePlanner.LEFT_OPEN)), p::render);
+    }
+
+    @Test
     void anEntryNamingASessionWhoseCapIsGoneIsSaidToStayOpen() {
         // A session opened and filed at 0x301, its cap then overwritten in the receive window by the
         // next delivery: the entry names it, no cap of it is left, and restore overwrites the entry.

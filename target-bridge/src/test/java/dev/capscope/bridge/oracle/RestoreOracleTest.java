@@ -262,6 +262,16 @@ class RestoreOracleTest {
             if (threads.size() > 1) {
                 command("exit-thread " + KEY + " " + threads.get(1 + e.pick() % (threads.size() - 1)).split(" ")[0]);
             }
+        } else if (m instanceof Mutation.RenameThread rt) {
+            List<String> threads = now.threads();
+            command("rename-thread " + KEY + " " + threads.get(rt.pick() % threads.size()).split(" ")[0] + " " + rt.name());
+        } else if (m instanceof Mutation.FreeDataspace f) {
+            List<Integer> dataspaces = now.entries().entrySet().stream()
+                    .filter(e -> e.getKey() >= USER_BASE && "Dataspace".equals(e.getValue()[5]))
+                    .map(java.util.Map.Entry::getKey).toList();
+            if (!dataspaces.isEmpty()) {
+                command("free-dataspace " + KEY + " " + dataspaces.get(f.pick() % dataspaces.size()));
+            }
         } else if (m instanceof Mutation.ChurnStep) {
             command("churn-step");
         } else if (m instanceof Mutation.Unmap u) {
