@@ -1,5 +1,6 @@
 package dev.capscope.app.ui;
 
+import dev.capscope.app.ui.main.FirstFrame;
 import dev.capscope.app.ui.main.MainView;
 import dev.capscope.app.ui.main.MainViewModel;
 import dev.capscope.app.ui.service.CoreLintService;
@@ -113,14 +114,8 @@ public class CapscopeApp extends Application {
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
         timeout.play();
-        vm.tree().treeProperty().addListener((o, a, b) -> {
-            if (!b.children().isEmpty()) showOnce.run();
-        });
-        vm.errorProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) showOnce.run();
-        });
-        vm.status().messageProperty().addListener((o, a, b) -> {
-            if (b != null && b.startsWith("The demo target did not start")) showOnce.run();
+        vm.firstFrame().stateProperty().addListener((o, a, b) -> {
+            if (b != FirstFrame.State.WAITING) showOnce.run();
         });
     }
 
