@@ -5,8 +5,6 @@ import dev.capscope.app.ui.StartupProbe;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 
 /** Entry points of the command line: builds the picocli tree and maps failures to exit codes. */
 public final class CapscopeCli {
@@ -45,17 +43,8 @@ public final class CapscopeCli {
         if (args.length == 0 || args[0].equals("gui")) {
             return true;
         }
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--target") && i + 1 < args.length) {
-                i++;
-            } else if (a.startsWith("--target=")) {
-                continue;
-            } else if (a.startsWith("-") || !a.endsWith(".json") || !Files.isRegularFile(Path.of(a))) {
-                return false;
-            }
-        }
-        return true;
+        GuiArguments gui = GuiArguments.parseStrict(args);
+        return gui != null && gui.allSnapshotFiles();
     }
 
     /** Opens the window; returns the exit code (2 with one sentence on stderr when it cannot open). */
