@@ -36,6 +36,8 @@ static int listen_unix(struct agent *a, const char *path, char *err, size_t errl
     return -1;
   }
   strcpy(sa.sun_path, path);
+  if (agent_unix_path_problem(path, err, errlen))
+    return -1;
   int fd = socket(AF_UNIX, SOCK_STREAM, 0);
   if (fd < 0) {
     snprintf(err, errlen, "socket: %s", strerror(errno));

@@ -16,19 +16,19 @@ static enum capsim_fault fault_of(const struct agent *a) {
   return (enum capsim_fault)(uintptr_t)a->hooks_ctx;
 }
 
-/* With a token configured, a socket client's first request must be AUTH with it;
- * anything else, or a wrong token, gets one error frame and the connection closes. */
+/* With a token configured, a socket client must send AUTH with it before any
+ * request but HELLO (answered first, so a client can see it talks to an agent
+ * before it hands over its token). Any other request before it, and any AUTH
+ * that is not exactly the token (malformed, wrong, also after a right one),
+ * gets one UNAUTHORIZED frame and the connection closes. */
 static bool token_gate(struct agent *a, struct agent_peer *p, uint16_t op, const uint8_t *payload,
                        size_t len, struct reply *rep) {
-  if (!a->token[0] || p->authed)
+  if (!a->token[0] || op == OP_HELLO || (p->authed && op != OP_AUTH))
     return false;
-  if (op == OP_AUTH) {
-    struct reader r;
-    rd_init(&r, payload, len);
-    agent_op_auth(a, &r, rep);
-  } else {
+  if (op == OP_AUTH)
+    agent_check_token(a, payload, len, rep);
+  else
     reply_error(rep, ST_UNAUTHORIZED, 0, "authentication required: send AUTH with the token");
-  }
   if (rep->status != ST_OK)
     p->close = true;
   else

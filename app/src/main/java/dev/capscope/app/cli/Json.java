@@ -1,6 +1,7 @@
 package dev.capscope.app.cli;
 
 import dev.capscope.core.json.SortedJson;
+import dev.capscope.core.text.TerminalText;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -12,7 +13,7 @@ final class Json {
 
     static void print(PrintWriter out, Object value) {
         try {
-            out.println(SortedJson.write(value));
+            out.println(TerminalText.json(SortedJson.write(value)));
             out.flush();
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new UncheckedIOException("cannot render JSON output: " + e.getOriginalMessage(), e);

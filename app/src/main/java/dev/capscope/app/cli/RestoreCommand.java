@@ -1,5 +1,8 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -55,6 +58,9 @@ final class RestoreCommand extends CliCommand {
     @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
     boolean yes;
 
+    /** Exit code of a refusal, as the restore's own refusals (RestoreOutcome) use. */
+    static final int REFUSED = 1;
+
     @Override
     public Integer call() {
         PrintWriter out = out();
@@ -67,7 +73,8 @@ final class RestoreCommand extends CliCommand {
             PreparedRestore prepared = runner.prepare(wanted, task, options);
             if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
-                        wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
+                        TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
+                        TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
             out.print(prepared.plan().render());
             out.flush();
@@ -75,7 +82,8 @@ final class RestoreCommand extends CliCommand {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
                 out.println(refused.summary());
                 if (refused.code().equals(RefusalReason.TASK_MISMATCH.name()) && !allowTaskMismatch) {
-                    out.println("to restore this snapshot of '" + wanted.meta().task() + "' onto '" + task
+                    out.println("to restore this snapshot of '" + TerminalText.escape(wanted.meta().task()) + "' onto '"
+                            + TerminalText.escape(task)
                             + "' anyway, pass --allow-task-mismatch");
                 }
                 return refused.outcome().exitCode();
@@ -86,9 +94,11 @@ final class RestoreCommand extends CliCommand {
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
             if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
-                err().println("capscope: not confirmed, nothing was changed"
-                        + " (pass --yes to apply without asking)");
-                return ErrorReporter.EXIT_ERROR;
+                // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
+                err().println("capscope: not confirmed, nothing was changed ("
+                        + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
+                        + " without asking)");
+                return REFUSED;
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());
@@ -116,7 +126,8 @@ final class RestoreCommand extends CliCommand {
             return false;
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
-                prepared.plan().steps().size(), task, prepared.target().endpoint());
+                prepared.plan().steps().size(), TerminalText.escape(task),
+                TerminalText.escape(AddressSecrets.redact(AddressSecrets.withoutToken(prepared.target().endpoint()))));
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 

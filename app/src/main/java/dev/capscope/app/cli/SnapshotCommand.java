@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.walk.TornWalkException;
@@ -37,6 +39,11 @@ final class SnapshotCommand extends CliCommand {
 
     @Override
     public Integer call() throws IOException {
+        Path folder = output.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.isDirectory(folder)) { // before the walk, not after it
+            throw new IllegalArgumentException("-o " + output + ": the folder " + folder
+                    + " does not exist; create it or save somewhere else");
+        }
         Snapshot snapshot;
         try (BridgeTarget target = live.connect()) {
             snapshot = LiveWalk.snapshot(target, task, LiveWalk.profile(profiles, target), name, allowTorn);
@@ -47,7 +54,8 @@ final class SnapshotCommand extends CliCommand {
         dev.capscope.core.snapshot.SnapshotWriter.write(snapshot, output);
         warnIfTorn(output, snapshot);
         var out = out();
-        out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n", output, task,
+        out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n",
+                TerminalText.escape(output.toString()), TerminalText.escape(task),
                 snapshot.space().slots().size(), snapshot.space().capMap().size(), snapshot.space().threads().size(),
                 snapshot.space().generation());
         out.flush();
