@@ -10,6 +10,8 @@
 # Needs: /usr/bin/time (apt-get install time), lsof (apt-get install lsof), bash (to open the
 # 4096 files). The first round is a warm-up (it also records the command line's class archive when
 # there is none yet) and is not counted. CAPSCOPE_CDS=0 measures without the archive.
+# CAPSCOPE_BEFORE=DIR adds a fourth column: `capscope walk` of another build's app folder (an
+# older checkout's app/target/capscope), in the same rounds.
 set -e
 n=${1:-15}
 home=${2:-$(dirname "$0")/../target/capscope}
@@ -66,28 +68,32 @@ run_one() {
     walk) timed walk "$home/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
     baseline) timed baseline lsof -p "$holder_pid" ;;
     version) timed version "$home/bin/capscope" --version ;;
+    before) timed before "$CAPSCOPE_BEFORE/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
   esac
 }
 
 echo "capscope walk (gui-stack, init -> desktop) vs lsof -p (process with $fds open fds); $n rounds"
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
-run_one walk; run_one baseline; run_one version
-rm -f "$dir/walk" "$dir/baseline" "$dir/version"
+extra=""
+[ -n "$CAPSCOPE_BEFORE" ] && extra=before
+for what in walk baseline version $extra; do run_one "$what"; done
+rm -f "$dir/walk" "$dir/baseline" "$dir/version" "$dir/before"
 round=0
 while [ "$round" -lt "$n" ]; do
   round=$((round + 1))
   case $((round % 3)) in
-    0) order="walk baseline version" ;;
-    1) order="baseline version walk" ;;
-    *) order="version walk baseline" ;;
+    0) order="walk baseline version $extra" ;;
+    1) order="baseline $extra version walk" ;;
+    *) order="version walk $extra baseline" ;;
   esac
   for what in $order; do run_one "$what"; done
-  printf 'round %2d: walk %s s  lsof %s s  version %s s\n' "$round" "$(tail -1 "$dir/walk")" \
-    "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/version")"
+  printf 'round %2d: walk %s s  lsof %s s  version %s s%s\n' "$round" "$(tail -1 "$dir/walk")" \
+    "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/version")" "${extra:+  before: walk $(tail -1 "$dir/before") s}"
 done
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 w=$(median "$dir/walk") l=$(median "$dir/baseline") v=$(median "$dir/version")
 echo "median: capscope walk $w s, lsof -p $l s, capscope --version $v s"
+[ -n "$extra" ] && echo "median of the other build ($CAPSCOPE_BEFORE): capscope walk $(median "$dir/before") s"
 awk -v w="$w" -v l="$l" 'BEGIN { printf "ratio: capscope walk takes %.2fx the time of lsof -p (%s)\n", w / l,
   w <= l ? "no slower" : "slower" }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
