@@ -74,8 +74,10 @@ public final class CapscopeCli {
         } else {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
-        cl.setOut(out);
-        cl.setErr(err);
+        // Printing commands flush once at the end (see run); the others flush every line.
+        boolean autoFlush = first == null || !PRINTING.contains(first);
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), autoFlush));
+        cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler(ErrorReporter::usageError);
         return cl;
