@@ -35,6 +35,12 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
 
     /** @param numbers the window's number base: selectors and badges are written in it */
     public DiffTreeView(DiffViewModel vm, javafx.beans.value.ObservableValue<NumberBase> numbers) {
+        this(vm, numbers, sel -> { });
+    }
+
+    /** @param showInMap rings a selector's cell in the diff map (the context menu's "Show in map") */
+    public DiffTreeView(DiffViewModel vm, javafx.beans.value.ObservableValue<NumberBase> numbers,
+                        java.util.function.IntConsumer showInMap) {
         this.numbers = numbers;
         setId("diffTree");
         getStyleClass().add("cap-tree");
@@ -62,6 +68,7 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         numbers.addListener((o, a, b) -> refresh());
         setContextMenu(contextMenu());
+        DiffTreeActions.install(this, vm, showInMap);
         javafx.scene.input.KeyCombination copy = javafx.scene.input.KeyCombination.keyCombination("Shortcut+C");
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (copy.match(e)) {
@@ -134,6 +141,19 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
     }
 
     private javafx.scene.control.TableColumnBase<?, ?> clicked;
+
+    /** The text of the cell last right-clicked or clicked in the focused row ("" when none). */
+    @SuppressWarnings("unchecked")
+    String clickedCellText() {
+        TreeItem<DiffRow> i = getSelectionModel().getSelectedItem();
+        if (i == null || !(clicked instanceof TreeTableColumn<?, ?> c)) return "";
+        String v = ((TreeTableColumn<DiffRow, String>) c).getCellData(i);
+        return v == null ? "" : v;
+    }
+
+    DiffRow focusedRow() {
+        return focused();
+    }
 
     /** Copy cell, row(s), selector, kcap, row(s) as JSON: as in the main tree. */
     private javafx.scene.control.ContextMenu contextMenu() {
