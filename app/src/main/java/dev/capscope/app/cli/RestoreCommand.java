@@ -74,7 +74,7 @@ final class RestoreCommand implements Callable<Integer> {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
                         wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
             }
-            out.print(prepared.plan().render());
+            out.print(prepared.plan().render(prepared.before().space())); // the wizard's wording (PlanLines)
             out.flush();
             if (prepared.plan().isRefused()) {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
