@@ -63,7 +63,7 @@ public final class DiffView extends BorderPane {
         detailsHeading.setId("diffDetailsHeading");
         detailsHeading.textProperty().bind(vm.selectedProperty().map(r -> r == null ? "Select a row: before / after"
                 : r.title() + "  " + (r.statusLabel().isEmpty() ? "unchanged" : r.statusLabel())).orElse("Select a row: before / after"));
-        VBox right = new VBox(heading("Counts per kind"), countsTable(vm), detailsHeading, detailsTable(vm));
+        VBox right = new VBox(heading("Counts per kind"), countsTable(vm), detailsHeading, detailsTable(vm, numbers));
         right.setId("diffSidePane");
         VBox.setVgrow(right.getChildren().get(3), Priority.ALWAYS);
         SplitPane main = new SplitPane(center, right);
@@ -118,7 +118,7 @@ public final class DiffView extends BorderPane {
         match.setMaxWidth(200);
         javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
         filter.setId("diffFilterField");
-        filter.setPromptText("Filter: selector, badge, kind, meaning, obj:ID");
+        filter.setPromptText("Filter: selector, badge, text, obj:ID");
         filter.setPrefColumnCount(22);
         filter.textProperty().bindBidirectional(vm.filterTextProperty());
         filter.setTooltip(new Tooltip("Filter the diff's rows: a selector (771, 0x303) or kcap, a badge, obj:ID "
@@ -172,12 +172,19 @@ public final class DiffView extends BorderPane {
         return t;
     }
 
-    private static TableView<FieldRow> detailsTable(DiffViewModel vm) {
+    /** Fields whose numbers the window's number setting writes (as the main details do). */
+    private static final java.util.Set<String> NUMBERED = java.util.Set.of("object id", "gate label", "badge");
+
+    private static TableView<FieldRow> detailsTable(DiffViewModel vm,
+            javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers) {
         TableView<FieldRow> t = new TableView<>(vm.details());
         t.setId("diffDetailsTable");
         t.getColumns().add(col("Field", 100, FieldRow::field));
-        TableColumn<FieldRow, String> before = col("Before", 150, FieldRow::before);
-        TableColumn<FieldRow, String> after = col("After", 150, FieldRow::after);
+        Function<Function<FieldRow, String>, Function<FieldRow, String>> inBase = f -> r -> NUMBERED.contains(r.field())
+                ? numbers.getValue().formatNumbersIn(f.apply(r)) : f.apply(r);
+        TableColumn<FieldRow, String> before = col("Before", 150, inBase.apply(FieldRow::before));
+        TableColumn<FieldRow, String> after = col("After", 150, inBase.apply(FieldRow::after));
+        numbers.addListener((o, a, b) -> t.refresh());
         // labels and args are long: they wrap rather than end in "…"
         before.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());
         after.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());

@@ -167,6 +167,18 @@ class DiffWindowActionsTest {
             }));
             assertEquals(base.format(0x303), cells[0]);
             assertTrue(cells[1] != null && cells[1].contains(base.format(60)), base + " badge: " + cells[1]);
+            // the field-level details write badge and gate label in the same base
+            String badgeBefore = page.fx(() -> {
+                @SuppressWarnings("unchecked")
+                var table = (javafx.scene.control.TableView<FieldRow>) page.diffView().lookup("#diffDetailsTable");
+                for (int i = 0; i < table.getItems().size(); i++) {
+                    if (table.getItems().get(i).field().equals("badge")) {
+                        return String.valueOf(table.getColumns().get(1).getCellData(i));
+                    }
+                }
+                return "";
+            });
+            assertEquals(base.format(60), badgeBefore, base + " badge in the details");
         }
     }
 }

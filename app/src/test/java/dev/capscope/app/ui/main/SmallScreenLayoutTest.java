@@ -140,12 +140,16 @@ class SmallScreenLayoutTest {
         var bar = (dev.capscope.app.ui.status.StatusView) robot.lookup("#statusBar").query();
         assertTrue(page.fx(bar::twoLines), "the message took a line of its own");
         assertTrue(page.fx(bar::allText).startsWith(longMessage + " · auto: genode-foc-19"), page.fx(bar::allText));
-        // a short message fits beside the facts on a wide window: one line again
+        // a short message fits beside the facts on a wider window (the headless screen's 1280 px): one line again
         page.interact(() -> {
             h.vm.status().idle("Ready");
-            bar.getScene().getWindow().setWidth(1600);
+            bar.getScene().getWindow().setWidth(1280);
         });
-        page.waitUntil("one status line at 1600 px", () -> page.fx(() -> !bar.twoLines() && bar.getWidth() > 1500));
+        try {
+            page.waitUntil("one status line at 1280 px", () -> page.fx(() -> !bar.twoLines() && bar.getWidth() > 1200));
+        } finally {
+            page.interact(() -> bar.getScene().getWindow().setWidth(1024)); // the stage is shared with later tests
+        }
     }
 
     @Test
