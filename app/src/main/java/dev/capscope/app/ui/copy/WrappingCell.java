@@ -1,6 +1,5 @@
 package dev.capscope.app.ui.copy;
 
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.text.Text;
 
@@ -9,7 +8,7 @@ import javafx.scene.text.Text;
  * ("init -> log_client -> state", lint findings, session args) show whole instead of ending in "…".
  */
 public class WrappingCell<S> extends TreeTableCell<S, String> {
-    private final Text text = new Text();
+    private final Text text = WrappedText.install(this);
     private final java.util.function.UnaryOperator<String> shown;
 
     public WrappingCell() {
@@ -19,13 +18,10 @@ public class WrappingCell<S> extends TreeTableCell<S, String> {
     /** @param shown how the value is written in the cell (e.g. with break opportunities added) */
     public WrappingCell(java.util.function.UnaryOperator<String> shown) {
         this.shown = shown;
-        getStyleClass().add("wrapping-cell");
-        text.getStyleClass().add("text");
+        // the wrap width follows the room beside the text, which in a tree's first column
+        // includes the indent (learnt in layoutChildren), not a fixed 12 px
+        text.wrappingWidthProperty().unbind();
         widthProperty().addListener((o, a, b) -> fitWrap());
-        text.fillProperty().bind(textFillProperty());
-        text.fontProperty().bind(fontProperty());
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        setGraphic(text);
     }
 
     /** Room the cell keeps beside its text: padding, and in a tree's first column the indent. */
