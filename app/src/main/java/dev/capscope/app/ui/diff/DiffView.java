@@ -163,7 +163,9 @@ public final class DiffView extends BorderPane {
         t.getColumns().add(col("+", 40, k -> Integer.toString(k.counts().added())));
         t.getColumns().add(col("−", 40, k -> Integer.toString(k.counts().removed())));
         t.getColumns().add(col("~", 40, k -> Integer.toString(k.counts().changed())));
-        t.getColumns().add(col("rebound", 68, k -> Integer.toString(k.counts().rebound())));
+        TableColumn<KindCount, String> rebound = col("rebound", 68, k -> Integer.toString(k.counts().rebound()));
+        rebound.setMinWidth(70); // the header stays whole on a narrow window (the table scrolls instead)
+        t.getColumns().add(rebound);
         t.getColumns().add(col("=", 44, k -> Integer.toString(k.counts().unchanged())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(230);
