@@ -76,7 +76,7 @@ final class RestoreCommand extends CliCommand {
                         TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
                         TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
-            out.print(prepared.plan().render());
+            out.print(prepared.plan().render(prepared.before().space())); // the wizard's wording (PlanLines)
             out.flush();
             if (prepared.plan().isRefused()) {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing

@@ -142,7 +142,9 @@ public final class OccupancyMapView extends Region {
         double want = Math.round(CELL * zoom.get());
         // the widest line of 128, 96, 64, 48 or 32 cells that fits at the wanted size, shrinking
         // cells down to MIN_CELL before giving up a width
-        double floor = Math.min(want, MIN_CELL);
+        // (zoomed in, never below the zoom-1 cell: zooming in must not give smaller cells on a
+        // wider line)
+        double floor = Math.min(want, zoom.get() > 1 ? CELL : MIN_CELL);
         int cols = 32;
         for (int c : LINE_WIDTHS) {
             if (avail / c >= want) { cols = c; break; }
