@@ -1,27 +1,21 @@
-/* The on-target agent: serves the protocol of docs/protocol.md to many
- * clients at once from one poll loop (non-blocking sockets, per-client
- * buffers, at most PROTO_MAX_IN_FLIGHT unanswered requests per client). */
+/* The on-target agent: serves the protocol of docs/protocol.md. Every agent
+ * (capsim's socket server, the L4Re and Genode agents) answers each request
+ * frame through agent_serve_frame_from (agent/frame.c); capsim's poll loop
+ * (agent/server.c) adds many clients at once, and installs hooks for what only
+ * capsim does: the token gate and injected faults. */
 #pragma once
 #include <poll.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/runtime.h"
 #include "agent/wire.h"
 
-/* Faults the agent can inject so that clients can test their recovery. */
-enum agent_fault {
-  FAULT_NONE = 0,
-  /* The last UNMAP/MAP_COPY/SET_CAPMAP_ENTRY/CLEAR_CAPMAP_ENTRY/CLOSE_SESSION
-   * before a read request (or disconnect) is acknowledged but not performed. */
-  FAULT_RESTORE_DROPS_LAST_OP = 1,
-  /* Every mutation fails with status ST_L4_ERROR, detail -L4_EPERM. */
-  FAULT_MUTATIONS_FAIL = 2,
-};
-
+struct agent;
 struct conn;
+struct reply;
 
 /* Idle timeout of a socket connection (docs/protocol.md §1 limits): closed when it
  * has sent no complete request frame and taken no answer bytes for this long. */
@@ -40,6 +34,31 @@ struct agent_lease {
 /* The client id of agent_serve_frame's caller and of a pty line: the line is the client. */
 #define AGENT_LINE_CLIENT 1u
 
+/* Who sent a request: one per connection (or line). */
+struct agent_peer {
+  uint32_t client; /* identity for the restore lease: unique per connection, a line is one */
+  bool authed;     /* passed the token gate (a line always has: it is physical access) */
+  bool close;      /* set while serving: close once this answer is out */
+  void *hook_state; /* the hooks' own per-peer state (agent_hooks.peer_end frees it) */
+};
+
+/* What a transport may add around each request (capsim: token gate, injected
+ * faults). Any member may be NULL; the L4Re and Genode agents install none. */
+struct agent_hooks {
+  /* Before the opcode is looked up: true = answered here (rep holds the error, or
+   * status OK for an empty answer); may set p->close. */
+  bool (*admit)(struct agent *a, struct agent_peer *p, uint16_t op, const uint8_t *payload,
+                size_t len, struct reply *rep);
+  /* Before a known operation runs: may fail it (reply_error) or make it a dry run. */
+  void (*before_op)(struct agent *a, struct agent_peer *p, uint16_t op, bool mutation,
+                    struct reply *rep);
+  /* After an operation answered OK. */
+  void (*after_op)(struct agent *a, struct agent_peer *p, uint16_t op, const uint8_t *payload,
+                   size_t len, const struct reply *rep);
+  /* The peer's connection ends or its line is reset. */
+  void (*peer_end)(struct agent *a, struct agent_peer *p);
+};
+
 struct agent {
   struct agent_runtime *rt;
   int listen_fd;
@@ -48,7 +67,8 @@ struct agent {
   char pty_link[256]; /* symlink to the pty's slave side, removed on close */
   int pty_slave_fd;   /* held open so the line survives clients coming and going */
   struct conn *conns[PROTO_MAX_CONNECTIONS];
-  enum agent_fault fault;
+  const struct agent_hooks *hooks; /* NULL: none */
+  void *hooks_ctx;
   /* 0 = never; agent_listen sets AGENT_DEFAULT_IDLE_TIMEOUT_MS. Serial lines are exempt. */
   unsigned idle_timeout_ms;
   unsigned long idle_dropped; /* connections closed for idleness so far */
@@ -86,11 +106,23 @@ void agent_expire_idle(struct agent *a);
 /* Close every connection and the listener (removes the Unix socket). */
 void agent_close(struct agent *a);
 
-/* Answer one whole request frame (header + payload) into `out` as one
- * response frame, without a connection around it (agent/frame.c; the L4Re
- * agent's loop). Returns false if the stream cannot be trusted afterwards
- * (bad magic, version or size), like a socket the agent would close. */
+/* Answer one request frame from peer p into `out` as one response frame
+ * (agent/frame.c): the one request path of every agent. `len` is the frame's
+ * length; a header alone (len == PROTO_HEADER_SIZE) whose magic, version or size
+ * is bad gets its error frame too, so a stream reader can answer before the
+ * payload arrives. Returns false if the stream cannot be trusted afterwards (bad
+ * magic, version or size) or a hook closes the peer: the connection then closes. */
+bool agent_serve_frame_from(struct agent *a, struct agent_peer *p, const uint8_t *frame,
+                            size_t len, struct writer *out);
+/* The same for the one client of a line (the L4Re and Genode agents' loops). */
 bool agent_serve_frame(struct agent *a, const uint8_t *frame, size_t len, struct writer *out);
+/* The header's magic, version and payload size are acceptable. */
+bool agent_header_ok(const struct proto_header *h);
+/* Peer p is gone (or its line reset): its hooks' state and its restore lease end. */
+void agent_peer_end(struct agent *a, struct agent_peer *p);
+/* Appends an error frame that answers no request in particular (BUSY). */
+void agent_error_frame(struct writer *out, uint16_t op, uint32_t id, uint16_t status,
+                       const char *msg);
 
 /* --- used by the op handlers --------------------------------------------- */
 
@@ -126,7 +158,7 @@ void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep);
 /* True (and err set) when something capsim must not replace stands at the
  * Unix socket path: a file, directory, symbolic link or another user's socket. */
 bool agent_unix_path_problem(const char *path, char *err, size_t errlen);
-/* The socket gate's check (server.c): true for exactly the target's token; else
+/* The socket gate's check (capsim/agent_hooks.c): true for exactly the target's token; else
  * rep holds UNAUTHORIZED, also for a malformed AUTH. */
 bool agent_check_token(const struct agent *a, const uint8_t *payload, size_t len, struct reply *rep);
 /* False if the token is empty, longer than PROTO_MAX_TOKEN or not printable ASCII. */

@@ -15,7 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 
 enum jdb_type {
   JT_MAPPING = 0,
@@ -40,18 +40,18 @@ static uint8_t wire_kind(unsigned type) {
   switch (type) {
   case JT_THREAD: return KIND_THREAD;
   case JT_SPACE: return KIND_TASK;
-  case JT_VM: return 10;
+  case JT_VM: return KIND_VM;
   case JT_IPC_GATE: return KIND_IPC_GATE;
   case JT_IRQ_SENDER: return KIND_IRQ_SENDER;
-  case JT_IRQ_SEMAPHORE: return 5;
-  case JT_FACTORY: return 6;
-  case JT_JDB: return 11;
-  case JT_SCHEDULER: return 7;
-  case JT_VLOG: return 8;
-  case JT_PFC: return 9; /* the kernel's "Icu/Pfc" */
-  case JT_DMAR_SPACE: return 12;
+  case JT_IRQ_SEMAPHORE: return KIND_IRQ_SEMAPHORE;
+  case JT_FACTORY: return KIND_FACTORY;
+  case JT_JDB: return KIND_JDB;
+  case JT_SCHEDULER: return KIND_SCHEDULER;
+  case JT_VLOG: return KIND_VLOG;
+  case JT_PFC: return KIND_ICU; /* the kernel's "Icu/Pfc" */
+  case JT_DMAR_SPACE: return KIND_DMA_SPACE;
   case JT_IOMMU:
-  case JT_SMMU: return 14;
+  case JT_SMMU: return KIND_IOMMU;
   default: return KIND_UNKNOWN;
   }
 }

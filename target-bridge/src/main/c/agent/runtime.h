@@ -11,24 +11,12 @@
 
 #include <l4/sys/types.h>
 
+#include "protocol/proto.h"
+
 #define AGENT_NAME_MAX 128
 #define AGENT_IFACE_MAX 32
 #define AGENT_LABEL_MAX 256
 #define AGENT_ARGS_MAX 256
-
-/* Flags of a cap-map entry (wire values, docs/protocol.md CAP_MAP). */
-enum {
-  CAPMAP_FLAG_RCV_WINDOW = 1,
-  CAPMAP_FLAG_SESSION = 2,
-  CAPMAP_FLAG_SEMANTICS = 4,
-  /* On the wire only: bits 16-31 of the raw id follow the flags (Genode 25.02 ids
-   * are 32-bit); agent_write_capmap_entry sets it for ids over 0xFFFF. */
-  CAPMAP_FLAG_ID_HIGH = 8,
-};
-
-/* "Allocated without badge" on the wire and in snapshots, whatever the release
- * writes into its Cap_index (0xFFFF before 25.02, ~0u since). */
-#define CAPMAP_ID_NO_BADGE 0xFFFFu
 
 struct agent_semantics {
   char iface[AGENT_IFACE_MAX];

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 
 void rd_init(struct reader *r, const uint8_t *p, size_t len) {
   r->p = p;
@@ -161,4 +161,18 @@ void wr_put_u32_at(struct writer *w, size_t off, uint32_t v) {
   if (!w->overflow && off + 4 <= w->len)
     for (int i = 0; i < 4; i++)
       w->buf[off + i] = (uint8_t)(v >> (8 * i));
+}
+
+size_t wr_frame_begin(struct writer *w, uint16_t op, uint32_t id) {
+  size_t start = wr_reserve(w, PROTO_HEADER_SIZE);
+  if (!w->overflow)
+    proto_header_put(w->buf + start, op, id, ST_OK, 0);
+  return start;
+}
+
+void wr_frame_end(struct writer *w, size_t start, uint16_t status) {
+  if (w->overflow || start + PROTO_HEADER_SIZE > w->len)
+    return;
+  proto_put16(w->buf + start + PROTO_OFF_STATUS, status);
+  proto_put32(w->buf + start + PROTO_OFF_LENGTH, (uint32_t)(w->len - start - PROTO_HEADER_SIZE));
 }

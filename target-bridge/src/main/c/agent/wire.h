@@ -6,6 +6,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "protocol/header.h"
+
 struct reader {
   const uint8_t *p;
   size_t len, off;
@@ -44,10 +46,14 @@ size_t wr_reserve(struct writer *w, size_t n);
 void wr_put_u16_at(struct writer *w, size_t off, uint16_t v);
 void wr_put_u32_at(struct writer *w, size_t off, uint32_t v);
 
-static inline uint16_t get_u16(const uint8_t *p) { return (uint16_t)(p[0] | p[1] << 8); }
-static inline uint32_t get_u32(const uint8_t *p) {
-  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
-}
+/* Starts a frame: a header for (op, id) with status and length still 0; returns where it
+ * starts, for wr_frame_end. */
+size_t wr_frame_begin(struct writer *w, uint16_t op, uint32_t id);
+/* Ends the frame begun at `start`: its status, and its length from what was written since. */
+void wr_frame_end(struct writer *w, size_t start, uint16_t status);
+
+static inline uint16_t get_u16(const uint8_t *p) { return proto_get16(p); }
+static inline uint32_t get_u32(const uint8_t *p) { return proto_get32(p); }
 static inline uint64_t get_u64(const uint8_t *p) {
   return (uint64_t)get_u32(p) | (uint64_t)get_u32(p + 4) << 32;
 }

@@ -8,17 +8,18 @@
 #   $(OUT)/bin/test_bridge_client the client against a scripted fake agent (timeouts, garbage)
 #   $(OUT)/bin/test_console_model the client against capsim behind a kernel-console model
 
+# agent/armor.c is the armored-line codec both ends run (one source, compiled for each).
 BRIDGE_SRC := bridge/capbridge.c bridge/cb_parse.c bridge/cb_error.c bridge/cb_transport.c \
-              bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c
+              bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c bridge/cb_pipeline.c agent/armor.c
 # Position-independent objects of their own, so the .so never picks up non-PIC objects.
-BRIDGE_OBJ := $(BRIDGE_SRC:bridge/%.c=$(OUT)/obj/bridge-pic/%.o)
+BRIDGE_OBJ := $(BRIDGE_SRC:%.c=$(OUT)/obj/bridge-pic/%.o)
 BRIDGE_LIB := $(LIBDIR)/libcapbridge.so
 BRIDGE_TESTS := $(OUT)/bin/test_bridge_parse $(OUT)/bin/test_bridge_client $(OUT)/bin/test_console_model
 
 ALL_TARGETS += $(BRIDGE_LIB) $(BRIDGE_TESTS)
 TESTS += $(BRIDGE_TESTS)
 
-$(BRIDGE_OBJ): $(OUT)/obj/bridge-pic/%.o: bridge/%.c
+$(BRIDGE_OBJ): $(OUT)/obj/bridge-pic/%.o: %.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -MMD -MP -c $< -o $@
 

@@ -21,6 +21,8 @@
 
 #include <stdint.h>
 
+#include "protocol/proto.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -38,27 +40,72 @@ extern "C" {
 #define CB_E_LEASE_HELD  (-7) /* another client holds the restore lease: a restore runs elsewhere */
 #define CB_E_GENERATION_MOVED (-8) /* the task is no longer at the generation the caller expected */
 
-/* Protocol limits we enforce on the client side (docs/protocol.md §1). */
-#define CB_LAST_SELECTOR     4296
-#define CB_LAST_CAPMAP_INDEX 4095
-#define CB_MAX_STRING        4096
-#define CB_MAX_RESPONSE      (1u << 20)
-#define CB_MAX_REQUEST       65536u
+/* Protocol limits we enforce on the client side (docs/protocol.md §1; protocol/proto.h). */
+#define CB_LAST_SELECTOR     PROTO_LAST_SELECTOR
+#define CB_LAST_CAPMAP_INDEX PROTO_LAST_CAPMAP_INDEX
+#define CB_MAX_STRING        PROTO_MAX_STRING
+#define CB_MAX_RESPONSE      PROTO_MAX_RESPONSE_PAYLOAD
+#define CB_MAX_REQUEST       PROTO_MAX_REQUEST_PAYLOAD
 #define CB_BITMAP_BYTES      ((CB_LAST_SELECTOR + 1 + 7) / 8) /* 538 */
 
-/* Output record layouts: int64 fields per record, in this order. Strings go into a caller
- * byte arena and are given as (offset, length) pairs; they are UTF-8, not NUL-terminated. */
-#define CB_HELLO_FIELDS   10 /* version, last selector, flags, max response, max request,
-                                max in flight, task count, kernel len, profile len, agent len
-                                (the three strings follow each other in the arena) */
-#define CB_TASK_FIELDS     8 /* id, parent id, object id, threads, valid caps, generation,
-                                name off, name len */
-#define CB_CAPINFO_FIELDS  7 /* selector, kind, rights, object id, label, mapping count, flags */
-#define CB_THREAD_FIELDS   6 /* index, first selector, slots, state, name off, name len */
-#define CB_CAPMAP_FIELDS  14 /* index, raw id, ref count, flags, server task, quota,
-                                iface off, iface len, label off, label len,
-                                args off, args len, server off, server len */
-#define CB_META_FIELDS     4 /* generation, next cap-map index (0xFFFF = done), badge, object id */
+/* Output record layouts: int64 fields per record, each at the index named below. Strings go
+ * into a caller byte arena and are given as (offset, length) pairs at NAME and NAME + 1; they
+ * are UTF-8, not NUL-terminated. The Java decoder reads records by these names
+ * (ProtocolHeaderTest holds its copies to this header). */
+#define CB_HELLO_FIELDS       10
+#define CB_HELLO_VERSION       0
+#define CB_HELLO_LAST_SELECTOR 1
+#define CB_HELLO_FLAGS         2
+#define CB_HELLO_MAX_RESPONSE  3
+#define CB_HELLO_MAX_REQUEST   4
+#define CB_HELLO_MAX_IN_FLIGHT 5
+#define CB_HELLO_TASK_COUNT    6
+#define CB_HELLO_KERNEL_LEN    7 /* the three strings follow each other in the arena */
+#define CB_HELLO_PROFILE_LEN   8
+#define CB_HELLO_AGENT_LEN     9
+
+#define CB_TASK_FIELDS      8
+#define CB_TASK_ID          0
+#define CB_TASK_PARENT      1
+#define CB_TASK_OBJECT      2 /* PROTO_UNKNOWN_ID: not known */
+#define CB_TASK_THREADS     3
+#define CB_TASK_VALID_CAPS  4
+#define CB_TASK_GENERATION  5
+#define CB_TASK_NAME        6 /* offset, length */
+
+#define CB_CAPINFO_FIELDS   7
+#define CB_CAPINFO_SELECTOR 0
+#define CB_CAPINFO_KIND     1 /* enum proto_kind */
+#define CB_CAPINFO_RIGHTS   2 /* PROTO_RIGHTS_UNKNOWN: not known */
+#define CB_CAPINFO_OBJECT   3 /* PROTO_UNKNOWN_ID: not known */
+#define CB_CAPINFO_LABEL    4
+#define CB_CAPINFO_MAPPINGS 5
+#define CB_CAPINFO_FLAGS    6 /* enum proto_cap_info_flags */
+
+#define CB_THREAD_FIELDS         6
+#define CB_THREAD_INDEX          0
+#define CB_THREAD_FIRST_SELECTOR 1
+#define CB_THREAD_SLOTS          2
+#define CB_THREAD_STATE          3 /* enum proto_thread_state */
+#define CB_THREAD_NAME           4 /* offset, length */
+
+#define CB_CAPMAP_FIELDS      14
+#define CB_CAPMAP_INDEX        0
+#define CB_CAPMAP_RAW_ID       1
+#define CB_CAPMAP_REF_COUNT    2
+#define CB_CAPMAP_FLAGS        3 /* enum proto_capmap_flags, without CAPMAP_FLAG_ID_HIGH */
+#define CB_CAPMAP_SERVER_TASK  4
+#define CB_CAPMAP_QUOTA        5
+#define CB_CAPMAP_IFACE        6 /* offset, length */
+#define CB_CAPMAP_LABEL        8 /* offset, length */
+#define CB_CAPMAP_ARGS        10 /* offset, length */
+#define CB_CAPMAP_SERVER      12 /* offset, length */
+
+#define CB_META_FIELDS       4
+#define CB_META_GENERATION   0
+#define CB_META_NEXT_INDEX   1 /* cap maps: PROTO_CAPMAP_DONE when done */
+#define CB_META_BADGE        2 /* CREATE_SESSION */
+#define CB_META_OBJECT       3 /* CREATE_SESSION, CREATE_OBJECT */
 
 typedef struct cb_conn cb_conn;
 
@@ -92,6 +139,21 @@ CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads,
 /* One page of the cap map; meta[1] is the index to continue at, 0xFFFF when complete. */
 CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums,
                       int max_entries, uint8_t *arena, int arena_cap, int64_t *meta);
+
+/*
+ * Pipelining (docs/protocol.md §1): announces that the next calls will walk these tasks, each as
+ * [GENERATION,] VALIDITY 0..4296, CAP_INFOS 0..4296, THREADS, CAP_MAP 0..4095, GENERATION, and sends
+ * those requests now, in one write (on a serial line as many as the console's window takes,
+ * paced; the rest follow as answers arrive). The calls that follow take their answers without
+ * asking again; a call that was not announced first drops the announced answers nobody took.
+ * Returns how many of the tasks (from the front) were announced: the queue holds 1024 requests.
+ */
+#define CB_WALK_GENERATION_FIRST 1
+CB_API int cb_announce_walks(cb_conn *c, const uint32_t *tasks, int ntasks, int flags);
+/* Counters since cb_new, for tests and benchmarks: writes (each a batch of requests the client then
+ * waits on: a round trip), frames sent, answers read, announced answers dropped unasked. */
+#define CB_STATS_FIELDS 4
+CB_API int cb_stats(cb_conn *c, int64_t *out);
 
 /* The restore lease (docs/protocol.md LEASE_ACQUIRE): this connection alone may then mutate
  * `task`, each mutation a compare-and-swap against the task's generation, starting at

@@ -5,8 +5,6 @@
 
 #include <stddef.h>
 
-#define CB_MAX_TOKEN 256
-
 /* Copies uri without its query into base and the token into token: the query is what
  * follows the last '?' when it has a token parameter ("?token=T", "?Token=T",
  * "?a=1&token=T"; the key in any case); else the token comes from $CAPSCOPE_TOKEN, or is

@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "capbridge.h"
-#include "cb_proto.h"
+#include "protocol/header.h"
 #include "cb_wire.h"
 
 #define TRUNC(e, what) cb_fail((e), CB_E_PROTOCOL, "truncated %s response", (what))
@@ -22,9 +22,9 @@ static const char *status_name(uint16_t s)
 /* The whole payload must have been read: a longer payload means we misunderstand the frame. */
 static int finish(struct cb_rd *r, struct cb_err *e, const char *what)
 {
-	if (rd_left(r) != 0)
+	if (cb_rd_left(r) != 0)
 		return cb_fail(e, CB_E_PROTOCOL, "%s response has %zu unexpected trailing bytes",
-		               what, rd_left(r));
+		               what, cb_rd_left(r));
 	return 0;
 }
 
@@ -44,27 +44,20 @@ static int arena_put(struct cb_arena *a, const uint8_t *s, uint16_t n, int64_t *
 static int task_prefix(struct cb_rd *r, uint32_t task, uint64_t *gen, struct cb_err *e, const char *what)
 {
 	uint32_t t;
-	if (rd_u32(r, &t) < 0 || rd_u64(r, gen) < 0) return TRUNC(e, what);
+	if (cb_rd_u32(r, &t) < 0 || cb_rd_u64(r, gen) < 0) return TRUNC(e, what);
 	if (t != task)
 		return cb_fail(e, CB_E_PROTOCOL, "%s response for task %u, asked for task %u", what, t, task);
 	return 0;
 }
 
-int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct cb_header *h, struct cb_err *e)
+int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct proto_header *h, struct cb_err *e)
 {
-	struct cb_rd r = { hdr, CB_HEADER_SIZE, 0 };
-	rd_u32(&r, &h->magic);
-	rd_u16(&r, &h->version);
-	rd_u16(&r, &h->opcode);
-	rd_u32(&r, &h->request_id);
-	rd_u16(&r, &h->status);
-	rd_u16(&r, &h->flags);
-	rd_u32(&r, &h->payload_len);
-	if (h->magic != CB_MAGIC)
+	proto_header_decode(hdr, h);
+	if (h->magic != PROTO_MAGIC)
 		return cb_fail(e, CB_E_PROTOCOL,
-		               "not a Capscope agent: frame magic 0x%08x, expected 0x%08x", h->magic, CB_MAGIC);
-	if (h->version != CB_VERSION)
-		return cb_fail(e, CB_E_PROTOCOL, "frame version %u, this bridge speaks %u", h->version, CB_VERSION);
+		               "not a Capscope agent: frame magic 0x%08x, expected 0x%08x", h->magic, PROTO_MAGIC);
+	if (h->version != PROTO_VERSION)
+		return cb_fail(e, CB_E_PROTOCOL, "frame version %u, this bridge speaks %u", h->version, PROTO_VERSION);
 	if (h->payload_len > max_payload)
 		return cb_fail(e, CB_E_PROTOCOL, "response payload of %u bytes is over the limit of %zu",
 		               h->payload_len, max_payload);
@@ -80,7 +73,7 @@ int cb_parse_error_frame(uint16_t status, const uint8_t *p, size_t n, struct cb_
 	int code;
 
 	e->wire_status = status;
-	if (rd_u32(&r, &detail) < 0 || rd_str(&r, CB_MAX_STRING, &msg, &len) < 0 || rd_left(&r) != 0) {
+	if (cb_rd_u32(&r, &detail) < 0 || cb_rd_str(&r, CB_MAX_STRING, &msg, &len) < 0 || cb_rd_left(&r) != 0) {
 		e->wire_detail = 0;
 		return cb_fail(e, CB_E_PROTOCOL, "malformed error frame (status %u %s)", status, status_name(status));
 	}
@@ -109,17 +102,17 @@ int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *o, struct cb_err
 	const uint8_t *s[3];
 	uint16_t len[3];
 
-	if (rd_u16(&r, &o->version) < 0 || rd_u16(&r, &o->last_selector) < 0 || rd_u32(&r, &o->flags) < 0
-	    || rd_u32(&r, &o->max_response) < 0 || rd_u32(&r, &o->max_request) < 0
-	    || rd_u16(&r, &o->max_in_flight) < 0 || rd_u16(&r, &o->task_count) < 0)
+	if (cb_rd_u16(&r, &o->version) < 0 || cb_rd_u16(&r, &o->last_selector) < 0 || cb_rd_u32(&r, &o->flags) < 0
+	    || cb_rd_u32(&r, &o->max_response) < 0 || cb_rd_u32(&r, &o->max_request) < 0
+	    || cb_rd_u16(&r, &o->max_in_flight) < 0 || cb_rd_u16(&r, &o->task_count) < 0)
 		return TRUNC(e, "HELLO");
 	for (int i = 0; i < 3; i++)
-		if (rd_str(&r, CB_MAX_STRING, &s[i], &len[i]) < 0)
+		if (cb_rd_str(&r, CB_MAX_STRING, &s[i], &len[i]) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "HELLO response: string %d runs past the payload or over %d bytes",
 			               i + 1, CB_MAX_STRING);
 	if (finish(&r, e, "HELLO") < 0) return e->code;
-	if (o->version != CB_VERSION)
-		return cb_fail(e, CB_E_PROTOCOL, "agent speaks protocol version %u, this bridge %u", o->version, CB_VERSION);
+	if (o->version != PROTO_VERSION)
+		return cb_fail(e, CB_E_PROTOCOL, "agent speaks protocol version %u, this bridge %u", o->version, PROTO_VERSION);
 	if (o->last_selector > CB_LAST_SELECTOR)
 		return cb_fail(e, CB_E_PROTOCOL, "agent's last selector %u is past %u", o->last_selector, CB_LAST_SELECTOR);
 	memcpy(o->kernel, s[0], len[0]);
@@ -137,10 +130,9 @@ int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
 	struct cb_rd r = { p, n, 0 };
 	uint16_t count;
 
-	if (rd_u16(&r, &count) < 0) return TRUNC(e, "TASKS");
-	/* 26 bytes is the smallest task record (24 fixed + empty name). */
-	if ((size_t)count * 26 > rd_left(&r))
-		return cb_fail(e, CB_E_PROTOCOL, "TASKS response claims %u tasks in %zu bytes", count, rd_left(&r));
+	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "TASKS");
+	if ((size_t)count * PROTO_TASK_RECORD_MIN > cb_rd_left(&r))
+		return cb_fail(e, CB_E_PROTOCOL, "TASKS response claims %u tasks in %zu bytes", count, cb_rd_left(&r));
 	if (count > max_tasks)
 		return cb_fail(e, CB_E_PROTOCOL, "TASKS response has %u tasks, this bridge takes at most %zu",
 		               count, max_tasks);
@@ -150,16 +142,21 @@ int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
 		uint64_t gen;
 		const uint8_t *name;
 		int64_t *t = nums + i * CB_TASK_FIELDS;
-		if (rd_u32(&r, &id) < 0 || rd_u32(&r, &parent) < 0 || rd_u32(&r, &obj) < 0
-		    || rd_u16(&r, &threads) < 0 || rd_u16(&r, &valid) < 0 || rd_u64(&r, &gen) < 0
-		    || rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
+		if (cb_rd_u32(&r, &id) < 0 || cb_rd_u32(&r, &parent) < 0 || cb_rd_u32(&r, &obj) < 0
+		    || cb_rd_u16(&r, &threads) < 0 || cb_rd_u16(&r, &valid) < 0 || cb_rd_u64(&r, &gen) < 0
+		    || cb_rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu runs past the payload", i);
 		if (id == 0)
 			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu has id 0", i);
 		if (valid > CB_LAST_SELECTOR + 1)
 			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task %u claims %u valid selectors", id, valid);
-		t[0] = id; t[1] = parent; t[2] = obj; t[3] = threads; t[4] = valid; t[5] = (int64_t)gen;
-		if (arena_put(a, name, len, &t[6], &t[7], e) < 0) return e->code;
+		t[CB_TASK_ID] = id;
+		t[CB_TASK_PARENT] = parent;
+		t[CB_TASK_OBJECT] = obj;
+		t[CB_TASK_THREADS] = threads;
+		t[CB_TASK_VALID_CAPS] = valid;
+		t[CB_TASK_GENERATION] = (int64_t)gen;
+		if (arena_put(a, name, len, &t[CB_TASK_NAME], &t[CB_TASK_NAME + 1], e) < 0) return e->code;
 	}
 	if (finish(&r, e, "TASKS") < 0) return e->code;
 	return count;
@@ -170,10 +167,10 @@ int cb_parse_generation(const uint8_t *p, size_t n, uint32_t task, uint64_t *gen
 	struct cb_rd r = { p, n, 0 };
 	uint16_t count;
 	uint32_t t;
-	if (rd_u16(&r, &count) < 0) return TRUNC(e, "GENERATION");
+	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "GENERATION");
 	if (count != 1)
 		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response has %u records, asked for 1", count);
-	if (rd_u32(&r, &t) < 0 || rd_u64(&r, gen) < 0) return TRUNC(e, "GENERATION");
+	if (cb_rd_u32(&r, &t) < 0 || cb_rd_u64(&r, gen) < 0) return TRUNC(e, "GENERATION");
 	if (t != task)
 		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response for task %u, asked for task %u", t, task);
 	return finish(&r, e, "GENERATION");
@@ -188,12 +185,12 @@ int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first,
 	const size_t bytes = (bits + 7) / 8;
 
 	if (task_prefix(&r, task, gen, e, "VALIDITY") < 0) return e->code;
-	if (rd_u16(&r, &f) < 0 || rd_u16(&r, &l) < 0) return TRUNC(e, "VALIDITY");
+	if (cb_rd_u16(&r, &f) < 0 || cb_rd_u16(&r, &l) < 0) return TRUNC(e, "VALIDITY");
 	if (f != first || l != last)
 		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY response covers %u..%u, asked for %u..%u", f, l, first, last);
-	if (rd_left(&r) != bytes)
+	if (cb_rd_left(&r) != bytes)
 		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap has %zu bytes, %zu selectors need %zu",
-		               rd_left(&r), bits, bytes);
+		               cb_rd_left(&r), bits, bytes);
 	if (bytes > cap)
 		return cb_fail(e, CB_E_INTERNAL, "bitmap buffer of %zu bytes too small for %zu", cap, bytes);
 	memcpy(bitmap, r.p + r.off, bytes);
@@ -210,13 +207,13 @@ int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first
 	long prev = -1;
 
 	if (task_prefix(&r, task, gen, e, "CAP_INFOS") < 0) return e->code;
-	if (rd_u16(&r, &count) < 0) return TRUNC(e, "CAP_INFOS");
+	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "CAP_INFOS");
 	if (count > (size_t)last - first + 1)
 		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response has %u records for %u selectors",
 		               count, last - first + 1);
-	if (rd_left(&r) != (size_t)count * 24)
+	if (cb_rd_left(&r) != (size_t)count * PROTO_CAP_INFO_SIZE)
 		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response: %u records need %zu bytes, payload has %zu",
-		               count, (size_t)count * 24, rd_left(&r));
+		               count, (size_t)count * PROTO_CAP_INFO_SIZE, cb_rd_left(&r));
 	if (count > max_infos)
 		return cb_fail(e, CB_E_INTERNAL, "cap info buffer for %zu records too small for %u", max_infos, count);
 	for (size_t i = 0; i < count; i++) {
@@ -225,17 +222,23 @@ int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first
 		uint32_t obj = 0, maps = 0;
 		uint64_t label = 0;
 		int64_t *c = nums + i * CB_CAPINFO_FIELDS;
-		rd_u16(&r, &sel); rd_u8(&r, &kind); rd_u8(&r, &rights); rd_u32(&r, &obj);
-		rd_u64(&r, &label); rd_u32(&r, &maps); rd_u8(&r, &flags); rd_skip(&r, 3);
+		cb_rd_u16(&r, &sel); cb_rd_u8(&r, &kind); cb_rd_u8(&r, &rights); cb_rd_u32(&r, &obj);
+		cb_rd_u64(&r, &label); cb_rd_u32(&r, &maps); cb_rd_u8(&r, &flags); cb_rd_skip(&r, 3);
 		if (sel < first || sel > last || (long)sel <= prev)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS record %zu: selector %u out of order or outside %u..%u",
 			               i, sel, first, last);
-		if (kind > CB_KIND_MAX)
+		if (kind > KIND_LAST)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS selector %u: unknown kind %u", sel, kind);
-		if (rights > 0xF && rights != 0xFF)
+		if (rights > 0xF && rights != PROTO_RIGHTS_UNKNOWN)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS selector %u: rights 0x%x", sel, rights);
 		prev = sel;
-		c[0] = sel; c[1] = kind; c[2] = rights; c[3] = obj; c[4] = (int64_t)label; c[5] = maps; c[6] = flags;
+		c[CB_CAPINFO_SELECTOR] = sel;
+		c[CB_CAPINFO_KIND] = kind;
+		c[CB_CAPINFO_RIGHTS] = rights;
+		c[CB_CAPINFO_OBJECT] = obj;
+		c[CB_CAPINFO_LABEL] = (int64_t)label;
+		c[CB_CAPINFO_MAPPINGS] = maps;
+		c[CB_CAPINFO_FLAGS] = flags;
 	}
 	return count;
 }
@@ -247,9 +250,9 @@ int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, s
 	uint16_t count;
 
 	if (task_prefix(&r, task, gen, e, "THREADS") < 0) return e->code;
-	if (rd_u16(&r, &count) < 0) return TRUNC(e, "THREADS");
-	if ((size_t)count * 8 > rd_left(&r)) /* 8 = smallest record (6 fixed + empty name) */
-		return cb_fail(e, CB_E_PROTOCOL, "THREADS response claims %u threads in %zu bytes", count, rd_left(&r));
+	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "THREADS");
+	if ((size_t)count * PROTO_THREAD_RECORD_MIN > cb_rd_left(&r))
+		return cb_fail(e, CB_E_PROTOCOL, "THREADS response claims %u threads in %zu bytes", count, cb_rd_left(&r));
 	if (count > max_threads)
 		return cb_fail(e, CB_E_PROTOCOL, "THREADS response has %u threads, at most %zu taken", count, max_threads);
 	for (size_t i = 0; i < count; i++) {
@@ -257,13 +260,16 @@ int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, s
 		uint8_t slots, state;
 		const uint8_t *name;
 		int64_t *t = nums + i * CB_THREAD_FIELDS;
-		if (rd_u16(&r, &idx) < 0 || rd_u16(&r, &sel) < 0 || rd_u8(&r, &slots) < 0 || rd_u8(&r, &state) < 0
-		    || rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
+		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &sel) < 0 || cb_rd_u8(&r, &slots) < 0 || cb_rd_u8(&r, &state) < 0
+		    || cb_rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: record %zu runs past the payload", i);
 		if (sel > CB_LAST_SELECTOR)
 			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: thread %u starts at selector %u", idx, sel);
-		t[0] = idx; t[1] = sel; t[2] = slots; t[3] = state;
-		if (arena_put(a, name, len, &t[4], &t[5], e) < 0) return e->code;
+		t[CB_THREAD_INDEX] = idx;
+		t[CB_THREAD_FIRST_SELECTOR] = sel;
+		t[CB_THREAD_SLOTS] = slots;
+		t[CB_THREAD_STATE] = state;
+		if (arena_put(a, name, len, &t[CB_THREAD_NAME], &t[CB_THREAD_NAME + 1], e) < 0) return e->code;
 	}
 	if (finish(&r, e, "THREADS") < 0) return e->code;
 	return count;
@@ -278,11 +284,11 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 	long prev = -1;
 
 	if (task_prefix(&r, task, gen, e, "CAP_MAP") < 0) return e->code;
-	if (rd_u16(&r, &count) < 0 || rd_u16(&r, next) < 0) return TRUNC(e, "CAP_MAP");
+	if (cb_rd_u16(&r, &count) < 0 || cb_rd_u16(&r, next) < 0) return TRUNC(e, "CAP_MAP");
 	if (count > (size_t)last - first + 1)
 		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response has %u entries for %u indices", count, last - first + 1);
-	if ((size_t)count * 26 > rd_left(&r)) /* 26 = smallest entry (18 fixed + 4 empty strings) */
-		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response claims %u entries in %zu bytes", count, rd_left(&r));
+	if ((size_t)count * PROTO_CAPMAP_ENTRY_MIN > cb_rd_left(&r))
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response claims %u entries in %zu bytes", count, cb_rd_left(&r));
 	if (count > max_entries)
 		return cb_fail(e, CB_E_INTERNAL, "cap-map buffer for %zu entries too small for %u", max_entries, count);
 	for (size_t i = 0; i < count; i++) {
@@ -291,9 +297,9 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 		uint32_t server;
 		uint64_t quota;
 		int64_t *m = nums + i * CB_CAPMAP_FIELDS;
-		if (rd_u16(&r, &idx) < 0 || rd_u16(&r, &raw) < 0 || rd_u8(&r, &refs) < 0 || rd_u8(&r, &flags) < 0
-		    || ((flags & CAPMAP_ID_HIGH) && rd_u16(&r, &raw_high) < 0)
-		    || rd_u32(&r, &server) < 0 || rd_u64(&r, &quota) < 0)
+		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &raw) < 0 || cb_rd_u8(&r, &refs) < 0 || cb_rd_u8(&r, &flags) < 0
+		    || ((flags & CAPMAP_FLAG_ID_HIGH) && cb_rd_u16(&r, &raw_high) < 0)
+		    || cb_rd_u32(&r, &server) < 0 || cb_rd_u64(&r, &quota) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response: entry %zu runs past the payload", i);
 		if (idx < first || idx > last || (long)idx <= prev)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %zu: index %u out of order or outside %u..%u",
@@ -302,19 +308,25 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 		if (raw_id == 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u has raw id 0 (free entries are never sent)", idx);
 		prev = idx;
-		m[0] = idx; m[1] = raw_id; m[2] = refs; m[3] = flags & ~CAPMAP_ID_HIGH; m[4] = server; m[5] = (int64_t)quota;
+		m[CB_CAPMAP_INDEX] = idx;
+		m[CB_CAPMAP_RAW_ID] = raw_id;
+		m[CB_CAPMAP_REF_COUNT] = refs;
+		m[CB_CAPMAP_FLAGS] = flags & ~CAPMAP_FLAG_ID_HIGH;
+		m[CB_CAPMAP_SERVER_TASK] = server;
+		m[CB_CAPMAP_QUOTA] = (int64_t)quota;
+		static const int strings[4] = { CB_CAPMAP_IFACE, CB_CAPMAP_LABEL, CB_CAPMAP_ARGS, CB_CAPMAP_SERVER };
 		for (int s = 0; s < 4; s++) {
 			const uint8_t *str;
 			uint16_t len;
-			if (rd_str(&r, CB_MAX_STRING, &str, &len) < 0)
+			if (cb_rd_str(&r, CB_MAX_STRING, &str, &len) < 0)
 				return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u: string %d runs past the payload or over %d bytes",
 				               idx, s + 1, CB_MAX_STRING);
-			if (arena_put(a, str, len, &m[6 + 2 * s], &m[7 + 2 * s], e) < 0) return e->code;
+			if (arena_put(a, str, len, &m[strings[s]], &m[strings[s] + 1], e) < 0) return e->code;
 		}
 	}
 	if (finish(&r, e, "CAP_MAP") < 0) return e->code;
 	/* A continuation must make progress and stay in the range, or a client could loop forever. */
-	if (*next != 0xFFFF && (*next <= first || *next > last || (long)*next <= prev))
+	if (*next != PROTO_CAPMAP_DONE && (*next <= first || *next > last || (long)*next <= prev))
 		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP next index %u does not continue %u..%u after %ld",
 		               *next, first, last, prev);
 	return count;
@@ -323,7 +335,7 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 int cb_parse_generation_only(const uint8_t *p, size_t n, uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
-	if (rd_u64(&r, gen) < 0) return TRUNC(e, "mutation");
+	if (cb_rd_u64(&r, gen) < 0) return TRUNC(e, "mutation");
 	return finish(&r, e, "mutation");
 }
 
@@ -331,7 +343,7 @@ int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_
                             uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
-	if (rd_u16(&r, badge) < 0 || rd_u32(&r, object_id) < 0 || rd_u64(&r, gen) < 0)
+	if (cb_rd_u16(&r, badge) < 0 || cb_rd_u32(&r, object_id) < 0 || cb_rd_u64(&r, gen) < 0)
 		return TRUNC(e, "CREATE_SESSION");
 	return finish(&r, e, "CREATE_SESSION");
 }
@@ -340,6 +352,6 @@ int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint
                            struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
-	if (rd_u32(&r, object_id) < 0 || rd_u64(&r, gen) < 0) return TRUNC(e, "CREATE_OBJECT");
+	if (cb_rd_u32(&r, object_id) < 0 || cb_rd_u64(&r, gen) < 0) return TRUNC(e, "CREATE_OBJECT");
 	return finish(&r, e, "CREATE_OBJECT");
 }

@@ -12,16 +12,8 @@
 #include <stdint.h>
 
 #include "cb_error.h"
+#include "protocol/header.h"
 
-struct cb_header {
-	uint32_t magic;
-	uint16_t version;
-	uint16_t opcode;
-	uint32_t request_id;
-	uint16_t status;
-	uint16_t flags;
-	uint32_t payload_len;
-};
 
 /* Caller-owned byte arena for strings; append-only. */
 struct cb_arena {
@@ -43,7 +35,7 @@ struct cb_hello {
 };
 
 /* Decodes and checks a 20-byte header: magic, version, payload length <= max_payload. */
-int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct cb_header *h, struct cb_err *e);
+int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct proto_header *h, struct cb_err *e);
 
 /* Decodes an error frame payload into e (status, detail, message) and returns the CB_E_* code
  * that status maps to; a malformed error frame gives CB_E_PROTOCOL. */

@@ -16,56 +16,56 @@ struct cb_rd {
 	size_t off;
 };
 
-static inline size_t rd_left(const struct cb_rd *r) { return r->len - r->off; }
+static inline size_t cb_rd_left(const struct cb_rd *r) { return r->len - r->off; }
 
-static inline int rd_u8(struct cb_rd *r, uint8_t *v)
+static inline int cb_rd_u8(struct cb_rd *r, uint8_t *v)
 {
-	if (rd_left(r) < 1) return -1;
+	if (cb_rd_left(r) < 1) return -1;
 	*v = r->p[r->off++];
 	return 0;
 }
 
-static inline int rd_u16(struct cb_rd *r, uint16_t *v)
+static inline int cb_rd_u16(struct cb_rd *r, uint16_t *v)
 {
-	if (rd_left(r) < 2) return -1;
+	if (cb_rd_left(r) < 2) return -1;
 	const uint8_t *b = r->p + r->off;
 	*v = (uint16_t)(b[0] | (b[1] << 8));
 	r->off += 2;
 	return 0;
 }
 
-static inline int rd_u32(struct cb_rd *r, uint32_t *v)
+static inline int cb_rd_u32(struct cb_rd *r, uint32_t *v)
 {
-	if (rd_left(r) < 4) return -1;
+	if (cb_rd_left(r) < 4) return -1;
 	const uint8_t *b = r->p + r->off;
 	*v = (uint32_t)b[0] | ((uint32_t)b[1] << 8) | ((uint32_t)b[2] << 16) | ((uint32_t)b[3] << 24);
 	r->off += 4;
 	return 0;
 }
 
-static inline int rd_u64(struct cb_rd *r, uint64_t *v)
+static inline int cb_rd_u64(struct cb_rd *r, uint64_t *v)
 {
 	uint32_t lo = 0, hi = 0;
-	if (rd_left(r) < 8) return -1;
-	rd_u32(r, &lo);
-	rd_u32(r, &hi);
+	if (cb_rd_left(r) < 8) return -1;
+	cb_rd_u32(r, &lo);
+	cb_rd_u32(r, &hi);
 	*v = ((uint64_t)hi << 32) | lo;
 	return 0;
 }
 
-static inline int rd_skip(struct cb_rd *r, size_t n)
+static inline int cb_rd_skip(struct cb_rd *r, size_t n)
 {
-	if (rd_left(r) < n) return -1;
+	if (cb_rd_left(r) < n) return -1;
 	r->off += n;
 	return 0;
 }
 
 /* str: u16 length + bytes; the length must be <= max_len and inside the buffer. */
-static inline int rd_str(struct cb_rd *r, size_t max_len, const uint8_t **s, uint16_t *n)
+static inline int cb_rd_str(struct cb_rd *r, size_t max_len, const uint8_t **s, uint16_t *n)
 {
 	uint16_t len;
-	if (rd_u16(r, &len) < 0) return -1;
-	if (len > max_len || rd_left(r) < len) return -1;
+	if (cb_rd_u16(r, &len) < 0) return -1;
+	if (len > max_len || cb_rd_left(r) < len) return -1;
 	*s = r->p + r->off;
 	*n = len;
 	r->off += len;
@@ -79,7 +79,7 @@ struct cb_wr {
 	int overflow;
 };
 
-static inline void wr_bytes(struct cb_wr *w, const void *src, size_t n)
+static inline void cb_wr_bytes(struct cb_wr *w, const void *src, size_t n)
 {
 	if (w->overflow || w->cap - w->len < n) {
 		w->overflow = 1;
@@ -89,30 +89,30 @@ static inline void wr_bytes(struct cb_wr *w, const void *src, size_t n)
 	w->len += n;
 }
 
-static inline void wr_u8(struct cb_wr *w, uint8_t v) { wr_bytes(w, &v, 1); }
+static inline void cb_wr_u8(struct cb_wr *w, uint8_t v) { cb_wr_bytes(w, &v, 1); }
 
-static inline void wr_u16(struct cb_wr *w, uint16_t v)
+static inline void cb_wr_u16(struct cb_wr *w, uint16_t v)
 {
 	uint8_t b[2] = { (uint8_t)v, (uint8_t)(v >> 8) };
-	wr_bytes(w, b, 2);
+	cb_wr_bytes(w, b, 2);
 }
 
-static inline void wr_u32(struct cb_wr *w, uint32_t v)
+static inline void cb_wr_u32(struct cb_wr *w, uint32_t v)
 {
 	uint8_t b[4] = { (uint8_t)v, (uint8_t)(v >> 8), (uint8_t)(v >> 16), (uint8_t)(v >> 24) };
-	wr_bytes(w, b, 4);
+	cb_wr_bytes(w, b, 4);
 }
 
-static inline void wr_u64(struct cb_wr *w, uint64_t v)
+static inline void cb_wr_u64(struct cb_wr *w, uint64_t v)
 {
-	wr_u32(w, (uint32_t)v);
-	wr_u32(w, (uint32_t)(v >> 32));
+	cb_wr_u32(w, (uint32_t)v);
+	cb_wr_u32(w, (uint32_t)(v >> 32));
 }
 
-static inline void wr_str(struct cb_wr *w, const uint8_t *s, size_t n)
+static inline void cb_wr_str(struct cb_wr *w, const uint8_t *s, size_t n)
 {
-	wr_u16(w, (uint16_t)n);
-	wr_bytes(w, s, n);
+	cb_wr_u16(w, (uint16_t)n);
+	cb_wr_bytes(w, s, n);
 }
 
 #endif

@@ -7,7 +7,7 @@
 #include <l4/sys/consts.h>
 #include <l4sim/sim.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "capsim/text.h"
 
 #define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)

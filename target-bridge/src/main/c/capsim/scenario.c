@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "capsim/l4re_env.h"
 #include "capsim/text.h"
 

@@ -26,7 +26,7 @@ AGENT_FUZZ_SRC := fuzz/fuzz_agent_frame.c $(AGENT_PORTABLE_SRC) $(CAPSIM_SRC) $(
 AGENT_FUZZER := $(FUZZ_OUT)/fuzz_agent_frame
 ARMOR_FUZZER := $(FUZZ_OUT)/fuzz_armor
 
-$(AGENT_FUZZER): $(AGENT_FUZZ_SRC) $(wildcard agent/*.h capsim/*.h l4sim/*.h l4sim/include/*/*.h)
+$(AGENT_FUZZER): $(AGENT_FUZZ_SRC) $(wildcard protocol/*.h agent/*.h capsim/*.h l4sim/*.h l4sim/include/*/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS) -std=c11 $(FUZZ_FLAGS) -o $@ $(AGENT_FUZZ_SRC)
 

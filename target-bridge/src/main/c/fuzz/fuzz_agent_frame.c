@@ -3,10 +3,12 @@
  *
  * Input: byte 0 picks the target's mode (bit 0: --allow-restore, bit 1: l4re profile, bit 2:
  * the line holds the restore lease on the last task at its generation, so mutations reach their
- * handlers), the rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
- * (header, declared payload length). Each frame goes through agent_serve_frame, the code
- * every transport shares, against a small Genode system booted fresh per input so a
- * mutation of one input cannot make another irreproducible.
+ * handlers, bit 3: a socket client of capsim, behind its hooks: the token gate with token
+ * FUZZ_TOKEN and an injected fault, bit 4 picking mutations-fail over restore-drops-last-op),
+ * the rest is a byte stream a client sent, cut into frames the way the agent's socket loop does
+ * (header, declared payload length). Each frame goes through agent_serve_frame_from, the one
+ * request path of capsim, the L4Re and the Genode agent, against a small Genode system booted
+ * fresh per input so a mutation of one input cannot make another irreproducible.
  *
  * Besides ASan/UBSan, it checks what a client relies on: every request gets exactly one
  * well-formed response frame (magic, version, echoed opcode and id, declared length = bytes
@@ -19,11 +21,13 @@
 
 #include "agent/agent.h"
 #include "capsim/agent_glue.h"
+#include "capsim/agent_hooks.h"
 #include "capsim/genode.h"
 #include "capsim/profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
+#define FUZZ_TOKEN "fuzz-token"
 #define MAX_FRAMES 32 /* per input: enough for pipelined sequences, keeps runs fast */
 
 static void must(int ok, const char *what) {
@@ -54,20 +58,25 @@ static void check_response(const struct writer *out, size_t start, const uint8_t
                            size_t req_len) {
   must(out->len - start >= PROTO_HEADER_SIZE, "shorter than a header");
   const uint8_t *r = out->buf + start;
-  uint32_t plen = get_u32(r + 16);
-  must(get_u32(r) == PROTO_MAGIC, "magic");
-  must(get_u16(r + 4) == PROTO_VERSION, "version");
+  struct proto_header h, q;
+  proto_header_decode(r, &h);
+  uint32_t plen = h.payload_len;
+  must(h.magic == PROTO_MAGIC, "magic");
+  must(h.version == PROTO_VERSION, "version");
   must(plen == out->len - start - PROTO_HEADER_SIZE, "declared length");
   must(plen <= PROTO_MAX_RESPONSE_PAYLOAD, "payload over the limit");
-  uint16_t status = get_u16(r + 12);
+  uint16_t status = h.status;
   bool trusted = req_len >= PROTO_HEADER_SIZE && get_u32(req) == PROTO_MAGIC;
   if (trusted) {
-    must(get_u16(r + 6) == get_u16(req + 6), "opcode not echoed");
-    must(get_u32(r + 8) == get_u32(req + 8), "request id not echoed");
+    proto_header_decode(req, &q);
+    must(h.opcode == q.opcode, "opcode not echoed");
+    must(h.id == q.id, "request id not echoed");
   }
   if (status != ST_OK) {
     must(status <= ST_NO_LEASE, "unknown status");
-    must(plen >= 6 && 6u + get_u16(r + 24) == plen, "error frame layout");
+    must(plen >= PROTO_ERROR_PAYLOAD_MIN &&
+             PROTO_ERROR_PAYLOAD_MIN + (uint32_t)get_u16(r + PROTO_HEADER_SIZE + 4) == plen,
+         "error frame layout");
   }
 }
 
@@ -112,15 +121,11 @@ static void take_lease(void) {
   uint8_t req[PROTO_HEADER_SIZE + 16];
   struct writer in, out;
   wr_init(&in, sizeof req);
-  wr_u32(&in, PROTO_MAGIC);
-  wr_u16(&in, PROTO_VERSION);
-  wr_u16(&in, OP_LEASE_ACQUIRE);
-  wr_u32(&in, 0);
-  wr_u32(&in, 0);
-  wr_u32(&in, 16);
+  size_t start = wr_frame_begin(&in, OP_LEASE_ACQUIRE, 0);
   wr_u32(&in, ti.id);
   wr_u64(&in, ti.generation);
   wr_u32(&in, 0);
+  wr_frame_end(&in, start, ST_OK);
   memcpy(req, in.buf, sizeof req);
   wr_free(&in);
   wr_init(&out, PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD);
@@ -135,6 +140,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   fresh_target(data[0] & 3);
   if (data[0] & 4)
     take_lease();
+  struct agent_peer peer = {.client = AGENT_LINE_CLIENT, .authed = true};
+  if (data[0] & 8) { /* a socket client of capsim */
+    capsim_hooks_install(&a, data[0] & 16 ? FAULT_MUTATIONS_FAIL : FAULT_RESTORE_DROPS_LAST_OP);
+    agent_set_token(&a, FUZZ_TOKEN);
+    peer.authed = false; /* same client id: a lease taken by bit 2 is this client's */
+  }
   const uint8_t *p = data + 1;
   size_t n = size - 1;
   struct writer out;
@@ -143,17 +154,18 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     /* Frame boundaries as the socket loop finds them; a short tail is one (cut) frame. */
     size_t len = n;
     if (n >= PROTO_HEADER_SIZE) {
-      uint64_t want = PROTO_HEADER_SIZE + (uint64_t)get_u32(p + 16);
+      uint64_t want = PROTO_HEADER_SIZE + (uint64_t)get_u32(p + PROTO_OFF_LENGTH);
       if (want <= n)
         len = (size_t)want;
     }
     size_t start = out.len;
-    bool keep_going = agent_serve_frame(&a, p, len, &out);
+    bool keep_going = agent_serve_frame_from(&a, &peer, p, len, &out);
     check_response(&out, start, p, len);
     if (trace()) /* FUZZ_AGENT_TRACE=1: what the seeds exercise (op, status) */
-      fprintf(stderr, "op 0x%02x status %u len %u\n", get_u16(out.buf + start + 6),
-              get_u16(out.buf + start + 12), get_u32(out.buf + start + 16));
-    uint16_t op = get_u16(out.buf + start + 6), status = get_u16(out.buf + start + 12);
+      fprintf(stderr, "op 0x%02x status %u len %u\n", get_u16(out.buf + start + PROTO_OFF_OPCODE),
+              get_u16(out.buf + start + PROTO_OFF_STATUS), get_u32(out.buf + start + PROTO_OFF_LENGTH));
+    uint16_t op = get_u16(out.buf + start + PROTO_OFF_OPCODE);
+    uint16_t status = get_u16(out.buf + start + PROTO_OFF_STATUS);
     if (op >= OP_UNMAP && status == ST_OK)
       dirty = true;
     out.len = 0; /* responses are checked one by one */
@@ -163,5 +175,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
       break; /* the socket loop would close the connection here */
   }
   wr_free(&out);
+  agent_peer_end(&a, &peer); /* as when its connection closes: pending op, lease */
+  a.hooks = NULL;
+  a.token[0] = 0;
   return 0;
 }

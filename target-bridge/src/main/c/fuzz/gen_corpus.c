@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 
 #include "agent/armor.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/wire.h"
 
 static char dir[4096];
@@ -26,18 +26,9 @@ static void begin(uint8_t mode) {
 
 /* One request frame: header, then the payload written by the caller, length patched. */
 static size_t hdr(uint16_t op, uint32_t id) {
-  size_t start = w.len;
-  wr_u32(&w, PROTO_MAGIC);
-  wr_u16(&w, PROTO_VERSION);
-  wr_u16(&w, op);
-  wr_u32(&w, id);
-  wr_u32(&w, 0);
-  wr_u32(&w, 0);
-  return start;
+  return wr_frame_begin(&w, op, id);
 }
-static void end(size_t start) {
-  wr_put_u32_at(&w, start + 16, (uint32_t)(w.len - start - PROTO_HEADER_SIZE));
-}
+static void end(size_t start) { wr_frame_end(&w, start, ST_OK); }
 
 static void save(const char *sub, const char *name, const uint8_t *p, size_t n) {
   char path[8192];
@@ -54,6 +45,12 @@ static void put(const char *name) { save("agent-frame", name, w.buf, w.len); }
 
 static void hello(uint32_t id) { size_t s = hdr(OP_HELLO, id); wr_u16(&w, 1); wr_str(&w, "fuzz"); end(s); }
 static void tasks(uint32_t id) { end(hdr(OP_TASKS, id)); }
+static void auth(uint32_t id, const char *token) { size_t s = hdr(OP_AUTH, id); wr_str(&w, token); end(s); }
+static void unmap(uint32_t id) {
+  size_t s = hdr(OP_UNMAP, id);
+  wr_u32(&w, 3); wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 0);
+  end(s);
+}
 static void range(uint16_t op, uint32_t id, uint32_t task, uint16_t first, uint16_t last) {
   size_t s = hdr(op, id);
   wr_u32(&w, task); wr_u16(&w, first); wr_u16(&w, last);
@@ -149,13 +146,18 @@ static void agent_corpus(void) {
   /* broken headers and payloads */
   begin(0); { size_t s = hdr(OP_HELLO, 1); wr_u16(&w, 1); end(s); w.buf[1] = 'X'; } put("bad-magic");
   begin(0); { size_t s = hdr(OP_HELLO, 1); wr_u16(&w, 1); wr_str(&w, "x"); end(s); w.buf[5] = 2; } put("bad-version");
-  begin(0); { size_t s = hdr(OP_TASKS, 1); end(s); wr_put_u32_at(&w, s + 16, PROTO_MAX_REQUEST_PAYLOAD + 1); } put("too-large");
+  begin(0); { size_t s = hdr(OP_TASKS, 1); end(s); wr_put_u32_at(&w, s + PROTO_OFF_LENGTH, PROTO_MAX_REQUEST_PAYLOAD + 1); } put("too-large");
   begin(0); { size_t s = hdr(0x7f, 1); end(s); } tasks(2); put("unknown-opcode");
   begin(0); { size_t s = hdr(OP_VALIDITY, 1); wr_u32(&w, 3); wr_u16(&w, 0); end(s); } tasks(2); put("short-payload");
   begin(0); range(OP_VALIDITY, 1, 3, 0, PROTO_LAST_SELECTOR + 1); range(OP_CAP_INFOS, 2, 3, 10, 5); put("bad-range");
   begin(0); generation(1, PROTO_MAX_GENERATION_IDS + 1); put("generation-over-limit");
   begin(0); range(OP_VALIDITY, 1, 99, 0, 10); put("no-such-task");
   begin(0); hello(1); w.len -= 3; put("truncated");
+  /* capsim's hooks (mode bit 3; bit 4: mutations-fail): the token gate, injected faults */
+  begin(8); tasks(1); put("capsim-no-auth");
+  begin(8); auth(1, "wrong"); tasks(2); put("capsim-wrong-token");
+  begin(8 | 4 | 1); auth(1, "fuzz-token"); unmap(2); tasks(3); unmap(4); put("capsim-drops-last-op");
+  begin(8 | 16 | 4 | 1); auth(1, "fuzz-token"); unmap(2); put("capsim-mutations-fail");
 }
 
 static void armor_line(const uint8_t *frame, size_t n) {

@@ -125,14 +125,9 @@ int cl_send_raw(int fd, const void *p, size_t n) {
 int cl_send(int fd, uint16_t op, uint32_t id, const void *payload, uint32_t len) {
   struct writer w;
   wr_init(&w, PROTO_HEADER_SIZE + (size_t)len);
-  wr_u32(&w, PROTO_MAGIC);
-  wr_u16(&w, PROTO_VERSION);
-  wr_u16(&w, op);
-  wr_u32(&w, id);
-  wr_u16(&w, 0);
-  wr_u16(&w, 0);
-  wr_u32(&w, len);
+  size_t start = wr_frame_begin(&w, op, id);
   wr_bytes(&w, payload, len);
+  wr_frame_end(&w, start, ST_OK);
   int rc;
   if (cl_is_armored(fd)) {
     char *line = malloc(armor_encoded_max(w.len));
@@ -197,22 +192,28 @@ static uint8_t *recv_armored(int fd, size_t *len, int timeout_ms) {
   }
 }
 
+static void resp_header(struct resp *r, const uint8_t *h) {
+  struct proto_header hd;
+  proto_header_decode(h, &hd);
+  r->magic = hd.magic;
+  r->version = hd.version;
+  r->op = hd.opcode;
+  r->id = hd.id;
+  r->status = hd.status;
+  r->len = hd.payload_len;
+}
+
 int cl_recv(int fd, struct resp *r, int timeout_ms) {
   memset(r, 0, sizeof *r);
   uint8_t h[PROTO_HEADER_SIZE];
   if (cl_is_armored(fd)) {
     size_t n = 0;
     uint8_t *f = recv_armored(fd, &n, timeout_ms);
-    if (!f || n < PROTO_HEADER_SIZE || get_u32(f + 16) != n - PROTO_HEADER_SIZE) {
+    if (!f || n < PROTO_HEADER_SIZE || get_u32(f + PROTO_OFF_LENGTH) != n - PROTO_HEADER_SIZE) {
       free(f);
       return -1;
     }
-    r->magic = get_u32(f);
-    r->version = get_u16(f + 4);
-    r->op = get_u16(f + 6);
-    r->id = get_u32(f + 8);
-    r->status = get_u16(f + 12);
-    r->len = get_u32(f + 16);
+    resp_header(r, f);
     r->payload = malloc(r->len ? r->len : 1);
     if (r->payload)
       memcpy(r->payload, f + PROTO_HEADER_SIZE, r->len);
@@ -221,12 +222,7 @@ int cl_recv(int fd, struct resp *r, int timeout_ms) {
   }
   if (read_full(fd, h, sizeof h, timeout_ms) != 0)
     return -1;
-  r->magic = get_u32(h);
-  r->version = get_u16(h + 4);
-  r->op = get_u16(h + 6);
-  r->id = get_u32(h + 8);
-  r->status = get_u16(h + 12);
-  r->len = get_u32(h + 16);
+  resp_header(r, h);
   if (r->len > PROTO_MAX_RESPONSE_PAYLOAD)
     return -1;
   r->payload = malloc(r->len ? r->len : 1);
@@ -244,7 +240,11 @@ int cl_call(int fd, uint16_t op, const struct writer *req, struct resp *r) {
     return -1;
   if (cl_recv(fd, r, 5000) != 0)
     return -1;
-  return r->id == id ? 0 : -1;
+  if (r->id != id) { /* not our answer (BUSY answers no request in particular) */
+    resp_free(r);
+    return -1;
+  }
+  return 0;
 }
 
 void resp_free(struct resp *r) {

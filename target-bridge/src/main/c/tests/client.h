@@ -4,7 +4,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/wire.h"
 
 struct resp {

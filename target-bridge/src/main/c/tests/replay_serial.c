@@ -11,6 +11,10 @@
  * answer, the next time with the next one, and so on (a GENERATION asked
  * twice gets both recorded answers in order); the id is patched in. A request
  * the recording has no answer for gets an INTERNAL error frame saying so.
+ * A CAP_INFOS request over a range the recording asked in parts is answered
+ * by joining the recorded parts (see join_cap_infos): walkers before
+ * 2026-11-29 asked 0..4296 in 1,100-selector chunks, leaving out chunks their
+ * VALIDITY answer showed empty; a pipelined walk asks the whole range at once.
  * SECTION limits the recording to the client section after the line
  * "# run: SECTION"; without it every section counts, in order. Each new
  * connection starts from the first answers again. Prints "replay: listening"
@@ -26,7 +30,7 @@
 #include <unistd.h>
 
 #include "agent/armor.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "agent/wire.h"
 
 #define MAX_FRAME (PROTO_HEADER_SIZE + PROTO_MAX_RESPONSE_PAYLOAD)
@@ -57,11 +61,15 @@ static struct frame copy(const uint8_t *p, size_t n) {
   return f;
 }
 
-static uint32_t frame_id(const struct frame *f) { return f->n >= 12 ? get_u32(f->p + 8) : 0; }
+#define ID_END (PROTO_OFF_ID + 4)
+
+static uint32_t frame_id(const struct frame *f) {
+  return f->n >= ID_END ? get_u32(f->p + PROTO_OFF_ID) : 0;
+}
 
 static void zero_id(struct frame *f) {
-  if (f->n >= 12)
-    memset(f->p + 8, 0, 4);
+  if (f->n >= ID_END)
+    memset(f->p + PROTO_OFF_ID, 0, 4);
 }
 
 static void add_pair(struct frame req, struct frame ans) {
@@ -155,7 +163,8 @@ static const struct frame *answer_for(const uint8_t *req, size_t n) {
   const struct frame *last = NULL;
   for (size_t i = 0; i < npairs; i++) {
     struct pair *p = &pairs[i];
-    if (p->req.n != n || n < 12 || memcmp(p->req.p, req, 8) || memcmp(p->req.p + 12, req + 12, n - 12))
+    if (p->req.n != n || n < ID_END || memcmp(p->req.p, req, PROTO_OFF_ID) ||
+        memcmp(p->req.p + ID_END, req + ID_END, n - ID_END))
       continue;
     if (!p->used) {
       p->used = true;
@@ -164,6 +173,99 @@ static const struct frame *answer_for(const uint8_t *req, size_t n) {
     last = &p->ans; /* asked more often than recorded: the last answer again */
   }
   return last;
+}
+
+/* The VALIDITY answer last served on this connection, per task (small ids). */
+#define MAX_TASK_ID 256
+static const struct frame *last_validity[MAX_TASK_ID];
+
+static bool is_request(const struct frame *f, uint16_t op) {
+  return f->n >= PROTO_HEADER_SIZE + 8 && get_u16(f->p + 6) == op;
+}
+
+/* Whether the VALIDITY answer `v` shows no valid selector in first..last. */
+static bool shows_empty(const struct frame *v, unsigned first, unsigned last) {
+  const uint8_t *p = v->p + PROTO_HEADER_SIZE;
+  size_t n = v->n - PROTO_HEADER_SIZE;
+  if (n < 16 || get_u16(v->p + 12) != ST_OK)
+    return false;
+  unsigned vf = get_u16(p + 12), vl = get_u16(p + 14);
+  if (first < vf || last > vl || n < 16 + (vl - vf + 8) / 8)
+    return false;
+  for (unsigned sel = first; sel <= last; sel++)
+    if (p[16 + (sel - vf) / 8] >> ((sel - vf) % 8) & 1)
+      return false;
+  return true;
+}
+
+/*
+ * CAP_INFOS of task..first..last from recorded CAP_INFOS answers of the same task
+ * over parts of that range: the records of every distinct recorded part (its next
+ * unused answer, as for any request), in order, provided all parts carry one
+ * generation and the VALIDITY answer served before shows the rest of the range
+ * empty (CAP_INFOS lists valid selectors only, so nothing is left out). Anything
+ * else: NULL, and the client hears that the recording has no answer.
+ */
+static struct frame joined;
+
+static const struct frame *join_cap_infos(const uint8_t *req, size_t n) {
+  if (n != PROTO_HEADER_SIZE + 8)
+    return NULL;
+  uint32_t task = get_u32(req + PROTO_HEADER_SIZE);
+  unsigned first = get_u16(req + PROTO_HEADER_SIZE + 4), last = get_u16(req + PROTO_HEADER_SIZE + 6);
+  if (task >= MAX_TASK_ID || !last_validity[task] || first > last)
+    return NULL;
+  struct writer w;
+  wr_init(&w, MAX_FRAME);
+  unsigned at = first, count = 0;
+  uint64_t gen = 0;
+  bool any = false;
+  while (at <= last) {
+    /* the recorded part that starts next at or after `at` */
+    struct pair *part = NULL;
+    for (size_t i = 0; i < npairs; i++) {
+      struct pair *p = &pairs[i];
+      if (!is_request(&p->req, OP_CAP_INFOS) || get_u32(p->req.p + PROTO_HEADER_SIZE) != task)
+        continue;
+      unsigned a = get_u16(p->req.p + PROTO_HEADER_SIZE + 4), b = get_u16(p->req.p + PROTO_HEADER_SIZE + 6);
+      if (a < at || b > last || p->ans.n < PROTO_HEADER_SIZE + 14 || get_u16(p->ans.p + 12) != ST_OK)
+        continue;
+      /* the first unused answer of a range, else its last one (as answer_for does) */
+      unsigned pa = part ? get_u16(part->req.p + PROTO_HEADER_SIZE + 4) : 0;
+      if (!part || a < pa || (a == pa && part->used))
+        part = p;
+    }
+    unsigned a = part ? get_u16(part->req.p + PROTO_HEADER_SIZE + 4) : last + 1;
+    if (a > at && !shows_empty(last_validity[task], at, a - 1))
+      goto none;
+    if (!part)
+      break;
+    const uint8_t *ap = part->ans.p + PROTO_HEADER_SIZE;
+    uint64_t g = get_u64(ap + 4);
+    unsigned c = get_u16(ap + 12);
+    if ((any && g != gen) || part->ans.n != PROTO_HEADER_SIZE + 14 + 24 * (size_t)c)
+      goto none;
+    if (!any) {
+      wr_bytes(&w, part->ans.p, PROTO_HEADER_SIZE + 14); /* header and task, generation, count */
+      any = true;
+    }
+    gen = g;
+    wr_bytes(&w, ap + 14, 24 * (size_t)c);
+    count += c;
+    part->used = true;
+    at = get_u16(part->req.p + PROTO_HEADER_SIZE + 6) + 1u;
+  }
+  if (!any)
+    goto none;
+  wr_put_u16_at(&w, PROTO_HEADER_SIZE + 12, (uint16_t)count);
+  wr_put_u32_at(&w, 16, (uint32_t)(w.len - PROTO_HEADER_SIZE));
+  free(joined.p);
+  joined = copy(w.buf, w.len);
+  wr_free(&w);
+  return &joined;
+none:
+  wr_free(&w);
+  return NULL;
 }
 
 static void send_line(int fd, const uint8_t *frame, size_t n) {
@@ -179,32 +281,31 @@ static void send_line(int fd, const uint8_t *frame, size_t n) {
 }
 
 static void answer(int fd, const uint8_t *req, size_t n) {
-  uint32_t id = n >= 12 ? get_u32(req + 8) : 0;
+  uint32_t id = n >= ID_END ? get_u32(req + PROTO_OFF_ID) : 0;
   const struct frame *a = answer_for(req, n);
+  if (!a && n >= 8 && get_u16(req + 6) == OP_CAP_INFOS)
+    a = join_cap_infos(req, n);
+  if (a && n >= PROTO_HEADER_SIZE + 4 && get_u16(req + 6) == OP_VALIDITY &&
+      get_u32(req + PROTO_HEADER_SIZE) < MAX_TASK_ID)
+    last_validity[get_u32(req + PROTO_HEADER_SIZE)] = a;
   if (a) {
     struct frame out = copy(a->p, a->n);
-    if (out.n >= 12)
-      for (int k = 0; k < 4; k++)
-        out.p[8 + k] = (uint8_t)(id >> (8 * k));
+    if (out.n >= ID_END)
+      proto_put32(out.p + PROTO_OFF_ID, id);
     send_line(fd, out.p, out.n);
     free(out.p);
     return;
   }
+  uint16_t op = n >= PROTO_OFF_OPCODE + 2 ? get_u16(req + PROTO_OFF_OPCODE) : 0;
   struct writer w;
   wr_init(&w, MAX_FRAME);
-  wr_u32(&w, PROTO_MAGIC);
-  wr_u16(&w, PROTO_VERSION);
-  wr_u16(&w, n >= 8 ? get_u16(req + 6) : 0);
-  wr_u32(&w, id);
-  wr_u16(&w, ST_INTERNAL);
-  wr_u16(&w, 0);
-  wr_u32(&w, 0);
+  size_t start = wr_frame_begin(&w, op, id);
   wr_u32(&w, 0);
   char msg[128];
   snprintf(msg, sizeof msg, "replay: the recording has no answer to this request (op 0x%02x, %zu bytes)",
-           n >= 8 ? get_u16(req + 6) : 0, n);
+           op, n);
   wr_str(&w, msg);
-  wr_put_u32_at(&w, 16, (uint32_t)(w.len - PROTO_HEADER_SIZE));
+  wr_frame_end(&w, start, ST_INTERNAL);
   send_line(fd, w.buf, w.len);
   wr_free(&w);
 }
@@ -212,6 +313,7 @@ static void answer(int fd, const uint8_t *req, size_t n) {
 static void serve(int fd) {
   for (size_t i = 0; i < npairs; i++)
     pairs[i].used = false;
+  memset(last_validity, 0, sizeof last_validity);
   struct armor_rx rx;
   armor_rx_init(&rx, MAX_FRAME);
   uint8_t buf[4096];

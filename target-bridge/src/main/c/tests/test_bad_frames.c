@@ -19,17 +19,8 @@ static int watcher = -1; /* a connection kept open through every test */
 
 static void header(uint8_t *h, uint32_t magic, uint16_t version, uint16_t op, uint32_t id,
                    uint32_t len) {
-  struct writer w;
-  wr_init(&w, 64);
-  wr_u32(&w, magic);
-  wr_u16(&w, version);
-  wr_u16(&w, op);
-  wr_u32(&w, id);
-  wr_u16(&w, 0);
-  wr_u16(&w, 0);
-  wr_u32(&w, len);
-  memcpy(h, w.buf, PROTO_HEADER_SIZE);
-  wr_free(&w);
+  struct proto_header hd = {magic, version, op, id, 0, 0, len};
+  proto_header_encode(h, &hd);
 }
 
 static double now_ms(void) {
@@ -276,6 +267,17 @@ static void t_garbage(void) {
   still_serving();
 }
 
+/* A new client gets HELLO answered (not BUSY): slots have come free. */
+static bool answers_a_new_client(void *unused) {
+  (void)unused;
+  int fd = cl_connect(capsim.uri);
+  struct tv_hello h;
+  bool ok = fd >= 0 && tv_hello(fd, &h) == 0;
+  if (fd >= 0)
+    close(fd);
+  return ok;
+}
+
 static void t_too_many_connections(void) {
   int fds[PROTO_MAX_CONNECTIONS + 1];
   int n = 0;
@@ -289,7 +291,7 @@ static void t_too_many_connections(void) {
   close(extra);
   for (int i = 0; i < n; i++)
     close(fds[i]);
-  usleep(100 * 1000);
+  CHECK(check_poll(answers_a_new_client, NULL, 5000)); /* capsim has seen the closes */
   still_serving();
 }
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "agent/kdump.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "tests/check.h"
 
 static void put64(uint8_t *p, uint64_t v) {

@@ -39,7 +39,7 @@ done
 
 # The L4 names used (comments and strings included: a name in a comment is
 # still a claim about the API).
-used=$(cat $ci agent/agent.h agent/runtime.h agent/proto.h agent/wire.h agent/armor.h |
+used=$(cat $ci agent/agent.h agent/runtime.h protocol/proto.h protocol/header.h agent/wire.h agent/armor.h |
   grep -oE '(^|[^A-Za-z0-9_])(l4|L4)_[A-Za-z0-9_]+' | sed -E 's/^[^lL]//' | sort -u)
 allowed=$(grep -v '^#' tests/l4sys-names.txt | sort -u)
 unknown=$(printf '%s\n' "$used" | grep -vxF "$allowed" || true)

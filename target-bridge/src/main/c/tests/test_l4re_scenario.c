@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "agent/proto.h"
+#include "protocol/proto.h"
 #include "tests/check.h"
 #include "tests/client.h"
 #include "tests/spawn.h"

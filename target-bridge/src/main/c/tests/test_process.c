@@ -353,6 +353,21 @@ static void churn_repeats_with_seed(void) {
   CHECK_EQ(memcmp(gens[0], gens[1], 6 * sizeof gens[0][0]), 0);
 }
 
+struct churn_watch {
+  struct run *r;
+  uint64_t before; /* the sum of the tasks' generations at the start */
+};
+
+static bool generations_moved(void *arg) {
+  struct churn_watch *w = arg;
+  if (tv_tasks(w->r->fd, w->r->tasks, 128, &w->r->ntasks) != 0)
+    return false;
+  uint64_t now = 0;
+  for (int i = 0; i < w->r->ntasks; i++)
+    now += w->r->tasks[i].gen;
+  return now > w->before;
+}
+
 static void timed_churn_changes_generations(void) {
   const char *extra[] = {"--churn", "200", "--seed", "7", NULL};
   struct run r;
@@ -361,14 +376,11 @@ static void timed_churn_changes_generations(void) {
     proc_stop(&r.p);
     return;
   }
-  uint64_t before = 0, after = 0;
+  uint64_t before = 0;
   for (int i = 0; i < r.ntasks; i++)
     before += r.tasks[i].gen;
-  usleep(300 * 1000);
-  CHECK_EQ(tv_tasks(r.fd, r.tasks, 128, &r.ntasks), 0);
-  for (int i = 0; i < r.ntasks; i++)
-    after += r.tasks[i].gen;
-  CHECK(after > before);
+  struct churn_watch w = {&r, before};
+  CHECK(check_poll(generations_moved, &w, 5000)); /* 200 events/s: the first ones within ms */
   stop(&r);
 }
 

@@ -20,7 +20,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct cb_err e;
-	struct cb_header h;
+	struct proto_header h;
 	struct cb_arena a = { arena, sizeof arena, 0 };
 	uint64_t gen;
 	uint16_t next, badge;

@@ -11,7 +11,7 @@
 #include <unistd.h>
 
 #include "../capbridge.h"
-#include "../cb_proto.h"
+#include "protocol/header.h"
 #include "../cb_transport.h"
 #include "check.h"
 #include "payload.h"
@@ -40,21 +40,23 @@ static int read_exact(int fd, uint8_t *buf, size_t n)
 /* Reads one request; returns its request id and opcode. */
 static int read_request(int fd, uint32_t *id, uint16_t *op)
 {
-	uint8_t hdr[20], body[256];
-	if (read_exact(fd, hdr, 20) < 0) return -1;
-	*op = (uint16_t)(hdr[6] | hdr[7] << 8);
-	*id = (uint32_t)(hdr[8] | hdr[9] << 8 | hdr[10] << 16 | (uint32_t)hdr[11] << 24);
-	uint32_t len = (uint32_t)(hdr[16] | hdr[17] << 8 | hdr[18] << 16 | (uint32_t)hdr[19] << 24);
-	return len <= sizeof body ? read_exact(fd, body, len) : -1;
+	uint8_t hdr[PROTO_HEADER_SIZE], body[256];
+	struct proto_header h;
+	if (read_exact(fd, hdr, sizeof hdr) < 0) return -1;
+	proto_header_decode(hdr, &h);
+	*op = h.opcode;
+	*id = h.id;
+	return h.payload_len <= sizeof body ? read_exact(fd, body, h.payload_len) : -1;
 }
 
 static void send_frame(int fd, uint16_t op, uint32_t id, uint16_t status, const struct payload *p, size_t cut)
 {
 	struct payload f;
 	payload_init(&f);
-	wr_u32(&f.w, CB_MAGIC); wr_u16(&f.w, 1); wr_u16(&f.w, op); wr_u32(&f.w, id); wr_u16(&f.w, status);
-	wr_u16(&f.w, 0); wr_u32(&f.w, (uint32_t)p->w.len);
-	wr_bytes(&f.w, p->buf, p->w.len);
+	uint8_t hdr[PROTO_HEADER_SIZE];
+	proto_header_put(hdr, op, id, status, (uint32_t)p->w.len);
+	cb_wr_bytes(&f.w, hdr, sizeof hdr);
+	cb_wr_bytes(&f.w, p->buf, p->w.len);
 	size_t n = cut ? cut : f.w.len;
 	if (write(fd, f.buf, n) < 0) perror("fake agent write");
 }
@@ -62,8 +64,8 @@ static void send_frame(int fd, uint16_t op, uint32_t id, uint16_t status, const 
 static void hello_payload(struct payload *p)
 {
 	payload_init(p);
-	wr_u16(&p->w, 1); wr_u16(&p->w, 4296); wr_u32(&p->w, 0); wr_u32(&p->w, 1 << 20); wr_u32(&p->w, 65536);
-	wr_u16(&p->w, 16); wr_u16(&p->w, 1);
+	cb_wr_u16(&p->w, 1); cb_wr_u16(&p->w, 4296); cb_wr_u32(&p->w, 0); cb_wr_u32(&p->w, 1 << 20); cb_wr_u32(&p->w, 65536);
+	cb_wr_u16(&p->w, 16); cb_wr_u16(&p->w, 1);
 	put_cstr(p, "fake"); put_cstr(p, "genode-foc-19"); put_cstr(p, "fake agent");
 }
 
@@ -90,11 +92,9 @@ static void *agent_main(void *arg)
 		send_frame(fd, op, id + 1, 0, &p, 0);
 		break;
 	case HUGE_LENGTH: {
-		uint8_t hdr[20];
-		struct cb_wr w = { hdr, 20, 0, 0 };
-		wr_u32(&w, CB_MAGIC); wr_u16(&w, 1); wr_u16(&w, op); wr_u32(&w, id); wr_u16(&w, 0); wr_u16(&w, 0);
-		wr_u32(&w, 0xFFFFFFF0u);
-		if (write(fd, hdr, 20) < 0) perror("write");
+		uint8_t hdr[PROTO_HEADER_SIZE];
+		proto_header_put(hdr, op, id, ST_OK, 0xFFFFFFF0u);
+		if (write(fd, hdr, sizeof hdr) < 0) perror("write");
 		break;
 	}
 	case HELLO_THEN_DIE_MID_FRAME:
@@ -102,7 +102,7 @@ static void *agent_main(void *arg)
 		send_frame(fd, op, id, 0, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break;
 		payload_init(&p);
-		for (int i = 0; i < 100; i++) wr_u8(&p.w, 0);
+		for (int i = 0; i < 100; i++) cb_wr_u8(&p.w, 0);
 		send_frame(fd, op, id, 0, &p, 30); /* header + 10 of 100 payload bytes, then gone */
 		break;
 	case HELLO_THEN_REFUSE:
@@ -110,11 +110,11 @@ static void *agent_main(void *arg)
 		send_frame(fd, op, id, 0, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break;
 		payload_init(&p);
-		wr_u32(&p.w, 0); put_cstr(&p, "refused: read-only target");
+		cb_wr_u32(&p.w, 0); put_cstr(&p, "refused: read-only target");
 		send_frame(fd, op, id, ST_REFUSED, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break; /* then a GENERATION that works */
 		payload_init(&p);
-		wr_u16(&p.w, 1); wr_u32(&p.w, 3); wr_u64(&p.w, 99);
+		cb_wr_u16(&p.w, 1); cb_wr_u32(&p.w, 3); cb_wr_u64(&p.w, 99);
 		send_frame(fd, op, id, 0, &p, 0);
 		break;
 	case HELLO_THEN_LEASE: { /* the lease's three refusals, then a grant, a release, a bad release */
@@ -124,18 +124,18 @@ static void *agent_main(void *arg)
 		for (int i = 0; i < 3; i++) {
 			if (read_request(fd, &id, &op) < 0) goto out;
 			payload_init(&p);
-			wr_u32(&p.w, 0); put_cstr(&p, "lease says no");
+			cb_wr_u32(&p.w, 0); put_cstr(&p, "lease says no");
 			send_frame(fd, op, id, refusals[i], &p, 0);
 		}
 		if (read_request(fd, &id, &op) < 0) break;
 		payload_init(&p);
-		wr_u64(&p.w, 42);
+		cb_wr_u64(&p.w, 42);
 		send_frame(fd, op, id, 0, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break;
 		payload_init(&p);
 		send_frame(fd, op, id, 0, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break;
-		wr_u8(&p.w, 1); /* a release answer must be empty */
+		cb_wr_u8(&p.w, 1); /* a release answer must be empty */
 		send_frame(fd, op, id, 0, &p, 0);
 		break;
 	}

@@ -11,6 +11,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        UncaughtErrors.install();
         if (CapscopeCli.wantsWindow(args)) {
             int code = CapscopeCli.openWindow(args);
             if (code != 0) {

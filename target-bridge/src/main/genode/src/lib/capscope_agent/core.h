@@ -14,7 +14,7 @@
 namespace Foc { extern "C" {
 #include "agent/agent.h"
 #include "agent/armor.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 } }
 
 namespace Capscope {

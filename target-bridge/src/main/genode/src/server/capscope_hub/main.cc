@@ -152,7 +152,7 @@ struct Capscope::Hub : Mux::Tasks
 
 		bool serve(uint8_t const *frame, size_t length, writer &out) override
 		{
-			bool const hello = length >= PROTO_HEADER_SIZE && Foc::get_u16(frame + 6) == Foc::OP_HELLO;
+			bool const hello = length >= PROTO_HEADER_SIZE && Foc::get_u16(frame + PROTO_OFF_OPCODE) == Foc::OP_HELLO;
 			space.system_tasks(hello ? system_tasks : 1);
 			port.serve(frame, length, out);
 			return true;

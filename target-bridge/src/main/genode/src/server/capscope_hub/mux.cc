@@ -13,10 +13,9 @@ namespace {
 
 	enum {
 		HEADER      = PROTO_HEADER_SIZE,
-		OFF_OP      = 6,
-		OFF_ID      = 8,
-		OFF_STATUS  = 12,
-		OFF_LENGTH  = 16,
+		OFF_OP      = PROTO_OFF_OPCODE,
+		OFF_ID      = PROTO_OFF_ID,
+		OFF_LENGTH  = PROTO_OFF_LENGTH,
 	};
 
 	/* a request of our own making: header and a short payload */
@@ -29,14 +28,9 @@ namespace {
 		{
 			writer w;
 			Foc::wr_init(&w, sizeof(bytes));
-			Foc::wr_u32(&w, PROTO_MAGIC);
-			Foc::wr_u16(&w, PROTO_VERSION);
-			Foc::wr_u16(&w, op);
-			Foc::wr_u32(&w, id);
-			Foc::wr_u16(&w, 0);
-			Foc::wr_u16(&w, 0);
-			Foc::wr_u32(&w, uint32_t(n));
+			size_t const start = Foc::wr_frame_begin(&w, op, id);
 			Foc::wr_bytes(&w, payload, n);
+			Foc::wr_frame_end(&w, start, Foc::ST_OK);
 			length = w.overflow ? 0 : w.len;
 			if (length) memcpy(bytes, w.buf, length);
 			Foc::wr_free(&w);
@@ -45,18 +39,12 @@ namespace {
 
 	void begin(writer &out, uint16_t op, uint32_t id)
 	{
-		Foc::wr_u32(&out, PROTO_MAGIC);
-		Foc::wr_u16(&out, PROTO_VERSION);
-		Foc::wr_u16(&out, op);
-		Foc::wr_u32(&out, id);
-		Foc::wr_u16(&out, 0);
-		Foc::wr_u16(&out, 0);
-		Foc::wr_u32(&out, 0);
+		Foc::wr_frame_begin(&out, op, id);
 	}
 
 	void finish(writer &out, size_t start)
 	{
-		Foc::wr_put_u32_at(&out, start + OFF_LENGTH, uint32_t(out.len - start - HEADER));
+		Foc::wr_frame_end(&out, start, Foc::ST_OK);
 	}
 
 	/* an error frame as the agent core writes them (docs/protocol.md §4) */
@@ -68,8 +56,7 @@ namespace {
 		begin(out, op, id);
 		Foc::wr_u32(&out, 0);
 		Foc::wr_str(&out, msg);
-		Foc::wr_put_u16_at(&out, start + OFF_STATUS, status);
-		finish(out, start);
+		Foc::wr_frame_end(&out, start, status);
 	}
 
 	/* one task's answer, taken apart */
@@ -87,7 +74,7 @@ namespace {
 		void check()
 		{
 			ok = w.len >= HEADER && !w.overflow
-			  && Foc::get_u16(w.buf + OFF_STATUS) == Foc::ST_OK
+			  && Foc::get_u16(w.buf + PROTO_OFF_STATUS) == Foc::ST_OK
 			  && Foc::get_u32(w.buf + OFF_LENGTH) == w.len - HEADER;
 		}
 	};
@@ -182,7 +169,7 @@ void Mux::answer(uint8_t const *frame, size_t length, writer &out)
 {
 	bool const well_formed = length >= HEADER
 	                      && Foc::get_u32(frame) == PROTO_MAGIC
-	                      && Foc::get_u16(frame + 4) == PROTO_VERSION
+	                      && Foc::get_u16(frame + PROTO_OFF_VERSION) == PROTO_VERSION
 	                      && Foc::get_u32(frame + OFF_LENGTH) == length - HEADER;
 	if (!well_formed) {
 		_own.serve(frame, length, out);

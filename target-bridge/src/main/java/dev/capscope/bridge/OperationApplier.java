@@ -2,6 +2,7 @@ package dev.capscope.bridge;
 
 import dev.capscope.bridge.driver.BridgeConnection;
 import dev.capscope.bridge.driver.MutationResult;
+import dev.capscope.bridge.driver.WireProtocol;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Semantics;
@@ -12,13 +13,6 @@ import dev.capscope.core.target.TargetException.Code;
 
 /** Translates one {@link RestoreOperation} into the protocol's mutation (docs/protocol.md 0x10-0x15, 0x18). */
 final class OperationApplier {
-    /** CAP_MAP entry flags. */
-    private static final int RECEIVE_WINDOW = 1;
-    private static final int SESSION = 2;
-    private static final int SEMANTICS_KNOWN = 4;
-    /** CREATE_OBJECT accepts Task 1, Thread 2, Ipc_gate 3, Irq_sender 4. */
-    private static final int LAST_CREATABLE_KIND = 4;
-
     private OperationApplier() {
     }
 
@@ -52,14 +46,15 @@ final class OperationApplier {
     }
 
     private static int wireKind(ObjectKind kind) {
+        // CREATE_OBJECT makes these four kinds only.
         int wire = switch (kind) {
-            case TASK -> 1;
-            case THREAD -> 2;
-            case IPC_GATE -> 3;
-            case IRQ_SENDER -> 4;
+            case TASK -> WireProtocol.KIND_TASK;
+            case THREAD -> WireProtocol.KIND_THREAD;
+            case IPC_GATE -> WireProtocol.KIND_IPC_GATE;
+            case IRQ_SENDER -> WireProtocol.KIND_IRQ_SENDER;
             default -> -1;
         };
-        if (wire < 1 || wire > LAST_CREATABLE_KIND) {
+        if (wire < 0) {
             throw new TargetException(Code.REJECTED, "the agent cannot create a " + kind.kernelName()
                     + " object (only Task, Thread, Ipc_gate and Irq_sender)");
         }
@@ -70,13 +65,13 @@ final class OperationApplier {
         Semantics s = e.semantics() == null ? Semantics.NONE : e.semantics();
         int flags = 0;
         if (e.rawId() == CapMapEntry.NO_BADGE) {
-            flags |= RECEIVE_WINDOW;
+            flags |= WireProtocol.CAPMAP_FLAG_RCV_WINDOW;
         }
         if (s.reopenable()) {
-            flags |= SESSION; // a session, not an RPC object a session handed out (those carry labels too)
+            flags |= WireProtocol.CAPMAP_FLAG_SESSION; // a session, not an RPC object a session handed out (those carry labels too)
         }
         if (!s.equals(Semantics.NONE)) {
-            flags |= SEMANTICS_KNOWN;
+            flags |= WireProtocol.CAPMAP_FLAG_SEMANTICS;
         }
         return flags;
     }

@@ -2,9 +2,11 @@ package dev.capscope.bridge;
 
 import dev.capscope.bridge.driver.BridgeConnection;
 import dev.capscope.bridge.driver.TaskRecord;
+import dev.capscope.bridge.driver.WireProtocol;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.target.TargetException.Code;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,8 +18,6 @@ import java.util.function.LongFunction;
  * restarted under the same name gets a new id).
  */
 final class TaskDirectory {
-    private static final int NO_SUCH_TASK = 7;
-
     private final BridgeConnection connection;
     private Map<String, Long> ids = Map.of();
     private List<TaskRecord> records = List.of();
@@ -43,7 +43,7 @@ final class TaskDirectory {
         try {
             return call.apply(id);
         } catch (TargetException e) {
-            if (e.code() != Code.REJECTED || connection.lastWireStatus() != NO_SUCH_TASK) {
+            if (e.code() != Code.REJECTED || connection.lastWireStatus() != WireProtocol.ST_NO_SUCH_TASK) {
                 throw e;
             }
             long again = resolve(task, true);
@@ -52,6 +52,26 @@ final class TaskDirectory {
             }
             return call.apply(again);
         }
+    }
+
+    /** The ids of the leading tasks of {@code names} that exist (re-reading the table once if needed). */
+    synchronized long[] leadingIds(List<String> names) {
+        long[] out = new long[names.size()];
+        int n = 0;
+        boolean reloaded = false;
+        while (n < out.length) {
+            Long id = ids.get(names.get(n));
+            if (id == null && !reloaded) {
+                refresh();
+                reloaded = true;
+                continue;
+            }
+            if (id == null) {
+                break;
+            }
+            out[n++] = id;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private synchronized long resolve(String task, boolean reload) {

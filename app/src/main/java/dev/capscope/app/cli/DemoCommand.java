@@ -2,10 +2,7 @@ package dev.capscope.app.cli;
 
 import dev.capscope.bridge.CapsimProcess;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 
 /**
  * {@code capscope demo}: starts capsim (the simulated target) and prints the URI to attach to;
@@ -24,11 +20,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Start the simulated target (capsim) and print the URI to attach to.",
                 "Runs until stdin ends, 'quit', or Ctrl-C; other input lines are capsim commands (try 'help')."})
-final class DemoCommand implements Callable<Integer> {
+final class DemoCommand extends CliCommand {
     static final String DEFAULT_SCENARIO = "default";
-
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
 
     @Option(names = "--scenario", paramLabel = "NAME|FILE", defaultValue = DEFAULT_SCENARIO,
             description = "Scenario name from samples/scenarios or a scenario file (default: ${DEFAULT-VALUE})")
@@ -48,7 +41,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Path file = CapsimProcess.findScenario(scenario);
         CapsimProcess.Options options = new CapsimProcess.Options(file, listen, null, churn, seed, allowRestore, null);
         try (CapsimProcess capsim = CapsimProcess.start(options, Duration.ofSeconds(10))) {

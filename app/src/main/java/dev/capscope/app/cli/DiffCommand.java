@@ -8,20 +8,15 @@ import dev.capscope.core.report.DiffReport;
 import dev.capscope.core.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code capscope diff A B}: exit 0 same, 1 different, 2 error — like diff(1). */
 @Command(name = "diff", mixinStandardHelpOptions = true,
         description = "Compare two snapshots: baseline A and after B. Exit 0 same, 1 different, 2 error.")
-final class DiffCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class DiffCommand extends CliCommand {
     @Mixin ProfileOptions profiles;
 
     @Parameters(index = "0", paramLabel = "A", description = "Baseline snapshot")
@@ -45,10 +40,10 @@ final class DiffCommand implements Callable<Integer> {
     public Integer call() {
         Snapshot a = SnapshotReader.read(baseline);
         Snapshot b = SnapshotReader.read(after);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), baseline, a);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), after, b);
+        warnIfTorn(baseline, a);
+        warnIfTorn(after, b);
         DiffResult diff = DiffEngine.forProfile(profiles.resolve(b.meta().profile())).compare(a.space(), b.space(), match);
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             Json.print(out, DiffReport.tree(diff, baseline.toString(), after.toString(), all));
         } else {

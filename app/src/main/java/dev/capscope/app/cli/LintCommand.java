@@ -10,25 +10,20 @@ import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.snapshot.SnapshotReader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /** {@code capscope lint FILE}: exit 0 clean, 1 findings, 2 error. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
         description = "Check a snapshot for leaks, dangling cap-map entries, half-filled thread slots, caps beyond "
                 + "the allocator, broken receive windows and duplicate badges. Exit 0 clean, 1 findings, 2 error.")
-final class LintCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class LintCommand extends CliCommand {
     @Mixin ProfileOptions profiles;
     @Mixin LiveTargetOptions live;
 
@@ -50,7 +45,7 @@ final class LintCommand implements Callable<Integer> {
             throw new IllegalArgumentException("lint needs a snapshot FILE (or --target and --task for a live task)");
         }
         Snapshot snapshot = SnapshotReader.read(file);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
+        warnIfTorn(file, snapshot);
         LayoutProfile profile = profiles.resolve(snapshot.meta().profile());
         List<Finding> findings = Linter.lint(snapshot.space(), profile);
         report(findings, file.toString(), new Source(file.toString(), null, snapshot.meta().task(), profile.name()));
@@ -76,7 +71,7 @@ final class LintCommand implements Callable<Integer> {
     }
 
     void report(List<Finding> findings, String what, Source source) {
-        var out = spec.commandLine().getOut();
+        var out = out();
         if (json) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put(SchemaVersions.FIELD, SchemaVersions.LINT);

@@ -51,8 +51,7 @@ final class LiveWalk {
             torn = true;
         }
         Instant now = Instant.now();
-        return new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name != null ? name : task + " at " + now,
-                now, info.endpoint(), task, info.kernel(), profile.name(), "capscope " + VersionProvider.version(), torn),
-                space);
+        return new Snapshot(SnapshotMeta.taken(name != null ? name : task + " at " + now, now, info.endpoint(), task,
+                info.kernel(), profile.name(), VersionProvider.toolVersion(), torn), space);
     }
 }

@@ -17,14 +17,11 @@ import dev.capscope.core.snapshot.SnapshotReader;
 import dev.capscope.core.target.RestoreOperation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
@@ -36,9 +33,7 @@ import java.util.concurrent.Callable;
 @Command(name = "restore", mixinStandardHelpOptions = true,
         description = {"Restore a live task to a snapshot: preflight, plan, apply, verify, roll back on failure.",
                 "Exit 0 restored and verified, 1 refused or rolled back (reason code printed), 2 error."})
-final class RestoreCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class RestoreCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
     @Mixin ProfileOptions profiles;
 
@@ -72,7 +67,7 @@ final class RestoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         Snapshot wanted = SnapshotReader.read(file);
         try (BridgeTarget target = live.connect()) {
             LayoutProfile profile = profiles.resolve(wanted.meta().profile());
@@ -89,7 +84,7 @@ final class RestoreCommand implements Callable<Integer> {
                         TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
                         TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
-            out.print(prepared.plan().render());
+            out.print(prepared.plan().render(prepared.before().space())); // the wizard's wording (PlanLines)
             out.flush();
             if (prepared.plan().isRefused()) {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing

@@ -11,21 +11,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /** {@code capscope show FILE}: a snapshot as a tree, as canonical text, or as its JSON. */
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = "Print a saved snapshot as a tree (default), as canonical text (--canonical) or as JSON (--json).")
-final class ShowCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class ShowCommand extends CliCommand {
     @Mixin ProfileOptions profiles;
 
     @Parameters(paramLabel = "FILE", description = "Snapshot file (JSON, docs/schema/snapshot.schema.json)")
@@ -60,8 +55,8 @@ final class ShowCommand implements Callable<Integer> {
             new SpaceTreeText(snapshot.space(), profiles.resolve(snapshot.meta().profile())).print(tree);
             text = buffer.toString();
         }
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), file, snapshot);
-        var out = spec.commandLine().getOut();
+        warnIfTorn(file, snapshot);
+        var out = out();
         out.print(text);
         out.flush();
         return 0;

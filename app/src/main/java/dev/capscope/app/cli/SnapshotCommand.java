@@ -8,13 +8,10 @@ import dev.capscope.core.walk.TornWalkException;
 import dev.capscope.core.target.TargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 
 /**
  * {@code capscope snapshot --target URI --task NAME -o FILE}. The file is written only after the
@@ -23,9 +20,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Walk a live task and save it as a snapshot file (JSON, written atomically).")
-final class SnapshotCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class SnapshotCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
     @Mixin ProfileOptions profiles;
 
@@ -57,8 +52,8 @@ final class SnapshotCommand implements Callable<Integer> {
                     + ", or pass --allow-torn to save it marked torn; nothing was written");
         }
         dev.capscope.core.snapshot.SnapshotWriter.write(snapshot, output);
-        TornNotice.warnIfTorn(spec.commandLine().getErr(), output, snapshot);
-        var out = spec.commandLine().getOut();
+        warnIfTorn(output, snapshot);
+        var out = out();
         out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n",
                 TerminalText.escape(output.toString()), TerminalText.escape(task),
                 snapshot.space().slots().size(), snapshot.space().capMap().size(), snapshot.space().threads().size(),

@@ -7,19 +7,16 @@ import dev.capscope.bridge.driver.HelloInfo;
 import dev.capscope.bridge.driver.TaskRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.Map;
 
 /** {@code capscope targets --target URI [--json]}: the tasks an agent offers. */
 @Command(name = "targets", mixinStandardHelpOptions = true,
         description = "List the tasks (components) at a target: name, id, threads, valid caps, generation.")
-final class TargetsCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class TargetsCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
 
     @Option(names = "--json", description = "Print the target and its tasks as JSON (docs/schema/targets.schema.json)")
@@ -27,7 +24,7 @@ final class TargetsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (BridgeTarget target = live.connect()) {
             List<TaskRecord> tasks = target.taskRecords();
             if (json) {

@@ -9,8 +9,13 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
         return v == null ? "0.1.0-dev" : v;
     }
 
+    /** What a snapshot records as the tool that wrote it, from the GUI and the command line alike. */
+    public static String toolVersion() {
+        return "capscope " + version();
+    }
+
     @Override
     public String[] getVersion() {
-        return new String[]{"capscope " + version()};
+        return new String[]{toolVersion()};
     }
 }

@@ -8,21 +8,16 @@ import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.snapshot.SnapshotWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 
 /** {@code capscope walk --target URI --task NAME [--json]}: a live task's space 0..4296 as a tree. */
 @Command(name = "walk", mixinStandardHelpOptions = true,
         description = "Walk a live task's capability space 0..4296 and print it as a tree (or as snapshot JSON).")
-final class WalkCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Mixin VerboseOption verbose;
+final class WalkCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
     @Mixin ProfileOptions profiles;
 
@@ -34,7 +29,7 @@ final class WalkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        var out = spec.commandLine().getOut();
+        var out = out();
         try (BridgeTarget target = live.connect()) {
             LayoutProfile profile = LiveWalk.profile(profiles, target);
             Snapshot snapshot = LiveWalk.snapshot(target, task, profile, null);

@@ -1,5 +1,7 @@
 package dev.capscope.app.ui;
 
+import dev.capscope.app.cli.GuiArguments;
+import dev.capscope.app.ui.main.FirstFrame;
 import dev.capscope.app.ui.main.MainView;
 import dev.capscope.app.ui.main.MainViewModel;
 import dev.capscope.app.ui.service.CoreLintService;
@@ -15,8 +17,6 @@ import javafx.scene.input.TransferMode;
 import javafx.stage.Stage;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,7 +46,7 @@ public class CapscopeApp extends Application {
      */
     public static void launchWindow(String[] args) {
         StartupProbe.mark("main");
-        Parameters p = parameters(List.of(args));
+        GuiArguments p = GuiArguments.parse(List.of(args));
         demo = BridgeWiring.demoLauncher();
         // The demo target must not outlive the app, even when the app is killed or the window
         // cannot open (the prefetch may have started capsim before the toolkit failed).
@@ -113,14 +113,8 @@ public class CapscopeApp extends Application {
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
         timeout.play();
-        vm.tree().treeProperty().addListener((o, a, b) -> {
-            if (!b.children().isEmpty()) showOnce.run();
-        });
-        vm.errorProperty().addListener((o, a, b) -> {
-            if (!b.isEmpty()) showOnce.run();
-        });
-        vm.status().messageProperty().addListener((o, a, b) -> {
-            if (b != null && b.startsWith("The demo target did not start")) showOnce.run();
+        vm.firstFrame().stateProperty().addListener((o, a, b) -> {
+            if (b != FirstFrame.State.WAITING) showOnce.run();
         });
     }
 
@@ -134,29 +128,9 @@ public class CapscopeApp extends Application {
         return CapscopeApp.class.getResource("capscope.css").toExternalForm();
     }
 
-    /** Snapshot files to open and the endpoint to attach to (null: none) from the command line. */
-    record Parameters(List<String> files, String target) {
-    }
-
-    static Parameters parameters(List<String> raw) {
-        List<String> files = new ArrayList<>();
-        String target = null;
-        for (int i = 0; i < raw.size(); i++) {
-            String a = raw.get(i);
-            if (a.equals("--target") && i + 1 < raw.size()) {
-                target = raw.get(++i);
-            } else if (a.startsWith("--target=")) {
-                target = a.substring("--target=".length());
-            } else if (!a.startsWith("-")) {
-                files.add(a);
-            }
-        }
-        return new Parameters(files, target);
-    }
-
     static void openParameters(MainViewModel vm, List<String> raw) {
-        Parameters p = parameters(raw);
-        p.files().forEach(f -> vm.openSnapshotFile(Path.of(f)));
+        GuiArguments p = GuiArguments.parse(raw);
+        p.files().forEach(vm::openSnapshotFile);
         if (p.target() != null) {
             vm.attachTo(p.target());
         } else if (p.files().isEmpty()) {
@@ -211,7 +185,7 @@ public class CapscopeApp extends Application {
             Platform.runLater(() -> {
                 LOG.log(System.Logger.Level.DEBUG, line);
                 if (probe) {
-                    System.err.println("capscope: " + line);
+                    StartupProbe.finish(line); // the command line prints it once the window is gone
                     Platform.exit();
                 }
             });

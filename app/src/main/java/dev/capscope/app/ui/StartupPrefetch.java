@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * and reports it in the window.
  */
 final class StartupPrefetch {
+    private static final System.Logger LOG = System.getLogger(StartupPrefetch.class.getName());
     private final DemoTargetLauncher demo;
     private final TargetConnector connector;
     private final CompletableFuture<WalkService> walks = new CompletableFuture<>();
@@ -87,6 +88,7 @@ final class StartupPrefetch {
         try {
             return walks.join();
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "loading the profiles failed; using the built-in ones", e);
             return new WalkService(ProfileRegistry.builtin(), new CoreLintService());
         }
     }
@@ -101,7 +103,8 @@ final class StartupPrefetch {
                         return p.target();
                     }
                 } catch (RuntimeException e) {
-                    // the prefetch failed: connect normally, which reports the failure
+                    // the prefetch failed: connect normally, which reports the failure to the user
+                    LOG.log(System.Logger.Level.DEBUG, "start-up prefetch of " + uri + " failed", e);
                 }
             }
             return connector.connect(uri);

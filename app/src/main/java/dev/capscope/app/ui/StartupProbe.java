@@ -17,6 +17,7 @@ public final class StartupProbe {
     private static final long NANO_BASE = System.nanoTime();
     private static final List<String> MARKS = new ArrayList<>();
     private static volatile long jvmStart;
+    private static volatile String result;
 
     private StartupProbe() {
     }
@@ -36,6 +37,16 @@ public final class StartupProbe {
             jvmStart = java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
         }
         return jvmStart;
+    }
+
+    /** The probe's one line, once the first tree is on screen. */
+    public static void finish(String line) {
+        result = line;
+    }
+
+    /** The probe's line, or null before (or without) a finished probe. */
+    public static String result() {
+        return result;
     }
 
     /** Records a milestone ("toolkit", "capsim", ...) at the current time; any thread. */

@@ -137,6 +137,8 @@ class LiveCommandsTest {
             CliRun dry = CliRun.of("restore", first.toString(), "--target", capsim.uri(), "--task", TASK, "--dry-run");
             assertEquals(0, dry.exit(), dry.err());
             assertTrue(dry.out().contains("restore plan") && dry.out().contains("dry run"), dry.out());
+            // the plan names what it removes, in the wizard's words (PlanLines)
+            assertTrue(dry.out().contains("close session at ") && dry.out().contains(": LOG 'init -> log_client -> extra-log' @core, badge "), dry.out());
             assertEquals(0, CliRun.of("diff", changed.toString(), snapshot(capsim, "after").toString()).exit());
         }
     }

@@ -32,6 +32,16 @@ public record SnapshotMeta(int schemaVersion, String name, Instant takenAt, Stri
         this(schemaVersion, name, takenAt, endpoint, task, kernel, profile, toolVersion, false);
     }
 
+    /**
+     * Metadata of a snapshot taken now, in the current schema: the one place both front ends
+     * assemble it. A kernel or profile the target did not name is "unknown".
+     */
+    public static SnapshotMeta taken(String name, Instant takenAt, String endpoint, String task, String kernel,
+                                     String profile, String toolVersion, boolean torn) {
+        return new SnapshotMeta(CURRENT_SCHEMA, name, takenAt, endpoint, task, kernel == null ? "unknown" : kernel,
+                profile == null ? "unknown" : profile, toolVersion, torn);
+    }
+
     public SnapshotMeta withTorn(boolean isTorn) {
         return new SnapshotMeta(schemaVersion, name, takenAt, endpoint, task, kernel, profile, toolVersion, isTorn);
     }

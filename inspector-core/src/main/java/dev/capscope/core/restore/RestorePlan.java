@@ -53,8 +53,17 @@ public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep>
         return steps.stream().map(PlannedStep::operation).toList();
     }
 
-    /** Readable multi-line rendering for the CLI and the restore wizard. */
+    /** Readable multi-line rendering, operations only (no live space at hand to say what they remove). */
     public String render() {
+        return render(null);
+    }
+
+    /**
+     * Readable multi-line rendering for the CLI and the restore wizard: with the space walked just
+     * before, every operation that removes something names it and says whether a session stays
+     * open at its server ({@link PlanLines}).
+     */
+    public String render(dev.capscope.core.model.CapSpace live) {
         StringBuilder b = new StringBuilder();
         if (isRefused()) {
             b.append("restore of task '").append(task).append("' refused:\n");
@@ -76,7 +85,8 @@ public record RestorePlan(String task, List<Refusal> refusals, List<PlannedStep>
                 current = s.phase();
                 b.append("  ").append(current.title()).append(":\n");
             }
-            b.append(String.format("    %3d. %s%n", n++, s.operation().describe()));
+            String line = live == null ? s.operation().describe() : PlanLines.describe(s, live, this);
+            b.append(String.format("    %3d. %s%n", n++, line));
         }
         if (!sideEffects.isEmpty()) {
             b.append("  side effects outside the task:\n");

@@ -3,6 +3,7 @@ package dev.capscope.core.snapshot;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.capscope.core.io.AtomicFile;
 import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
@@ -16,12 +17,7 @@ import dev.capscope.core.model.ThreadInfo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,9 +32,9 @@ import static dev.capscope.core.snapshot.SnapshotFields.*;
  * target could not name carries its object's kind (and label) itself instead of an
  * {@code objectId}: a file never holds a made-up id.
  *
- * <p>Writing is atomic: the bytes go to a temporary file in the target's directory, are forced to
- * disk and renamed over the target. A failure leaves the previous file as it was and removes the
- * temporary file.
+ * <p>Writing is atomic ({@link AtomicFile}): the bytes go to a temporary file in the target's
+ * directory, are forced to disk and renamed over the target. A failure leaves the previous file as
+ * it was and removes the temporary file.
  */
 public final class SnapshotWriter {
     private static final JsonFactory FACTORY = new JsonFactory();
@@ -47,28 +43,7 @@ public final class SnapshotWriter {
     }
 
     public static void write(Snapshot snapshot, Path file) throws IOException {
-        byte[] bytes = toBytes(snapshot);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        if (!Files.isDirectory(dir)) { // else the error would name the temporary file
-            throw new java.nio.file.NoSuchFileException(file.toString(), null, "the folder " + dir
-                    + " does not exist; create it or save somewhere else");
-        }
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
-        syncDirectory(dir);
+        AtomicFile.write(file, toBytes(snapshot));
     }
 
     /** The file content, UTF-8. */
@@ -194,15 +169,6 @@ public final class SnapshotWriter {
     private static void optional(JsonGenerator g, String name, String value) throws IOException {
         if (value != null) {
             g.writeStringField(name, value);
-        }
-    }
-
-    /** Makes the rename itself durable; not every file system lets a directory be opened, so best effort. */
-    private static void syncDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException ignored) {
-            // the data itself is already forced; only the rename's durability is at stake
         }
     }
 }

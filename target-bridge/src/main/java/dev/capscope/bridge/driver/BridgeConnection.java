@@ -18,6 +18,10 @@ import java.util.function.Supplier;
 
 import static dev.capscope.bridge.jna.CapBridgeLibrary.CAPINFO_FIELDS;
 import static dev.capscope.bridge.jna.CapBridgeLibrary.CAPMAP_FIELDS;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.META_BADGE;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.META_GENERATION;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.META_NEXT_INDEX;
+import static dev.capscope.bridge.jna.CapBridgeLibrary.META_OBJECT;
 import static dev.capscope.bridge.jna.CapBridgeLibrary.TASK_FIELDS;
 import static dev.capscope.bridge.jna.CapBridgeLibrary.THREAD_FIELDS;
 
@@ -87,11 +91,15 @@ public final class BridgeConnection implements AutoCloseable {
             throw lastError(uri, c);
         }
         long[] n = s.readNums(1, CapBridgeLibrary.HELLO_FIELDS);
-        byte[] arena = s.readArena((int) (n[7] + n[8] + n[9]));
-        return new HelloInfo((int) n[0], (int) n[1], n[2], (int) n[6],
-                RecordDecoder.string(arena, 0, n[7]),
-                RecordDecoder.string(arena, n[7], n[8]),
-                RecordDecoder.string(arena, n[7] + n[8], n[9]));
+        long kernel = n[CapBridgeLibrary.HELLO_KERNEL_LEN];
+        long profile = n[CapBridgeLibrary.HELLO_PROFILE_LEN];
+        long agent = n[CapBridgeLibrary.HELLO_AGENT_LEN];
+        byte[] arena = s.readArena((int) (kernel + profile + agent));
+        return new HelloInfo((int) n[CapBridgeLibrary.HELLO_VERSION], (int) n[CapBridgeLibrary.HELLO_LAST_SELECTOR],
+                n[CapBridgeLibrary.HELLO_FLAGS], (int) n[CapBridgeLibrary.HELLO_TASK_COUNT],
+                RecordDecoder.string(arena, 0, kernel),
+                RecordDecoder.string(arena, kernel, profile),
+                RecordDecoder.string(arena, kernel + profile, agent));
     }
 
     private static TargetException lastError(String endpoint, Pointer c) {
@@ -119,7 +127,7 @@ public final class BridgeConnection implements AutoCloseable {
         int count = check(CapBridgeLibrary.cb_tasks(c, scratch.nums(), NativeScratch.MAX_RECORDS,
                 scratch.arena(), NativeScratch.ARENA_BYTES));
         long[] n = scratch.readNums(count, TASK_FIELDS);
-        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, TASK_FIELDS, 6, 1));
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, TASK_FIELDS, CapBridgeLibrary.TASK_NAME, 1));
         return decoded(() -> RecordDecoder.tasks(n, count, arena));
     }
 
@@ -127,7 +135,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_generation(c, (int) task, meta));
-        return scratch.meta(0);
+        return scratch.meta(META_GENERATION);
     }
 
     /** Bit (sel - first) set when the selector is valid. */
@@ -154,7 +162,7 @@ public final class BridgeConnection implements AutoCloseable {
         int count = check(CapBridgeLibrary.cb_threads(c, (int) task, scratch.nums(), NativeScratch.MAX_RECORDS,
                 scratch.arena(), NativeScratch.ARENA_BYTES, meta));
         long[] n = scratch.readNums(count, THREAD_FIELDS);
-        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, THREAD_FIELDS, 4, 1));
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, THREAD_FIELDS, CapBridgeLibrary.THREAD_NAME, 1));
         return decoded(() -> RecordDecoder.threads(n, count, arena));
     }
 
@@ -165,10 +173,31 @@ public final class BridgeConnection implements AutoCloseable {
         int count = check(CapBridgeLibrary.cb_cap_map(c, (int) task, first, last, scratch.nums(),
                 NativeScratch.MAX_RECORDS, scratch.arena(), NativeScratch.ARENA_BYTES, meta));
         long[] n = scratch.readNums(count, CAPMAP_FIELDS);
-        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, CAPMAP_FIELDS, 6, 4));
+        byte[] arena = scratch.readArena(RecordDecoder.arenaEnd(n, count, CAPMAP_FIELDS, CapBridgeLibrary.CAPMAP_IFACE, 4));
         List<CapMapEntry> entries = decoded(() -> RecordDecoder.capMapEntries(n, count, arena));
-        long next = scratch.meta(1);
-        return new CapMapPage(entries, next == 0xFFFF ? -1 : (int) next, scratch.meta(0));
+        long next = scratch.meta(META_NEXT_INDEX);
+        return new CapMapPage(entries, next == WireProtocol.PROTO_CAPMAP_DONE ? -1 : (int) next,
+                scratch.meta(META_GENERATION));
+    }
+
+    /**
+     * Pipelines the requests of walks of these tasks (capbridge.h cb_announce_walks): sent now in one
+     * write, their answers taken by the calls that follow. Returns how many tasks were announced.
+     */
+    public synchronized int announceWalks(long[] tasks, boolean generationFirst) {
+        int[] ids = new int[tasks.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) tasks[i];
+        }
+        return check(CapBridgeLibrary.cb_announce_walks(open(), ids, ids.length,
+                generationFirst ? CapBridgeLibrary.WALK_GENERATION_FIRST : 0));
+    }
+
+    /** What this connection did on the wire so far (for tests and benchmarks). */
+    public synchronized WireStats stats() {
+        long[] n = new long[CapBridgeLibrary.STATS_FIELDS];
+        CapBridgeLibrary.cb_stats(open(), n);
+        return new WireStats(n[0], n[1], n[2], n[3]);
     }
 
     /** UNMAP mode 0: removes this task's slot; copies elsewhere survive. */
@@ -176,7 +205,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_unmap(c, (int) task, selector, 0, 0, meta));
-        return new MutationResult(scratch.meta(0), null, null);
+        return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
 
     /** MAP_COPY within the task; {@code grant} moves the mapping (L4_MAP_ITEM_GRANT) instead of copying it. */
@@ -184,7 +213,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_map_copy(c, (int) task, 0, from, to, 0, rights, grant ? 1 : 0, meta));
-        return new MutationResult(scratch.meta(0), null, null);
+        return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
 
     public synchronized MutationResult createSession(long task, int selector, Semantics s) {
@@ -194,7 +223,7 @@ public final class BridgeConnection implements AutoCloseable {
         check(CapBridgeLibrary.cb_create_session(c, (int) task, selector, quota(s),
                 str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
                 str.server, str.server.length, meta));
-        return new MutationResult(scratch.meta(0), scratch.meta(2), scratch.meta(3));
+        return new MutationResult(scratch.meta(META_GENERATION), scratch.meta(META_BADGE), scratch.meta(META_OBJECT));
     }
 
     /** Creates an object of a wire kind (1 Task, 2 Thread, 3 Ipc_gate, 4 Irq_sender) at the selector. */
@@ -202,7 +231,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_create_object(c, (int) task, selector, wireKind, label, meta));
-        return new MutationResult(scratch.meta(0), null, scratch.meta(3));
+        return new MutationResult(scratch.meta(META_GENERATION), null, scratch.meta(META_OBJECT));
     }
 
     public synchronized MutationResult setCapMapEntry(long task, int index, long rawId, int refCount, int flags,
@@ -213,14 +242,14 @@ public final class BridgeConnection implements AutoCloseable {
         check(CapBridgeLibrary.cb_set_capmap_entry(c, (int) task, index, (int) rawId, refCount, flags, 0,
                 quota(s), str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
                 str.server, str.server.length, meta));
-        return new MutationResult(scratch.meta(0), null, null);
+        return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
 
     public synchronized MutationResult clearCapMapEntry(long task, int index) {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_clear_capmap_entry(c, (int) task, index, meta));
-        return new MutationResult(scratch.meta(0), null, null);
+        return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
 
     /** CLOSE_SESSION: closes the session at the selector at its server, as the task's parent would. */
@@ -228,7 +257,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_close_session(c, (int) task, selector, meta));
-        return new MutationResult(scratch.meta(0), null, null);
+        return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
 
     /**
@@ -239,7 +268,7 @@ public final class BridgeConnection implements AutoCloseable {
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_lease_acquire(c, (int) task, generation, timeoutMs, meta));
-        return scratch.meta(0);
+        return scratch.meta(META_GENERATION);
     }
 
     /** LEASE_RELEASE: ends this connection's lease (fine when it holds none). */

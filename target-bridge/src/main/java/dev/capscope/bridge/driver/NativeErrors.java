@@ -29,7 +29,7 @@ final class NativeErrors {
 
     static TargetException exception(String endpoint, int nativeCode, int wireStatus, String nativeMessage) {
         Code code = code(nativeCode);
-        if (wireStatus == CapBridgeLibrary.ST_NO_LEASE) {
+        if (wireStatus == WireProtocol.ST_NO_LEASE) {
             return new TargetException(code, endpoint + ": " + nativeMessage); // the agent says what to do
         }
         String advice = switch (code) {

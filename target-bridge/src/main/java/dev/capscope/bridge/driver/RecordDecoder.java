@@ -18,29 +18,18 @@ import java.util.List;
  * what is left here is meaning: wire kind numbers, "unknown" markers, empty strings.
  */
 final class RecordDecoder {
-    /** Wire kind numbers (protocol §3 CAP_INFOS) to kinds; index = wire value. */
+    /** Wire kind numbers (protocol/proto.h enum proto_kind) to kinds; index = wire value. */
     private static final ObjectKind[] KINDS = {
             ObjectKind.UNKNOWN, ObjectKind.TASK, ObjectKind.THREAD, ObjectKind.IPC_GATE, ObjectKind.IRQ_SENDER,
             ObjectKind.IRQ_SEMAPHORE, ObjectKind.FACTORY, ObjectKind.SCHEDULER, ObjectKind.VLOG, ObjectKind.ICU,
             ObjectKind.VM, ObjectKind.JDB, ObjectKind.DMA_SPACE, ObjectKind.SEMAPHORE, ObjectKind.IOMMU,
     };
-    private static final long UNKNOWN_U32 = 0xFFFF_FFFFL;
-    private static final int FLAG_KIND_KNOWN = 1;
-    private static final int FLAG_LABEL_VALID = 2;
-    private static final int FLAG_MAPPINGS_KNOWN = 4;
-    private static final int CAPMAP_SEMANTICS_KNOWN = 4;
-
     private RecordDecoder() {
     }
 
-    /** The wire number of a kind (for CREATE_OBJECT), or -1 when it has none. */
-    static int wireKind(ObjectKind kind) {
-        for (int i = 1; i < KINDS.length; i++) {
-            if (KINDS[i] == kind) {
-                return i;
-            }
-        }
-        return -1;
+    /** The kind a wire number stands for (the native side has checked its range). */
+    static ObjectKind kind(int wire) {
+        return KINDS[wire];
     }
 
     /** Bytes of the arena in use: the end of the furthest (offset, length) pair. */
@@ -63,15 +52,18 @@ final class RecordDecoder {
         List<CapInfo> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = i * CapBridgeLibrary.CAPINFO_FIELDS;
-            int flags = (int) n[at + 6];
-            ObjectKind kind = (flags & FLAG_KIND_KNOWN) != 0 ? KINDS[(int) n[at + 1]] : ObjectKind.UNKNOWN;
-            int rights = (int) n[at + 2];
-            long objectId = n[at + 3] == UNKNOWN_U32 ? CapInfo.UNKNOWN_ID : n[at + 3];
-            Long label = (flags & FLAG_LABEL_VALID) != 0 ? n[at + 4] : null;
-            int mappings = (flags & FLAG_MAPPINGS_KNOWN) != 0 ? (int) n[at + 5] : -1;
-            // 0xFF = rights unknown; the model has no "unknown" rights, NONE is the honest closest.
-            out.add(new CapInfo((int) n[at], objectId, kind, rights == 0xFF ? Rights.NONE : new Rights(rights),
-                    label, mappings));
+            int flags = (int) n[at + CapBridgeLibrary.CAPINFO_FLAGS];
+            ObjectKind kind = (flags & WireProtocol.CAPINFO_KIND_KNOWN) != 0
+                    ? kind((int) n[at + CapBridgeLibrary.CAPINFO_KIND]) : ObjectKind.UNKNOWN;
+            int rights = (int) n[at + CapBridgeLibrary.CAPINFO_RIGHTS];
+            long object = n[at + CapBridgeLibrary.CAPINFO_OBJECT];
+            long objectId = object == WireProtocol.PROTO_UNKNOWN_ID ? CapInfo.UNKNOWN_ID : object;
+            Long label = (flags & WireProtocol.CAPINFO_LABEL_VALID) != 0 ? n[at + CapBridgeLibrary.CAPINFO_LABEL] : null;
+            int mappings = (flags & WireProtocol.CAPINFO_MAPPINGS_KNOWN) != 0
+                    ? (int) n[at + CapBridgeLibrary.CAPINFO_MAPPINGS] : -1;
+            // The model has no "unknown" rights; NONE is the honest closest.
+            Rights r = rights == WireProtocol.PROTO_RIGHTS_UNKNOWN ? Rights.NONE : new Rights(rights);
+            out.add(new CapInfo((int) n[at + CapBridgeLibrary.CAPINFO_SELECTOR], objectId, kind, r, label, mappings));
         }
         return out;
     }
@@ -80,13 +72,15 @@ final class RecordDecoder {
         List<ThreadInfo> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = i * CapBridgeLibrary.THREAD_FIELDS;
-            int state = (int) n[at + 3];
+            int state = (int) n[at + CapBridgeLibrary.THREAD_STATE];
             String stateName = switch (state) {
-                case 0 -> "running";
-                case 1 -> "stopped";
+                case WireProtocol.THREAD_RUNNING -> "running";
+                case WireProtocol.THREAD_STOPPED -> "stopped";
                 default -> "state " + state;
             };
-            out.add(new ThreadInfo((int) n[at], string(arena, n[at + 4], n[at + 5]), stateName));
+            int name = at + CapBridgeLibrary.THREAD_NAME;
+            out.add(new ThreadInfo((int) n[at + CapBridgeLibrary.THREAD_INDEX], string(arena, n[name], n[name + 1]),
+                    stateName));
         }
         return out;
     }
@@ -96,14 +90,16 @@ final class RecordDecoder {
         for (int i = 0; i < count; i++) {
             int at = i * CapBridgeLibrary.CAPMAP_FIELDS;
             Semantics semantics = Semantics.NONE;
-            if ((n[at + 3] & CAPMAP_SEMANTICS_KNOWN) != 0) {
-                semantics = new Semantics(emptyToNull(string(arena, n[at + 6], n[at + 7])),
-                        emptyToNull(string(arena, n[at + 8], n[at + 9])),
-                        emptyToNull(string(arena, n[at + 10], n[at + 11])),
-                        emptyToNull(string(arena, n[at + 12], n[at + 13])),
-                        n[at + 5] == 0 ? null : n[at + 5]);
+            if ((n[at + CapBridgeLibrary.CAPMAP_FLAGS] & WireProtocol.CAPMAP_FLAG_SEMANTICS) != 0) {
+                long quota = n[at + CapBridgeLibrary.CAPMAP_QUOTA];
+                semantics = new Semantics(optional(n, arena, at + CapBridgeLibrary.CAPMAP_IFACE),
+                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_LABEL),
+                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_ARGS),
+                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_SERVER),
+                        quota == 0 ? null : quota);
             }
-            out.add(new CapMapEntry((int) n[at], n[at + 1], (int) n[at + 2], semantics));
+            out.add(new CapMapEntry((int) n[at + CapBridgeLibrary.CAPMAP_INDEX], n[at + CapBridgeLibrary.CAPMAP_RAW_ID],
+                    (int) n[at + CapBridgeLibrary.CAPMAP_REF_COUNT], semantics));
         }
         return out;
     }
@@ -112,14 +108,19 @@ final class RecordDecoder {
         List<TaskRecord> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             int at = i * CapBridgeLibrary.TASK_FIELDS;
-            long objectId = n[at + 2] == UNKNOWN_U32 ? -1 : n[at + 2];
-            out.add(new TaskRecord(n[at], n[at + 1], objectId, (int) n[at + 3], (int) n[at + 4], n[at + 5],
-                    string(arena, n[at + 6], n[at + 7])));
+            long object = n[at + CapBridgeLibrary.TASK_OBJECT];
+            int name = at + CapBridgeLibrary.TASK_NAME;
+            out.add(new TaskRecord(n[at + CapBridgeLibrary.TASK_ID], n[at + CapBridgeLibrary.TASK_PARENT],
+                    object == WireProtocol.PROTO_UNKNOWN_ID ? -1 : object, (int) n[at + CapBridgeLibrary.TASK_THREADS],
+                    (int) n[at + CapBridgeLibrary.TASK_VALID_CAPS], n[at + CapBridgeLibrary.TASK_GENERATION],
+                    string(arena, n[name], n[name + 1])));
         }
         return out;
     }
 
-    private static String emptyToNull(String s) {
+    /** The string whose (offset, length) pair is at n[at], null when empty. */
+    private static String optional(long[] n, byte[] arena, int at) {
+        String s = string(arena, n[at], n[at + 1]);
         return s.isEmpty() ? null : s;
     }
 }

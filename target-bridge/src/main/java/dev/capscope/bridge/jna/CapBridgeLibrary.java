@@ -12,7 +12,7 @@ import com.sun.jna.Pointer;
  * target/classes or inside the jar); {@code -Djna.debug_load=true} shows where JNA looked.
  */
 public final class CapBridgeLibrary {
-    /** Return codes (negative) = capbridge.h CB_E_*. */
+    /** Return codes (negative) = capbridge.h CB_E_* (ProtocolHeaderTest). */
     public static final int OK = 0;
     public static final int E_UNREACHABLE = -1;
     public static final int E_TIMEOUT = -2;
@@ -23,22 +23,70 @@ public final class CapBridgeLibrary {
     public static final int E_LEASE_HELD = -7;
     public static final int E_GENERATION_MOVED = -8;
 
-    /** Agent status of a mutation made without the restore lease (docs/protocol.md §2). */
-    public static final int ST_NO_LEASE = 16;
-
     public static final int LAST_SELECTOR = 4296;
     public static final int LAST_CAPMAP_INDEX = 4095;
     public static final int MAX_STRING = 4096;
     public static final int MAX_RESPONSE = 1 << 20;
     public static final int BITMAP_BYTES = (LAST_SELECTOR + 1 + 7) / 8;
 
-    /** int64 fields per output record (capbridge.h CB_*_FIELDS). */
+    /**
+     * Output records: int64 fields per record (CB_*_FIELDS) and the index of each field in it
+     * (capbridge.h CB_&lt;RECORD&gt;_&lt;FIELD&gt;; a string is an arena offset at its index, its length
+     * after it). ProtocolHeaderTest holds every constant of this class to capbridge.h.
+     */
     public static final int HELLO_FIELDS = 10;
+    public static final int HELLO_VERSION = 0;
+    public static final int HELLO_LAST_SELECTOR = 1;
+    public static final int HELLO_FLAGS = 2;
+    public static final int HELLO_TASK_COUNT = 6;
+    public static final int HELLO_KERNEL_LEN = 7;
+    public static final int HELLO_PROFILE_LEN = 8;
+    public static final int HELLO_AGENT_LEN = 9;
+
     public static final int TASK_FIELDS = 8;
+    public static final int TASK_ID = 0;
+    public static final int TASK_PARENT = 1;
+    public static final int TASK_OBJECT = 2;
+    public static final int TASK_THREADS = 3;
+    public static final int TASK_VALID_CAPS = 4;
+    public static final int TASK_GENERATION = 5;
+    public static final int TASK_NAME = 6;
+
     public static final int CAPINFO_FIELDS = 7;
+    public static final int CAPINFO_SELECTOR = 0;
+    public static final int CAPINFO_KIND = 1;
+    public static final int CAPINFO_RIGHTS = 2;
+    public static final int CAPINFO_OBJECT = 3;
+    public static final int CAPINFO_LABEL = 4;
+    public static final int CAPINFO_MAPPINGS = 5;
+    public static final int CAPINFO_FLAGS = 6;
+
     public static final int THREAD_FIELDS = 6;
+    public static final int THREAD_INDEX = 0;
+    public static final int THREAD_STATE = 3;
+    public static final int THREAD_NAME = 4;
+
     public static final int CAPMAP_FIELDS = 14;
+    public static final int CAPMAP_INDEX = 0;
+    public static final int CAPMAP_RAW_ID = 1;
+    public static final int CAPMAP_REF_COUNT = 2;
+    public static final int CAPMAP_FLAGS = 3;
+    public static final int CAPMAP_QUOTA = 5;
+    public static final int CAPMAP_IFACE = 6;
+    public static final int CAPMAP_LABEL = 8;
+    public static final int CAPMAP_ARGS = 10;
+    public static final int CAPMAP_SERVER = 12;
+
     public static final int META_FIELDS = 4;
+    public static final int META_GENERATION = 0;
+    public static final int META_NEXT_INDEX = 1;
+    public static final int META_BADGE = 2;
+    public static final int META_OBJECT = 3;
+
+    /** cb_stats fields: writes (round trips), frames sent, answers read, announced answers dropped. */
+    public static final int STATS_FIELDS = 4;
+    /** cb_announce_walks flag: each walk starts with its own GENERATION. */
+    public static final int WALK_GENERATION_FIRST = 1;
 
     private static final Throwable LOAD_FAILURE = register();
 
@@ -92,6 +140,10 @@ public final class CapBridgeLibrary {
 
     public static native int cb_cap_map(Pointer c, int task, int first, int last, Pointer nums, int maxEntries,
                                         Pointer arena, int arenaCap, Pointer meta);
+
+    public static native int cb_announce_walks(Pointer c, int[] tasks, int ntasks, int flags);
+
+    public static native int cb_stats(Pointer c, long[] out);
 
     public static native int cb_unmap(Pointer c, int task, int selector, int order, int mode, Pointer meta);
 

@@ -72,13 +72,14 @@ public final class DetailsView extends BorderPane {
         name.setMinWidth(118);
         name.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().name()));
-        // names are short words ("THREAD_AREA_BASE" has nowhere to wrap): one line, the column fits them
+        // names wrap too: "THREAD_AREA_BASE" may break after an underscore in a narrow pane
+        name.setCellFactory(c -> new WrappingCell<>(WrappingCell::breakable));
         TreeTableColumn<DetailItem, String> value = new TreeTableColumn<>("Value");
         value.setId("detailsColValue");
         value.setMinWidth(100);
         value.setCellValueFactory(p -> new ReadOnlyStringWrapper(p.getValue().getValue() == null ? ""
                 : p.getValue().getValue().value()));
-        value.setCellFactory(c -> new WrappingCell<>());
+        value.setCellFactory(c -> new WrappingCell<>(WrappingCell::breakable));
         name.setSortable(false);
         value.setSortable(false);
         table.getColumns().add(name);

@@ -1,5 +1,6 @@
 package dev.capscope.app.ui.diff;
 
+import dev.capscope.app.ui.map.MapGrid;
 import dev.capscope.app.ui.map.MapPalette;
 import dev.capscope.core.diff.DiffStatus;
 import dev.capscope.core.model.Selectors;
@@ -16,15 +17,12 @@ import java.util.function.IntSupplier;
 
 /** The occupancy map coloured by diff status: one Canvas, 128 cells a line; click selects the row. */
 public final class DiffMapView extends Region {
-    private static final double LABEL_W = 52;
-    /** Room above the first line so its label ("0x0") is not cut. */
-    private static final double TOP = 4;
     private static final int COLS = 128;
     private final Canvas canvas = new Canvas();
     private final ObservableValue<DiffMapModel> model;
     private final IntSupplier selected;
     private final Tooltip tooltip = new Tooltip();
-    private double cell = 5;
+    private final MapGrid grid = new MapGrid(COLS, 5);
 
     public DiffMapView(ObservableValue<DiffMapModel> model, IntSupplier selected, IntConsumer onClick) {
         this.model = model;
@@ -58,17 +56,11 @@ public final class DiffMapView extends Region {
     }
 
     public int selectorAt(double x, double y) {
-        if (x < LABEL_W) return -1;
-        int c = (int) ((x - LABEL_W) / cell);
-        if (y < TOP) return -1;
-        int r = (int) ((y - TOP) / cell);
-        if (c >= COLS || r < 0) return -1;
-        int s = r * COLS + c;
-        return s < Selectors.COUNT ? s : -1;
+        return grid.selectorAt(x, y);
     }
 
     public double[] cellCenter(int sel) {
-        return new double[]{LABEL_W + (sel % COLS + 0.5) * cell, TOP + (sel / COLS + 0.5) * cell};
+        return grid.cellCenter(sel);
     }
 
     public Canvas canvas() {
@@ -77,16 +69,34 @@ public final class DiffMapView extends Region {
 
     @Override
     protected void layoutChildren() {
-        int rows = (Selectors.COUNT + COLS - 1) / COLS;
-        cell = Math.max(3, Math.floor(Math.min((getWidth() - LABEL_W) / COLS, (getHeight() - TOP) / rows)));
-        canvas.setWidth(LABEL_W + COLS * cell);
-        canvas.setHeight(TOP + rows * cell);
+        int rows = grid.rows();
+        double cell = Math.max(3, Math.floor(Math.min((getWidth() - MapGrid.LABEL_W) / COLS,
+                (getHeight() - MapGrid.TOP) / rows)));
+        grid.resize(COLS, cell);
+        canvas.setWidth(MapGrid.LABEL_W + COLS * cell);
+        canvas.setHeight(MapGrid.TOP + rows * cell);
         redraw();
     }
 
     @Override
     protected double computePrefWidth(double h) {
-        return LABEL_W + COLS * 6;
+        return MapGrid.LABEL_W + COLS * 6;
+    }
+
+    private int revealed = -1;
+
+    /**
+     * "Show in map": rings the selector's cell in the accent colour, wide enough to find at a
+     * glance among 4297 cells, until another selector is revealed or selected.
+     */
+    public void reveal(int sel) {
+        revealed = sel;
+        redraw();
+    }
+
+    /** The selector last shown with {@link #reveal}, -1 when none is ringed (for tests and page objects). */
+    public int revealed() {
+        return revealed == selected.getAsInt() ? revealed : -1;
     }
 
     /** Redraws (also called when the selection moves). */
@@ -95,25 +105,26 @@ public final class DiffMapView extends Region {
         DiffMapModel m = model.getValue();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
-        g.setFill(dark ? Color.web("#b8c0cc") : Color.web("#555"));
-        g.setFont(javafx.scene.text.Font.font("Monospaced", Math.max(8, Math.min(11, cell))));
-        g.setTextAlign(javafx.scene.text.TextAlignment.RIGHT);
-        g.setTextBaseline(javafx.geometry.VPos.CENTER);
-        int rows = (Selectors.COUNT + COLS - 1) / COLS;
-        for (int r = 0; r < rows; r += cell >= 7 ? 1 : 2) {
-            g.fillText("0x" + Integer.toHexString(r * COLS), LABEL_W - 5, TOP + (r + 0.5) * cell);
-        }
-        double gap = cell >= 5 ? 1 : 0;
+        double cell = grid.cell();
+        grid.drawLineLabels(g, dark ? Color.web("#b8c0cc") : Color.web("#555"), cell >= 7 ? 1 : 2,
+                first -> "0x" + Integer.toHexString(first));
         for (int s = 0; s < Selectors.COUNT; s++) {
             DiffStatus st = m.status(s);
-            g.setFill(st == null ? MapPalette.emptyCell(m.area(s), dark) : color(st));
-            g.fillRect(LABEL_W + (s % COLS) * cell, TOP + (s / COLS) * cell, cell - gap, cell - gap);
+            grid.fillCell(g, s, st == null ? MapPalette.emptyCell(m.area(s), dark) : color(st), 1.0);
         }
+        grid.endCells(g);
         int sel = selected.getAsInt();
         if (sel >= 0 && sel < Selectors.COUNT) {
             g.setStroke(Color.BLACK);
             g.setLineWidth(2);
-            g.strokeRect(LABEL_W + (sel % COLS) * cell - 1.5, TOP + (sel / COLS) * cell - 1.5, cell + 2, cell + 2);
+            g.strokeRect(grid.x(sel) - 1.5, grid.y(sel) - 1.5, cell + 2, cell + 2);
+        }
+        if (revealed >= 0 && revealed == sel) {
+            double r = Math.max(6, cell * 1.5);
+            g.setStroke(Color.web(dark ? "#58a6ff" : "#0969da"));
+            g.setLineWidth(3);
+            double[] c = grid.cellCenter(sel);
+            g.strokeOval(c[0] - r, c[1] - r, 2 * r, 2 * r);
         }
     }
 }

@@ -40,17 +40,22 @@ public final class DiffRows {
 
     /** Rows grouped by area (in area order); {@code changesOnly} leaves out UNCHANGED rows and empty groups. */
     public static List<Group> groups(List<DiffRow> rows, boolean changesOnly) {
+        return groups(rows, changesOnly, DiffRowFilter.ALL);
+    }
+
+    /** As {@link #groups(List, boolean)}, keeping only rows the filter passes (areas keep their full counts). */
+    public static List<Group> groups(List<DiffRow> rows, boolean changesOnly, DiffRowFilter filter) {
         Map<Area, List<DiffRow>> byArea = new EnumMap<>(Area.class);
         Map<Area, int[]> counts = new EnumMap<>(Area.class);
         for (DiffRow r : rows) {
             counts.computeIfAbsent(r.area(), k -> new int[DiffStatus.values().length])[r.status().ordinal()]++;
-            if (changesOnly && r.status() == DiffStatus.UNCHANGED) continue;
+            if (changesOnly && r.status() == DiffStatus.UNCHANGED || !filter.test(r)) continue;
             byArea.computeIfAbsent(r.area(), k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>();
         for (Map.Entry<Area, int[]> e : counts.entrySet()) {
             List<DiffRow> l = byArea.getOrDefault(e.getKey(), List.of());
-            if (changesOnly && l.isEmpty()) continue;
+            if ((changesOnly || !filter.isAll()) && l.isEmpty()) continue;
             int[] c = e.getValue();
             String title = e.getKey().title() + "  (" + countText(c) + ")";
             out.add(new Group(DiffRow.group(e.getKey(), title), l));

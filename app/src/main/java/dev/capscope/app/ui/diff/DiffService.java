@@ -1,24 +1,19 @@
 package dev.capscope.app.ui.diff;
 
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.capscope.app.ui.service.WalkService;
 import dev.capscope.app.ui.task.BackgroundTask;
 import dev.capscope.core.diff.DiffEngine;
 import dev.capscope.core.diff.DiffResult;
 import dev.capscope.core.diff.MatchKey;
+import dev.capscope.core.io.AtomicFile;
+import dev.capscope.core.json.SortedJson;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.report.DiffReport;
 import dev.capscope.core.target.Target;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * The diff's work, on the background worker: read a side (a snapshot as it is, a live task by
@@ -26,11 +21,6 @@ import java.nio.file.StandardCopyOption;
  * (the CLI's text and JSON) with an atomic write.
  */
 public final class DiffService {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
-            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .build();
     private final WalkService walks;
 
     public DiffService(WalkService walks) {
@@ -73,22 +63,14 @@ public final class DiffService {
 
     public static String json(DiffResult d, String baseline, String after) {
         try {
-            return JSON.writeValueAsString(DiffReport.tree(d, baseline, after, false)) + "\n";
+            return SortedJson.write(DiffReport.tree(d, baseline, after, false)) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot render the diff as JSON: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** Writes text atomically: a temp file in the same folder, renamed over the target. */
+    /** Writes text atomically and durably ({@link AtomicFile}). */
     public static void writeAtomically(Path file, String content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
-        }
+        AtomicFile.write(file, content);
     }
 }

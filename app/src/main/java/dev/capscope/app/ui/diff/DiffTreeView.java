@@ -7,9 +7,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 
 import java.util.HashMap;
 import java.util.List;
@@ -26,8 +23,6 @@ import dev.capscope.app.ui.settings.NumberBase;
 public final class DiffTreeView extends TreeTableView<DiffRow> {
     private static final PseudoClass GROUP = PseudoClass.getPseudoClass("group");
     private static final String[] MARKS = {"diff-added", "diff-removed", "diff-changed", "diff-rebound"};
-    /** Room beside a title in the first column: indent, disclosure arrow, cell padding. */
-    private static final double TITLE_ROOM = 56;
     private final Map<String, TreeItem<DiffRow>> items = new HashMap<>();
     private final TreeTableColumn<DiffRow, String> titleColumn;
     private boolean syncing;
@@ -40,6 +35,12 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
 
     /** @param numbers the window's number base: selectors and badges are written in it */
     public DiffTreeView(DiffViewModel vm, javafx.beans.value.ObservableValue<NumberBase> numbers) {
+        this(vm, numbers, sel -> { });
+    }
+
+    /** @param showInMap rings a selector's cell in the diff map (the context menu's "Show in map") */
+    public DiffTreeView(DiffViewModel vm, javafx.beans.value.ObservableValue<NumberBase> numbers,
+                        java.util.function.IntConsumer showInMap) {
         this.numbers = numbers;
         setId("diffTree");
         getStyleClass().add("cap-tree");
@@ -48,6 +49,9 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         setColumnResizePolicy(TreeTableView.UNCONSTRAINED_RESIZE_POLICY);
         titleColumn = column("diffColSelector", "Selector", 170,
                 r -> r.isGroup() ? r.title() : numbers.getValue().format(r.selector()));
+        // area titles with their counts run on over the empty cells beside them
+        titleColumn.setCellFactory(c -> new dev.capscope.app.ui.copy.SpanningTitleCell<>(DiffRow::isGroup,
+                r -> r.isGroup() ? r.title() : numbers.getValue().format(r.selector())));
         getColumns().addAll(
                 titleColumn,
                 column("diffColDecimal", "Dec", 56, DiffRow::decimal),
@@ -64,6 +68,7 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         numbers.addListener((o, a, b) -> refresh());
         setContextMenu(contextMenu());
+        DiffTreeActions.install(this, vm, showInMap);
         javafx.scene.input.KeyCombination copy = javafx.scene.input.KeyCombination.keyCombination("Shortcut+C");
         addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (copy.match(e)) {
@@ -112,7 +117,6 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
             }
             root.setExpanded(true);
             setRoot(root);
-            fitTitleColumn(groups);
         } finally {
             syncing = false;
         }
@@ -136,28 +140,20 @@ public final class DiffTreeView extends TreeTableView<DiffRow> {
         }
     }
 
-    /**
-     * Widens (never narrows) the first column so the longest area title with its counts
-     * ("beyond allocator  (+0 −0 ~0 rebound 0 =1)", bold) shows whole.
-     */
-    private void fitTitleColumn(List<DiffRows.Group> groups) {
-        double font = Font.getDefault().getSize();
-        var fontNode = lookup(".tree-table-row-cell");
-        if (fontNode instanceof javafx.scene.control.Labeled l) font = l.getFont().getSize();
-        Font bold = Font.font(Font.getDefault().getFamily(), FontWeight.BOLD, Math.max(font, 12));
-        double need = 0;
-        for (DiffRows.Group g : groups) {
-            Text t = new Text(g.row().title());
-            t.setFont(bold);
-            need = Math.max(need, t.getLayoutBounds().getWidth());
-        }
-        need = Math.ceil(need + TITLE_ROOM);
-        if (need > titleColumn.getPrefWidth()) {
-            titleColumn.setPrefWidth(need);
-        }
+    private javafx.scene.control.TableColumnBase<?, ?> clicked;
+
+    /** The text of the cell last right-clicked or clicked in the focused row ("" when none). */
+    @SuppressWarnings("unchecked")
+    String clickedCellText() {
+        TreeItem<DiffRow> i = getSelectionModel().getSelectedItem();
+        if (i == null || !(clicked instanceof TreeTableColumn<?, ?> c)) return "";
+        String v = ((TreeTableColumn<DiffRow, String>) c).getCellData(i);
+        return v == null ? "" : v;
     }
 
-    private javafx.scene.control.TableColumnBase<?, ?> clicked;
+    DiffRow focusedRow() {
+        return focused();
+    }
 
     /** Copy cell, row(s), selector, kcap, row(s) as JSON: as in the main tree. */
     private javafx.scene.control.ContextMenu contextMenu() {

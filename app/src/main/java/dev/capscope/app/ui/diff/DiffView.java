@@ -48,9 +48,9 @@ public final class DiffView extends BorderPane {
         setId("diffView");
         getStyleClass().add("diff-view");
         setTop(toolBar(vm));
-        tree = new DiffTreeView(vm, numbers);
         map = new DiffMapView(vm.mapProperty(), () -> vm.selectedProperty().get() == null ? -1
                 : vm.selectedProperty().get().selector(), vm::selectSelector);
+        tree = new DiffTreeView(vm, numbers, map::reveal);
         vm.selectedProperty().addListener((o, a, b) -> map.redraw());
         VBox mapPane = new VBox(4, heading("Selectors 0–4296 coloured by diff status (click selects)"), map, legend());
         mapPane.getStyleClass().add("map-pane");
@@ -63,7 +63,7 @@ public final class DiffView extends BorderPane {
         detailsHeading.setId("diffDetailsHeading");
         detailsHeading.textProperty().bind(vm.selectedProperty().map(r -> r == null ? "Select a row: before / after"
                 : r.title() + "  " + (r.statusLabel().isEmpty() ? "unchanged" : r.statusLabel())).orElse("Select a row: before / after"));
-        VBox right = new VBox(heading("Counts per kind"), countsTable(vm), detailsHeading, detailsTable(vm));
+        VBox right = new VBox(heading("Counts per kind"), countsTable(vm), detailsHeading, detailsTable(vm, numbers));
         right.setId("diffSidePane");
         VBox.setVgrow(right.getChildren().get(3), Priority.ALWAYS);
         SplitPane main = new SplitPane(center, right);
@@ -116,9 +116,26 @@ public final class DiffView extends BorderPane {
         text.disableProperty().bind(vm.resultProperty().isNull());
         json.disableProperty().bind(vm.resultProperty().isNull());
         match.setMaxWidth(200);
+        javafx.scene.control.TextField filter = new javafx.scene.control.TextField();
+        filter.setId("diffFilterField");
+        filter.setPromptText("Filter: selector, badge, text, obj:ID");
+        filter.setPrefColumnCount(22);
+        filter.textProperty().bindBidirectional(vm.filterTextProperty());
+        filter.setTooltip(new Tooltip("Filter the diff's rows: a selector (771, 0x303) or kcap, a badge, obj:ID "
+                + "for every holder of a kernel object, or any text of status, kind, meaning or changes. Esc clears."));
+        filter.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && !filter.getText().isEmpty()) {
+                filter.clear();
+                e.consume();
+            }
+        });
+        Label matches = new Label();
+        matches.setId("diffFilterMatches");
+        matches.textProperty().bind(vm.filterMatchesProperty());
         // a flow, not a ToolBar: on a narrow window the controls wrap instead of hiding behind "»"
         FlowPane bar = new FlowPane(8, 6, new Label("Baseline"), base, swap, new Label("After"), after,
-                new Separator(Orientation.VERTICAL), match, changes, reload, new Separator(Orientation.VERTICAL), text, json);
+                new Separator(Orientation.VERTICAL), match, changes, reload, new Separator(Orientation.VERTICAL), text, json,
+                new Separator(Orientation.VERTICAL), filter, matches);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.getStyleClass().add("main-tool-bar");
         bar.setId("diffToolBar");
@@ -128,7 +145,10 @@ public final class DiffView extends BorderPane {
     private static ComboBox<DiffSide> sideChoice(String id, DiffViewModel vm) {
         ComboBox<DiffSide> c = new ComboBox<>(vm.choices());
         c.setId(id);
-        c.setPrefWidth(220);
+        c.setPrefWidth(250);
+        Tooltip tip = new Tooltip(); // a long title ("snapshot log-client-after.json") may not fit
+        tip.textProperty().bind(c.valueProperty().map(DiffSide::title).orElse(""));
+        c.setTooltip(tip);
         c.setConverter(new StringConverter<>() {
             public String toString(DiffSide s) { return s == null ? "" : s.title(); }
             public DiffSide fromString(String s) { return null; }
@@ -139,11 +159,13 @@ public final class DiffView extends BorderPane {
     private static TableView<KindCount> countsTable(DiffViewModel vm) {
         TableView<KindCount> t = new TableView<>(vm.counts());
         t.setId("diffCountsTable");
-        t.getColumns().add(col("What", 110, KindCount::what));
+        t.getColumns().add(col("What", 96, KindCount::what));
         t.getColumns().add(col("+", 40, k -> Integer.toString(k.counts().added())));
         t.getColumns().add(col("−", 40, k -> Integer.toString(k.counts().removed())));
         t.getColumns().add(col("~", 40, k -> Integer.toString(k.counts().changed())));
-        t.getColumns().add(col("rebound", 58, k -> Integer.toString(k.counts().rebound())));
+        TableColumn<KindCount, String> rebound = col("rebound", 68, k -> Integer.toString(k.counts().rebound()));
+        rebound.setMinWidth(70); // the header stays whole on a narrow window (the table scrolls instead)
+        t.getColumns().add(rebound);
         t.getColumns().add(col("=", 44, k -> Integer.toString(k.counts().unchanged())));
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         t.setPrefHeight(230);
@@ -152,12 +174,19 @@ public final class DiffView extends BorderPane {
         return t;
     }
 
-    private static TableView<FieldRow> detailsTable(DiffViewModel vm) {
+    /** Fields whose numbers the window's number setting writes (as the main details do). */
+    private static final java.util.Set<String> NUMBERED = java.util.Set.of("object id", "gate label", "badge");
+
+    private static TableView<FieldRow> detailsTable(DiffViewModel vm,
+            javafx.beans.value.ObservableValue<dev.capscope.app.ui.settings.NumberBase> numbers) {
         TableView<FieldRow> t = new TableView<>(vm.details());
         t.setId("diffDetailsTable");
         t.getColumns().add(col("Field", 100, FieldRow::field));
-        TableColumn<FieldRow, String> before = col("Before (baseline)", 150, FieldRow::before);
-        TableColumn<FieldRow, String> after = col("After", 150, FieldRow::after);
+        Function<Function<FieldRow, String>, Function<FieldRow, String>> inBase = f -> r -> NUMBERED.contains(r.field())
+                ? numbers.getValue().formatNumbersIn(f.apply(r)) : f.apply(r);
+        TableColumn<FieldRow, String> before = col("Before", 150, inBase.apply(FieldRow::before));
+        TableColumn<FieldRow, String> after = col("After", 150, inBase.apply(FieldRow::after));
+        numbers.addListener((o, a, b) -> t.refresh());
         // labels and args are long: they wrap rather than end in "…"
         before.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());
         after.setCellFactory(c -> new dev.capscope.app.ui.copy.WrappingTableCell<>());

@@ -38,6 +38,8 @@ public final class DiffViewModel {
     private final ObjectProperty<DiffSide> after = new SimpleObjectProperty<>();
     private final ObjectProperty<MatchKey> matchKey = new SimpleObjectProperty<>(MatchKey.SELECTOR);
     private final BooleanProperty changesOnly = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.StringProperty filterText = new javafx.beans.property.SimpleStringProperty("");
+    private final ReadOnlyStringWrapper filterMatches = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DiffResult> result = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<List<DiffRows.Group>> groups = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<DiffMapModel> map = new ReadOnlyObjectWrapper<>(DiffMapModel.EMPTY);
@@ -61,6 +63,7 @@ public final class DiffViewModel {
         after.addListener((o, a, b) -> reload());
         matchKey.addListener((o, a, b) -> recompare());
         changesOnly.addListener((o, a, b) -> publishRows());
+        filterText.addListener((o, a, b) -> publishRows());
         selected.addListener((o, a, b) -> details.setAll(DiffDetails.of(b)));
     }
 
@@ -173,6 +176,7 @@ public final class DiffViewModel {
                 if (changesOnly.get() && r.status() == dev.capscope.core.diff.DiffStatus.UNCHANGED) {
                     changesOnly.set(false);
                 }
+                if (!DiffRowFilter.of(filterText.get()).test(r)) filterText.set("");
                 selected.set(r);
                 return;
             }
@@ -197,7 +201,11 @@ public final class DiffViewModel {
 
     private void publishRows() {
         String key = selected.get() == null ? null : selected.get().key();
-        groups.set(DiffRows.groups(rows, changesOnly.get()));
+        DiffRowFilter filter = DiffRowFilter.of(filterText.get());
+        List<DiffRows.Group> shown = DiffRows.groups(rows, changesOnly.get(), filter);
+        groups.set(shown);
+        int n = shown.stream().mapToInt(g -> g.rows().size()).sum();
+        filterMatches.set(filter.isAll() ? "" : n == 0 ? "no match" : n + (n == 1 ? " match" : " matches"));
         DiffRow again = key == null ? null : rows.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null);
         selected.set(again);
         details.setAll(DiffDetails.of(again));
@@ -239,6 +247,10 @@ public final class DiffViewModel {
     public ObjectProperty<DiffSide> afterProperty() { return after; }
     public ObjectProperty<MatchKey> matchKeyProperty() { return matchKey; }
     public BooleanProperty changesOnlyProperty() { return changesOnly; }
+    /** The filter field's text (the main window's language: selector, badge, obj:ID, any text). */
+    public javafx.beans.property.StringProperty filterTextProperty() { return filterText; }
+    /** "N matches" while filtering, "" otherwise. */
+    public ReadOnlyStringProperty filterMatchesProperty() { return filterMatches.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DiffResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<List<DiffRows.Group>> groupsProperty() { return groups.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<DiffMapModel> mapProperty() { return map.getReadOnlyProperty(); }

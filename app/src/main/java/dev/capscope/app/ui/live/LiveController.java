@@ -21,6 +21,7 @@ import java.util.function.Function;
  * the ERROR state with a message saying what happened and what to do, and closes the connection.
  */
 public final class LiveController {
+    private static final System.Logger LOG = System.getLogger(LiveController.class.getName());
 
     /** What the window learns from the controller (on the UI thread). */
     public interface Listener {
@@ -197,8 +198,9 @@ public final class LiveController {
         if (t != null) {
             try {
                 t.close();
-            } catch (RuntimeException ignored) {
-                // closing a dead connection may fail; nothing to do
+            } catch (RuntimeException e) {
+                // closing a dead connection may fail; nothing else to do
+                LOG.log(System.Logger.Level.DEBUG, "closing the old connection failed", e);
             }
         }
     }

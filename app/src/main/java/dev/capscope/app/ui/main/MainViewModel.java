@@ -57,6 +57,8 @@ public final class MainViewModel implements LiveController.Listener {
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
 
+    private final FirstFrame firstFrame = new FirstFrame();
+
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
         this.profile = new ProfileViewModel(ctx.walks().profiles());
@@ -78,6 +80,17 @@ public final class MainViewModel implements LiveController.Listener {
         intervalMillis.addListener((o, a, b) -> rescheduleRefresh());
         ctx.timer().every(Duration.ofMillis(250), () -> tree.tick(ctx.timer().nowMillis()));
         rescheduleRefresh();
+        tree.treeProperty().addListener((o, a, b) -> {
+            if (b != null && !b.children().isEmpty()) firstFrame.settle(FirstFrame.State.TREE);
+        });
+        errorProperty().addListener((o, a, b) -> {
+            if (b != null && !b.isEmpty()) firstFrame.settle(FirstFrame.State.ERROR);
+        });
+    }
+
+    /** What the window waits for before it first shows (the start-up reads it). */
+    public FirstFrame firstFrame() {
+        return firstFrame;
     }
 
     // ---- commands --------------------------------------------------------------------------
@@ -122,6 +135,7 @@ public final class MainViewModel implements LiveController.Listener {
                         () -> status.idle("No demo target in this installation: attach (Ctrl+T) or open a snapshot (Ctrl+O)")))
                 .onFailure(e -> {
                     status.idle("The demo target did not start");
+                    firstFrame.settle(FirstFrame.State.DEMO_FAILED);
                     ctx.dialogs().showError("Demo target", "The demo target (capsim) did not start: " + e.getMessage(),
                             "Attach to another target (Ctrl+T) or open a snapshot (Ctrl+O).");
                 })

@@ -56,9 +56,9 @@ public final class SnapshotCommands {
         String name = r.task() + "-" + STAMP.format(now);
         var info = r.target().infoProperty().get();
         var profile = main.profile().effectiveProperty().get();
-        Snapshot snap = new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, name, now, r.target().endpoint(),
-                r.task(), info == null ? "unknown" : info.kernel(), profile == null ? "unknown" : profile.name(),
-                "capscope"), space);
+        Snapshot snap = new Snapshot(SnapshotMeta.taken(name, now, r.target().endpoint(), r.task(),
+                info == null ? null : info.kernel(), profile == null ? null : profile.name(),
+                dev.capscope.app.cli.VersionProvider.toolVersion(), false), space);
         // Kept (unsaved) in the sources and on the timeline even if the user does not save it now.
         main.sources().snapshots().add(new SnapshotSource(null, snap));
         ctx.dialogs().chooseSnapshotToSave(fileName(name)).ifPresent(file -> save(snap, file));

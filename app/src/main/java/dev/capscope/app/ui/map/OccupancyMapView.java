@@ -9,7 +9,6 @@ import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Label;
@@ -19,8 +18,6 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.text.Font;
-import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 import java.util.function.IntConsumer;
@@ -35,9 +32,6 @@ public final class OccupancyMapView extends Region {
     /** Cell size in pixels at zoom 1, and the smallest a cell gets before a line holds fewer cells. */
     static final double CELL = 8;
     static final double MIN_CELL = 7;
-    static final double LABEL_W = 52;
-    /** Room above the first line, so its label ("0x0") is not cut at the top. */
-    static final double TOP = 4;
     private static final int[] LINE_WIDTHS = {128, 96, 64, 48, 32};
     private final Canvas canvas = new Canvas();
     private final ScrollPane scroll;
@@ -47,8 +41,7 @@ public final class OccupancyMapView extends Region {
     private final DoubleProperty zoom;
     private final ObservableValue<NumberBase> numbers;
     private final Tooltip tooltip = new Tooltip();
-    private int cols = 128;
-    private double cell = CELL;
+    private final MapGrid grid = new MapGrid(128, CELL);
 
     public OccupancyMapView(ReadOnlyObjectProperty<MapModel> model, ReadOnlyIntegerProperty selected, IntConsumer onClick) {
         this(model, selected, onClick, new javafx.beans.property.SimpleDoubleProperty(1),
@@ -107,18 +100,12 @@ public final class OccupancyMapView extends Region {
 
     /** Selector under a point of the canvas, or -1. */
     public int selectorAt(double x, double y) {
-        if (x < LABEL_W) return -1;
-        int c = (int) ((x - LABEL_W) / cell);
-        if (y < TOP) return -1;
-        int r = (int) ((y - TOP) / cell);
-        if (c < 0 || c >= cols || r < 0) return -1;
-        int sel = r * cols + c;
-        return sel < Selectors.COUNT ? sel : -1;
+        return grid.selectorAt(x, y);
     }
 
     /** Centre of a selector's cell in canvas coordinates (for tests and page objects). */
     public double[] cellCenter(int sel) {
-        return new double[]{LABEL_W + (sel % cols + 0.5) * cell, TOP + (sel / cols + 0.5) * cell};
+        return grid.cellCenter(sel);
     }
 
     /** Scrolls the map so a selector's cell is in view (the tree's "Show in map"). */
@@ -142,8 +129,8 @@ public final class OccupancyMapView extends Region {
     }
 
     /** Cells a line and the cell size now (for tests). */
-    public int columns() { return cols; }
-    public double cellSize() { return cell; }
+    public int columns() { return grid.cols(); }
+    public double cellSize() { return grid.cell(); }
 
     @Override
     protected void layoutChildren() {
@@ -151,12 +138,14 @@ public final class OccupancyMapView extends Region {
         double h = getHeight() - snappedTopInset() - snappedBottomInset();
         scroll.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, h);
         placeholder.resizeRelocate(snappedLeftInset(), snappedTopInset(), w, h);
-        double avail = w - LABEL_W - 16; // room for a vertical scroll bar
+        double avail = w - MapGrid.LABEL_W - 16; // room for a vertical scroll bar
         double want = Math.round(CELL * zoom.get());
         // the widest line of 128, 96, 64, 48 or 32 cells that fits at the wanted size, shrinking
         // cells down to MIN_CELL before giving up a width
-        double floor = Math.min(want, MIN_CELL);
-        cols = 32;
+        // (zoomed in, never below the zoom-1 cell: zooming in must not give smaller cells on a
+        // wider line)
+        double floor = Math.min(want, zoom.get() > 1 ? CELL : MIN_CELL);
+        int cols = 32;
         for (int c : LINE_WIDTHS) {
             if (avail / c >= want) { cols = c; break; }
         }
@@ -165,17 +154,17 @@ public final class OccupancyMapView extends Region {
                 if (avail / c >= floor) { cols = c; break; }
             }
         }
-        cell = Math.max(3, Math.min(want, Math.floor(avail / cols)));
+        double cell = Math.max(3, Math.min(want, Math.floor(avail / cols)));
         if (cell < Math.min(want, MIN_CELL)) cell = Math.min(want, MIN_CELL); // narrower than 32 lines: scroll sideways
-        int rows = (Selectors.COUNT + cols - 1) / cols;
-        canvas.setWidth(LABEL_W + cols * cell);
-        canvas.setHeight(TOP + rows * cell + 2);
+        grid.resize(cols, cell);
+        canvas.setWidth(MapGrid.LABEL_W + cols * cell);
+        canvas.setHeight(MapGrid.TOP + grid.rows() * cell + 2);
         redraw();
     }
 
     @Override
     protected double computePrefWidth(double height) {
-        return LABEL_W + 128 * CELL;
+        return MapGrid.LABEL_W + 128 * CELL;
     }
 
     private void redraw() {
@@ -189,38 +178,20 @@ public final class OccupancyMapView extends Region {
             return;
         }
         boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
-        g.setFill(dark ? Color.web("#b8c0cc") : Color.web("#4a4f57"));
-        g.setFont(Font.font("Monospaced", Math.max(8, Math.min(11, cell))));
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        int rows = (Selectors.COUNT + cols - 1) / cols;
+        double cell = grid.cell();
         int labelEvery = cell >= 8 ? 1 : cell >= 5 ? 2 : 4;
         NumberBase n = numbers.getValue() == NumberBase.DEC ? NumberBase.DEC : NumberBase.HEX;
-        for (int r = 0; r < rows; r += labelEvery) {
-            g.fillText(n.format((long) r * cols), LABEL_W - 5, TOP + (r + 0.5) * cell);
-        }
-        double gap = cell >= 5 ? 1 : 0;
-        // state changes only when they change (most neighbouring cells share colour and alpha)
-        double lastAlpha = -1;
-        Color lastFill = null;
+        grid.drawLineLabels(g, dark ? Color.web("#b8c0cc") : Color.web("#4a4f57"), labelEvery, first -> n.format(first));
+        double gap = grid.gap();
         for (int sel = 0; sel < Selectors.COUNT; sel++) {
-            double x = LABEL_W + (sel % cols) * cell;
-            double y = TOP + (sel / cols) * cell;
+            double x = grid.x(sel);
+            double y = grid.y(sel);
             Color c = switch (m.occupancy(sel)) {
                 case VALID -> m.anomaly(sel) ? MapPalette.ANOMALY : MapPalette.kind(m.kind(sel));
                 case DANGLING_ENTRY, EMPTY -> MapPalette.emptyCell(m.area(sel), dark);
                 case RECEIVE_WINDOW -> MapPalette.RECEIVE_WINDOW;
             };
-            double alpha = m.dimmed(sel) ? 0.22 : 1.0;
-            if (alpha != lastAlpha) {
-                g.setGlobalAlpha(alpha);
-                lastAlpha = alpha;
-            }
-            if (c != lastFill) {
-                g.setFill(c);
-                lastFill = c;
-            }
-            g.fillRect(x, y, cell - gap, cell - gap);
+            grid.fillCell(g, sel, c, m.dimmed(sel) ? 0.22 : 1.0);
             if (m.occupancy(sel) == MapModel.Occupancy.DANGLING_ENTRY) {
                 g.setStroke(MapPalette.ANOMALY);
                 g.setLineWidth(1);
@@ -233,11 +204,11 @@ public final class OccupancyMapView extends Region {
                 g.strokeRect(x + 1, y + 1, cell - gap - 2, cell - gap - 2);
             }
         }
-        g.setGlobalAlpha(1.0);
+        grid.endCells(g);
         int s = selected.get();
         if (s >= 0 && s < Selectors.COUNT) {
-            double x = LABEL_W + (s % cols) * cell;
-            double y = TOP + (s / cols) * cell;
+            double x = grid.x(s);
+            double y = grid.y(s);
             g.setStroke(dark ? Color.WHITE : MapPalette.SELECTED);
             g.setLineWidth(2);
             g.strokeRect(x - 1, y - 1, cell + 1, cell + 1);

@@ -146,13 +146,13 @@ public final class RestoreWizardViewModel {
     private void showPlan(RestoreService.Session s) {
         session = s;
         RestorePlan plan = s.prepared().plan();
-        planText.set(plan.render());
+        planText.set(plan.render(s.prepared().before().space()));
         refusals.setAll(plan.refusals().stream().map(r -> r.reason() + ": " + r.message()).toList());
         int n = 1;
         List<String> lines = new java.util.ArrayList<>();
         for (PlannedStep st : plan.steps()) {
             lines.add(String.format("%3d. [%s] %s", n++, st.phase().title(),
-                    PlanLines.describe(st, s.prepared().before().space(), plan)));
+                    dev.capscope.core.restore.PlanLines.describe(st, s.prepared().before().space(), plan)));
         }
         plan.sideEffects().forEach(e -> lines.add("side effect: " + e));
         planSteps.setAll(lines);

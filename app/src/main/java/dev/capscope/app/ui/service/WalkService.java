@@ -7,6 +7,8 @@ import dev.capscope.core.profile.ProfileGuess;
 import dev.capscope.core.profile.ProfileGuesser;
 import dev.capscope.core.profile.ProfileRegistry;
 import dev.capscope.core.target.Target;
+import dev.capscope.core.walk.GuessedWalk;
+import dev.capscope.core.walk.WalkListener;
 import dev.capscope.core.walk.Walker;
 
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.Map;
  * on the first walk of a task unless one is chosen, and lints the result.
  */
 public final class WalkService {
+    private static final System.Logger LOG = System.getLogger(WalkService.class.getName());
     private final ProfileRegistry profiles;
     private final ProfileGuesser guesser;
     private final LintService lint;
@@ -41,20 +44,21 @@ public final class WalkService {
                            BackgroundTask.Progress progress) {
         long t0 = System.nanoTime();
         Walker walker = new Walker(target, walked);
+        WalkListener listener = (phase, f) -> progress.update(f, phase.description());
         LayoutProfile profile = chosen;
         if (profile == null && targetProfile != null) {
             profile = profiles.find(targetProfile).orElse(null);
         }
-        ProfileGuess guess = null;
-        LayoutProfile first = profile != null ? profile : defaultProfile();
-        CapSpace space = walker.walk(task, first, (phase, f) -> progress.update(f, phase.description()), 
-                dev.capscope.core.walk.CancellationToken.none());
-        guess = guesser.guess(space).preferring(profile);
-        if (profile == null) {
+        CapSpace space;
+        ProfileGuess guess;
+        if (profile == null) { // nobody named one: the core guesses it from the answers
+            GuessedWalk walk = walker.walkGuessingProfile(task, guesser, listener, progress.cancellation());
+            space = walk.space();
+            guess = walk.guess();
             profile = guess.profile();
-            if (!profile.name().equals(first.name())) {
-                space = walker.walk(task, profile);
-            }
+        } else { // named: walk under it; the guess is shown beside it
+            space = walker.walk(task, profile, listener, progress.cancellation());
+            guess = guesser.guess(space).preferring(profile);
         }
         Map<Integer, List<String>> findings = lint(space, profile);
         return new WalkResult(space, profile, guess, findings, (System.nanoTime() - t0) / 1_000_000);
@@ -73,6 +77,7 @@ public final class WalkService {
         try {
             return lint.findings(space, profile);
         } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "lint failed; the space is shown without findings", e);
             return Map.of();
         }
     }

@@ -1,5 +1,7 @@
 package dev.capscope.app.ui.task;
 
+import dev.capscope.core.walk.CancellationToken;
+
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
@@ -18,6 +20,11 @@ public final class BackgroundTask<V> {
     public interface Progress {
         void update(double fraction, String message);
 
+        /** Set when the task is cancelled; long work (a walk) checks it between steps. */
+        default CancellationToken cancellation() {
+            return CancellationToken.none();
+        }
+
         Progress NONE = (f, m) -> { };
     }
 
@@ -34,6 +41,7 @@ public final class BackgroundTask<V> {
     private Consumer<Throwable> onFailure = t -> { };
     private Runnable onFinished = () -> { };
     private Progress onProgress = Progress.NONE;
+    private final CancellationToken cancellation = new CancellationToken();
 
     private BackgroundTask(String title, Work<V> work) {
         this.title = Objects.requireNonNull(title);
@@ -73,6 +81,29 @@ public final class BackgroundTask<V> {
     public BackgroundTask<V> onProgress(Progress p) {
         this.onProgress = Objects.requireNonNull(p);
         return this;
+    }
+
+    /**
+     * Asks the work to stop at its next check (a walk: between two target calls, never inside
+     * one); it then fails with the core's WalkCancelledException and nothing is kept.
+     */
+    public void cancel() {
+        cancellation.cancel();
+    }
+
+    /** What a runner hands the work: progress goes to `report`, cancellation is this task's. */
+    public Progress progressFor(Progress report) {
+        return new Progress() {
+            @Override
+            public void update(double fraction, String message) {
+                report.update(fraction, message);
+            }
+
+            @Override
+            public CancellationToken cancellation() {
+                return cancellation;
+            }
+        };
     }
 
     public void executeWith(TaskRunner runner) {

@@ -30,10 +30,10 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         Task<V> task = new Task<>() {
             @Override
             protected V call() throws Exception {
-                return bt.work().call((fraction, message) -> {
+                return bt.work().call(bt.progressFor((fraction, message) -> {
                     updateProgress(fraction, 1.0);
                     updateMessage(message);
-                });
+                }));
             }
         };
         task.progressProperty().addListener((o, a, b) ->

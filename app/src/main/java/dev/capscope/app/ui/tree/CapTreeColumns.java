@@ -1,5 +1,6 @@
 package dev.capscope.app.ui.tree;
 
+import dev.capscope.app.ui.copy.SpanningTitleCell;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.app.ui.settings.ViewSettings;
@@ -20,15 +21,19 @@ final class CapTreeColumns {
         c.setPrefWidth(spec.width());
         c.setMinWidth(spec.minWidth());
         c.setCellValueFactory(p -> p.getValue().valueProperty());
-        c.setCellFactory(col -> new TreeTableCell<>() {
+        if (spec == TreeColumn.SELECTOR) {
+            // group titles run on over the empty cells beside them instead of ending in "…"
+            c.setCellFactory(col -> new SpanningTitleCell<>(r -> !r.isSelector(), r -> spec.text(r, numbers.get())));
+        } else c.setCellFactory(col -> new TreeTableCell<>() {
             @Override
             protected void updateItem(Row r, boolean empty) {
                 super.updateItem(r, empty);
                 String text = empty || r == null ? null : spec.text(r, numbers.get());
                 setText(text);
-                if (spec == TreeColumn.MEANING) {
-                    // long meanings ("LOG 'init -> launcher -> launcher' @init -> terminal_log") end in "…"
-                    // on narrow windows: the whole text on hover (made once per cell, then only updated)
+                {
+                    // long roles and meanings ("LOG 'init -> launcher -> launcher' @init -> terminal_log")
+                    // end in "…" on narrow windows: the whole text on hover (made once per cell, then
+                    // only updated); Copy cell copies it
                     if (text == null || text.isEmpty()) {
                         setTooltip(null);
                     } else if (getTooltip() == null) {

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * Minimum widths leave room for the header and its sort arrow, so no header is cut.
  */
 public enum TreeColumn {
-    SELECTOR("colSelector", "Selector", 272, 150, (r, n) -> r.isSelector() ? n.format(r.selector()) : r.title(),
+    SELECTOR("colSelector", "Selector", 190, 150, (r, n) -> r.isSelector() ? n.format(r.selector()) : r.title(),
             Comparator.comparingInt(Row::selector)),
     ROLE("colRole", "Role", 170, 76, (r, n) -> r.role(), text(Row::role)),
     KIND("colKind", "Kind", 100, 82, (r, n) -> r.objectKind(), text(Row::objectKind)),

@@ -11,6 +11,7 @@ import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -111,5 +112,74 @@ class SmallScreenLayoutTest {
         assertEquals(args, shown);
         Label heading = robot.lookup("#detailsHeading").queryAs(Label.class);
         assertFalse(page.fx(heading::getText).isEmpty());
+    }
+
+    /** What a label draws: its skin's text node holds the clipped string ("auto: genode-f…") when cut. */
+    private String drawn(Label l) {
+        javafx.scene.text.Text t = (javafx.scene.text.Text) l.lookup(".text");
+        return t == null ? "" : t.getText();
+    }
+
+    @Test
+    void theStatusBarShowsEveryTextWholeAndWrapsTheMessage(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        String longMessage = "log_client: no change since generation 123456 (23:05:08); "
+                + "the walk read 4297 selectors and found nothing new since the last look";
+        page.interact(() -> h.vm.status().idle(longMessage));
+        page.waitUntil(() -> page.fx(() -> drawn(robot.lookup("#statusMessage").queryAs(Label.class))).equals(longMessage));
+        Bounds msg = bounds(robot, "#statusMessage");
+        for (String id : new String[]{"#profileLabel", "#statusSource", "#statusCounts", "#statusWalkTime"}) {
+            Label l = robot.lookup(id).queryAs(Label.class);
+            assertFalse(page.fx(l::getText).isEmpty(), id + " has a text");
+            assertEquals(page.fx(l::getText), page.fx(() -> drawn(l)), id + " shown whole");
+            Bounds b = bounds(robot, id);
+            assertTrue(b.getMinX() >= 0 && b.getMaxX() <= 1024, id + " on screen: " + b);
+            assertFalse(b.intersects(msg), id + " " + b + " overlaps the message " + msg);
+            assertEquals(page.fx(l::getText), page.fx(() -> l.getTooltip().getText()), id + " tooltip");
+        }
+        var bar = (dev.capscope.app.ui.status.StatusView) robot.lookup("#statusBar").query();
+        assertTrue(page.fx(bar::twoLines), "the message took a line of its own");
+        assertTrue(page.fx(bar::allText).startsWith(longMessage + " · auto: genode-foc-19"), page.fx(bar::allText));
+        // a short message fits beside the facts on a wider window (the headless screen's 1280 px): one line again
+        page.interact(() -> {
+            h.vm.status().idle("Ready");
+            bar.getScene().getWindow().setWidth(1280);
+        });
+        try {
+            page.waitUntil("one status line at 1280 px", () -> page.fx(() -> !bar.twoLines() && bar.getWidth() > 1200));
+        } finally {
+            page.interact(() -> bar.getScene().getWindow().setWidth(1024)); // the stage is shared with later tests
+        }
+    }
+
+    @Test
+    void detailNamesAndGroupTitlesAreNeverCut(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        page.waitUntil("the task's details", () -> page.detail("THREAD_AREA_BASE").isPresent());
+        List<String> cut = page.fx(() -> {
+            h.view.details().table().layout();
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : robot.lookup(".wrapping-cell").queryAll()) {
+                var c = (dev.capscope.app.ui.copy.WrappingCell<?>) n;
+                if (!c.isVisible() || c.shownText().isEmpty()) continue;
+                double right = c.textNode().getLayoutX() + c.textNode().getLayoutBounds().getWidth();
+                if (right > c.getWidth() + 0.5) out.add(c.shownText() + " needs " + right + " of " + c.getWidth());
+            }
+            return out;
+        });
+        assertTrue(cut.isEmpty(), "cut in the details: " + cut);
+        List<String> titles = page.fx(() -> {
+            List<String> out = new java.util.ArrayList<>();
+            for (Node n : robot.lookup(".spanning-title-cell").queryAll()) {
+                var c = (dev.capscope.app.ui.copy.SpanningTitleCell<?, ?>) n;
+                if (c.getTableRow() != null && c.getTableRow().getItem() instanceof Row r && !r.isSelector()) {
+                    assertTrue(c.getClip() == null, "a title cell clips its title");
+                    assertEquals(r.title(), ((javafx.scene.text.Text) c.getGraphic()).getText());
+                    out.add(r.title());
+                }
+            }
+            return out;
+        });
+        assertTrue(titles.stream().anyMatch(t -> t.startsWith("thread 2 signal handler")), "titles shown: " + titles);
     }
 }

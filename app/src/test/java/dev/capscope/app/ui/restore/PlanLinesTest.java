@@ -4,6 +4,7 @@ import dev.capscope.app.ui.testing.TestSpaces;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.restore.Phase;
+import dev.capscope.core.restore.PlanLines;
 import dev.capscope.core.restore.PlannedStep;
 import dev.capscope.core.restore.RestorePlan;
 import dev.capscope.core.target.RestoreOperation;
@@ -39,6 +40,15 @@ class PlanLinesTest {
                 line(new RestoreOperation.Unmap(log.index()), new RestoreOperation.CloseSession(log.index())));
         assertEquals("close session at " + sel + ": LOG 'init -> log_client' @log_server, badge " + log.rawId(),
                 line(new RestoreOperation.CloseSession(log.index())));
+    }
+
+    @Test
+    void theRenderedPlanOfTheCommandLineUsesTheSameLines() {
+        PlannedStep unmap = new PlannedStep(Phase.values()[0], new RestoreOperation.Unmap(log.index()));
+        RestorePlan plan = new RestorePlan(live.taskName(), List.of(), List.of(unmap), List.of());
+        String text = plan.render(live);
+        assertEquals(true, text.contains("  1. " + PlanLines.describe(unmap, live, plan) + "\n"), text);
+        assertEquals(true, text.contains("removes LOG 'init -> log_client' @log_server"), text);
     }
 
     @Test

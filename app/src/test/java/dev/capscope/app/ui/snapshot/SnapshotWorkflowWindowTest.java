@@ -110,8 +110,9 @@ class SnapshotWorkflowWindowTest {
                 if (n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.getTableColumn() != null
                         && "diffColSelector".equals(c.getTableColumn().getId()) && c.getTableRow() != null
                         && c.getTableRow().getItem() instanceof dev.capscope.app.ui.diff.DiffRow r && r.isGroup()) {
-                    javafx.scene.text.Text rendered = (javafx.scene.text.Text) c.lookup(".text");
-                    shown.add(new String[] {c.getText(), rendered == null ? "" : rendered.getText()});
+                    // the title is a text node that runs on over the empty cells beside it, never cut
+                    String rendered = c.getGraphic() instanceof javafx.scene.text.Text t ? t.getText() : c.getText();
+                    shown.add(new String[] {r.title(), rendered});
                 }
             }
             return shown;

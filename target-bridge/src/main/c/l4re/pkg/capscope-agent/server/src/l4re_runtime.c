@@ -34,7 +34,7 @@
 
 #include "agent/armor.h"
 #include "agent/kdump.h"
-#include "agent/proto.h"
+#include "protocol/proto.h"
 
 /* The debugger object's "object infos" operation (l4sys obj_info.h; the
  * opcode has a name only in l4sys since 2025). */

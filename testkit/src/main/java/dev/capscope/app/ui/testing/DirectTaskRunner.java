@@ -10,7 +10,7 @@ public final class DirectTaskRunner implements TaskRunner {
         task.runningCallback().run();
         V value;
         try {
-            value = task.work().call(task.progressCallback());
+            value = task.work().call(task.progressFor(task.progressCallback()));
         } catch (Throwable e) {
             try {
                 task.failureCallback().accept(e);

@@ -1,23 +1,23 @@
-package dev.capscope.app.ui.restore;
+package dev.capscope.core.restore;
 
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
-import dev.capscope.core.restore.PlannedStep;
-import dev.capscope.core.restore.RestorePlan;
 import dev.capscope.core.target.RestoreOperation;
 
 /**
- * A plan step as the wizard lists it: the operation, and for one that removes something what it
+ * A plan step as the restore wizard and {@code capscope restore} list it (the one source of this
+ * wording): the operation, and for one that removes something what it
  * removes in the live task ("unmap 0x314 (788): removes LOG 'init -> x' @core, badge 120") and
  * whether a removed session stays open at its server (a closed one is listed among the plan's
  * side effects).
  */
-final class PlanLines {
+public final class PlanLines {
     private PlanLines() {
     }
 
-    static String describe(PlannedStep step, CapSpace live, RestorePlan plan) {
+    /** The step's line: its operation, and what it removes in {@code live} (the space walked before). */
+    public static String describe(PlannedStep step, CapSpace live, RestorePlan plan) {
         RestoreOperation op = step.operation();
         String base = op.describe();
         if (op instanceof RestoreOperation.Unmap u) {
