@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
                 WalkCommand.class,
                 SnapshotCommand.class,
                 RestoreCommand.class,
+                ObjectsCommand.class,
         },
         footer = {"", "Exit codes: 0 ok / same / clean, 1 different / findings / refused, 2 error."})
 public final class RootCommand {
