@@ -20,6 +20,8 @@ import picocli.CommandLine.Command;
                 SnapshotCommand.class,
                 RestoreCommand.class,
                 ObjectsCommand.class,
+                RecordCommand.class,
+                TimelineCommand.class,
         },
         footer = {"", "Exit codes: 0 ok / same / clean, 1 different / findings / refused, 2 error."})
 public final class RootCommand {
