@@ -46,6 +46,7 @@ final class MainMenuBar extends MenuBar {
                 item("menuAttach", "_Attach…", "Shortcut+T", vm::attach),
                 item("menuReconnect", "Re_connect", "Shortcut+R", vm::reconnect),
                 item("menuStartDemo", "Start _demo target", null, vm::startDemo),
+                item("menuHoldersGraph", "_Holders: who serves whom…", null, () -> vm.showHolders(-1)),
                 new SeparatorMenuItem(),
                 refresh,
                 liveItem);

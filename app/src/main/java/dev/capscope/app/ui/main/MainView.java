@@ -50,6 +50,9 @@ public final class MainView extends BorderPane {
         sourcesPane.setId("sourcesPane");
         VBox.setVgrow(sources, Priority.ALWAYS);
         new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this, vm.view().numbersProperty());
+        new dev.capscope.app.ui.holders.HoldersWindow(vm.holders(), this);
+        details.holdersAction(() -> vm.showHolders(vm.tree().selectedSelectorProperty().get()),
+                vm.tree().selectedSelectorProperty().greaterThanOrEqualTo(0));
 
         Label mapHeading = heading("Occupancy of selectors 0–4296");
         mapHeading.setId("mapHeading");

@@ -54,6 +54,10 @@ public final class MainViewModel implements LiveController.Listener {
     private long shownChangedAt;
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
+    private final dev.capscope.app.ui.holders.HoldersViewModel holders;
+    private final dev.capscope.app.ui.holders.HoldersService holdersService = new dev.capscope.app.ui.holders.HoldersService();
+    /** A selector to select once the task being switched to has been walked (a jump from the holders window). */
+    private int pendingSelector = -1;
 
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -65,6 +69,8 @@ public final class MainViewModel implements LiveController.Listener {
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
+        this.holders = new dev.capscope.app.ui.holders.HoldersViewModel(ctx.runner(), ctx.dialogs(), this::jumpTo);
+        tree.onHoldersRequested(this::showHolders);
         status.profileProperty().bind(profile.labelProperty());
         sources.selectedProperty().addListener((o, a, b) -> show(b));
         profile.effectiveProperty().addListener((o, a, b) -> {
@@ -171,6 +177,39 @@ public final class MainViewModel implements LiveController.Listener {
                         .executeWith(ctx.runner()));
     }
 
+    /**
+     * Opens the holders window for the object at a selector of what is shown (selector -1: the graph
+     * of who serves whom only). A live task's target is walked whole, on the worker; a snapshot knows
+     * only its own task.
+     */
+    public void showHolders(int selector) {
+        if (shown instanceof SourceRef.TaskRef r && r.target().target() != null) {
+            LiveTarget t = r.target();
+            LayoutProfile p = profile.effectiveProperty().get() != null ? profile.effectiveProperty().get()
+                    : ctx.walks().defaultProfile();
+            holders.show(r.task(), selector, () -> holdersService.ofTarget(t.target(), p));
+        } else if (shown instanceof SourceRef.SnapshotRef s) {
+            CapSpace space = s.source().snapshot().space();
+            holders.show(space.taskName(), selector, () -> holdersService.ofSpace(space));
+        } else {
+            status.idle("Holders: show a live task or a snapshot first");
+        }
+    }
+
+    /** Selects a task's selector: in the shown task at once, in another task of the target after its walk. */
+    public void jumpTo(String task, int selector) {
+        if (shown instanceof SourceRef.TaskRef r && !r.task().equals(task)) {
+            pendingSelector = selector;
+            sources.selectTask(r.target(), task);
+        } else {
+            tree.selectSelector(selector);
+        }
+    }
+
+    public dev.capscope.app.ui.holders.HoldersViewModel holders() {
+        return holders;
+    }
+
     /** What is shown, for titles and exports ("init @ unix:/tmp/capsim.sock", "snapshot leaky.json"). */
     public String shownTitle() {
         return status.sourceProperty().get();
@@ -250,6 +289,10 @@ public final class MainViewModel implements LiveController.Listener {
             tree.apply(frame);
         } else {
             tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
+        }
+        if (pendingSelector >= 0) {
+            tree.selectSelector(pendingSelector);
+            pendingSelector = -1;
         }
         long g = result.space().generation();
         status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + g);
