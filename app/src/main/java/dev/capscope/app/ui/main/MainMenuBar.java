@@ -24,6 +24,7 @@ final class MainMenuBar extends MenuBar {
         file.getItems().addAll(
                 item("menuOpen", "_Open snapshot…", "Shortcut+O", vm::openSnapshot),
                 recentMenu(vm),
+                item("menuOpenRecording", "Open recordin_g…", null, vm::openRecording),
                 item("menuTakeSnapshot", "_Take snapshot…", "Shortcut+S", vm.snapshots()::take),
                 item("menuSaveSnapshot", "Sa_ve snapshot", "Shortcut+Alt+S", () -> vm.snapshots().saveSelected(false)),
                 item("menuSaveSnapshotAs", "Save snapshot _as…", "Shortcut+Shift+S", () -> vm.snapshots().saveSelected(true)),

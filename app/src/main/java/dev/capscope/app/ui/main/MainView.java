@@ -63,7 +63,10 @@ public final class MainView extends BorderPane {
         mapPane.getStyleClass().add("map-pane");
         mapPane.setMinHeight(0);
         VBox.setVgrow(map, Priority.ALWAYS);
-        SplitPane center = new SplitPane(tree, mapPane);
+        VBox treeBox = new VBox(tree, new dev.capscope.app.ui.recording.RecordingScrubberView(vm.recordings()));
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        treeBox.setMinHeight(0);
+        SplitPane center = new SplitPane(treeBox, mapPane);
         center.setId("centerSplit");
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.58);

@@ -58,6 +58,9 @@ public final class MainViewModel implements LiveController.Listener {
     private final dev.capscope.app.ui.holders.HoldersService holdersService = new dev.capscope.app.ui.holders.HoldersService();
     /** A selector to select once the task being switched to has been walked (a jump from the holders window). */
     private int pendingSelector = -1;
+    private final dev.capscope.app.ui.recording.RecordingViewModel recordings;
+    /** True while the tree shows a moment of a recording rather than a source. */
+    private boolean momentShown;
 
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -68,6 +71,13 @@ public final class MainViewModel implements LiveController.Listener {
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
+        this.recordings = new dev.capscope.app.ui.recording.RecordingViewModel(ctx.runner(), this::prepareMoment,
+                this::showMoment, (a, b) -> workflow.openDiff(
+                        new dev.capscope.app.ui.diff.DiffSide.OfSnapshot(new SnapshotSource(null, a)),
+                        new dev.capscope.app.ui.diff.DiffSide.OfSnapshot(new SnapshotSource(null, b))));
+        tree.selectedSelectorProperty().addListener((o, a, b) -> {
+            if (momentShown) recordings.followSelector(b.intValue());
+        });
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
         this.holders = new dev.capscope.app.ui.holders.HoldersViewModel(ctx.runner(), ctx.dialogs(), this::jumpTo);
         tree.onHoldersRequested(this::showHolders);
@@ -206,6 +216,37 @@ public final class MainViewModel implements LiveController.Listener {
         }
     }
 
+    /** File > Open recording: reads it on the worker and shows its first moment under the scrubber. */
+    public void openRecording() {
+        ctx.dialogs().chooseSnapshotToOpen().ifPresent(this::openRecordingFile);
+    }
+
+    public void openRecordingFile(Path file) {
+        recordings.open(file, e -> ctx.dialogs().showError("Cannot open the recording",
+                file + ": " + e.getMessage(), "Open a file written by 'capscope record'."));
+    }
+
+    /** Builds the tree frame of a replayed moment (worker thread). */
+    private CapTreeViewModel.Frame prepareMoment(CapSpace space) {
+        LayoutProfile p = ctx.walks().profiles().find(space.profile()).orElse(ctx.walks().defaultProfile());
+        return tree.prepare(space, builder(p), lint(space, p), momentShown, ctx.timer().nowMillis());
+    }
+
+    private void showMoment(dev.capscope.app.ui.recording.MomentView v) {
+        shown = null; // a moment is no live source: live refresh leaves it alone
+        liveShown.set(false);
+        momentShown = true;
+        tree.apply(v.frame());
+        status.sourceProperty().set("recording " + recordings.recordingProperty().get().source());
+        status.walkTimeProperty().set("");
+        status.idle(v.text());
+        recordings.followSelector(tree.selectedSelectorProperty().get());
+    }
+
+    public dev.capscope.app.ui.recording.RecordingViewModel recordings() {
+        return recordings;
+    }
+
     public dev.capscope.app.ui.holders.HoldersViewModel holders() {
         return holders;
     }
@@ -236,6 +277,7 @@ public final class MainViewModel implements LiveController.Listener {
 
     private void show(SourceRef ref) {
         shown = ref;
+        momentShown = false;
         shownGeneration = -1;
         liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
