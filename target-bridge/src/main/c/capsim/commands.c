@@ -12,7 +12,7 @@
 
 static const char *const help =
     "ok commands: open-session TASK SERVICE [LABEL] [SERVER] | close-session TASK SELECTOR | "
-    "start-thread TASK NAME | exit-thread TASK INDEX | alloc-dataspace TASK SIZE [LABEL] | "
+    "start-thread TASK NAME | exit-thread TASK INDEX | rename-thread TASK INDEX NAME | alloc-dataspace TASK SIZE [LABEL] | "
     "free-dataspace TASK SELECTOR | churn-step [COUNT] | generation TASK | dump TASK FILE | tasks | "
     "quit";
 
@@ -107,6 +107,13 @@ void command_run(struct genode *g, struct churn *ch, const char *line, char *out
     if (!number(argv[2], GENODE_THREAD_MAX, &n))
       text_fmt(out, size, "error bad thread index '%s'", argv[2]);
     else if (genode_thread_exit(g, c, (unsigned)n) != 0)
+      text_fmt(out, size, "error %s", g->err);
+    else
+      text_fmt(out, size, "ok");
+  } else if (!strcmp(cmd, "rename-thread") && argc == 4) {
+    if (!number(argv[2], GENODE_THREAD_MAX, &n))
+      text_fmt(out, size, "error bad thread index '%s'", argv[2]);
+    else if (genode_thread_rename(g, c, (unsigned)n, argv[3]) != 0)
       text_fmt(out, size, "error %s", g->err);
     else
       text_fmt(out, size, "ok");

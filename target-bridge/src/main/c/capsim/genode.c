@@ -518,6 +518,23 @@ int genode_thread_exit(struct genode *g, struct component *c, unsigned index) {
   return 0;
 }
 
+/* A thread's runtime name changes (its kernel objects stay): what a component does when it
+ * reuses a thread for other work. The thread gate's cap-map entry carries the name too. */
+int genode_thread_rename(struct genode *g, struct component *c, unsigned index, const char *name) {
+  const struct profile *p = g->prof;
+  if (index >= GENODE_THREAD_MAX || !c->threads[index].used)
+    return fail(g, "%s has no thread %u", c->name, index);
+  if (!name || !*name)
+    return fail(g, "a thread needs a name");
+  struct gthread *t = &c->threads[index];
+  text_fmt(t->name, sizeof t->name, "%s", name);
+  unsigned gate = p->thread_base + index * p->thread_slot + THREAD_GATE;
+  if (c->map.e[gate].id == t->badge && c->map.e[gate].sem)
+    text_fmt(c->map.e[gate].sem->label, sizeof c->map.e[gate].sem->label, "%s -> %s", c->label, name);
+  c->rt_gen++;
+  return 0;
+}
+
 /* ---- components --------------------------------------------------------- */
 
 struct component *genode_task_new(struct genode *g, const char *name, struct component *parent,

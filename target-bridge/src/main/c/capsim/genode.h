@@ -85,6 +85,7 @@ unsigned genode_core_sel_alloc(struct genode *g);
 
 int genode_thread_start(struct genode *g, struct component *c, const char *name);
 int genode_thread_exit(struct genode *g, struct component *c, unsigned index);
+int genode_thread_rename(struct genode *g, struct component *c, unsigned index, const char *name);
 unsigned genode_thread_count(const struct component *c);
 
 /* Open a session of `iface` at `server` (NULL = core). Returns the client's

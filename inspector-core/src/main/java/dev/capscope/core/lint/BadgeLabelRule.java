@@ -1,8 +1,6 @@
 package dev.capscope.core.lint;
 
 import dev.capscope.core.model.CapMapEntry;
-import dev.capscope.core.model.KernelObject;
-import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Selectors;
 
 import java.util.ArrayList;
@@ -29,12 +27,11 @@ final class BadgeLabelRule implements LintRule {
     public List<Finding> check(LintContext c) {
         List<Finding> out = new ArrayList<>();
         for (CapMapEntry e : c.space().capMap()) {
-            KernelObject o = c.space().objectAt(e.index());
-            if (e.hasBadge() && o != null && o.kind() == ObjectKind.IPC_GATE && o.label() != null && o.label() > 0
-                    && o.label() != e.rawId()) {
+            Long label = c.space().gateLabelContradicting(e);
+            if (label != null) {
                 out.add(finding(List.of(e.index()), "the cap-map entry at " + Selectors.format(e.index()) + " says badge "
                         + e.rawId() + (e.semantics().describe().isEmpty() ? "" : " (" + e.semantics().describe() + ")")
-                        + " but the IPC gate there has label " + o.label() + "; another capability was mapped over"
+                        + " but the IPC gate there has label " + label + "; another capability was mapped over"
                         + " the slot"));
             }
         }

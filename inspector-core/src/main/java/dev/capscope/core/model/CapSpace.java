@@ -105,6 +105,18 @@ public final class CapSpace {
         return capMapIndex.get(index);
     }
 
+    /**
+     * The label of the IPC gate at the entry's selector when it is not the entry's badge, else null.
+     * Core puts a capability's id into its gate's label, so the two agree unless another object was
+     * mapped over the slot behind the cap map's back.
+     */
+    public Long gateLabelContradicting(CapMapEntry e) {
+        KernelObject o = objectAt(e.index());
+        boolean contradicts = e.hasBadge() && o != null && o.kind() == ObjectKind.IPC_GATE && o.label() != null
+                && o.label() > 0 && o.label() != e.rawId();
+        return contradicts ? o.label() : null;
+    }
+
     public Map<Integer, Slot> slotsBySelector() { return slotIndex; }
     public Map<Integer, CapMapEntry> capMapByIndex() { return capMapIndex; }
 

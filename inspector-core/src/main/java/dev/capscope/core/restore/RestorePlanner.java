@@ -91,10 +91,14 @@ public final class RestorePlanner {
     /** Wanted selector -> live selector it is paired with, or -1. */
     private final int[] partner = new int[Selectors.COUNT];
     private final boolean[] liveClaimed = new boolean[Selectors.COUNT];
+    /** Live slots paired with a wanted slot (the cap itself is used, not only the entry there). */
+    private final boolean[] slotClaimed = new boolean[Selectors.COUNT];
     private final DiffStatus[] slotStatus = new DiffStatus[Selectors.COUNT];
     private final SlotDiff[] slotDiff = new SlotDiff[Selectors.COUNT];
     /** What the plan does beyond this task's space (sessions closed or opened at servers). */
     private final List<String> sideEffects = new ArrayList<>();
+    /** Badges of sessions a side effect already names as left open. */
+    private final Set<Long> leftOpen = new HashSet<>();
 
     private RestorePlanner(Snapshot wanted, CapSpace live, LayoutProfile profile) {
         this.want = wanted.space();
@@ -120,7 +124,9 @@ public final class RestorePlanner {
         if (!p.refusals.isEmpty()) {
             return RestorePlan.refused(live.taskName(), p.refusals);
         }
-        return new RestorePlan(live.taskName(), List.of(), p.steps(), p.sideEffects);
+        List<PlannedStep> steps = p.steps();
+        p.sideEffects.addAll(SessionsLeftOpen.find(wanted.space(), live, steps, p::component, p.leftOpen));
+        return new RestorePlan(live.taskName(), List.of(), steps, p.sideEffects);
     }
 
     private boolean component(int selector) {
@@ -148,6 +154,7 @@ public final class RestorePlanner {
                     && !rejected.contains(pairKey(d.beforeSelector(), d.afterSelector()))) {
                 partner[d.beforeSelector()] = d.afterSelector();
                 liveClaimed[d.afterSelector()] = true;
+                slotClaimed[d.afterSelector()] = true;
                 slotStatus[d.beforeSelector()] = d.status();
                 slotDiff[d.beforeSelector()] = d;
             }
@@ -186,12 +193,15 @@ public final class RestorePlanner {
         }
         for (CapMapEntry le : live.capMap()) {
             int i = le.index();
-            if (!component(i) || liveClaimed[i] || !le.hasBadge() || !le.semantics().reopenable()) {
+            if (!component(i) || !le.hasBadge() || !le.semantics().reopenable()) {
                 continue;
             }
+            // The entry may be paired with a wanted one of the same meaning; what counts is whether
+            // the plan uses its cap. A gate slot paired with a wanted slot is moved there, not closed.
             Slot own = live.slot(i);
             Integer at = gateOfBadge.get(le.rawId());
-            if (at != null && at != i && (own == null || !labelMatchesEntry(own, le)) && !closeVia.containsKey(at)) {
+            if (at != null && at != i && !slotClaimed[at] && (own == null || !labelMatchesEntry(own, le))
+                    && !closeVia.containsKey(at)) {
                 closeVia.put(at, i);
                 entryClosedElsewhere.add(i);
             }
@@ -249,6 +259,7 @@ public final class RestorePlanner {
             removals.add(new PlannedStep(Phase.REMOVE_EXTRAS, new ClearCapMapEntry(s)));
             if (!live.isValid(s) && le.hasBadge() && le.semantics().reopenable()) {
                 // No cap of this session is left in the task to close it with.
+                leftOpen.add(le.rawId());
                 sideEffects.add("the " + le.semantics().describe() + " (badge " + le.rawId() + ", entry at "
                         + Selectors.format(s) + ") has no cap left in the task, so it " + LEFT_OPEN
                         + "; close it at the server or restart the component");
@@ -265,6 +276,14 @@ public final class RestorePlanner {
         CapMapEntry le = live.capMapEntry(s);
         Slot ls = live.slot(s);
         if (le == null || ls == null || !le.hasBadge() || le.semantics().rpcInterface() == null) {
+            return false;
+        }
+        if (!le.semantics().reopenable()) {
+            // A dataspace or signal context is no session: targets close only sessions. Unmapped, it
+            // stays with its server until the component frees it.
+            sideEffects.add("the " + le.semantics().describe() + " (badge " + le.rawId() + ", at " + Selectors.format(s)
+                    + ") is only unmapped: it is no session, so it stays allocated at its server" + server(le)
+                    + " until the component frees it");
             return false;
         }
         KernelObject o = live.object(ls.objectId());
@@ -323,7 +342,8 @@ public final class RestorePlanner {
         CapMapEntry we = want.capMapEntry(s);
         // The source's entry goes with the cap unless the snapshot wants an entry there too (a receive
         // window the cap happened to sit in keeps its entry).
-        boolean liveEntry = live.capMapEntry(p) != null && want.capMapEntry(p) == null;
+        boolean liveEntry = live.capMapEntry(p) != null && want.capMapEntry(p) == null
+                && !entryClosedElsewhere.contains(p);
         if (ws != null && ls != null && !quotaDiffers(we, live.capMapEntry(p))
                 && labelMatchesEntry(ls, live.capMapEntry(p))) {
             if ((ws.rights().mask() & ~ls.rights().mask()) != 0) {
@@ -428,9 +448,11 @@ public final class RestorePlanner {
                     + we.rawId() + ")");
             CapMapEntry le = live.capMapEntry(s);
             Slot ls = live.slot(s);
-            if (le != null && le.hasBadge() && le.rawId() == we.rawId() && (ls == null || !labelMatchesEntry(ls, le))) {
+            if (le != null && le.hasBadge() && le.rawId() == we.rawId() && (ls == null || !labelMatchesEntry(ls, le))
+                    && !entryClosedElsewhere.contains(s)) {
                 // The entry still names the session but its cap was unmapped or replaced, not closed:
                 // the server still has it open, and this task no longer holds a cap to close it with.
+                leftOpen.add(we.rawId());
                 sideEffects.add("the session recorded as badge " + we.rawId() + " " + LEFT_OPEN + " (its cap at "
                         + Selectors.format(s) + " was unmapped or replaced, not closed); close it at the server or"
                         + " restart the component");

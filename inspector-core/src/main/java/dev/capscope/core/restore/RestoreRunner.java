@@ -128,10 +128,7 @@ public final class RestoreRunner {
             }
             String translated = badges.translations().isEmpty() ? ""
                     : "; " + badges.translations().size() + " session(s) re-created with new badges";
-            long leftOpen = plan.sideEffects().stream().filter(e -> e.contains(RestorePlanner.LEFT_OPEN)).count();
-            if (leftOpen > 0) {
-                translated += "; " + leftOpen + " old session(s) " + RestorePlanner.LEFT_OPEN + " (see the side effects)";
-            }
+            translated += leftOpenNote(plan, "see the side effects");
             String what = plan.isNoOp() ? "nothing needed changing" : applied.count + " operation(s) applied";
             return result(RestoreOutcome.RESTORED_VERIFIED, "OK", what + "; a fresh walk matches the snapshot in every"
                     + " slot, cap-map entry and thread" + translated, plan, applied.count, badges.translations(),
@@ -205,9 +202,18 @@ public final class RestoreRunner {
                 : "the target was put back with the same contents, but " + identities.size() + " cap(s) are now other"
                 + " objects than before: " + String.join("; ", identities) + " (their clients or servers must use the"
                 + " new ones)";
+        // The rollback may have re-created a session whose old one was only unmapped: say it stays open.
+        state += leftOpenNote(back, String.join("; ", back.sideEffects().stream()
+                .filter(e -> e.contains(RestorePlanner.LEFT_OPEN)).toList()));
         return result(RestoreOutcome.ROLLED_BACK, reason.name(), what + "; " + state + ". Nothing of the snapshot"
                 + " remains applied: look at the difference above, then plan again", prepared.plan(), appliedCount,
                 badges.translations(), check, back, List.of());
+    }
+
+    /** "; N old session(s) stays open at its server, unused (detail)", or "" when the plan leaves none open. */
+    private static String leftOpenNote(RestorePlan plan, String detail) {
+        long leftOpen = plan.sideEffects().stream().filter(e -> e.contains(RestorePlanner.LEFT_OPEN)).count();
+        return leftOpen == 0 ? "" : "; " + leftOpen + " old session(s) " + RestorePlanner.LEFT_OPEN + " (" + detail + ")";
     }
 
     private RestoreResult failed(FailureReason reason, String message, PreparedRestore prepared, int appliedCount,

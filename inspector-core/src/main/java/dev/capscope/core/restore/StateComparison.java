@@ -11,8 +11,6 @@ import dev.capscope.core.diff.SlotDiff;
 import dev.capscope.core.diff.ThreadDiff;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
-import dev.capscope.core.model.KernelObject;
-import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.SelectorLayout;
@@ -136,13 +134,12 @@ public final class StateComparison {
         SelectorLayout layout = SelectorLayout.of(profile);
         List<Mismatch> out = new ArrayList<>();
         for (CapMapEntry e : space.capMap()) {
-            KernelObject o = space.objectAt(e.index());
-            if (e.hasBadge() && o != null && o.kind() == ObjectKind.IPC_GATE && o.label() != null && o.label() > 0
-                    && o.label() != e.rawId()) {
+            Long label = space.gateLabelContradicting(e);
+            if (label != null) {
                 Scope scope = Preflight.isCoreArea(layout.areaOf(e.index())) ? Scope.CORE_AREA : Scope.COMPONENT_AREA;
                 out.add(new Mismatch(scope, e.index(), "entry " + Selectors.format(e.index()),
                         "the cap-map entry says badge " + e.rawId()
-                        + " but the IPC gate at that selector has label " + o.label()
+                        + " but the IPC gate at that selector has label " + label
                         + " (another object was mapped over it)"));
             }
         }

@@ -76,6 +76,36 @@ class RestorePlannerTest {
     }
 
     @Test
+    void aSessionInTheReceiveWindowIsClosedThroughItEvenWhenItsEntryPairsByMeaning() {
+        // The snapshot's ROM 'config' (badge 8) was closed and opened again (badge 368); the new cap
+        // stuck in the receive window at 0x304, its entry at 0x32c pairs with the recorded one by meaning.
+        SpaceBuilder live = component().close(0x301).session(0x32c, 368, "ROM", "config", "init");
+        long gate = live.slotAt(0x32c).objectId();
+        live.removeSlot(0x32c).slot(0x304, ObjectKind.IPC_GATE, gate, Rights.RWS, 368L);
+        RestorePlan p = plan(component().build(), live.build());
+        assertTrue(p.operations().contains(new CloseSession(0x304)), p::render);
+        assertFalse(p.sideEffects().stream().anyMatch(e -> e.contains(RestorePlanner.LEFT_OPEN)), p::render);
+    }
+
+    @Test
+    void anEntryNamingASessionWhoseCapIsGoneIsSaidToStayOpen() {
+        // A session opened and filed at 0x301, its cap then overwritten in the receive window by the
+        // next delivery: the entry names it, no cap of it is left, and restore overwrites the entry.
+        CapSpace live = component().close(0x301)
+                .entry(0x301, 460, 1, new Semantics("ROM", "config2", "", "init", 4096L)).build();
+        RestorePlan p = plan(component().build(), live);
+        assertFalse(p.isRefused(), p::render);
+        assertTrue(p.sideEffects().stream().anyMatch(e -> e.contains("badge 460") && e.contains(RestorePlanner.LEFT_OPEN)),
+                p::render);
+    }
+
+    @Test
+    void aSessionTheSnapshotKeepsIsNotSaidToStayOpen() {
+        RestorePlan p = plan(component().build(), component().generation(3).build());
+        assertTrue(p.sideEffects().isEmpty(), p::render);
+    }
+
+    @Test
     void reboundSessionsNeedNothing() {
         CapSpace live = component().close(0x300).session(0x300, 40, "LOG", "init -> log_client", "log_server").build();
         assertTrue(plan(component().build(), live).isNoOp());

@@ -3,7 +3,7 @@ package dev.capscope.bridge.oracle;
 /**
  * One random change to the restored task between snapshot and restore. Selectors are picked at run
  * time ({@code pick} modulo the current candidates), so every generated sequence runs whatever the
- * state it meets. Shown in jqwik's report in the capsim command syntax where there is one.
+ * state it meets.
  */
 public sealed interface Mutation {
     /** stdin: open-session TASK IFACE LABEL [SERVER]. */
@@ -24,6 +24,14 @@ public sealed interface Mutation {
 
     /** stdin: exit-thread TASK I, I the pick-th thread but the first. */
     record ExitThread(int pick) implements Mutation {
+    }
+
+    /** stdin: rename-thread TASK I NAME, I the pick-th thread (the main thread included). */
+    record RenameThread(int pick, String name) implements Mutation {
+    }
+
+    /** stdin: free-dataspace TASK SEL, SEL the pick-th dataspace entry (the object is deleted). */
+    record FreeDataspace(int pick) implements Mutation {
     }
 
     /** stdin: churn-step (the whole system changes a little). */

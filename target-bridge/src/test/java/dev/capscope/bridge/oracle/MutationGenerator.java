@@ -34,7 +34,7 @@ final class MutationGenerator {
 
     /** Weighted like a component's life: sessions and maps often, threads and churn now and then. */
     private static Mutation one(Random r) {
-        int roll = r.nextInt(26);
+        int roll = r.nextInt(28);
         int pick = r.nextInt(1000);
         if (roll < 8) {
             return OPENS[r.nextInt(OPENS.length)];
@@ -50,6 +50,10 @@ final class MutationGenerator {
             return new Mutation.ChurnStep();
         } else if (roll < 20) {
             return new Mutation.Unmap(pick);
+        } else if (roll < 21) {
+            return new Mutation.RenameThread(pick, THREAD_NAMES[r.nextInt(THREAD_NAMES.length)]);
+        } else if (roll < 22) {
+            return new Mutation.FreeDataspace(pick);
         }
         int to = r.nextInt(3) == 0 ? CORE_TARGETS[r.nextInt(CORE_TARGETS.length)] : 0x300 + r.nextInt(0x41);
         return new Mutation.Map(pick, to, 1 + r.nextInt(15), r.nextBoolean());

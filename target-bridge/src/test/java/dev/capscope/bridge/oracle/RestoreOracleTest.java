@@ -67,7 +67,8 @@ class RestoreOracleTest {
     /** A fresh capsim every so many runs, so sequences meet varied states rather than one drifting one. */
     private static final int RUNS_PER_CAPSIM = 25;
     private static int runs;
-    private static int orphanRuns;
+    /** The run being judged, for messages. */
+    private static String current = "";
 
     @BeforeAll
     static void start() throws Exception {
@@ -94,8 +95,7 @@ class RestoreOracleTest {
 
     @AfterAll
     static void stop() throws Exception {
-        System.out.printf("restore oracle: %d sequences from base seed %d, outcomes %s; unreported session changes"
-                + " at servers: %d%n", runs, SEED, OUTCOMES, orphanRuns);
+        System.out.printf("restore oracle: %d sequences from base seed %d, outcomes %s%n", runs, SEED, OUTCOMES);
         if (target != null) {
             target.close();
         }
@@ -112,7 +112,10 @@ class RestoreOracleTest {
         }
     }
 
-    /** Sequences per build; {@code -Dcapscope.oracle.runs=N} for more, {@code -Dcapscope.oracle.seed=S} to replay. */
+    /**
+     * Sequences per build; {@code -Dcapscope.oracle.runs=N} for more, {@code -Dcapscope.oracle.seed=S} to replay,
+     * {@code -Dcapscope.oracle.debug=true} to print every capsim command and what each change did to the task.
+     */
     private static final int RUNS = Integer.getInteger("capscope.oracle.runs", 1000);
     /**
      * Fixed by default so every build runs the same 1,000 sequences (capsim is deterministic, so a
@@ -128,6 +131,7 @@ class RestoreOracleTest {
             }
             long seed = SEED + i;
             List<Mutation> changes = MutationGenerator.sequence(seed);
+            current = "run " + i + ", sequence " + changes;
             try {
                 if (check(changes)) {
                     boot(); // the task got into a state no snapshot of it can be restored from: start afresh
@@ -154,7 +158,11 @@ class RestoreOracleTest {
         CapSpace taken = new Walker(target).walk(TASK, PROFILE);
         Map<String, TrueState> atSnapshot = dumpAll();
         for (Mutation m : changes) {
+            TrueState was = Boolean.getBoolean("capscope.oracle.debug") ? dump(KEY) : null;
             perform(m);
+            if (was != null) {
+                System.out.println("STEP " + m + "\n" + lineDiff(was, dump(KEY)));
+            }
         }
         Map<String, TrueState> beforeRestore = dumpAll();
         Snapshot wanted = new Snapshot(new SnapshotMeta(SnapshotMeta.CURRENT_SCHEMA, "oracle", Instant.EPOCH,
@@ -191,7 +199,9 @@ class RestoreOracleTest {
                             "ROLLED_BACK but the task is not as before: " + why);
                     assertTrue(r.message().contains("now other objects"), why);
                 }
-                assertOthersHoldAsMany(beforeRestore, after, why);
+                if (!r.message().contains(dev.capscope.core.restore.RestorePlanner.LEFT_OPEN)) {
+                    assertOthersHoldAsMany(beforeRestore, after, why);
+                }
             }
             case FAILED -> assertTrue(r.message().contains("take a snapshot now"), why);
         }
@@ -203,19 +213,16 @@ class RestoreOracleTest {
     }
 
     /**
-     * Orphan accounting: other tasks hold as many caps and entries as then. Known gap (issue notes):
-     * about one sequence in a thousand leaves a session open at a server that the result does not
-     * name, in capsim states reached through several restores; such runs are counted and printed
-     * (with the line diff) rather than failing the build, until the cause is found.
+     * Orphan accounting: other tasks (servers, the parent that files sessions) hold as many caps and
+     * entries as then, unless the result named a session left open.
      */
     private static void assertOthersHoldAsMany(Map<String, TrueState> then, Map<String, TrueState> now, String why) {
         for (String c : components) {
-            if (!c.equals(KEY) && (then.get(c).slotCount() != now.get(c).slotCount()
-                    || then.get(c).entryCount() != now.get(c).entryCount())) {
-                orphanRuns++;
-                System.out.printf("restore oracle: unreported session change at %s after: %s%n%s%n", c,
-                        why.lines().findFirst().orElse(""), lineDiff(then.get(c), now.get(c)));
-                return;
+            if (!c.equals(KEY)) {
+                assertTrue(then.get(c).slotCount() == now.get(c).slotCount()
+                                && then.get(c).entryCount() == now.get(c).entryCount(),
+                        "a session changed at " + c + " that the result does not name, in " + current + ": " + why
+                                + "\n" + lineDiff(then.get(c), now.get(c)));
             }
         }
     }
@@ -254,6 +261,16 @@ class RestoreOracleTest {
             List<String> threads = now.threads();
             if (threads.size() > 1) {
                 command("exit-thread " + KEY + " " + threads.get(1 + e.pick() % (threads.size() - 1)).split(" ")[0]);
+            }
+        } else if (m instanceof Mutation.RenameThread rt) {
+            List<String> threads = now.threads();
+            command("rename-thread " + KEY + " " + threads.get(rt.pick() % threads.size()).split(" ")[0] + " " + rt.name());
+        } else if (m instanceof Mutation.FreeDataspace f) {
+            List<Integer> dataspaces = now.entries().entrySet().stream()
+                    .filter(e -> e.getKey() >= USER_BASE && "Dataspace".equals(e.getValue()[5]))
+                    .map(java.util.Map.Entry::getKey).toList();
+            if (!dataspaces.isEmpty()) {
+                command("free-dataspace " + KEY + " " + dataspaces.get(f.pick() % dataspaces.size()));
             }
         } else if (m instanceof Mutation.ChurnStep) {
             command("churn-step");
@@ -302,6 +319,10 @@ class RestoreOracleTest {
     /** One stdin command; its answer ("ok ..." or "error ..."; errors are part of the game). */
     private static String command(String line) {
         capsim.send(line);
-        return capsim.awaitLine(l -> l.startsWith("ok") || l.startsWith("error"), TIMEOUT);
+        String a = capsim.awaitLine(l -> l.startsWith("ok") || l.startsWith("error"), TIMEOUT);
+        if (Boolean.getBoolean("capscope.oracle.debug") && !line.startsWith("dump")) {
+            System.out.println("CMD " + line + " => " + a);
+        }
+        return a;
     }
 }
