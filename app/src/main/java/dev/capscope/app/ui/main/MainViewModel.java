@@ -54,13 +54,9 @@ public final class MainViewModel implements LiveController.Listener {
     private long shownChangedAt;
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
-    private final dev.capscope.app.ui.holders.HoldersViewModel holders;
-    private final dev.capscope.app.ui.holders.HoldersService holdersService = new dev.capscope.app.ui.holders.HoldersService();
+    private final CrossTaskTools tools;
     /** A selector to select once the task being switched to has been walked (a jump from the holders window). */
     private int pendingSelector = -1;
-    private final dev.capscope.app.ui.recording.RecordingViewModel recordings;
-    /** True while the tree shows a moment of a recording rather than a source. */
-    private boolean momentShown;
 
     public MainViewModel(UiContext ctx) {
         this.ctx = ctx;
@@ -71,15 +67,8 @@ public final class MainViewModel implements LiveController.Listener {
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
-        this.recordings = new dev.capscope.app.ui.recording.RecordingViewModel(ctx.runner(), this::prepareMoment,
-                this::showMoment, (a, b) -> workflow.openDiff(
-                        new dev.capscope.app.ui.diff.DiffSide.OfSnapshot(new SnapshotSource(null, a)),
-                        new dev.capscope.app.ui.diff.DiffSide.OfSnapshot(new SnapshotSource(null, b))));
-        tree.selectedSelectorProperty().addListener((o, a, b) -> {
-            if (momentShown) recordings.followSelector(b.intValue());
-        });
+        this.tools = new CrossTaskTools(this, ctx);
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
-        this.holders = new dev.capscope.app.ui.holders.HoldersViewModel(ctx.runner(), ctx.dialogs(), this::jumpTo);
         tree.onHoldersRequested(this::showHolders);
         status.profileProperty().bind(profile.labelProperty());
         sources.selectedProperty().addListener((o, a, b) -> show(b));
@@ -187,23 +176,9 @@ public final class MainViewModel implements LiveController.Listener {
                         .executeWith(ctx.runner()));
     }
 
-    /**
-     * Opens the holders window for the object at a selector of what is shown (selector -1: the graph
-     * of who serves whom only). A live task's target is walked whole, on the worker; a snapshot knows
-     * only its own task.
-     */
+    /** Opens the holders window for the object at a selector of what is shown (-1: the graph only). */
     public void showHolders(int selector) {
-        if (shown instanceof SourceRef.TaskRef r && r.target().target() != null) {
-            LiveTarget t = r.target();
-            LayoutProfile p = profile.effectiveProperty().get() != null ? profile.effectiveProperty().get()
-                    : ctx.walks().defaultProfile();
-            holders.show(r.task(), selector, () -> holdersService.ofTarget(t.target(), p));
-        } else if (shown instanceof SourceRef.SnapshotRef s) {
-            CapSpace space = s.source().snapshot().space();
-            holders.show(space.taskName(), selector, () -> holdersService.ofSpace(space));
-        } else {
-            status.idle("Holders: show a live task or a snapshot first");
-        }
+        tools.showHolders(shown, selector);
     }
 
     /** Selects a task's selector: in the shown task at once, in another task of the target after its walk. */
@@ -222,33 +197,21 @@ public final class MainViewModel implements LiveController.Listener {
     }
 
     public void openRecordingFile(Path file) {
-        recordings.open(file, e -> ctx.dialogs().showError("Cannot open the recording",
-                file + ": " + e.getMessage(), "Open a file written by 'capscope record'."));
+        tools.openRecording(file);
     }
 
-    /** Builds the tree frame of a replayed moment (worker thread). */
-    private CapTreeViewModel.Frame prepareMoment(CapSpace space) {
-        LayoutProfile p = ctx.walks().profiles().find(space.profile()).orElse(ctx.walks().defaultProfile());
-        return tree.prepare(space, builder(p), lint(space, p), momentShown, ctx.timer().nowMillis());
-    }
-
-    private void showMoment(dev.capscope.app.ui.recording.MomentView v) {
-        shown = null; // a moment is no live source: live refresh leaves it alone
+    /** A recording's moment goes on screen: no source is shown any more, so live refresh leaves it alone. */
+    void leaveSource() {
+        shown = null;
         liveShown.set(false);
-        momentShown = true;
-        tree.apply(v.frame());
-        status.sourceProperty().set("recording " + recordings.recordingProperty().get().source());
-        status.walkTimeProperty().set("");
-        status.idle(v.text());
-        recordings.followSelector(tree.selectedSelectorProperty().get());
     }
 
     public dev.capscope.app.ui.recording.RecordingViewModel recordings() {
-        return recordings;
+        return tools.recordings();
     }
 
     public dev.capscope.app.ui.holders.HoldersViewModel holders() {
-        return holders;
+        return tools.holders();
     }
 
     /** What is shown, for titles and exports ("init @ unix:/tmp/capsim.sock", "snapshot leaky.json"). */
@@ -277,7 +240,7 @@ public final class MainViewModel implements LiveController.Listener {
 
     private void show(SourceRef ref) {
         shown = ref;
-        momentShown = false;
+        tools.sourceShown();
         shownGeneration = -1;
         liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
@@ -300,7 +263,7 @@ public final class MainViewModel implements LiveController.Listener {
         }
     }
 
-    private Map<Integer, java.util.List<String>> lint(CapSpace space, LayoutProfile p) {
+    Map<Integer, java.util.List<String>> lint(CapSpace space, LayoutProfile p) {
         return ctx.walks().lint(space, p);
     }
 
