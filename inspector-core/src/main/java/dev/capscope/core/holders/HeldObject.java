@@ -71,8 +71,12 @@ public record HeldObject(String key, Identity identity, Long objectId, ObjectKin
         return holders.stream().noneMatch(Holder::taskPresent);
     }
 
-    /** Whether the runtime says this is a session (a capability a parent can open again). */
+    /**
+     * Whether the runtime says this is a session (a capability a parent can open again); an L4Re
+     * program's named environment caps are no sessions.
+     */
     public boolean session() {
-        return new dev.capscope.core.model.Semantics(rpcInterface, null, null, null, null).reopenable();
+        return !"L4Re::Env".equals(rpcInterface)
+                && new dev.capscope.core.model.Semantics(rpcInterface, null, null, null, null).reopenable();
     }
 }

@@ -9,6 +9,7 @@ import dev.capscope.core.model.Slot;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,9 +21,11 @@ import java.util.function.Function;
 /**
  * Joins the spaces of several tasks walked together (one target, or snapshots taken together) by
  * kernel object identity. The kernel's global object id joins whenever the target gives it. Without
- * ids, a Genode cap-map entry's badge joins: core hands out capability ids system-wide, so two
- * entries with one badge, one RPC interface and one label name one RPC object (the label keeps
- * apart component-local ids like the main thread's id 1). Anything else stands alone, identity unknown.
+ * ids, a Genode cap-map entry's badge joins: core hands out capability ids system-wide (Genode's own
+ * capability map is keyed by them), so entries with one badge, one RPC interface and one label name
+ * one RPC object (the label keeps apart component-local ids like every main thread's id 1); an entry
+ * whose runtime knows nothing about it (a server's view of its own object) joins when its badge has
+ * exactly one such meaning. Anything else stands alone, identity unknown.
  */
 public final class ObjectJoin {
     private ObjectJoin() {
@@ -31,9 +34,11 @@ public final class ObjectJoin {
     public static Holdings join(List<TaskSpace> tasks) {
         Set<String> walked = new HashSet<>();
         tasks.forEach(t -> walked.add(t.task()));
-        Map<String, List<Holder>> byKey = new LinkedHashMap<>();
-        Map<String, List<KernelObject>> objectsByKey = new LinkedHashMap<>();
-        Map<String, Identity> identity = new LinkedHashMap<>();
+        // first the slots, then their keys: a badge's holders are only known once all tasks were read
+        record Seen(Holder holder, KernelObject object, boolean genode) {
+        }
+        List<Seen> seen = new ArrayList<>();
+        Map<Long, Set<String>> meaningsByBadge = new HashMap<>();
         for (TaskSpace t : tasks) {
             CapSpace space = t.space();
             boolean genode = space.profile() != null && space.profile().startsWith("genode");
@@ -42,23 +47,37 @@ public final class ObjectJoin {
                 CapMapEntry e = space.capMapEntry(s.selector());
                 Long badge = e == null ? null : e.badge();
                 Semantics sem = e == null ? Semantics.NONE : e.semantics();
-                String key;
-                Identity id;
-                if (o.idKnown()) {
-                    key = "obj:" + o.id();
-                    id = Identity.OBJECT_ID;
-                } else if (genode && badge != null && sem.rpcInterface() != null) {
-                    key = "badge:" + badge + ":" + sem.rpcInterface() + ":" + Objects.toString(sem.label(), "");
-                    id = Identity.BADGE;
-                } else {
-                    key = "slot:" + t.task() + ":" + s.selector();
-                    id = Identity.UNKNOWN;
+                seen.add(new Seen(new Holder(t.task(), s.selector(), s.rights(), badge, sem, t.present()), o, genode));
+                if (!o.idKnown() && genode && badge != null && sem.rpcInterface() != null) {
+                    meaningsByBadge.computeIfAbsent(badge, b -> new HashSet<>()).add(meaning(sem));
                 }
-                byKey.computeIfAbsent(key, k -> new ArrayList<>())
-                        .add(new Holder(t.task(), s.selector(), s.rights(), badge, sem, t.present()));
-                objectsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
-                identity.put(key, id);
             }
+        }
+        Map<String, List<Holder>> byKey = new LinkedHashMap<>();
+        Map<String, List<KernelObject>> objectsByKey = new LinkedHashMap<>();
+        Map<String, Identity> identity = new LinkedHashMap<>();
+        for (Seen x : seen) {
+            Holder h = x.holder();
+            Set<String> meanings = h.badge() == null ? null : meaningsByBadge.get(h.badge());
+            String key;
+            Identity id;
+            if (x.object().idKnown()) {
+                key = "obj:" + x.object().id();
+                id = Identity.OBJECT_ID;
+            } else if (x.genode() && meanings != null && h.semantics().rpcInterface() != null) {
+                key = "badge:" + h.badge() + ":" + meaning(h.semantics());
+                id = Identity.BADGE;
+            } else if (x.genode() && meanings != null && meanings.size() == 1) {
+                // an entry without semantics (a server's view of its own object) joins the one meaning its badge has
+                key = "badge:" + h.badge() + ":" + meanings.iterator().next();
+                id = Identity.BADGE;
+            } else {
+                key = "slot:" + h.task() + ":" + h.selector();
+                id = Identity.UNKNOWN;
+            }
+            byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(h);
+            objectsByKey.computeIfAbsent(key, k -> new ArrayList<>()).add(x.object());
+            identity.put(key, id);
         }
         List<HeldObject> out = new ArrayList<>(byKey.size());
         for (Map.Entry<String, List<Holder>> en : byKey.entrySet()) {
@@ -75,23 +94,20 @@ public final class ObjectJoin {
                     agreed(holders, h -> h.semantics().label()), server, server != null && walked.contains(server),
                     holders));
         }
-        out.sort(ObjectJoin::order);
+        out.sort(ORDER);
         return new Holdings(tasks, out);
     }
 
-    /** Known ids ascending, then badge joins, then the unidentified, each by key. */
-    private static int order(HeldObject a, HeldObject b) {
-        int c = Integer.compare(a.identity().ordinal(), b.identity().ordinal());
-        if (c != 0) {
-            return c;
-        }
-        if (a.objectId() != null && b.objectId() != null) {
-            return Long.compare(a.objectId(), b.objectId());
-        }
-        if (a.badge() != null && b.badge() != null && !a.badge().equals(b.badge())) {
-            return Long.compare(a.badge(), b.badge());
-        }
-        return a.key().compareTo(b.key());
+    /** Known ids ascending, then badge joins by badge, then the unidentified, each tie by key. */
+    private static final Comparator<HeldObject> ORDER = Comparator
+            .comparing((HeldObject o) -> o.identity().ordinal())
+            .thenComparing(HeldObject::objectId, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(HeldObject::badge, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(HeldObject::key);
+
+    /** What a runtime says an entry is, as a join key part: interface and label. */
+    private static String meaning(Semantics sem) {
+        return sem.rpcInterface() + ":" + Objects.toString(sem.label(), "");
     }
 
     /** The one non-null value all items that know it give, or null when none knows or they disagree. */

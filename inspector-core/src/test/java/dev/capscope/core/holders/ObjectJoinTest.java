@@ -95,6 +95,20 @@ class ObjectJoinTest {
     }
 
     @Test
+    void anEntryWithoutSemanticsJoinsItsBadgeOnlyWhenTheBadgeHasOneMeaning() {
+        TaskSpace hub = new Space("hub").cap(0x300, -1, Rights.RWS, 4680L, null, null, null)
+                .cap(0x301, -1, Rights.RWS, 1L, null, null, null).live();
+        TaskSpace app = new Space("app").cap(0x310, -1, Rights.RWS, 4680L, "Capscope", "app -> capscope", null)
+                .cap(0x311, -1, Rights.RWS, 1L, "Thread", "app -> main", "core").live();
+        TaskSpace other = new Space("other").cap(0x311, -1, Rights.RWS, 1L, "Thread", "other -> main", "core").live();
+        Holdings h = ObjectJoin.join(List.of(hub, app, other));
+        assertEquals(List.of("app", "hub"), List.copyOf(h.at("hub", 0x300).tasks()));
+        assertEquals("Capscope", h.at("hub", 0x300).rpcInterface());
+        assertEquals(Identity.UNKNOWN, h.at("hub", 0x301).identity(), "badge 1 means two things: no join");
+        assertFalse(h.at("app", 0x311).shared());
+    }
+
+    @Test
     void holdersThatDisagreeOnTheServerLeaveItUnknown() {
         TaskSpace a = new Space("a").cap(0x300, 7, Rights.RWS, 40L, "LOG", "x", "s1").live();
         TaskSpace b = new Space("b").cap(0x300, 7, Rights.RWS, 40L, "LOG", "x", "s2").live();
