@@ -1,6 +1,5 @@
 package dev.capscope.app.ui.copy;
 
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.text.Text;
 
@@ -9,17 +8,7 @@ import javafx.scene.text.Text;
  * ("init -> log_client -> state", lint findings, session args) show whole instead of ending in "…".
  */
 public class WrappingCell<S> extends TreeTableCell<S, String> {
-    private final Text text = new Text();
-
-    public WrappingCell() {
-        getStyleClass().add("wrapping-cell");
-        text.getStyleClass().add("text");
-        text.wrappingWidthProperty().bind(widthProperty().subtract(12));
-        text.fillProperty().bind(textFillProperty());
-        text.fontProperty().bind(fontProperty());
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        setGraphic(text);
-    }
+    private final Text text = WrappedText.install(this);
 
     @Override
     protected void updateItem(String item, boolean empty) {

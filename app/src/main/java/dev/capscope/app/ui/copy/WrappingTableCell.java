@@ -1,21 +1,11 @@
 package dev.capscope.app.ui.copy;
 
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TableCell;
 import javafx.scene.text.Text;
 
 /** A table cell whose text wraps to the column's width (the row grows) instead of ending in "…". */
 public class WrappingTableCell<S> extends TableCell<S, String> {
-    private final Text text = new Text();
-
-    public WrappingTableCell() {
-        getStyleClass().add("wrapping-cell");
-        text.wrappingWidthProperty().bind(widthProperty().subtract(12));
-        text.fillProperty().bind(textFillProperty());
-        text.fontProperty().bind(fontProperty());
-        setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-        setGraphic(text);
-    }
+    private final Text text = WrappedText.install(this);
 
     @Override
     protected void updateItem(String item, boolean empty) {

@@ -7,8 +7,6 @@ import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.SnapshotFiles;
-import dev.capscope.bridge.BridgeTarget;
-import dev.capscope.bridge.CapsimProcess;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.ThreadInfo;
@@ -27,7 +25,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,12 +40,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class CapsimWorkflowTest {
-    private static final String TASK = "init -> log_client";
-    private static final Duration START = Duration.ofSeconds(10);
+    private static final String TASK = CapsimWindowSession.TASK;
     @TempDir
     Path tmp;
     private CapscopeHarness h;
-    private CapsimProcess capsim;
+    private CapsimWindowSession session;
 
     @Start
     void start(Stage stage) {
@@ -58,65 +54,37 @@ class CapsimWorkflowTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
-        if (capsim != null) capsim.close();
+        if (session != null) {
+            session.close();
+        } else {
+            ((FxTaskRunner) h.runner).close();
+        }
     }
 
-    /** Starts capsim (log-client scenario), attaches, shows the task and takes a snapshot of it. */
     private CapscopePage attachAndSnapshot(FxRobot robot, boolean allowRestore, String fault) {
         return attachAndSnapshot(robot, allowRestore, fault, t -> t);
     }
 
-    /** The same, with each connection the window opens passed through {@code wrap}. */
+    /** Capsim attached with a snapshot taken; each connection the window opens passed through {@code wrap}. */
     private CapscopePage attachAndSnapshot(FxRobot robot, boolean allowRestore, String fault, UnaryOperator<Target> wrap) {
-        CapsimProcess.Options o = CapsimProcess.Options.of(CapsimProcess.findScenario("log-client")).allowRestore(allowRestore);
-        capsim = CapsimProcess.start(fault == null ? o : o.injectFault(fault), START);
-        String uri = capsim.uri();
-        h.targets.put(uri, () -> wrap.apply(BridgeTarget.connect(uri, BridgeTarget.DEFAULT_TIMEOUT)));
-        CapscopePage page = new CapscopePage(robot);
-        page.interact(() -> h.vm.attachTo(uri));
-        try {
-            page.waitUntil(() -> target() != null && target().stateProperty().get() == LiveTarget.State.CONNECTED
-                    && !target().tasks().isEmpty());
-        } catch (AssertionError e) {
-            throw new AssertionError("not attached: " + page.fx(() -> target() == null ? "no target"
-                    : target().stateProperty().get() + " " + target().errorProperty().get()) + " " + h.dialogs.errors(), e);
-        }
-        page.interact(() -> h.vm.sources().selectTask(target(), TASK));
-        // the walk of the first task (shown on attach) may still run: walk the chosen task once the target is free
-        page.waitUntil(() -> {
-            var space = h.vm.tree().spaceProperty().get();
-            if (space != null && TASK.equals(space.taskName())) return true;
-            if (!target().busy()) h.vm.refresh();
-            return false;
-        });
-        h.dialogs.saveFiles.add(tmp.resolve("first.json"));
-        page.interact(() -> h.vm.snapshots().take());
-        page.waitUntil(() -> h.vm.sources().snapshots().size() == 1 && h.vm.sources().snapshots().get(0).file() != null);
-        return page;
+        session = CapsimWindowSession.attachAndSnapshot(h, robot, tmp, allowRestore, fault, wrap);
+        return session.page;
     }
 
     private LiveTarget target() {
-        return h.vm.sources().targets().isEmpty() ? null : h.vm.sources().targets().get(0);
+        return session.target();
     }
 
     private SnapshotSource first() {
-        return h.vm.sources().snapshots().get(0);
+        return session.first();
     }
 
-    /** A capsim stdin command; returns its "ok ..." answer. */
     private String command(String line) {
-        capsim.send(line);
-        String answer = capsim.awaitLine(l -> l.startsWith("ok") || l.startsWith("error"), START);
-        assertTrue(answer.startsWith("ok"), line + " -> " + answer);
-        return answer;
+        return session.command(line);
     }
 
     private CapscopePage openWizard(CapscopePage page) {
-        page.interact(() -> h.vm.sources().selectTask(target(), TASK));
-        page.interact(() -> h.vm.workflow().openRestore());
-        page.waitUntil(() -> page.fx(() -> h.vm.workflow().wizardProperty().get() != null));
-        return page;
+        return session.openWizard();
     }
 
     @Test
@@ -187,7 +155,7 @@ class CapsimWorkflowTest {
         openWizard(page);
         assertEquals("FAILED", page.restoreThroughWizard(), page.text("#restoreResultText"));
         assertEquals(1, applied.get(), "exactly one operation was tried");
-        assertTrue(!capsim.isAlive());
+        assertTrue(!session.capsim.isAlive());
         String result = page.text("#restoreResultText");
         assertTrue(result.contains("stopped answering") && result.contains("Restart the target"), result);
         // one dialog that says what happened and what to do
@@ -195,7 +163,7 @@ class CapsimWorkflowTest {
         List<String> errors = h.dialogs.errors().stream().filter(e -> e.startsWith("Restore failed")).toList();
         assertEquals(1, errors.size(), errors.toString());
         String dialog = errors.get(0);
-        assertTrue(dialog.contains(TASK) && dialog.contains(capsim.uri()) && dialog.contains("stopped answering"), dialog);
+        assertTrue(dialog.contains(TASK) && dialog.contains(session.capsim.uri()) && dialog.contains("stopped answering"), dialog);
         assertTrue(dialog.contains("Restart the target") && dialog.contains("Ctrl+R"), dialog);
         // the wizard can be closed; the main window shows the lost target and keeps working
         assertTrue(!page.disabled("#restoreCloseButton"));
@@ -232,7 +200,7 @@ class CapsimWorkflowTest {
         @Override
         public OperationResult apply(String task, RestoreOperation operation) {
             if (applied.getAndIncrement() == 0) {
-                capsim.kill();
+                session.capsim.kill();
             }
             return t.apply(task, operation);
         }

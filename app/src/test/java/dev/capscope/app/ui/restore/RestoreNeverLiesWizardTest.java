@@ -1,12 +1,10 @@
 package dev.capscope.app.ui.restore;
 
-import dev.capscope.app.ui.sources.LiveTarget;
 import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.SnapshotFiles;
 import dev.capscope.bridge.BridgeTarget;
-import dev.capscope.bridge.CapsimProcess;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.Rights;
 import dev.capscope.core.profile.ProfileRegistry;
@@ -23,7 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 import java.nio.file.Path;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -35,12 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ApplicationExtension.class)
 class RestoreNeverLiesWizardTest {
-    private static final String TASK = "init -> log_client";
-    private static final Duration START = Duration.ofSeconds(10);
+    private static final String TASK = CapsimWindowSession.TASK;
     @TempDir
     Path tmp;
     private CapscopeHarness h;
-    private CapsimProcess capsim;
+    private CapsimWindowSession session;
 
     @Start
     void start(Stage stage) {
@@ -50,42 +46,21 @@ class RestoreNeverLiesWizardTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
-        if (capsim != null) capsim.close();
+        if (session != null) {
+            session.close();
+        } else {
+            ((FxTaskRunner) h.runner).close();
+        }
     }
 
+    /** Capsim (restore allowed) attached, a snapshot taken, the restore wizard open. */
     private CapscopePage attachAndSnapshot(FxRobot robot) {
-        capsim = CapsimProcess.start(CapsimProcess.Options.of(CapsimProcess.findScenario("log-client"))
-                .allowRestore(true), START);
-        String uri = capsim.uri();
-        h.targets.put(uri, () -> BridgeTarget.connect(uri, BridgeTarget.DEFAULT_TIMEOUT));
-        CapscopePage page = new CapscopePage(robot);
-        page.interact(() -> h.vm.attachTo(uri));
-        page.waitUntil(() -> target() != null && target().stateProperty().get() == LiveTarget.State.CONNECTED
-                && !target().tasks().isEmpty());
-        page.interact(() -> h.vm.sources().selectTask(target(), TASK));
-        page.waitUntil(() -> {
-            var space = h.vm.tree().spaceProperty().get();
-            if (space != null && TASK.equals(space.taskName())) return true;
-            if (!target().busy()) h.vm.refresh();
-            return false;
-        });
-        h.dialogs.saveFiles.add(tmp.resolve("first.json"));
-        page.interact(() -> h.vm.snapshots().take());
-        page.waitUntil(() -> h.vm.sources().snapshots().size() == 1 && h.vm.sources().snapshots().get(0).file() != null);
-        page.interact(() -> h.vm.workflow().openRestore());
-        page.waitUntil(() -> page.fx(() -> h.vm.workflow().wizardProperty().get() != null));
-        return page;
-    }
-
-    private LiveTarget target() {
-        return h.vm.sources().targets().isEmpty() ? null : h.vm.sources().targets().get(0);
+        session = CapsimWindowSession.attachAndSnapshot(h, robot, tmp, true, null, t -> t);
+        return session.openWizard();
     }
 
     private void command(String line) {
-        capsim.send(line);
-        String answer = capsim.awaitLine(l -> l.startsWith("ok") || l.startsWith("error"), START);
-        assertTrue(answer.startsWith("ok"), line + " -> " + answer);
+        session.command(line);
     }
 
     private String preflight(CapscopePage page) {
@@ -130,7 +105,7 @@ class RestoreNeverLiesWizardTest {
     @Test
     void aGateMappedOverTheParentSlotIsRefusedNotVerified(FxRobot robot) {
         CapscopePage page = attachAndSnapshot(robot);
-        try (BridgeTarget t = BridgeTarget.connect(capsim.uri(), START)) {
+        try (BridgeTarget t = BridgeTarget.connect(session.capsim.uri(), CapsimWindowSession.START)) {
             CapSpace s = new Walker(t).walk(TASK, ProfileRegistry.builtin().get("genode-foc-19"));
             int session = s.capMap().stream().filter(e -> e.index() >= 0x300 && e.hasBadge()).findFirst()
                     .orElseThrow().index();
