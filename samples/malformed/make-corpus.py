@@ -74,7 +74,8 @@ case('trailing-comma.json', '', '', sub('"toolVersion": "capscope 0.1.0"', '"too
 case('nul-bytes.json', '', '', b'\x00' * 64)
 case('binary-garbage.json', '', '', bytes((i * 37 + 11) % 256 for i in range(4096)))
 # deep nesting and huge arrays
-case('deep-nesting.json', '', '', sub('"semantics": {"label": "log_client"', '"semantics": {"label": ' + '[' * 5000 + ']' * 5000 + ', "x": "log_client"'))
+case('long-number.json', 'capMap[2].semantics', 'more than 1000 digits', sub('"quota": 36864', '"quota": ' + '9' * 1500))
+case('deep-nesting.json', '', 'nested more than 64 levels deep', sub('"semantics": {"label": "log_client"', '"semantics": {"label": ' + '[' * 5000 + ']' * 5000 + ', "x": "log_client"'))
 case('huge-slots-array.json', '', 'duplicate selector', sub('"slots": [\n', '"slots": [\n' + ''.join('    {"objectId": 672, "rights": "RWS", "role": "x", "selector": %d},\n' % (i % 4297) for i in range(5000))))
 case('huge-capmap-array.json', '', 'duplicate cap-map index', sub('"capMap": [\n', '"capMap": [\n' + ''.join('    {"index": %d, "rawId": 65535, "refCount": 1},\n' % (i % 4297) for i in range(5000))))
 case('thread-index-negative.json', 'threads[0].index', 'out of range', sub('{"index": 0, "name": "main"', '{"index": -1, "name": "main"'))

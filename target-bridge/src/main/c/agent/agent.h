@@ -107,6 +107,10 @@ void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char 
     __attribute__((format(printf, 4, 5)));
 /* False (and BAD_LENGTH / BAD_RANGE set) unless the request parsed exactly. */
 bool request_parsed(struct reader *r, struct reply *rep);
+/* Its two halves, for mutations, which check access between them: exact length
+ * (BAD_LENGTH), then strings within what the target keeps (BAD_RANGE). */
+bool request_layout(struct reader *r, struct reply *rep);
+bool request_fits(struct reader *r, struct reply *rep);
 
 typedef void (*agent_op_fn)(struct agent *a, struct reader *r, struct reply *rep);
 agent_op_fn agent_read_op(uint16_t opcode);
@@ -119,6 +123,12 @@ void agent_read_capmap_entry(struct reader *r, struct agent_capmap_entry *e);
 
 /* AUTH (agent/auth.c): accepted without a token, else UNAUTHORIZED unless it matches. */
 void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep);
+/* True (and err set) when something capsim must not replace stands at the
+ * Unix socket path: a file, directory, symbolic link or another user's socket. */
+bool agent_unix_path_problem(const char *path, char *err, size_t errlen);
+/* The socket gate's check (server.c): true for exactly the target's token; else
+ * rep holds UNAUTHORIZED, also for a malformed AUTH. */
+bool agent_check_token(const struct agent *a, const uint8_t *payload, size_t len, struct reply *rep);
 /* False if the token is empty, longer than PROTO_MAX_TOKEN or not printable ASCII. */
 bool agent_set_token(struct agent *a, const char *token);
 

@@ -16,15 +16,35 @@ static bool token_equal(const char *want, const char *got) {
   return diff == 0;
 }
 
+/* AUTH as an operation: where no token is checked (a target without one, a
+ * serial line) it is accepted whatever token it carries; only its layout counts. */
 void agent_op_auth(struct agent *a, struct reader *r, struct reply *rep) {
+  (void)a;
   char token[PROTO_MAX_TOKEN + 1];
   rd_str(r, token, sizeof token);
-  bool over = r->too_long;
-  r->too_long = false; /* an over-long token is a wrong token, not a BAD_RANGE */
-  if (!request_parsed(r, rep))
-    return;
-  if (a->token[0] && (over || !token_equal(a->token, token)))
+  r->too_long = false; /* any token is as good as another here */
+  request_parsed(r, rep);
+}
+
+/* AUTH on a socket of a target with a token: anything but the right token,
+ * malformed requests included, is UNAUTHORIZED (the caller then closes). */
+bool agent_check_token(const struct agent *a, const uint8_t *payload, size_t len, struct reply *rep) {
+  struct reader r;
+  char token[PROTO_MAX_TOKEN + 1];
+  rd_init(&r, payload, len);
+  rd_str(&r, token, sizeof token);
+  bool over = r.too_long;
+  r.too_long = false;
+  struct reply layout = {0};
+  if (!request_parsed(&r, &layout)) {
+    reply_error(rep, ST_UNAUTHORIZED, 0, "malformed AUTH request (%s)", layout.msg);
+    return false;
+  }
+  if (over || !token_equal(a->token, token)) {
     reply_error(rep, ST_UNAUTHORIZED, 0, "wrong token");
+    return false;
+  }
+  return true;
 }
 
 bool agent_set_token(struct agent *a, const char *token) {

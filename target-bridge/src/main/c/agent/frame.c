@@ -18,17 +18,26 @@ void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char 
   va_end(ap);
 }
 
-bool request_parsed(struct reader *r, struct reply *rep) {
-  if (r->too_long) {
-    reply_error(rep, ST_BAD_RANGE, 0, "string longer than this target keeps");
-    return false;
-  }
+bool request_layout(struct reader *r, struct reply *rep) {
   if (!rd_done(r)) {
     reply_error(rep, ST_BAD_LENGTH, 0, "payload of %zu bytes does not match the layout",
                 r->len);
     return false;
   }
   return true;
+}
+
+bool request_fits(struct reader *r, struct reply *rep) {
+  if (r->too_long) {
+    reply_error(rep, ST_BAD_RANGE, 0, "string longer than this target keeps");
+    return false;
+  }
+  return true;
+}
+
+/* The layout (BAD_LENGTH) is judged before the values (BAD_RANGE), as protocol.md §3 says. */
+bool request_parsed(struct reader *r, struct reply *rep) {
+  return request_layout(r, rep) && request_fits(r, rep);
 }
 
 static void header(struct writer *w, uint16_t op, uint32_t id) {

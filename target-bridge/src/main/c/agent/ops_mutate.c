@@ -76,7 +76,8 @@ static void op_unmap(struct agent *a, struct reader *r, struct reply *rep) {
   uint16_t sel = rd_u16(r);
   uint8_t order = rd_u8(r), mode = rd_u8(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep) || !check_fpage(sel, order, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep) ||
+      !check_fpage(sel, order, rep))
     return;
   if (mode > 1) {
     reply_error(rep, ST_BAD_RANGE, 0, "mode %u", mode);
@@ -101,7 +102,8 @@ static void op_map_copy(struct agent *a, struct reader *r, struct reply *rep) {
   uint8_t order = rd_u8(r), rights = rd_u8(r), grant = rd_u8(r);
   (void)rd_u8(r);
   struct agent_task_info dti, sti;
-  if (!request_parsed(r, rep) || !allowed_on(a, dst, rep) || !check_fpage(from, order, rep) ||
+  if (!request_layout(r, rep) || !allowed_on(a, dst, rep) || !request_fits(r, rep) ||
+      !check_fpage(from, order, rep) ||
       !check_fpage(to, order, rep))
     return;
   if (rights == 0 || rights > 15 || grant > 1) {
@@ -134,7 +136,7 @@ static void op_create_session(struct agent *a, struct reader *r, struct reply *r
   rd_str(r, sem.args, sizeof sem.args);
   rd_str(r, sem.server, sizeof sem.server);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep))
     return;
   if (sel == 0 || sel > PROTO_LAST_CAPMAP_INDEX) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x outside 0x001..0xfff", sel);
@@ -182,7 +184,7 @@ static void op_create_object(struct agent *a, struct reader *r, struct reply *re
   (void)rd_u8(r);
   uint64_t label = rd_u64(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep))
     return;
   if (sel == 0 || sel > PROTO_LAST_SELECTOR || !memchr(creatable, kind, sizeof creatable)) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x kind %u", sel, kind);
@@ -217,7 +219,7 @@ static void op_set_capmap_entry(struct agent *a, struct reader *r, struct reply 
   struct agent_capmap_entry e;
   agent_read_capmap_entry(r, &e);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep))
     return;
   if (e.index > PROTO_LAST_CAPMAP_INDEX || e.raw_id == 0) {
     reply_error(rep, ST_BAD_RANGE, 0, "index 0x%x raw id 0x%x", e.index, e.raw_id);
@@ -239,7 +241,7 @@ static void op_clear_capmap_entry(struct agent *a, struct reader *r, struct repl
   uint32_t task = rd_u32(r);
   uint16_t index = rd_u16(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep))
     return;
   if (index > PROTO_LAST_CAPMAP_INDEX) {
     reply_error(rep, ST_BAD_RANGE, 0, "index 0x%x", index);
@@ -261,7 +263,7 @@ static void op_close_session(struct agent *a, struct reader *r, struct reply *re
   uint32_t task = rd_u32(r);
   uint16_t sel = rd_u16(r);
   struct agent_task_info ti;
-  if (!request_parsed(r, rep) || !allowed_on(a, task, rep))
+  if (!request_layout(r, rep) || !allowed_on(a, task, rep) || !request_fits(r, rep))
     return;
   if (sel == 0 || sel > PROTO_LAST_CAPMAP_INDEX) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x outside 0x001..0xfff", sel);

@@ -89,6 +89,8 @@ static void op_hello(struct agent *a, struct reader *r, struct reply *rep) {
     flags |= HELLO_SIMULATED;
   if (rt->obj_info)
     flags |= HELLO_OBJECT_KINDS;
+  if (a->token[0])
+    flags |= HELLO_TOKEN_REQUIRED;
   /* Ask the kernel how it compares: a copy with fewer rights than the
    * original is equal only under Genode's identity patch. */
   rt->enter(rt->ctx);

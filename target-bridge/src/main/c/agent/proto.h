@@ -60,6 +60,7 @@ enum proto_hello_flags {
   HELLO_EQUAL_IDENTITY = 2,
   HELLO_OBJECT_KINDS = 4,
   HELLO_SIMULATED = 8,
+  HELLO_TOKEN_REQUIRED = 16, /* socket clients must AUTH before anything but HELLO */
 };
 
 /* Object kinds on the wire (CAP_INFOS, CREATE_OBJECT); Fiasco JDB names. */

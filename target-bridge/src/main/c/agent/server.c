@@ -74,6 +74,8 @@ static int listen_unix(struct agent *a, const char *path, char *err, size_t errl
     return -1;
   }
   strcpy(sa.sun_path, path);
+  if (agent_unix_path_problem(path, err, errlen))
+    return -1;
   int fd = socket(AF_UNIX, SOCK_STREAM, 0);
   if (fd < 0) {
     snprintf(err, errlen, "socket: %s", strerror(errno));
@@ -315,21 +317,21 @@ static void pending_flush(struct agent *a, struct conn *c) {
   wr_free(&scratch);
 }
 
-/* With a token configured, a socket client's first request must be AUTH with it;
- * anything else, or a wrong token, gets one error frame and the connection closes.
- * Returns true when the request was answered here. */
+/* With a token configured, a socket client must send AUTH with it before any
+ * request but HELLO (answered first, so a client can see it talks to an agent
+ * before it hands over its token). Any other request before it, and any AUTH
+ * that is not exactly the token (malformed, wrong, also after a right one),
+ * gets one UNAUTHORIZED frame and the connection closes. Returns true when
+ * the request was answered here. */
 static bool auth_gate(struct agent *a, struct conn *c, uint16_t op, uint32_t req_id,
                       const uint8_t *payload, size_t len) {
-  if (!a->token[0] || c->authed)
+  if (!a->token[0] || op == OP_HELLO || (c->authed && op != OP_AUTH))
     return false;
   struct reply rep = {0};
-  if (op == OP_AUTH) {
-    struct reader r;
-    rd_init(&r, payload, len);
-    agent_op_auth(a, &r, &rep);
-  } else {
+  if (op == OP_AUTH)
+    agent_check_token(a, payload, len, &rep);
+  else
     reply_error(&rep, ST_UNAUTHORIZED, 0, "authentication required: send AUTH with the token");
-  }
   if (rep.status != ST_OK) {
     queue_error(c, op, req_id, rep.status, rep.detail, rep.msg);
     c->closing = true;

@@ -145,7 +145,9 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 		rc = cb_fail(&c->err, CB_E_INTERNAL, "out of memory");
 		goto out;
 	}
-	/* A target that requires a token gets AUTH first (cb_auth.h: URI ?token= or $CAPSCOPE_TOKEN). */
+	/* The token (cb_auth.h: URI ?token= or $CAPSCOPE_TOKEN) goes only to a peer whose HELLO
+	 * answer parsed (it speaks this protocol) and said it needs one: a mistyped address or
+	 * a target without a token never sees it. */
 	char base[1024], token[CB_MAX_TOKEN + 1];
 	if (cb_auth_split(uri ? uri : "", base, sizeof base, token, sizeof token) < 0) {
 		rc = cb_fail(&c->err, CB_E_INTERNAL, "target address or token too long");
@@ -156,22 +158,27 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 	c->connected = 1;
 
 	struct cb_wr w = request(c);
-	if (token[0]) {
-		wr_str(&w, (const uint8_t *)token, strlen(token));
-		if ((rc = exchange(c, OP_AUTH, &w, &p, &n)) < 0) goto unauthorized;
-		w = request(c);
-	}
 	wr_u16(&w, CB_VERSION);
 	wr_str(&w, (const uint8_t *)CLIENT_NAME, strlen(CLIENT_NAME));
-	if ((rc = exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto unauthorized;
+	if ((rc = exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto out;
 	rc = cb_parse_hello(p, n, &c->hello, &c->err);
-	if (rc < 0) drop_connection(c); /* not an agent we can talk to */
-	goto out;
-unauthorized:
-	if (c->err.wire_status == ST_UNAUTHORIZED) /* say what to do, not only what the agent said */
-		rc = cb_fail(&c->err, CB_E_REJECTED, "%s: the target requires a token (%s)",
-		             token[0] ? "wrong token" : "no token given",
+	if (rc < 0) {
+		drop_connection(c); /* not an agent we can talk to: it gets nothing more */
+		goto out;
+	}
+	/* Serial lines need no token (holding the line is holding the machine). */
+	if (!(c->hello.flags & CB_HELLO_TOKEN_REQUIRED) || c->t.kind == CB_T_SERIAL) goto out;
+	if (!token[0]) {
+		drop_connection(c);
+		rc = cb_fail(&c->err, CB_E_REJECTED, "the target requires a token: %s",
 		             "set CAPSCOPE_TOKEN or add ?token=TOKEN to the target address");
+		goto out;
+	}
+	w = request(c);
+	wr_str(&w, (const uint8_t *)token, strlen(token));
+	if ((rc = exchange(c, OP_AUTH, &w, &p, &n)) < 0 && c->err.wire_status == ST_UNAUTHORIZED)
+		rc = cb_fail(&c->err, CB_E_REJECTED, "wrong token: the target did not accept it (%s)",
+		             "check CAPSCOPE_TOKEN or the ?token= of the target address");
 out:
 	pthread_mutex_unlock(&c->lock);
 	return rc;

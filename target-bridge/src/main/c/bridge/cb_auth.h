@@ -7,8 +7,10 @@
 
 #define CB_MAX_TOKEN 256
 
-/* Copies uri without a trailing "?token=..." into base and the token (URI first, then
- * $CAPSCOPE_TOKEN, else empty) into token. Returns -1 if either does not fit. */
+/* Copies uri without its query into base and the token into token: the query is what
+ * follows the last '?' when it has a token parameter ("?token=T", "?Token=T",
+ * "?a=1&token=T"; the key in any case); else the token comes from $CAPSCOPE_TOKEN, or is
+ * empty. Returns -1 if either does not fit. */
 int cb_auth_split(const char *uri, char *base, size_t base_cap, char *token, size_t token_cap);
 
 #endif

@@ -23,6 +23,9 @@ enum cb_status {
 
 #define CB_KIND_MAX 14 /* Iommu; 0 = unknown */
 
+/* HELLO flag bit 4: socket clients must AUTH before any request but HELLO. */
+#define CB_HELLO_TOKEN_REQUIRED 0x10
+
 /* CAP_MAP / SET_CAPMAP_ENTRY entry flag: bits 16-31 of the raw id follow the flags
  * (a u16), for Genode 25.02's 32-bit ids. */
 #define CAPMAP_ID_HIGH 0x08

@@ -58,19 +58,37 @@ static int wait_fd(int fd, short events, int64_t deadline)
 	}
 }
 
+/* A failed connect in one sentence that says what to do; for a Unix socket path
+ * (unix != 0) the usual causes are told apart. */
+static int connect_failed(struct cb_err *e, const char *what, int err, int unix)
+{
+	struct stat st;
+	if (unix && err == EACCES && stat(what, &st) == 0)
+		return cb_fail(e, CB_E_UNREACHABLE, "permission denied on the socket %s: it belongs to user id %u "
+		               "and you are %u; run Capscope as that user or start a target of your own",
+		               what, (unsigned)st.st_uid, (unsigned)geteuid());
+	if (unix && err == EACCES)
+		return cb_fail(e, CB_E_UNREACHABLE, "permission denied on a folder above %s: run Capscope as a user "
+		               "who may enter it", what);
+	if (unix && err == ECONNREFUSED)
+		return cb_fail(e, CB_E_UNREACHABLE, "nothing listens on %s (a socket left by a target that stopped): "
+		               "start the target again", what);
+	return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(err));
+}
+
 static int connect_with_deadline(int fd, const struct sockaddr *sa, socklen_t len, int64_t deadline,
-                                 const char *what, struct cb_err *e)
+                                 const char *what, int unix, struct cb_err *e)
 {
 	if (connect(fd, sa, len) == 0) return 0;
 	if (errno != EINPROGRESS && errno != EAGAIN && errno != EINTR)
-		return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(errno));
+		return connect_failed(e, what, errno, unix);
 	int w = wait_fd(fd, POLLOUT, deadline);
 	if (w == 0) return cb_fail(e, CB_E_TIMEOUT, "connecting to %s timed out", what);
-	if (w < 0) return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(errno));
+	if (w < 0) return connect_failed(e, what, errno, unix);
 	int err = 0;
 	socklen_t el = sizeof err;
 	if (getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &el) < 0) err = errno;
-	if (err) return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(err));
+	if (err) return connect_failed(e, what, err, unix);
 	return 0;
 }
 
@@ -81,10 +99,18 @@ static int open_unix(struct cb_transport *t, const char *path, int64_t deadline,
 		return cb_fail(e, CB_E_UNREACHABLE, "socket path too long (max %zu bytes): %s",
 		               sizeof sa.sun_path - 1, path);
 	strcpy(sa.sun_path, path);
+	struct stat st; /* follows symbolic links: one to a socket is fine */
+	if (stat(path, &st) != 0 && errno == ENOENT)
+		return cb_fail(e, CB_E_UNREACHABLE, "no socket at %s: start the target there (it prints its "
+		               "address once it listens) or check the path", path);
+	if (stat(path, &st) == 0 && !S_ISSOCK(st.st_mode))
+		return cb_fail(e, CB_E_UNREACHABLE, "%s is a %s, not a socket: check the path (the target prints "
+		               "its address once it listens)", path,
+		               S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "regular file" : "file");
 	t->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (t->fd < 0) return cb_fail(e, CB_E_INTERNAL, "socket: %s", strerror(errno));
 	t->is_socket = 1;
-	return connect_with_deadline(t->fd, (struct sockaddr *)&sa, sizeof sa, deadline, path, e);
+	return connect_with_deadline(t->fd, (struct sockaddr *)&sa, sizeof sa, deadline, path, 1, e);
 }
 
 static int open_tcp(struct cb_transport *t, const char *hostport, int64_t deadline, struct cb_err *e)
@@ -110,7 +136,7 @@ static int open_tcp(struct cb_transport *t, const char *hostport, int64_t deadli
 	for (struct addrinfo *a = res; a; a = a->ai_next) {
 		t->fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
 		if (t->fd < 0) continue;
-		rc = connect_with_deadline(t->fd, a->ai_addr, a->ai_addrlen, deadline, hostport, e);
+		rc = connect_with_deadline(t->fd, a->ai_addr, a->ai_addrlen, deadline, hostport, 0, e);
 		if (rc == 0) break;
 		close(t->fd);
 		t->fd = -1;
@@ -215,6 +241,9 @@ int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t de
 			if (w < 0) return cb_fail(e, CB_E_UNREACHABLE, "read: %s", strerror(errno));
 			continue;
 		}
+		if (errno == ECONNRESET && !done) /* protocol.md §2: how BUSY looks to a client that wrote first */
+			return cb_fail(e, CB_E_UNREACHABLE, "the target reset the connection before answering: it may be "
+			               "busy (all its connections in use); try again shortly");
 		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s", strerror(errno));
 	}
 	return 0;

@@ -128,9 +128,12 @@ uint64_t genode_generation(const struct genode *g, const struct component *c) {
 /* ---- RPC objects -------------------------------------------------------- */
 
 static int rpc_slot(struct genode *g) {
-  for (unsigned i = 0; i < g->nrpcs; i++)
-    if (!g->rpcs[i].used)
+  for (unsigned i = g->rpc_free_from; i < g->nrpcs; i++)
+    if (!g->rpcs[i].used) {
+      g->rpc_free_from = i + 1;
       return (int)i;
+    }
+  g->rpc_free_from = g->nrpcs + 1;
   if (g->nrpcs == g->caprpcs) {
     unsigned n = g->caprpcs ? g->caprpcs * 2 : 64;
     struct rpc_cap *r = realloc(g->rpcs, n * sizeof *r);
@@ -139,6 +142,7 @@ static int rpc_slot(struct genode *g) {
     g->rpcs = r;
     g->caprpcs = n;
   }
+  memset(&g->rpcs[g->nrpcs], 0, sizeof g->rpcs[0]);
   return (int)g->nrpcs++;
 }
 
@@ -180,8 +184,11 @@ static int deliver(struct genode *g, struct component *c, unsigned core_sel, uin
   int idx = capmap_insert_map(&c->map, badge, (unsigned)win, sem, flags);
   enter_core(g);
   c->rt_gen++;
+  if (idx < 0 && capmap_alloc(&c->map) < 0)
+    return fail(g, "%s: its cap map is full (%u entries from 0x%x): give it fewer children or sessions",
+                c->name, c->map.size - c->map.user_base, c->map.user_base);
   if (idx < 0)
-    return fail(g, "%s: cap map full or id clash", c->name);
+    return fail(g, "%s: capability id %u is already filed for another object", c->name, badge);
   return idx;
 }
 
@@ -247,6 +254,8 @@ static void rpc_release(struct genode *g, int r) {
   holder_drop(rc->server, rc->server_idx, rc->badge);
   rpc_destroy(g, rc->badge, rc->core_sel);
   rc->used = false;
+  if ((unsigned)r < g->rpc_free_from)
+    g->rpc_free_from = (unsigned)r;
   enter_core(g);
 }
 

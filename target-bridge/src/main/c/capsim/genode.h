@@ -59,6 +59,7 @@ struct genode {
   unsigned ncomps;
   struct rpc_cap *rpcs;
   unsigned nrpcs, caprpcs;
+  unsigned rpc_free_from; /* no free entry in rpcs below this: keeps boot linear */
   uint8_t *badge_used; /* by id / profile id_step */
   unsigned badge_slots, badge_next;
   uint8_t *core_used; /* core's own selectors */

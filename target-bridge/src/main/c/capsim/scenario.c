@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agent/proto.h"
 #include "capsim/l4re_env.h"
 #include "capsim/text.h"
 
@@ -94,7 +95,68 @@ static int tokenize(char *buf, char **tok, int max) {
   }
 }
 
+/* Adds what one directive starts to the scenario's totals; fails on the line
+ * that goes over a limit, so an oversized scenario is refused before it boots. */
+static int count_sizes(struct scenario *s, const struct scn_line *l, char **tok, int ntok) {
+  static const char *const caps[] = {"thread", "dataspace", "signal-context", "raw-gate", "raw-unmap",
+                                     "raw-entry", "raw-window", "cap", "copy", NULL};
+  unsigned long n = 1;
+  for (int i = 1; i < ntok; i++) /* a bad count= is reported when the line is applied */
+    if (!strncmp(tok[i], "count=", 6) && !parse_uint(tok[i] + 6, 4096, &n))
+      n = 1;
+  const char *what = NULL;
+  unsigned long *total = NULL, max = 0;
+  if (!strcmp(tok[0], "component") || !strcmp(tok[0], "program"))
+    what = "components", total = &s->ncomponents, max = SCN_MAX_COMPONENTS;
+  else if (!strcmp(tok[0], "session"))
+    what = "sessions", total = &s->nsessions, max = SCN_MAX_SESSIONS;
+  for (const char *const *c = caps; !what && *c; c++)
+    if (!strcmp(tok[0], *c))
+      what = "caps", total = &s->ncaps, max = SCN_MAX_CAPS;
+  if (!what)
+    return 0;
+  *total += n;
+  if (*total > max)
+    return err_at(s, l, "this line takes the scenario past %lu %s, capsim's limit (per scenario: %u components, "
+                        "%u sessions, %u caps); make the scenario smaller",
+                  max, what, SCN_MAX_COMPONENTS, SCN_MAX_SESSIONS, SCN_MAX_CAPS);
+  return 0;
+}
+
+/* Names end up on terminals and in snapshots: no control characters, no
+ * invisible or direction-changing ones (UTF-8 of U+061C, U+200B..U+200F,
+ * U+2028..U+202E, U+2060..U+206F, U+FEFF, and C1 controls). */
+static const char *bad_char(const char *line, char *shown, size_t size) {
+  const unsigned char *p = (const unsigned char *)line;
+  for (; *p; p++) {
+    bool nl = (*p == '\n' && !p[1]) || (*p == '\r' && p[1] == '\n' && !p[2]);
+    if ((*p < 0x20 && *p != '\t' && !nl) || *p == 0x7f) {
+      text_fmt(shown, size, "control character \\x%02x", *p);
+      return (const char *)p;
+    }
+    unsigned cp = 0;
+    if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F)
+      cp = p[1];
+    else if (p[0] == 0xD8 && p[1] == 0x9C)
+      cp = 0x061C;
+    else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xA8 && p[2] <= 0xAE)))
+      cp = 0x2000 + (p[2] - 0x80);
+    else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xAF)
+      cp = 0x2060 + (p[2] - 0xA0);
+    else if (p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
+      cp = 0xFEFF;
+    if (cp) {
+      text_fmt(shown, size, "invisible or control character \\u%04x", cp);
+      return (const char *)p;
+    }
+  }
+  return NULL;
+}
+
 static int add_line(struct scenario *s, char *file, unsigned lineno, char **tok, int ntok) {
+  struct scn_line here = {.file = file, .lineno = lineno};
+  if (count_sizes(s, &here, tok, ntok) != 0)
+    return -1;
   if (s->nlines == s->caplines) {
     unsigned n = s->caplines ? s->caplines * 2 : 64;
     struct scn_line *l = realloc(s->lines, n * sizeof *l);
@@ -173,6 +235,13 @@ static int load_file(struct scenario *s, const char *path, int depth) {
     struct scn_line here = {.file = name, .lineno = lineno};
     if (!strchr(buf, '\n') && !feof(f)) {
       rc = err_at(s, &here, "line longer than %zu bytes", sizeof buf - 2);
+      break;
+    }
+    char shown[48];
+    const char *bad = bad_char(buf, shown, sizeof shown);
+    if (bad) {
+      rc = err_at(s, &here, "%s at column %zu: names must be printable text; remove it", shown,
+                  (size_t)(bad - buf) + 1);
       break;
     }
     char *tok[SCN_MAX_TOKENS + 2];
@@ -401,18 +470,24 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
   if (!c)
     return -1;
   const char *d = l->tok[0];
+  bool selector = !strcmp(d, "raw-gate") || !strcmp(d, "raw-unmap");
   if (l->ntok < 3 || !parse_uint(l->tok[2], 0xFFFF, &a))
-    return err_at(s, l, "usage: %s COMPONENT SELECTOR ...", d);
+    return err_at(s, l, "usage: %s COMPONENT %s ...", d, selector ? "SELECTOR" : "INDEX");
+  if (selector && (a == 0 || a > PROTO_LAST_SELECTOR))
+    return err_at(s, l, "%s: selector %lu is outside 1..%u (0x%x, the last walkable selector); pick one in that range",
+                  d, a, PROTO_LAST_SELECTOR, PROTO_LAST_SELECTOR);
   if (!strcmp(d, "raw-gate")) {
     static const char *const keys[] = {"label", NULL};
     const char *lab = opt(l, 3, "label");
     if (check_opts(s, l, 3, keys) || (lab && !parse_uint(lab, id_max(g), &b)))
       return s->err[0] ? -1 : err_at(s, l, "usage: raw-gate COMPONENT SELECTOR [label=N]");
-    if (a == 0 || a > 0xFFFF || genode_raw_gate(g, c, (unsigned)a, (uint32_t)b) != 0)
+    if (genode_raw_gate(g, c, (unsigned)a, (uint32_t)b) != 0)
       return err_at(s, l, "raw-gate failed: %s", g->err);
   } else if (!strcmp(d, "raw-unmap")) {
-    if (l->ntok != 3 || genode_raw_unmap(g, c, (unsigned)a) != 0)
+    if (l->ntok != 3)
       return err_at(s, l, "usage: raw-unmap COMPONENT SELECTOR");
+    if (genode_raw_unmap(g, c, (unsigned)a) != 0)
+      return err_at(s, l, "raw-unmap failed: %s", g->err);
   } else if (!strcmp(d, "raw-entry")) {
     static const char *const keys[] = {"interface", "label", NULL};
     if (l->ntok < 4 || !parse_uint(l->tok[3], id_max(g), &b) || b == 0 || a >= c->map.size ||

@@ -9,6 +9,13 @@
 
 #define SCN_MAX_TOKENS 16
 
+/* Size limits of one scenario (samples/scenarios/README.md), checked while the
+ * file is read, before anything boots: within them capsim starts in seconds
+ * and never runs out of capability ids. */
+#define SCN_MAX_COMPONENTS 1000 /* component and program lines */
+#define SCN_MAX_SESSIONS 2000   /* session lines, each count= included */
+#define SCN_MAX_CAPS 4000       /* threads, dataspaces, signal contexts, raw-*, cap and copy */
+
 struct scn_line {
   char *file; /* shared, owned by the scenario */
   unsigned lineno;
@@ -33,6 +40,7 @@ struct scenario {
   bool has_churn, has_seed;
   struct scn_service services[64];
   unsigned nservices;
+  unsigned long ncomponents, nsessions, ncaps; /* counted while reading, against SCN_MAX_* */
   char err[512];
 };
 

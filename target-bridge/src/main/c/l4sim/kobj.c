@@ -28,6 +28,67 @@ static void live_unlink(struct kobj *o) {
   l4sim_k.live--;
 }
 
+static uint32_t task_home(uint32_t id, uint32_t size) { return (id * 2654435761u) & (size - 1); }
+
+static int task_tab_grow(void) {
+  uint32_t size = l4sim_k.task_tab_size ? l4sim_k.task_tab_size * 2 : 64;
+  struct kobj **tab = calloc(size, sizeof *tab);
+  if (!tab)
+    return -1;
+  for (uint32_t i = 0; i < l4sim_k.task_tab_size; i++) {
+    struct kobj *t = l4sim_k.task_tab[i];
+    if (t) {
+      uint32_t h = task_home(t->id, size);
+      while (tab[h])
+        h = (h + 1) & (size - 1);
+      tab[h] = t;
+    }
+  }
+  free(l4sim_k.task_tab);
+  l4sim_k.task_tab = tab;
+  l4sim_k.task_tab_size = size;
+  return 0;
+}
+
+static int task_index_add(struct kobj *t) {
+  if ((l4sim_k.task_count + 1) * 2 > l4sim_k.task_tab_size && task_tab_grow() != 0)
+    return -1;
+  uint32_t mask = l4sim_k.task_tab_size - 1, h = task_home(t->id, l4sim_k.task_tab_size);
+  while (l4sim_k.task_tab[h])
+    h = (h + 1) & mask;
+  l4sim_k.task_tab[h] = t;
+  l4sim_k.task_count++;
+  return 0;
+}
+
+/* Backward-shift deletion keeps every probe chain unbroken without tombstones. */
+static void task_index_remove(struct kobj *t) {
+  if (!l4sim_k.task_tab_size)
+    return;
+  uint32_t mask = l4sim_k.task_tab_size - 1, h = task_home(t->id, l4sim_k.task_tab_size);
+  while (l4sim_k.task_tab[h] && l4sim_k.task_tab[h] != t)
+    h = (h + 1) & mask;
+  if (!l4sim_k.task_tab[h])
+    return;
+  l4sim_k.task_tab[h] = NULL;
+  l4sim_k.task_count--;
+  for (uint32_t j = (h + 1) & mask; l4sim_k.task_tab[j]; j = (j + 1) & mask) {
+    uint32_t home = task_home(l4sim_k.task_tab[j]->id, l4sim_k.task_tab_size);
+    /* Move the entry at j into the hole at h unless its home lies in (h, j]. */
+    bool stays = h <= j ? (home > h && home <= j) : (home > h || home <= j);
+    if (!stays) {
+      l4sim_k.task_tab[h] = l4sim_k.task_tab[j];
+      l4sim_k.task_tab[j] = NULL;
+      h = j;
+    }
+  }
+  if (l4sim_k.task_count == 0) {
+    free(l4sim_k.task_tab);
+    l4sim_k.task_tab = NULL;
+    l4sim_k.task_tab_size = 0;
+  }
+}
+
 struct kobj *kobj_new(uint8_t kind) {
   struct kobj *o = calloc(1, sizeof *o);
   if (!o)
@@ -41,14 +102,24 @@ struct kobj *kobj_new(uint8_t kind) {
   }
   o->kind = kind;
   o->id = l4sim_k.next_id++;
+  if (kind == L4_KOBJ_TASK && task_index_add(o) != 0) {
+    free(o->space);
+    free(o);
+    return NULL;
+  }
   live_link(o);
   return o;
 }
 
 struct kobj *find_task(uint32_t id) {
-  for (struct kobj *o = l4sim_k.live_list; o; o = o->next_live)
-    if (o->id == id && o->kind == L4_KOBJ_TASK && !o->dying)
-      return o;
+  if (!l4sim_k.task_tab_size)
+    return NULL;
+  uint32_t mask = l4sim_k.task_tab_size - 1;
+  for (uint32_t h = task_home(id, l4sim_k.task_tab_size); l4sim_k.task_tab[h]; h = (h + 1) & mask) {
+    struct kobj *o = l4sim_k.task_tab[h];
+    if (o->id == id)
+      return o->dying ? NULL : o;
+  }
   return NULL;
 }
 
@@ -87,6 +158,8 @@ static void kobj_free(struct kobj *o) {
   if (l4sim_k.current == o)
     l4sim_k.current = NULL;
   live_unlink(o);
+  if (o->kind == L4_KOBJ_TASK)
+    task_index_remove(o);
   free(o->maps);
   free(o);
 }

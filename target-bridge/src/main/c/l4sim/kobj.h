@@ -61,6 +61,11 @@ struct kernel {
   uint32_t live;
   struct kobj *live_list;
   struct kobj *current; /* current task */
+  /* Live tasks by id (open addressing, linear probing; size a power of two):
+   * entering a task is on every operation, and a scan of all objects there
+   * made booting N components take N^2 time. */
+  struct kobj **task_tab;
+  uint32_t task_tab_size, task_count;
 };
 
 extern struct kernel l4sim_k;

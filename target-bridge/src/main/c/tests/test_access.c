@@ -2,6 +2,7 @@
  * (AUTH), the refusal to listen off loopback without one, the token file's mode, and
  * that every mutation is refused (and not performed) without --allow-restore. */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +69,36 @@ static int hello_status(int fd) {
   return st;
 }
 
+/* The status of an empty-payload TASKS (-1 if no answer). */
+static int tasks_status(int fd) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 8);
+  int rc = cl_call(fd, OP_TASKS, &w, &r);
+  wr_free(&w);
+  if (rc != 0)
+    return -1;
+  int st = r.status;
+  resp_free(&r);
+  return st;
+}
+
+/* AUTH whose payload has one byte too many after the token. */
+static int malformed_auth(int fd) {
+  struct writer w;
+  struct resp r;
+  wr_init(&w, 64);
+  wr_str(&w, TOKEN);
+  wr_u8(&w, 0);
+  int rc = cl_call(fd, OP_AUTH, &w, &r);
+  wr_free(&w);
+  if (rc != 0)
+    return -1;
+  int st = r.status;
+  resp_free(&r);
+  return st;
+}
+
 static void token_required(void) {
   const char *tf = path_in_dir("token");
   write_file(tf, TOKEN "\n", 0600);
@@ -79,12 +110,17 @@ static void token_required(void) {
     proc_stop(&p);
     return;
   }
-  /* No AUTH: one error frame, then the connection closes. */
+  /* HELLO is answered before AUTH (a client checks it talks to an agent before it sends
+   * its token) and says a token is needed; anything else without AUTH: one error frame,
+   * then the connection closes. */
   int fd = cl_connect(p.uri);
-  CHECK_EQ(hello_status(fd), ST_UNAUTHORIZED);
+  struct tv_hello h;
+  CHECK_EQ(tv_hello(fd, &h), 0);
+  CHECK(h.flags & HELLO_TOKEN_REQUIRED);
+  CHECK_EQ(tasks_status(fd), ST_UNAUTHORIZED);
   CHECK(cl_closed(fd, 3000));
   close(fd);
-  /* Wrong token, and a prefix of the right one: the same. */
+  /* Wrong token, a prefix of the right one, an empty one, a malformed AUTH: the same. */
   const char *wrong[] = {"wrong", "s3cret-Token_4", TOKEN "x", ""};
   for (unsigned i = 0; i < sizeof wrong / sizeof *wrong; i++) {
     fd = cl_connect(p.uri);
@@ -92,16 +128,21 @@ static void token_required(void) {
     CHECK(cl_closed(fd, 3000));
     close(fd);
   }
+  fd = cl_connect(p.uri);
+  CHECK_EQ(malformed_auth(fd), ST_UNAUTHORIZED);
+  CHECK(cl_closed(fd, 3000));
+  close(fd);
   /* The right token: everything works on that connection. */
   fd = cl_connect(p.uri);
   CHECK_EQ(auth(fd, TOKEN), ST_OK);
-  struct tv_hello h;
   CHECK_EQ(tv_hello(fd, &h), 0);
   struct tv_task tasks[16];
   int n = 0;
   CHECK_EQ(tv_tasks(fd, tasks, 16, &n), 0);
   CHECK(n > 0);
   CHECK_EQ(auth(fd, TOKEN), ST_OK); /* again, harmless */
+  CHECK_EQ(auth(fd, "wrong"), ST_UNAUTHORIZED); /* a wrong one later still closes */
+  CHECK(cl_closed(fd, 3000));
   close(fd);
   CHECK(proc_alive(&p));
   CHECK_EQ(proc_stop(&p), 0);
@@ -120,7 +161,11 @@ static void without_token_auth_is_accepted(void) {
   int fd = cl_connect(p.uri);
   CHECK_EQ(hello_status(fd), ST_OK); /* old clients: nothing changed */
   CHECK_EQ(auth(fd, "anything"), ST_OK);
-  CHECK_EQ(hello_status(fd), ST_OK);
+  CHECK_EQ(auth(fd, ""), ST_OK);
+  CHECK_EQ(malformed_auth(fd), ST_BAD_LENGTH); /* an ordinary bad request: stays open */
+  struct tv_hello h;
+  CHECK_EQ(tv_hello(fd, &h), 0);
+  CHECK(!(h.flags & HELLO_TOKEN_REQUIRED));
   close(fd);
   CHECK_EQ(proc_stop(&p), 0);
 }
@@ -162,7 +207,7 @@ static void off_loopback_needs_token(void) {
   char local[400];
   snprintf(local, sizeof local, "tcp:127.0.0.1:%s", p.uri + 12);
   int fd = cl_connect(local);
-  CHECK_EQ(hello_status(fd), ST_UNAUTHORIZED);
+  CHECK_EQ(tasks_status(fd), ST_UNAUTHORIZED);
   close(fd);
   CHECK_EQ(proc_stop(&p), 0);
 }
@@ -225,6 +270,42 @@ static void every_mutation_refused(void) {
   CHECK_EQ(proc_stop(&p), 0);
 }
 
+/* What stands at the socket path is named, not bind's "Address already in use"; a stale
+ * socket of our own is still replaced (test_process), another user's never. */
+static void socket_path_problems(void) {
+  char extra[600];
+  write_file(path_in_dir("plain-file"), "not a socket\n", 0600);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("plain-file"));
+  refuses(extra, "is an existing file, not a socket");
+  mkdir(path_in_dir("a-dir"), 0700);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("a-dir"));
+  refuses(extra, "is a directory: give a socket path inside it");
+  CHECK_EQ(symlink(path_in_dir("plain-file"), path_in_dir("a-link")), 0);
+  snprintf(extra, sizeof extra, "--listen unix:%s", path_in_dir("a-link"));
+  refuses(extra, "is a symbolic link");
+  char text[64] = "";
+  FILE *f = fopen(path_in_dir("plain-file"), "r");
+  CHECK(f && fgets(text, sizeof text, f));
+  if (f)
+    fclose(f);
+  CHECK_EQ(strcmp(text, "not a socket\n"), 0); /* left as it was */
+  if (geteuid() == 0) { /* only root can give a socket to another user */
+    const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", NULL, NULL};
+    char listen_arg[300];
+    snprintf(listen_arg, sizeof listen_arg, "unix:%s", path_in_dir("other.sock"));
+    args[4] = listen_arg;
+    struct proc p;
+    CHECK_EQ(proc_start(&p, args), 0); /* makes the socket; stopped, it leaves it behind */
+    CHECK_EQ(kill(p.pid, SIGKILL), 0);
+    proc_stop(&p);
+    CHECK_EQ(chown(path_in_dir("other.sock"), 65534, 65534), 0);
+    snprintf(extra, sizeof extra, "--listen %s", listen_arg);
+    refuses(extra, "is a socket of another user (user id 65534");
+    struct stat st;
+    CHECK(lstat(path_in_dir("other.sock"), &st) == 0 && S_ISSOCK(st.st_mode));
+  }
+}
+
 int main(int argc, char **argv) {
   snprintf(dir, sizeof dir, "/tmp/capsim-access-XXXXXX");
   if (!mkdtemp(dir))
@@ -234,11 +315,13 @@ int main(int argc, char **argv) {
       {"without_token_auth_is_accepted", without_token_auth_is_accepted},
       {"off_loopback_needs_token", off_loopback_needs_token},
       {"every_mutation_refused", every_mutation_refused},
+      {"socket_path_problems", socket_path_problems},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
-  const char *names[] = {"token", "token-open", "stderr", "ro.sock"};
+  const char *names[] = {"token", "token-open", "stderr", "ro.sock", "plain-file", "a-link", "other.sock"};
   for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
     unlink(path_in_dir(names[i]));
+  rmdir(path_in_dir("a-dir"));
   rmdir(dir);
   return rc;
 }

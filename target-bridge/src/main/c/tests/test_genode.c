@@ -356,6 +356,13 @@ static void scenario_errors_name_file_and_line(void) {
       {"profile l4re\nprogram p\ncap p 5 widget\n", ":3: unknown kind widget"},
       {"profile l4re\nprogram p\ncap p 5 gate name=x count=2\n", ":3: a name belongs to one"},
       {"profile l4re\nprogram p\ncopy p 0x1000 3\n", ":3: usage: copy"},
+      {"component a\nraw-gate a 4297\n", ":2: raw-gate: selector 4297 is outside 1..4296"},
+      {"component a\nraw-unmap a 0x10c9\n", ":2: raw-unmap: selector 4297 is outside 1..4296"},
+      {"component a\ncomponent \"b\x1b]0;x\x07\"\n", ":2: control character \\x1b at column 13"},
+      {"component a\ncomponent b\rFAKE\n", ":2: control character \\x0d at column 12"},
+      {"component a\nsession a LOG label=\"\xe2\x80\xaegnp.exe\"\n", ":2: invisible or control character \\u202e"},
+      {"component a\nthread a w\xe2\x80\x8bx\n", ":2: invisible or control character \\u200b"},
+      {"component a\nthread a \xc2\x9b" "2J\n", ":2: invisible or control character \\u009b"},
   };
   for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
     char err[512];
@@ -366,6 +373,41 @@ static void scenario_errors_name_file_and_line(void) {
     CHECK(strstr(err, cases[i].expect) != NULL);
   }
   CHECK_EQ(l4sim_live_objects(), 0);
+}
+
+/* The documented limits hold on the line that crosses them, before anything boots (no objects made). */
+static void scenario_size_limits(void) {
+  static const struct {
+    const char *text, *expect;
+  } cases[] = {
+      {"component init\nrepeat 999 component c{i} parent=init\ncomponent one-too-many\n",
+       ":3: this line takes the scenario past 1000 components"},
+      {"repeat 1001 component c{i}\n", ":1: this line takes the scenario past 1000 components"},
+      {"component a\nsession a LOG count=2000\nsession a ROM\n", ":3: this line takes the scenario past 2000 sessions"},
+      {"component a\nrepeat 1000 dataspace a 4K count=4\nsignal-context a\n",
+       ":3: this line takes the scenario past 4000 caps"},
+      {"component a\nrepeat 4000 thread a t{i}\nraw-gate a 5\n", ":3: this line takes the scenario past 4000 caps"},
+  };
+  for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
+    struct scenario sc;
+    const char *path = write_scn("big.scn", cases[i].text);
+    CHECK_EQ(scenario_load(&sc, path), -1);
+    if (!strstr(sc.err, cases[i].expect))
+      fprintf(stderr, "case %u: got '%s', want '%s'\n", i, sc.err, cases[i].expect);
+    CHECK(strstr(sc.err, cases[i].expect) != NULL);
+    CHECK(strstr(sc.err, "make the scenario smaller") != NULL);
+    scenario_free(&sc);
+    CHECK_EQ(l4sim_live_objects(), 0);
+  }
+  /* Exactly at the limits it loads. */
+  const char *path = write_scn("max.scn", "component init\nrepeat 999 component c{i} parent=init\n"
+                                          "session c1 LOG count=2000\nrepeat 1000 dataspace c{i} 4K count=4\n");
+  struct scenario sc;
+  CHECK_EQ(scenario_load(&sc, path), 0);
+  CHECK_EQ(sc.ncomponents, 1000ul);
+  CHECK_EQ(sc.nsessions, 2000ul);
+  CHECK_EQ(sc.ncaps, 4000ul);
+  scenario_free(&sc);
 }
 
 static void scenario_repeat_include_quotes(void) {
@@ -426,6 +468,7 @@ int main(int argc, char **argv) {
       {"wide_ids_foc25", wide_ids_foc25},
       {"scenario_errors_name_file_and_line", scenario_errors_name_file_and_line},
       {"scenario_repeat_include_quotes", scenario_repeat_include_quotes},
+      {"scenario_size_limits", scenario_size_limits},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
   char cmd[128];

@@ -1,5 +1,8 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.core.target.TargetException;
 import picocli.CommandLine;
 
@@ -17,9 +20,11 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        err.println("capscope: " + sentence(ex));
-        if (isVerbose(parsed)) {
-            ex.printStackTrace(err);
+        err.println("capscope: " + TerminalText.escape(AddressSecrets.redact(sentence(ex))));
+        if (isVerbose(parsed)) { // the trace's messages may quote the address: redacted too
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(AddressSecrets.redact(trace.toString()));
         }
         err.flush();
         return EXIT_ERROR;
@@ -28,13 +33,16 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     static int usageError(CommandLine.ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println("capscope: " + ex.getMessage());
+        err.println("capscope: " + TerminalText.escape(AddressSecrets.redact(ex.getMessage())));
         err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for usage.");
         err.flush();
         return EXIT_ERROR;
     }
 
     static String sentence(Throwable ex) {
+        if (ex instanceof NoSuchFileException e && e.getReason() != null) {
+            return "cannot save " + e.getFile() + ": " + e.getReason(); // SnapshotWriter: a missing folder
+        }
         if (ex instanceof NoSuchFileException e) {
             return "file not found: " + e.getFile() + " (check the path)";
         }

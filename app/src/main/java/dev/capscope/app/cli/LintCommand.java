@@ -1,5 +1,8 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.core.lint.Finding;
 import dev.capscope.core.lint.Linter;
 import dev.capscope.core.model.Snapshot;
@@ -60,7 +63,7 @@ final class LintCommand implements Callable<Integer> {
         try (var target = live.connect()) {
             var profile = LiveWalk.profile(profiles, target);
             List<Finding> findings = Linter.lint(LiveWalk.space(target, task, profile), profile);
-            report(findings, "task '" + task + "' at " + live.target);
+            report(findings, "task '" + task + "' at " + AddressSecrets.withoutToken(live.target));
             return findings.isEmpty() ? 0 : 1;
         }
     }
@@ -81,9 +84,9 @@ final class LintCommand implements Callable<Integer> {
             return;
         }
         for (Finding f : findings) {
-            out.println(f.severity().name().toLowerCase() + "  " + f.ruleId() + "  " + f.message());
+            out.println(f.severity().name().toLowerCase() + "  " + f.ruleId() + "  " + TerminalText.escape(f.message()));
         }
-        out.println(what + ": " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)"));
+        out.println(TerminalText.escape(what) + ": " + (findings.isEmpty() ? "clean" : findings.size() + " finding(s)"));
         out.flush();
     }
 }

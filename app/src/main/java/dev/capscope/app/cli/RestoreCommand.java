@@ -1,5 +1,8 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
+import dev.capscope.bridge.AddressSecrets;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -60,6 +63,9 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Apply without asking (scripts); without it, restore asks on a terminal")
     boolean yes;
 
+    /** Exit code of a refusal, as the restore's own refusals (RestoreOutcome) use. */
+    static final int REFUSED = 1;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -72,7 +78,8 @@ final class RestoreCommand implements Callable<Integer> {
             PreparedRestore prepared = runner.prepare(wanted, task, options);
             if (RestoreRunner.isMigration(wanted, task, prepared.target())) {
                 out.printf("migration: snapshot of '%s' at %s onto '%s' at %s; badges are translated%n",
-                        wanted.meta().task(), wanted.meta().endpoint(), task, prepared.target().endpoint());
+                        TerminalText.escape(wanted.meta().task()), TerminalText.escape(wanted.meta().endpoint()),
+                        TerminalText.escape(task), TerminalText.escape(prepared.target().endpoint()));
             }
             out.print(prepared.plan().render());
             out.flush();
@@ -80,7 +87,8 @@ final class RestoreCommand implements Callable<Integer> {
                 RestoreResult refused = runner.apply(prepared, RestoreListener.NONE); // changes nothing
                 out.println(refused.summary());
                 if (refused.code().equals(RefusalReason.TASK_MISMATCH.name()) && !allowTaskMismatch) {
-                    out.println("to restore this snapshot of '" + wanted.meta().task() + "' onto '" + task
+                    out.println("to restore this snapshot of '" + TerminalText.escape(wanted.meta().task()) + "' onto '"
+                            + TerminalText.escape(task)
                             + "' anyway, pass --allow-task-mismatch");
                 }
                 return refused.outcome().exitCode();
@@ -91,9 +99,11 @@ final class RestoreCommand implements Callable<Integer> {
             }
             // An empty plan changes nothing, so it needs no confirmation, but it is still verified.
             if (!prepared.plan().isNoOp() && !yes && !confirmed(out, prepared)) {
-                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed"
-                        + " (pass --yes to apply without asking)");
-                return ErrorReporter.EXIT_ERROR;
+                // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
+                spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed ("
+                        + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
+                        + " without asking)");
+                return REFUSED;
             }
             RestoreResult result = runner.apply(prepared, new Progress(out));
             out.println(result.summary());
@@ -121,7 +131,8 @@ final class RestoreCommand implements Callable<Integer> {
             return false;
         }
         String answer = console.readLine("Apply %d operation(s) to '%s' at %s? [y/N] ",
-                prepared.plan().steps().size(), task, prepared.target().endpoint());
+                prepared.plan().steps().size(), TerminalText.escape(task),
+                TerminalText.escape(AddressSecrets.redact(AddressSecrets.withoutToken(prepared.target().endpoint()))));
         return answer != null && answer.trim().equalsIgnoreCase("y");
     }
 

@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.walk.TornWalkException;
@@ -51,6 +53,11 @@ final class SnapshotCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Path folder = output.toAbsolutePath().getParent();
+        if (!java.nio.file.Files.isDirectory(folder)) { // before the walk, not after it
+            throw new IllegalArgumentException("-o " + output + ": the folder " + folder
+                    + " does not exist; create it or save somewhere else");
+        }
         if (from != null || at != null) {
             return RecordingExtract.run(this);
         }
@@ -67,7 +74,8 @@ final class SnapshotCommand implements Callable<Integer> {
         dev.capscope.core.snapshot.SnapshotWriter.write(snapshot, output);
         TornNotice.warnIfTorn(spec.commandLine().getErr(), output, snapshot);
         var out = spec.commandLine().getOut();
-        out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n", output, task,
+        out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n",
+                TerminalText.escape(output.toString()), TerminalText.escape(task),
                 snapshot.space().slots().size(), snapshot.space().capMap().size(), snapshot.space().threads().size(),
                 snapshot.space().generation());
         out.flush();

@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
@@ -32,7 +34,7 @@ final class SpaceTreeText {
 
     void print(PrintWriter out) {
         out.printf("%s  profile %s  %d valid selectors of %d  %d cap-map entries  %d threads  generation %d%n",
-                space.taskName(), layout.profile().name(), space.slots().size(), Selectors.COUNT,
+                TerminalText.escape(space.taskName()), layout.profile().name(), space.slots().size(), Selectors.COUNT,
                 space.capMap().size(), space.threads().size(), space.generation());
         Map<Area, List<Slot>> byArea = new EnumMap<>(Area.class);
         for (Slot s : space.slots()) {
@@ -64,7 +66,7 @@ final class SpaceTreeText {
         byThread.forEach((index, list) -> {
             ThreadInfo t = space.threads().stream().filter(x -> x.index() == index).findFirst().orElse(null);
             out.printf("  thread %d %s%n", index, t == null ? "(not reported by the target)"
-                    : "\"" + t.name() + "\" " + t.state());
+                    : "\"" + TerminalText.escape(t.name()) + "\" " + TerminalText.escape(t.state()));
             list.forEach(s -> out.println("    " + slotLine(s)));
         });
     }
@@ -95,7 +97,7 @@ final class SpaceTreeText {
         SelectorRole role = layout.roleOf(s.selector());
         String label = o.label() == null ? "" : " label " + o.label();
         return String.format("%-16s %-12s %-18s %-13s %-4s obj %s%s", Selectors.format(s.selector()),
-                Selectors.formatKcap(s.selector()), s.role().isEmpty() ? role.role() : s.role(), o.kind().kernelName(),
+                Selectors.formatKcap(s.selector()), s.role().isEmpty() ? role.role() : TerminalText.escape(s.role()), o.kind().kernelName(),
                 s.rights(), o.idKnown() ? Long.toString(o.id()) : "?", label);
     }
 

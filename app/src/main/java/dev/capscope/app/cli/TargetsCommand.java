@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.bridge.driver.HelloInfo;
 import dev.capscope.bridge.driver.TaskRecord;
@@ -47,11 +49,13 @@ final class TargetsCommand implements Callable<Integer> {
                 return 0;
             }
             HelloInfo h = target.hello();
-            out.printf("%s: %s, profile %s, %s%s%n", target.endpoint(), h.kernel(), h.profile(), h.agentVersion(),
+            out.printf("%s: %s, profile %s, %s%s%n", TerminalText.escape(target.endpoint()),
+                    TerminalText.escape(h.kernel()), TerminalText.escape(h.profile()),
+                    TerminalText.escape(h.agentVersion()),
                     h.restoreAllowed() ? ", restore allowed" : ", read-only");
             out.printf("%5s  %7s  %10s  %10s  %s%n", "id", "threads", "valid caps", "generation", "name");
             for (TaskRecord t : tasks) {
-                out.printf("%5d  %7d  %10d  %10d  %s%n", t.id(), t.threads(), t.validCaps(), t.generation(), t.name());
+                out.printf("%5d  %7d  %10d  %10d  %s%n", t.id(), t.threads(), t.validCaps(), t.generation(), TerminalText.escape(t.name()));
             }
             out.flush();
             return 0;

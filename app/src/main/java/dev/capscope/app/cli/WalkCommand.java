@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.core.text.TerminalText;
+
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.profile.LayoutProfile;
@@ -10,6 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
 
@@ -35,11 +39,15 @@ final class WalkCommand implements Callable<Integer> {
             LayoutProfile profile = LiveWalk.profile(profiles, target);
             Snapshot snapshot = LiveWalk.snapshot(target, task, profile, null);
             if (json) {
-                out.print(new String(SnapshotWriter.toBytes(snapshot), StandardCharsets.UTF_8));
+                out.print(TerminalText.json(new String(SnapshotWriter.toBytes(snapshot), StandardCharsets.UTF_8)));
             } else {
-                out.printf("task '%s' at %s (%s, profile %s, generation %d)%n", task, target.endpoint(),
-                        snapshot.meta().kernel(), profile.name(), snapshot.space().generation());
-                new SpaceTreeText(snapshot.space(), profile).print(out);
+                StringWriter buffer = new StringWriter();
+                PrintWriter tree = new PrintWriter(buffer);
+                tree.printf("task '%s' at %s (%s, profile %s, generation %d)%n", TerminalText.escape(task),
+                        TerminalText.escape(target.endpoint()), TerminalText.escape(snapshot.meta().kernel()),
+                        TerminalText.escape(profile.name()), snapshot.space().generation());
+                new SpaceTreeText(snapshot.space(), profile).print(tree);
+                out.print(buffer);
             }
             out.flush();
             return 0;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,8 +21,9 @@ import java.util.Map;
  * the path being read.
  */
 public final class LocatedJson {
+    private static final int MAX_DEPTH = 64;
     private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
             .build();
 
     /** The container being read, so a syntax error can say where it happened. */
@@ -36,7 +38,9 @@ public final class LocatedJson {
     }
 
     private LocatedNode parseDocument(byte[] content) {
+        JsonParser parser = null;
         try (JsonParser p = FACTORY.createParser(content)) {
+            parser = p;
             JsonToken first = p.nextToken();
             if (first == null) {
                 throw new JsonShapeException("", 1, 1, content.length == 0
@@ -49,6 +53,13 @@ public final class LocatedJson {
                         "unexpected content after the end of the JSON document", null);
             }
             return root;
+        } catch (StreamConstraintsException e) {
+            // A limit, not a syntax error: the exception has no location and the parser's current one
+            // is past its buffer; the token it was reading starts where the offending value does.
+            JsonLocation l = parser == null ? null : parser.currentTokenLocation();
+            int line = l == null ? 1 : Math.max(1, l.getLineNr());
+            int col = l == null ? 1 : Math.max(1, l.getColumnNr());
+            throw new JsonShapeException(currentPath(), line, col, limit(e.getOriginalMessage()), null);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
             int line = l == null ? 1 : Math.max(1, l.getLineNr());
@@ -61,6 +72,21 @@ public final class LocatedJson {
 
     private String currentPath() {
         return currentNode == null ? "" : currentNode.path();
+    }
+
+    /** The limit in our words; Jackson's text names its own classes and methods. */
+    private static String limit(String m) {
+        String lower = String.valueOf(m).toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("number")) {
+            return "a number with more than 1000 digits (a snapshot's numbers have at most 20)";
+        }
+        if (lower.contains("nesting depth")) {
+            return "the JSON is nested more than " + MAX_DEPTH + " levels deep (a snapshot is nested at most 4 deep)";
+        }
+        if (lower.contains("string") || lower.contains("name")) {
+            return "a string or field name is longer than a snapshot can hold";
+        }
+        return "a value is larger than a snapshot can hold";
     }
 
     private static String describe(JsonProcessingException e) {
@@ -79,7 +105,7 @@ public final class LocatedJson {
         String line = nl < 0 ? m : m.substring(0, nl);
         // Jackson's parser internals ("(start marker at [Source: ...", ": enable `JsonReadFeature...")
         // say nothing to a user; the located position says where.
-        for (String noise : new String[] {" (start marker at [Source", ": enable `"}) {
+        for (String noise : new String[] {" (start marker at [Source", ": enable `", " (from `", ", from `"}) {
             int at = line.indexOf(noise);
             if (at > 0) {
                 line = line.substring(0, at);

@@ -1,5 +1,7 @@
 package dev.capscope.core.model;
 
+import dev.capscope.core.text.TerminalText;
+
 /**
  * What the target runtime knows about a cap-map entry (Norman Feske: knowing a cap is "a RAM
  * session" is not enough to restore it). Any field may be null when the runtime does not know.
@@ -27,18 +29,18 @@ public record Semantics(String rpcInterface, String label, String args, String s
         return rpcInterface != null && !NOT_SESSIONS.contains(rpcInterface);
     }
 
-    /** "LOG session 'init -> log' (server log_server)" — one line for tables and lint messages. */
+    /** "LOG session 'init -> log' (server log_server)": one line for tables and lint messages, control characters escaped. */
     public String describe() {
         if (rpcInterface == null && label == null) {
             return "";
         }
         StringBuilder b = new StringBuilder();
-        b.append(rpcInterface == null ? "?" : rpcInterface);
+        b.append(rpcInterface == null ? "?" : TerminalText.escape(rpcInterface));
         if (label != null && !label.isEmpty()) {
-            b.append(" '").append(label).append('\'');
+            b.append(" '").append(TerminalText.escape(label)).append('\'');
         }
         if (server != null && !server.isEmpty()) {
-            b.append(" @").append(server);
+            b.append(" @").append(TerminalText.escape(server));
         }
         return b.toString();
     }

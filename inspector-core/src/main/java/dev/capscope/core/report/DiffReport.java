@@ -12,6 +12,7 @@ import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Slot;
 import dev.capscope.core.model.ThreadInfo;
+import dev.capscope.core.text.TerminalText;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,7 +31,7 @@ public final class DiffReport {
     /** Human-readable report; {@code all} also lists unchanged rows. */
     public static String text(DiffResult diff, String baselineName, String afterName, boolean all) {
         StringBuilder b = new StringBuilder();
-        b.append("diff ").append(baselineName).append(" -> ").append(afterName)
+        b.append("diff ").append(TerminalText.escape(baselineName)).append(" -> ").append(TerminalText.escape(afterName))
                 .append("  (match by ").append(diff.matchKey().name().toLowerCase()).append(")\n");
         b.append(diff.isEmpty() ? "no differences\n" : diff.differenceCount() + " differences\n");
         b.append("slots:   ").append(counts(diff.slotTotals())).append('\n');
@@ -73,9 +74,9 @@ public final class DiffReport {
             for (ThreadDiff d : threads) {
                 ThreadInfo t = d.after() != null ? d.after() : d.before();
                 b.append(mark(d.status())).append(' ').append(pad("thread " + d.index(), 16)).append(' ')
-                        .append(t.name()).append(" (").append(t.state()).append(")\n");
+                        .append(TerminalText.escape(t.name())).append(" (").append(TerminalText.escape(t.state())).append(")\n");
                 if (!d.changeText().isEmpty()) {
-                    b.append("      ").append(d.changeText()).append('\n');
+                    b.append("      ").append(TerminalText.escape(d.changeText())).append('\n');
                 }
             }
         }
@@ -179,7 +180,8 @@ public final class DiffReport {
     }
 
     /** Genode labels contain " -> " themselves, so values with spaces are quoted to keep the arrow unambiguous. */
-    private static String quoted(String value) {
+    private static String quoted(String raw) {
+        String value = TerminalText.escape(raw);
         return value.indexOf(' ') >= 0 || value.contains("->") ? '"' + value.replace("\"", "\\\"") + '"' : value;
     }
 
@@ -201,7 +203,7 @@ public final class DiffReport {
     private static String slotText(Slot s, KernelObject o) {
         String kind = o == null ? "?" : o.kind().kernelName();
         String label = o == null || o.label() == null ? "" : " label " + o.label();
-        return kind + " " + s.rights() + " " + s.role() + label;
+        return kind + " " + s.rights() + " " + TerminalText.escape(s.role()) + label;
     }
 
     private static String entryText(CapMapEntry e) {

@@ -59,8 +59,9 @@ final class Preflight {
         return area != Area.COMPONENT && area != Area.BEYOND_ALLOCATOR;
     }
 
+    /** Messages quote names from the snapshot and the target: one line, control characters escaped. */
     private void refuse(RefusalReason reason, String message, Integer... selectors) {
-        out.add(Refusal.of(reason, message, selectors));
+        out.add(Refusal.of(reason, dev.capscope.core.text.TerminalText.escape(message), selectors));
     }
 
     private void profiles() {

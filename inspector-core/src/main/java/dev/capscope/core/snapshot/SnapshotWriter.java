@@ -49,6 +49,10 @@ public final class SnapshotWriter {
         byte[] bytes = toBytes(snapshot);
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
+        if (!Files.isDirectory(dir)) { // else the error would name the temporary file
+            throw new java.nio.file.NoSuchFileException(file.toString(), null, "the folder " + dir
+                    + " does not exist; create it or save somewhere else");
+        }
         Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {

@@ -40,6 +40,16 @@ class SnapshotCorpusTest {
         }
     }
 
+    /** A limit of the parser is reported where it was hit, in our words: the 1500-digit number is on line 5. */
+    @Test
+    void aNumberTooLongIsLocatedOnItsLine() {
+        Path f = CORPUS.resolve("long-number.json");
+        SnapshotFormatException e = assertThrows(SnapshotFormatException.class, () -> SnapshotReader.read(f));
+        assertEquals(5, e.line(), e.getMessage());
+        assertEquals(141, e.column(), "where the number starts: " + e.getMessage());
+        assertTrue(e.getMessage().contains("a number with more than 1000 digits"), e.getMessage());
+    }
+
     @TestFactory
     Stream<DynamicTest> everyMalformedFileGivesALocatedError() throws IOException {
         List<Case> cases = Case.all();
@@ -71,6 +81,9 @@ class SnapshotCorpusTest {
             assertTrue(m.contains(c.fragment()), "'" + c.fragment() + "' in: " + m);
         }
         assertFalse(m.contains("\tat "), "no stack trace in the message: " + m);
+        for (String internal : new String[] {"StreamReadConstraints", "com.fasterxml", "Jackson", "JsonReadFeature", "`"}) {
+            assertFalse(m.contains(internal), "no library internals (" + internal + ") in: " + m);
+        }
         assertArrayEquals(before, Files.readAllBytes(f), "reading never writes");
         assertEquals(mtime, Files.getLastModifiedTime(f));
     }

@@ -72,10 +72,9 @@ public final class BridgeConnection implements AutoCloseable {
         }
     }
 
-    /** The address without a "?token=..." suffix (libcapbridge reads the token from there, cb_auth.h). */
+    /** The address without its token query (libcapbridge reads the token from there, cb_auth.h). */
     static String withoutToken(String uri) {
-        int q = uri.indexOf("?token=");
-        return q < 0 ? uri : uri.substring(0, q);
+        return dev.capscope.bridge.AddressSecrets.withoutToken(uri);
     }
 
     private static int millis(Duration timeout) {

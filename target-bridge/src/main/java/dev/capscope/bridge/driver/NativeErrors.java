@@ -22,13 +22,20 @@ final class NativeErrors {
         };
     }
 
+    private static boolean generic(String m) {
+        return m.startsWith("cannot connect") || m.startsWith("connection to the target broke")
+                || m.startsWith("target closed") || m.startsWith("read:") || m.startsWith("write:");
+    }
+
     static TargetException exception(String endpoint, int nativeCode, int wireStatus, String nativeMessage) {
         Code code = code(nativeCode);
         if (wireStatus == CapBridgeLibrary.ST_NO_LEASE) {
             return new TargetException(code, endpoint + ": " + nativeMessage); // the agent says what to do
         }
         String advice = switch (code) {
-            case UNREACHABLE -> " (is the target running at this address? reconnect to try again)";
+            // The socket-path messages already say what to do; the rest get the general advice.
+            case UNREACHABLE -> generic(nativeMessage) ? " (is the target running at this address? reconnect to try"
+                    + " again)" : "";
             case TIMEOUT -> " (the target may be hung or overloaded; the connection was closed, reconnect to retry)";
             case PROTOCOL -> " (is this a Capscope agent of the same protocol version? the connection was closed)";
             case REFUSED -> " (start the target with --allow-restore to permit changes)";

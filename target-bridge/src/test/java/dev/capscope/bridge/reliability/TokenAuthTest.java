@@ -8,6 +8,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -46,6 +54,12 @@ class TokenAuthTest {
                 assertFalse(t.info().endpoint().contains(TOKEN));
                 assertTrue(t.taskRecords().size() > 1);
             }
+            for (String spelled : List.of("?Token=", "?TOKEN=", "?profile=x&token=", "?a=1&ToKeN=")) {
+                try (BridgeTarget t = BridgeTarget.connect(uri + spelled + TOKEN, TIMEOUT)) {
+                    assertEquals(uri, t.endpoint(), spelled);
+                    assertTrue(t.taskRecords().size() > 1);
+                }
+            }
             for (String bad : List.of(uri, uri + "?token=wrong")) {
                 TargetException e = assertThrows(TargetException.class, () -> BridgeTarget.connect(bad, TIMEOUT).close());
                 assertEquals(Code.REJECTED, e.code(), e.getMessage());
@@ -56,6 +70,47 @@ class TokenAuthTest {
         } finally {
             p.destroy();
             p.waitFor();
+        }
+    }
+
+    /**
+     * A peer that is not an agent (a mistyped address: a web server, another program) answers the
+     * HELLO with garbage: the connection fails, and neither the bytes it received nor the message
+     * contain the token, however the query spells it.
+     */
+    @Test
+    void theTokenGoesOnlyToAPeerThatAnsweredHello() throws Exception {
+        Path sock = tmp.resolve("not-an-agent.sock");
+        for (String spelled : List.of("?token=", "?Token=", "?x=1&token=")) {
+            Files.deleteIfExists(sock);
+            try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+                server.bind(UnixDomainSocketAddress.of(sock));
+                ByteArrayOutputStream received = new ByteArrayOutputStream();
+                Thread peer = new Thread(() -> {
+                    try (SocketChannel ch = server.accept()) {
+                        ByteBuffer buf = ByteBuffer.allocate(4096);
+                        int n = ch.read(buf); // the HELLO
+                        received.write(buf.array(), 0, Math.max(0, n));
+                        ch.write(ByteBuffer.wrap("HTTP/1.1 400 Bad Request\r\n\r\n".getBytes(StandardCharsets.US_ASCII)));
+                        buf.clear();
+                        while ((n = ch.read(buf)) > 0) { // anything more the client sends, until it hangs up
+                            received.write(buf.array(), 0, n);
+                            buf.clear();
+                        }
+                    } catch (IOException e) {
+                        // the client hung up
+                    }
+                });
+                peer.start();
+                TargetException e = assertThrows(TargetException.class,
+                        () -> BridgeTarget.connect("unix:" + sock + spelled + TOKEN, TIMEOUT).close());
+                peer.join(5000);
+                assertFalse(peer.isAlive(), "the client hung up");
+                String bytes = received.toString(StandardCharsets.ISO_8859_1);
+                assertTrue(bytes.startsWith("CSCP"), "it sent a HELLO: " + bytes);
+                assertFalse(bytes.contains(TOKEN), spelled + ": the token went to a peer that is no agent");
+                assertFalse(e.getMessage().contains(TOKEN), e.getMessage());
+            }
         }
     }
 }

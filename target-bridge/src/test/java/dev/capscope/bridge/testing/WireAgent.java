@@ -55,6 +55,7 @@ public final class WireAgent implements AutoCloseable {
     private volatile boolean armored;
     private final Thread acceptor;
     private volatile RestoreLease lease; // the target's lease while a client holds it (LEASE_ACQUIRE)
+    private volatile String token; // null: a target without a token
 
     public WireAgent(Target target) throws IOException {
         this.target = target;
@@ -74,6 +75,12 @@ public final class WireAgent implements AutoCloseable {
     /** From now on, requests with this opcode get the fault instead of an answer. */
     public WireAgent fault(int opcode, Fault fault) {
         faults.put(opcode, fault);
+        return this;
+    }
+
+    /** Require this token on every connection, as capsim --token does (protocol.md §3 0x08). */
+    public WireAgent token(String required) {
+        token = required;
         return this;
     }
 
@@ -114,6 +121,7 @@ public final class WireAgent implements AutoCloseable {
             serveArmored(ch);
             return;
         }
+        boolean authed = false;
         try (ch) {
             while (true) {
                 ByteBuffer hdr = readFully(ch, 20);
@@ -125,6 +133,28 @@ public final class WireAgent implements AutoCloseable {
                 ByteBuffer req = readFully(ch, hdr.getInt(16));
                 if (req == null) {
                     return;
+                }
+                Refusal refusal = ProtocolRules.check(opcode, req.duplicate().order(ByteOrder.LITTLE_ENDIAN), token,
+                        authed, target.info().restoreAllowed());
+                if (refusal != null) {
+                    Frame e = new Frame();
+                    e.i32(0).str(refusal.message());
+                    ByteBuffer out = e.frame(opcode, id, refusal.status());
+                    while (out.hasRemaining()) {
+                        ch.write(out);
+                    }
+                    if (refusal.closes()) {
+                        return;
+                    }
+                    continue;
+                }
+                if (opcode == ProtocolRules.AUTH) { // passed the rules: accepted, empty answer
+                    authed = true;
+                    ByteBuffer out = new Frame().frame(opcode, id, 0);
+                    while (out.hasRemaining()) {
+                        ch.write(out);
+                    }
+                    continue;
                 }
                 Fault fault = faults.get(opcode);
                 if (fault == Fault.SILENT) {
@@ -222,7 +252,8 @@ public final class WireAgent implements AutoCloseable {
         switch (opcode) {
             case 0x01 -> {
                 TargetInfo info = target.info();
-                f.u16(1).u16(4296).u32((info.restoreAllowed() ? 1 : 0) | 2 | 4 | 8).u32(1 << 20).u32(65536).u16(16)
+                f.u16(1).u16(4296).u32((info.restoreAllowed() ? 1 : 0) | 2 | 4 | 8 | (token != null ? 16 : 0))
+                        .u32(1 << 20).u32(65536).u16(16)
                         .u16(info.tasks().size()).str(info.kernel()).str(info.profile()).str("wire-agent 1");
             }
             case 0x02 -> {
@@ -345,6 +376,10 @@ public final class WireAgent implements AutoCloseable {
             }
         }
         return 0;
+    }
+
+    /** An error the rules of the protocol give before the request reaches the target. */
+    record Refusal(int status, String message, boolean closes) {
     }
 
     /** A little-endian frame under construction. */

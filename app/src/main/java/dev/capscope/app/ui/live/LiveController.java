@@ -176,7 +176,17 @@ public final class LiveController {
         }
         String address = endpoint.substring(endpoint.indexOf(':') + 1);
         m = m.replace("cannot connect to " + address + ": ", "cannot connect: ")
-                .replace("connecting to " + address + " ", "connecting ");
+                .replace("connecting to " + address + " ", "connecting ")
+                .replace("no socket at " + address, "no socket there")
+                .replace("nothing listens on " + address, "nothing listens there")
+                .replace("permission denied on the socket " + address, "permission denied on the socket")
+                .replace(address + " is a ", "the path is a ");
+        for (String own : new String[] {": start the target", ": check the path", "; run Capscope", ": start"}) {
+            int at = m.indexOf(own); // the socket-path messages' own advice: the banner gives one of its own
+            if (at > 0) {
+                m = m.substring(0, at);
+            }
+        }
         while (m.endsWith(".")) {
             m = m.substring(0, m.length() - 1);
         }

@@ -1,5 +1,7 @@
 package dev.capscope.app.ui.main;
 
+import dev.capscope.bridge.AddressSecrets;
+
 import dev.capscope.app.ui.UiContext;
 import dev.capscope.app.ui.details.DetailsViewModel;
 import dev.capscope.app.ui.live.LiveController;
@@ -101,7 +103,7 @@ public final class MainViewModel implements LiveController.Listener {
             return;
         }
         if (remember) {
-            ctx.recent().rememberEndpoint(endpoint);
+            ctx.recent().rememberEndpoint(AddressSecrets.withoutToken(endpoint)); // no token in a file
         }
         LiveTarget existing = sources.findTarget(endpoint);
         LiveTarget t = existing != null ? existing : new LiveTarget(endpoint);
@@ -112,7 +114,7 @@ public final class MainViewModel implements LiveController.Listener {
             sources.targets().add(t);
         }
         live.connect(t, () -> {
-            status.idle("Attached to " + endpoint + " (" + t.infoProperty().get().kernel() + ")");
+            status.idle("Attached to " + AddressSecrets.withoutToken(endpoint) + " (" + t.infoProperty().get().kernel() + ")");
             sources.selectTask(t, null);
         });
     }
@@ -140,7 +142,7 @@ public final class MainViewModel implements LiveController.Listener {
             return;
         }
         live.connect(t, () -> {
-            status.idle("Reconnected to " + t.endpoint());
+            status.idle("Reconnected to " + AddressSecrets.withoutToken(t.endpoint()));
             if (shown instanceof SourceRef.TaskRef r && r.target() == t) {
                 walkShown(false, true);
             } else {

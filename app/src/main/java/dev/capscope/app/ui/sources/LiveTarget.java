@@ -1,5 +1,7 @@
 package dev.capscope.app.ui.sources;
 
+import dev.capscope.bridge.AddressSecrets;
+
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.TaskInfo;
 import dev.capscope.core.target.Target;
@@ -45,7 +47,7 @@ public final class LiveTarget {
 
     public LiveTarget(String endpoint) {
         this.endpoint = endpoint;
-        this.title = endpoint;
+        this.title = AddressSecrets.withoutToken(endpoint); // the token stays in the address only
     }
 
     public String title() { return title; }
@@ -68,6 +70,6 @@ public final class LiveTarget {
 
     @Override
     public String toString() {
-        return endpoint;
+        return AddressSecrets.withoutToken(endpoint);
     }
 }

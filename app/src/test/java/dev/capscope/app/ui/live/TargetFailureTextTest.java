@@ -22,7 +22,7 @@ class TargetFailureTextTest {
         String uri = "unix:" + dir.resolve("gone.sock");
         TargetException e = assertThrows(TargetException.class, () -> BridgeTarget.connect(uri, Duration.ofSeconds(2)));
         String text = LiveController.describe(new LiveTarget(uri), e);
-        assertEquals("Target " + uri + " is unreachable: cannot connect: No such file or directory. "
+        assertEquals("Target " + uri + " is unreachable: no socket there. "
                 + "Check that it still runs, then reconnect.", text);
     }
 }
