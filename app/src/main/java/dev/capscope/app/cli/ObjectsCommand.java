@@ -15,6 +15,7 @@ import dev.capscope.core.model.ObjectKind;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Snapshot;
 import dev.capscope.core.snapshot.SnapshotReader;
+import dev.capscope.core.text.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -140,18 +141,19 @@ final class ObjectsCommand implements Callable<Integer> {
 
     private static void printText(PrintWriter out, String source, Holdings h, List<HeldObject> shown,
                                   List<CrossTaskFinding> findings) {
-        out.printf("%s: %d tasks, %d objects (%d shown)%n", source, h.tasks().size(), h.objects().size(), shown.size());
+        out.printf("%s: %d tasks, %d objects (%d shown)%n", TerminalText.escape(source), h.tasks().size(), h.objects().size(), shown.size());
         for (HeldObject o : shown) {
-            out.printf("%s  server %s  creator %s%n", CrossTaskLint.describe(o),
-                    o.server() == null ? "unknown" : o.server(),
-                    o.creator() == null ? "not among these tasks" : o.creator().task());
+            out.printf("%s  server %s  creator %s%n", TerminalText.escape(CrossTaskLint.describe(o)),
+                    o.server() == null ? "unknown" : TerminalText.escape(o.server()),
+                    o.creator() == null ? "not among these tasks" : TerminalText.escape(o.creator().task()));
             for (Holder x : o.holders()) {
-                out.printf("    %-40s %-16s %-4s%s%n", x.task(), Selectors.format(x.selector()), x.rights(),
+                out.printf("    %-40s %-16s %-4s%s%n", TerminalText.escape(x.task()), Selectors.format(x.selector()), x.rights(),
                         x.taskPresent() ? "" : "  (task gone)");
             }
         }
         for (CrossTaskFinding f : findings) {
-            out.println(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.ruleId() + "  " + f.message());
+            out.println(f.severity().name().toLowerCase(Locale.ROOT) + "  " + f.ruleId() + "  "
+                    + TerminalText.escape(f.message()));
         }
         out.println(findings.isEmpty() ? "cross-task lint: clean" : "cross-task lint: " + findings.size() + " finding(s)");
     }

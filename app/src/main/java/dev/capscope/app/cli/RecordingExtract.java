@@ -49,8 +49,9 @@ final class RecordingExtract {
                     + " record" + (r.damage() == null ? "" : " (" + r.damage() + ")"));
         }
         var out = c.spec.commandLine().getOut();
-        out.printf("%s: task '%s' at generation %d (%s), %d valid caps, %d cap-map entries, %d threads%n", c.output,
-                task, m.generation(), m.time(), snapshot.space().slots().size(), snapshot.space().capMap().size(),
+        out.printf("%s: task '%s' at generation %d (%s), %d valid caps, %d cap-map entries, %d threads%n",
+                dev.capscope.core.text.TerminalText.escape(c.output.toString()),
+                dev.capscope.core.text.TerminalText.escape(task), m.generation(), m.time(), snapshot.space().slots().size(), snapshot.space().capMap().size(),
                 snapshot.space().threads().size());
         out.flush();
         return 0;

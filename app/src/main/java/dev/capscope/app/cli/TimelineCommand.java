@@ -1,6 +1,7 @@
 package dev.capscope.app.cli;
 
 import dev.capscope.core.timeline.Moment;
+import dev.capscope.core.text.TerminalText;
 import dev.capscope.core.timeline.Recording;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -47,14 +48,17 @@ final class TimelineCommand implements Callable<Integer> {
         if (json) {
             Json.print(out, tree(r, shown));
         } else {
-            out.printf("%s: %s, %d moments, %s%n", file, r.header().endpoint(), r.moments().size(), state(r));
+            out.printf("%s: %s, %d moments, %s%n", TerminalText.escape(file.toString()),
+                    TerminalText.escape(String.valueOf(r.header().endpoint())), r.moments().size(),
+                    TerminalText.escape(state(r)));
             for (Moment m : shown) {
-                out.printf("%5d  %s  %+9.3fs  %-32s %8s  %s%n", m.index(), m.time(), offset(r, m), m.task(),
-                        m.generation() < 0 ? "-" : Long.toString(m.generation()), m.full() ? "full walk" : m.summary());
+                out.printf("%5d  %s  %+9.3fs  %-32s %8s  %s%n", m.index(), m.time(), offset(r, m),
+                        TerminalText.escape(m.task()), m.generation() < 0 ? "-" : Long.toString(m.generation()),
+                        m.full() ? "full walk" : TerminalText.escape(m.summary()));
             }
         }
         if (!r.complete()) {
-            spec.commandLine().getErr().println("capscope: warning: " + file + " " + state(r));
+            spec.commandLine().getErr().println("capscope: warning: " + TerminalText.escape(file + " " + state(r)));
         }
         out.flush();
         return 0;

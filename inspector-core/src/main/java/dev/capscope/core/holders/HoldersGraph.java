@@ -73,6 +73,8 @@ public final class HoldersGraph {
     }
 
     private static String quote(String s) {
-        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + '"';
+        // control characters written visibly first, so a task name cannot break the file or a terminal
+        String safe = dev.capscope.core.text.TerminalText.escape(s);
+        return '"' + safe.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 }
