@@ -14,7 +14,7 @@ home=${2:-$(dirname "$0")/../target/capscope}
 [ -x "$home/bin/capscope" ] || { echo "no $home/bin/capscope: run mvn -B -q package -DskipTests first" >&2; exit 2; }
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
-if [ "${CAPSCOPE_CDS:-1}" != 0 ] && ! ls "${XDG_CACHE_HOME:-$HOME/.cache}"/capscope/capscope-*.jsa >/dev/null 2>&1; then
+if [ "${CAPSCOPE_CDS:-1}" != 0 ] && ! ls "${XDG_CACHE_HOME:-$HOME/.cache}"/capscope/capscope-gui-*.jsa >/dev/null 2>&1; then
   printf 'recording the class archive (first start): '
   CAPSCOPE_JAVA_OPTS="-Dcapscope.startupProbe=true" xvfb-run -a -s "-screen 0 1600x1000x24" \
     "$home/bin/capscope" 2>&1 | grep -o 'first tree rendered[^(]*' || echo "no probe line"

@@ -9,7 +9,7 @@
 #   $(OUT)/bin/test_console_model the client against capsim behind a kernel-console model
 
 BRIDGE_SRC := bridge/capbridge.c bridge/cb_parse.c bridge/cb_error.c bridge/cb_transport.c \
-              bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c
+              bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c bridge/cb_pipeline.c
 # Position-independent objects of their own, so the .so never picks up non-PIC objects.
 BRIDGE_OBJ := $(BRIDGE_SRC:bridge/%.c=$(OUT)/obj/bridge-pic/%.o)
 BRIDGE_LIB := $(LIBDIR)/libcapbridge.so

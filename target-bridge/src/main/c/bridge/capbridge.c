@@ -13,6 +13,7 @@
 #include "cb_framing.h"
 #include "cb_auth.h"
 #include "cb_parse.h"
+#include "cb_pipeline.h"
 #include "cb_proto.h"
 #include "cb_wire.h"
 
@@ -29,6 +30,7 @@ struct cb_conn {
 	struct cb_hello hello;
 	uint8_t tx[CB_HEADER_SIZE + CB_MAX_REQUEST];
 	uint8_t *rx; /* CB_MAX_RESPONSE bytes, allocated at connect */
+	struct cb_pipeline pipe; /* requests announced ahead (cb_announce_walks) */
 };
 
 cb_conn *cb_new(void)
@@ -46,6 +48,18 @@ static void drop_connection(cb_conn *c)
 {
 	cb_transport_close(&c->t);
 	c->connected = 0;
+	cb_pipeline_reset(&c->pipe, 0);
+}
+
+/* How many wire bytes of requests may wait for answers: a kernel console keeps only a few hundred
+ * (CAPSCOPE_SERIAL_WINDOW overrides it, at least one request always goes). */
+static size_t window_for(const struct cb_transport *t)
+{
+	if (t->kind != CB_T_SERIAL) return CB_SOCKET_WINDOW;
+	const char *v = getenv("CAPSCOPE_SERIAL_WINDOW");
+	char *end;
+	long n = v && *v ? strtol(v, &end, 10) : -1;
+	return v && *v && !*end && n >= 0 && n <= (1 << 20) ? (size_t)n : CB_SERIAL_WINDOW;
 }
 
 void cb_free(cb_conn *c)
@@ -71,34 +85,25 @@ static struct cb_wr request(cb_conn *c)
 	return w;
 }
 
-/*
- * Sends the request in c->tx (payload already written) and receives its answer.
- * On success payload and plen name the response payload in c->rx. Any failure that leaves the
- * stream in an unknown state closes the connection.
- */
-static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const uint8_t **payload, size_t *plen)
+static void write_header(uint8_t *frame, uint16_t opcode, uint32_t id, size_t payload_len)
 {
-	struct cb_err *e = &c->err;
-	struct cb_header h;
-	int64_t deadline = cb_now_ms() + c->timeout_ms;
-	int rc;
-
-	cb_err_clear(e);
-	if (!c->connected)
-		return cb_fail(e, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
-	if (w->overflow) return cb_fail(e, CB_E_INTERNAL, "request too large");
-
-	uint32_t id = ++c->next_id;
-	struct cb_wr hw = { c->tx, CB_HEADER_SIZE, 0, 0 };
+	struct cb_wr hw = { frame, CB_HEADER_SIZE, 0, 0 };
 	wr_u32(&hw, CB_MAGIC);
 	wr_u16(&hw, CB_VERSION);
 	wr_u16(&hw, opcode);
 	wr_u32(&hw, id);
 	wr_u16(&hw, 0);
 	wr_u16(&hw, 0);
-	wr_u32(&hw, (uint32_t)w->len);
+	wr_u32(&hw, (uint32_t)payload_len);
+}
 
-	if ((rc = c->framing->send_frame(&c->t, c->tx, CB_HEADER_SIZE + w->len, deadline, e)) < 0) goto broken;
+/* Receives the answer to request `id` into c->rx; a closing error frame drops the connection. */
+static int receive(cb_conn *c, uint16_t opcode, uint32_t id, int64_t deadline, const uint8_t **payload,
+                   size_t *plen)
+{
+	struct cb_err *e = &c->err;
+	struct cb_header h;
+	int rc;
 	if ((rc = c->framing->recv(&c->t, c->rx, CB_HEADER_SIZE, deadline, e)) < 0) goto broken;
 	if ((rc = cb_parse_header(c->rx, CB_MAX_RESPONSE, &h, e)) < 0) goto broken;
 	if (h.request_id != id || h.opcode != opcode) {
@@ -107,6 +112,7 @@ static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const ui
 		goto broken;
 	}
 	if ((rc = c->framing->recv(&c->t, c->rx, h.payload_len, deadline, e)) < 0) goto broken;
+	c->pipe.stats[CB_STAT_ANSWERS]++;
 
 	if (h.status != ST_OK) {
 		rc = cb_parse_error_frame(h.status, c->rx, h.payload_len, e);
@@ -119,6 +125,65 @@ static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const ui
 	*payload = c->rx;
 	*plen = h.payload_len;
 	return 0;
+broken:
+	drop_connection(c);
+	return rc;
+}
+
+/* Takes and drops the answer to the first announced request: nobody asked for it after all. */
+static int discard_first(cb_conn *c, int64_t deadline)
+{
+	struct cb_pending *q = &c->pipe.q[c->pipe.head];
+	uint32_t id = q->id;
+	uint16_t opcode = q->opcode;
+	int sent = q->sent;
+	cb_pipeline_pop(&c->pipe);
+	if (!sent) return 0;
+	const uint8_t *p;
+	size_t n;
+	int rc = receive(c, opcode, id, deadline, &p, &n);
+	if (rc < 0 && !c->connected) return rc;
+	cb_err_clear(&c->err); /* an error answer nobody asked for is nobody's error */
+	c->pipe.stats[CB_STAT_DISCARDED]++;
+	return 0;
+}
+
+/*
+ * Sends the request in c->tx (payload already written) and receives its answer.
+ * On success payload and plen name the response payload in c->rx. Any failure that leaves the
+ * stream in an unknown state closes the connection. A request that was announced (cb_pipeline.h)
+ * is not sent again: its answer is already on its way.
+ */
+static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const uint8_t **payload, size_t *plen)
+{
+	struct cb_err *e = &c->err;
+	int64_t deadline = cb_now_ms() + c->timeout_ms;
+	int rc;
+	uint32_t id;
+
+	cb_err_clear(e);
+	if (!c->connected)
+		return cb_fail(e, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
+	if (w->overflow) return cb_fail(e, CB_E_INTERNAL, "request too large");
+
+	int at = cb_pipeline_find(&c->pipe, opcode, c->tx + CB_HEADER_SIZE, w->len);
+	if (at >= 0) {
+		if ((rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, at, deadline, e)) < 0) goto broken;
+		while (c->pipe.head < at)
+			if ((rc = discard_first(c, deadline)) < 0) return rc;
+		id = c->pipe.q[at].id;
+		cb_pipeline_pop(&c->pipe);
+		/* keep the agent busy with what comes next while this answer is read */
+		if ((rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, -1, deadline, e)) < 0) goto broken;
+	} else {
+		while (!cb_pipeline_empty(&c->pipe)) /* the caller went another way: drop what is announced */
+			if ((rc = discard_first(c, deadline)) < 0) return rc;
+		id = ++c->next_id;
+		write_header(c->tx, opcode, id, w->len);
+		if ((rc = c->framing->send_frame(&c->t, c->tx, CB_HEADER_SIZE + w->len, deadline, e)) < 0) goto broken;
+		cb_pipeline_count_write(&c->pipe, 1);
+	}
+	return receive(c, opcode, id, deadline, payload, plen);
 broken:
 	drop_connection(c);
 	return rc;
@@ -156,6 +221,7 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 	if ((rc = cb_transport_open(&c->t, uri ? base : NULL, cb_now_ms() + c->timeout_ms, &c->err)) < 0) goto out;
 	c->framing = c->t.kind == CB_T_SERIAL ? &cb_framing_armored : &cb_framing_raw;
 	c->connected = 1;
+	cb_pipeline_reset(&c->pipe, window_for(&c->t));
 
 	struct cb_wr w = request(c);
 	wr_u16(&w, CB_VERSION);
@@ -655,4 +721,73 @@ int cb_lease_release(cb_conn *c)
 {
 	begin(c);
 	return end(c, lease_release_locked(c));
+}
+
+/* One announced request: header and payload into the queue, id taken now. */
+static void announce(cb_conn *c, uint16_t opcode, const struct cb_wr *payload)
+{
+	uint8_t frame[CB_PENDING_FRAME];
+	uint32_t id = ++c->next_id;
+	write_header(frame, opcode, id, payload->len);
+	memcpy(frame + CB_HEADER_SIZE, payload->p, payload->len);
+	cb_pipeline_add(&c->pipe, frame, CB_HEADER_SIZE + payload->len, id, opcode);
+}
+
+static void announce_range(cb_conn *c, uint16_t opcode, uint32_t task, int first, int last)
+{
+	uint8_t b[8];
+	struct cb_wr w = { b, sizeof b, 0, 0 };
+	wr_u32(&w, task);
+	wr_u16(&w, (uint16_t)first);
+	wr_u16(&w, (uint16_t)last);
+	announce(c, opcode, &w);
+}
+
+static void announce_generation(cb_conn *c, uint32_t task)
+{
+	uint8_t b[6];
+	struct cb_wr w = { b, sizeof b, 0, 0 };
+	wr_u16(&w, 1);
+	wr_u32(&w, task);
+	announce(c, OP_GENERATION, &w);
+}
+
+static int announce_walks_locked(cb_conn *c, const uint32_t *tasks, int ntasks, int flags)
+{
+	int per_walk = (flags & CB_WALK_GENERATION_FIRST) ? 6 : 5, done = 0;
+	if (!c->connected)
+		return cb_fail(&c->err, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
+	if (ntasks < 0 || (ntasks > 0 && !tasks)) return cb_fail(&c->err, CB_E_INTERNAL, "bad task list");
+	for (; done < ntasks && cb_pipeline_room(&c->pipe) >= per_walk; done++) {
+		uint32_t task = tasks[done];
+		uint8_t b[4];
+		struct cb_wr w = { b, sizeof b, 0, 0 };
+		wr_u32(&w, task);
+		if (flags & CB_WALK_GENERATION_FIRST) announce_generation(c, task);
+		announce_range(c, OP_VALIDITY, task, 0, CB_LAST_SELECTOR);
+		announce_range(c, OP_CAP_INFOS, task, 0, CB_LAST_SELECTOR);
+		announce(c, OP_THREADS, &w);
+		announce_range(c, OP_CAP_MAP, task, 0, CB_LAST_CAPMAP_INDEX);
+		announce_generation(c, task);
+	}
+	int rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, -1, cb_now_ms() + c->timeout_ms, &c->err);
+	if (rc < 0) {
+		drop_connection(c);
+		return rc;
+	}
+	return done;
+}
+
+int cb_announce_walks(cb_conn *c, const uint32_t *tasks, int ntasks, int flags)
+{
+	begin(c);
+	return end(c, announce_walks_locked(c, tasks, ntasks, flags));
+}
+
+int cb_stats(cb_conn *c, int64_t *out)
+{
+	pthread_mutex_lock(&c->lock);
+	memcpy(out, c->pipe.stats, sizeof c->pipe.stats);
+	pthread_mutex_unlock(&c->lock);
+	return CB_STAT_COUNT;
 }

@@ -93,6 +93,21 @@ CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads,
 CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums,
                       int max_entries, uint8_t *arena, int arena_cap, int64_t *meta);
 
+/*
+ * Pipelining (docs/protocol.md §1): announces that the next calls will walk these tasks, each as
+ * [GENERATION,] VALIDITY 0..4296, CAP_INFOS 0..4296, THREADS, CAP_MAP 0..4095, GENERATION, and sends
+ * those requests now, in one write (on a serial line as many as the console's window takes,
+ * paced; the rest follow as answers arrive). The calls that follow take their answers without
+ * asking again; a call that was not announced first drops the announced answers nobody took.
+ * Returns how many of the tasks (from the front) were announced: the queue holds 1024 requests.
+ */
+#define CB_WALK_GENERATION_FIRST 1
+CB_API int cb_announce_walks(cb_conn *c, const uint32_t *tasks, int ntasks, int flags);
+/* Counters since cb_new, for tests and benchmarks: writes (each a batch of requests the client then
+ * waits on: a round trip), frames sent, answers read, announced answers dropped unasked. */
+#define CB_STATS_FIELDS 4
+CB_API int cb_stats(cb_conn *c, int64_t *out);
+
 /* The restore lease (docs/protocol.md LEASE_ACQUIRE): this connection alone may then mutate
  * `task`, each mutation a compare-and-swap against the task's generation, starting at
  * `generation`. timeout_ms 0 = the agent's default (30 s); the lease also ends when this

@@ -96,6 +96,29 @@ static int send_armored(struct cb_transport *t, const uint8_t *frame, size_t len
 	return rc;
 }
 
+/* The lines of several frames in one paced stream: the console gets them as fast as it takes one
+ * long line (CB_SERIAL_CHUNK bytes per CB_SERIAL_GAP_US), and the agent answers them in order. */
+static int send_batch_armored(struct cb_transport *t, const uint8_t *const *frames, const size_t *lens, size_t n,
+                              size_t *wire, int64_t deadline, struct cb_err *e)
+{
+	size_t max = 0;
+	for (size_t i = 0; i < n; i++) max += armor_encoded_max(lens[i]);
+	char *lines = malloc(max ? max : 1);
+	if (!lines) return cb_fail(e, CB_E_INTERNAL, "out of memory");
+	size_t off = 0;
+	for (size_t i = 0; i < n; i++) {
+		wire[i] = armor_encode(frames[i], lens[i], lines + off);
+		if (!wire[i]) {
+			free(lines);
+			return cb_fail(e, CB_E_INTERNAL, "out of memory");
+		}
+		off += wire[i];
+	}
+	int rc = send_paced(t, lines, off, deadline, e);
+	free(lines);
+	return rc;
+}
+
 /* Reads whatever the line has (at least one byte) into s->raw. */
 static int fill(struct cb_transport *t, struct cb_armor_state *s, int64_t deadline, struct cb_err *e)
 {
@@ -154,5 +177,6 @@ static int recv_armored(struct cb_transport *t, uint8_t *dst, size_t len, int64_
 const struct cb_framing cb_framing_armored = {
 	.name = "armored",
 	.send_frame = send_armored,
+	.send_batch = send_batch_armored,
 	.recv = recv_armored,
 };

@@ -13,6 +13,10 @@ struct cb_framing {
 	const char *name;
 	int (*send_frame)(struct cb_transport *t, const uint8_t *frame, size_t len, int64_t deadline,
 	                  struct cb_err *e);
+	/* Sends n frames in one write (a serial line: one paced stream of lines); wire[i] receives
+	 * the bytes frame i took on the wire. */
+	int (*send_batch)(struct cb_transport *t, const uint8_t *const *frames, const size_t *lens, size_t n,
+	                  size_t *wire, int64_t deadline, struct cb_err *e);
 	/* Reads exactly len decoded bytes of the incoming frame stream. */
 	int (*recv)(struct cb_transport *t, uint8_t *dst, size_t len, int64_t deadline, struct cb_err *e);
 };

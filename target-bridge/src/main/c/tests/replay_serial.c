@@ -11,6 +11,10 @@
  * answer, the next time with the next one, and so on (a GENERATION asked
  * twice gets both recorded answers in order); the id is patched in. A request
  * the recording has no answer for gets an INTERNAL error frame saying so.
+ * A CAP_INFOS request over a range the recording asked in parts is answered
+ * by joining the recorded parts (see join_cap_infos): walkers before
+ * 2026-11-29 asked 0..4296 in 1,100-selector chunks, leaving out chunks their
+ * VALIDITY answer showed empty; a pipelined walk asks the whole range at once.
  * SECTION limits the recording to the client section after the line
  * "# run: SECTION"; without it every section counts, in order. Each new
  * connection starts from the first answers again. Prints "replay: listening"
@@ -166,6 +170,99 @@ static const struct frame *answer_for(const uint8_t *req, size_t n) {
   return last;
 }
 
+/* The VALIDITY answer last served on this connection, per task (small ids). */
+#define MAX_TASK_ID 256
+static const struct frame *last_validity[MAX_TASK_ID];
+
+static bool is_request(const struct frame *f, uint16_t op) {
+  return f->n >= PROTO_HEADER_SIZE + 8 && get_u16(f->p + 6) == op;
+}
+
+/* Whether the VALIDITY answer `v` shows no valid selector in first..last. */
+static bool shows_empty(const struct frame *v, unsigned first, unsigned last) {
+  const uint8_t *p = v->p + PROTO_HEADER_SIZE;
+  size_t n = v->n - PROTO_HEADER_SIZE;
+  if (n < 16 || get_u16(v->p + 12) != ST_OK)
+    return false;
+  unsigned vf = get_u16(p + 12), vl = get_u16(p + 14);
+  if (first < vf || last > vl || n < 16 + (vl - vf + 8) / 8)
+    return false;
+  for (unsigned sel = first; sel <= last; sel++)
+    if (p[16 + (sel - vf) / 8] >> ((sel - vf) % 8) & 1)
+      return false;
+  return true;
+}
+
+/*
+ * CAP_INFOS of task..first..last from recorded CAP_INFOS answers of the same task
+ * over parts of that range: the records of every distinct recorded part (its next
+ * unused answer, as for any request), in order, provided all parts carry one
+ * generation and the VALIDITY answer served before shows the rest of the range
+ * empty (CAP_INFOS lists valid selectors only, so nothing is left out). Anything
+ * else: NULL, and the client hears that the recording has no answer.
+ */
+static struct frame joined;
+
+static const struct frame *join_cap_infos(const uint8_t *req, size_t n) {
+  if (n != PROTO_HEADER_SIZE + 8)
+    return NULL;
+  uint32_t task = get_u32(req + PROTO_HEADER_SIZE);
+  unsigned first = get_u16(req + PROTO_HEADER_SIZE + 4), last = get_u16(req + PROTO_HEADER_SIZE + 6);
+  if (task >= MAX_TASK_ID || !last_validity[task] || first > last)
+    return NULL;
+  struct writer w;
+  wr_init(&w, MAX_FRAME);
+  unsigned at = first, count = 0;
+  uint64_t gen = 0;
+  bool any = false;
+  while (at <= last) {
+    /* the recorded part that starts next at or after `at` */
+    struct pair *part = NULL;
+    for (size_t i = 0; i < npairs; i++) {
+      struct pair *p = &pairs[i];
+      if (!is_request(&p->req, OP_CAP_INFOS) || get_u32(p->req.p + PROTO_HEADER_SIZE) != task)
+        continue;
+      unsigned a = get_u16(p->req.p + PROTO_HEADER_SIZE + 4), b = get_u16(p->req.p + PROTO_HEADER_SIZE + 6);
+      if (a < at || b > last || p->ans.n < PROTO_HEADER_SIZE + 14 || get_u16(p->ans.p + 12) != ST_OK)
+        continue;
+      /* the first unused answer of a range, else its last one (as answer_for does) */
+      unsigned pa = part ? get_u16(part->req.p + PROTO_HEADER_SIZE + 4) : 0;
+      if (!part || a < pa || (a == pa && part->used))
+        part = p;
+    }
+    unsigned a = part ? get_u16(part->req.p + PROTO_HEADER_SIZE + 4) : last + 1;
+    if (a > at && !shows_empty(last_validity[task], at, a - 1))
+      goto none;
+    if (!part)
+      break;
+    const uint8_t *ap = part->ans.p + PROTO_HEADER_SIZE;
+    uint64_t g = get_u64(ap + 4);
+    unsigned c = get_u16(ap + 12);
+    if ((any && g != gen) || part->ans.n != PROTO_HEADER_SIZE + 14 + 24 * (size_t)c)
+      goto none;
+    if (!any) {
+      wr_bytes(&w, part->ans.p, PROTO_HEADER_SIZE + 14); /* header and task, generation, count */
+      any = true;
+    }
+    gen = g;
+    wr_bytes(&w, ap + 14, 24 * (size_t)c);
+    count += c;
+    part->used = true;
+    at = get_u16(part->req.p + PROTO_HEADER_SIZE + 6) + 1u;
+  }
+  if (!any)
+    goto none;
+  wr_put_u16_at(&w, PROTO_HEADER_SIZE + 12, (uint16_t)count);
+  wr_put_u32_at(&w, 16, (uint32_t)(w.len - PROTO_HEADER_SIZE));
+  free(joined.p);
+  joined = copy(w.buf, w.len);
+  wr_free(&w);
+  return &joined;
+none:
+  wr_free(&w);
+  return NULL;
+}
+
 static void send_line(int fd, const uint8_t *frame, size_t n) {
   char *line = malloc(armor_encoded_max(n));
   size_t len = line ? armor_encode(frame, n, line) : 0;
@@ -181,6 +278,11 @@ static void send_line(int fd, const uint8_t *frame, size_t n) {
 static void answer(int fd, const uint8_t *req, size_t n) {
   uint32_t id = n >= 12 ? get_u32(req + 8) : 0;
   const struct frame *a = answer_for(req, n);
+  if (!a && n >= 8 && get_u16(req + 6) == OP_CAP_INFOS)
+    a = join_cap_infos(req, n);
+  if (a && n >= PROTO_HEADER_SIZE + 4 && get_u16(req + 6) == OP_VALIDITY &&
+      get_u32(req + PROTO_HEADER_SIZE) < MAX_TASK_ID)
+    last_validity[get_u32(req + PROTO_HEADER_SIZE)] = a;
   if (a) {
     struct frame out = copy(a->p, a->n);
     if (out.n >= 12)
@@ -212,6 +314,7 @@ static void answer(int fd, const uint8_t *req, size_t n) {
 static void serve(int fd) {
   for (size_t i = 0; i < npairs; i++)
     pairs[i].used = false;
+  memset(last_validity, 0, sizeof last_validity);
   struct armor_rx rx;
   armor_rx_init(&rx, MAX_FRAME);
   uint8_t buf[4096];

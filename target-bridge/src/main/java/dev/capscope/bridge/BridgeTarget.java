@@ -4,6 +4,7 @@ import dev.capscope.bridge.driver.BridgeConnection;
 import dev.capscope.bridge.driver.CapMapPage;
 import dev.capscope.bridge.driver.HelloInfo;
 import dev.capscope.bridge.driver.TaskRecord;
+import dev.capscope.bridge.driver.WireStats;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.model.TaskInfo;
@@ -139,6 +140,27 @@ public final class BridgeTarget implements Target {
                 first = p.next();
             }
         }));
+    }
+
+    /**
+     * Sends the requests of these walks now, pipelined (one write), so the Walker's calls that follow
+     * find their answers on the way. A hint: if it cannot be given (a task unknown, the connection
+     * gone) it announces fewer or none, and the calls work as always.
+     */
+    @Override
+    public int announceWalks(List<String> tasks, boolean generationFirst) {
+        Session s = session;
+        try {
+            long[] ids = s.tasks().leadingIds(tasks);
+            return ids.length == 0 ? 0 : s.connection().announceWalks(ids, generationFirst);
+        } catch (TargetException e) {
+            return 0; // the calls themselves report (and reconnect) as usual
+        }
+    }
+
+    /** What the current connection did on the wire (writes = round trips), for tests and benchmarks. */
+    public WireStats wireStats() {
+        return session.connection().stats();
     }
 
     @Override

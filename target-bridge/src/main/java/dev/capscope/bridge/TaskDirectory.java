@@ -5,6 +5,7 @@ import dev.capscope.bridge.driver.TaskRecord;
 import dev.capscope.core.target.TargetException;
 import dev.capscope.core.target.TargetException.Code;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +53,26 @@ final class TaskDirectory {
             }
             return call.apply(again);
         }
+    }
+
+    /** The ids of the leading tasks of {@code names} that exist (re-reading the table once if needed). */
+    synchronized long[] leadingIds(List<String> names) {
+        long[] out = new long[names.size()];
+        int n = 0;
+        boolean reloaded = false;
+        while (n < out.length) {
+            Long id = ids.get(names.get(n));
+            if (id == null && !reloaded) {
+                refresh();
+                reloaded = true;
+                continue;
+            }
+            if (id == null) {
+                break;
+            }
+            out[n++] = id;
+        }
+        return Arrays.copyOf(out, n);
     }
 
     private synchronized long resolve(String task, boolean reload) {

@@ -3,9 +3,15 @@ package dev.capscope.app.cli;
 import dev.capscope.app.ui.CapscopeApp;
 import picocli.CommandLine;
 
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 
 /** Entry points of the command line: builds the picocli tree and maps failures to exit codes. */
 public final class CapscopeCli {
@@ -14,17 +20,67 @@ public final class CapscopeCli {
 
     /** Runs a command; returns its exit code (2 on any error, with one sentence on stderr). */
     public static int run(String[] args) {
-        return run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        // Commands that only print get standard output buffered and flushed once at the end: a tree of
+        // a thousand lines would otherwise be a thousand writes (System.out flushes every line).
+        // Interactive ones (restore asks, demo relays) flush as they go.
+        boolean printsOnly = args.length > 0 && PRINTING.contains(args[0]);
+        PrintWriter out = printsOnly
+                ? new PrintWriter(new BufferedWriter(new OutputStreamWriter(System.out), 1 << 16), false)
+                : new PrintWriter(System.out, true);
+        try {
+            return run(args, out, new PrintWriter(System.err, true));
+        } finally {
+            out.flush();
+        }
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err);
+        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
         return cl.execute(args);
     }
 
+    private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
+            "objects", "timeline");
+
+    /** The subcommands in the order help lists them. */
+    private static final Map<String, Supplier<Object>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Object>> commands() {
+        Map<String, Supplier<Object>> m = new LinkedHashMap<>();
+        m.put("gui", GuiCommand::new);
+        m.put("show", ShowCommand::new);
+        m.put("diff", DiffCommand::new);
+        m.put("lint", LintCommand::new);
+        m.put("demo", DemoCommand::new);
+        m.put("targets", TargetsCommand::new);
+        m.put("walk", WalkCommand::new);
+        m.put("snapshot", SnapshotCommand::new);
+        m.put("restore", RestoreCommand::new);
+        m.put("objects", ObjectsCommand::new);
+        m.put("record", RecordCommand::new);
+        m.put("timeline", TimelineCommand::new);
+        return m;
+    }
+
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, null);
+    }
+
+    /**
+     * The command tree; when {@code first} names a subcommand, only that one is built (picocli reads
+     * every option annotation of a command it adds, which a command line that runs one command need
+     * not pay for). Anything else (help, a typo picocli should suggest a fix for) gets them all.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new RootCommand());
-        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), true));
+        if (first != null && COMMANDS.containsKey(first)) {
+            cl.addSubcommand(first, COMMANDS.get(first).get());
+        } else {
+            COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
+        }
+        // Printing commands flush once at the end (see run); the others flush every line.
+        boolean autoFlush = first == null || !PRINTING.contains(first);
+        cl.setOut(new PrintWriter(new TerminalSafeWriter(out), autoFlush));
         cl.setErr(new PrintWriter(new TerminalSafeWriter(err), true));
         cl.setExecutionExceptionHandler(new ErrorReporter());
         cl.setParameterExceptionHandler(ErrorReporter::usageError);

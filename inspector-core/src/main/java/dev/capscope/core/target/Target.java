@@ -33,6 +33,21 @@ public interface Target extends AutoCloseable {
     List<CapMapEntry> capMap(String task);
 
     /**
+     * Announces that the caller is about to walk these tasks, each with the {@link
+     * dev.capscope.core.walk.Walker}'s requests in its order: {@link #generation} (only when
+     * {@code generationFirst}), {@link #validity} and {@link #capInfos} of the whole range 0..4296,
+     * {@link #threads}, {@link #capMap}, {@link #generation}. A target that can pipelines them now, so
+     * the answers of a whole walk (or of many) come back in one round trip and the calls that follow
+     * take them instead of asking again; calls that differ from the announcement work as always.
+     *
+     * @return how many of the tasks, from the front, were announced (0: none; the caller walks
+     *         the rest as usual or announces them next)
+     */
+    default int announceWalks(List<String> tasks, boolean generationFirst) {
+        return 0;
+    }
+
+    /**
      * Applies one restore operation. Read-only targets throw a {@link TargetException} with code
      * {@link TargetException.Code#REFUSED}.
      */

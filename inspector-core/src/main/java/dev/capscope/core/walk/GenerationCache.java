@@ -32,6 +32,12 @@ public final class GenerationCache {
         return e.raw();
     }
 
+    /** Whether a walk of {@code task} through {@code target}'s current connection is remembered. */
+    public synchronized boolean knows(Target target, String task) {
+        Entry e = byTask.get(task);
+        return e != null && e.session().get() == target.session();
+    }
+
     /** Remembers a consistent walk (its generation did not move while it was taken). */
     public synchronized void remember(Target target, RawWalk raw) {
         Objects.requireNonNull(target, "target");

@@ -11,7 +11,6 @@ import dev.capscope.core.profile.SelectorLayout;
 import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
-import dev.capscope.core.target.TargetException;
 
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -20,8 +19,12 @@ import java.util.Objects;
 
 /**
  * Walks one task's capability space over 0..4296 through the {@link Target} port in a handful of
- * batched calls: validity of the whole range, cap infos in a few chunks (chunks exist only so
- * progress moves and cancellation is honoured between calls), threads, cap map.
+ * batched calls: validity of the whole range, cap infos of the whole range (in chunks only when
+ * constructed with a smaller chunk), threads, cap map.
+ *
+ * <p>Before the calls of a walk the walker announces them ({@link Target#announceWalks}): a target
+ * that pipelines sends them all at once, so a walk costs one round trip, and {@link #walkAll} one
+ * round trip for many tasks.
  *
  * <p>A walk is several calls; a target that changes in between would give a torn view. The walker
  * compares the task's generation before and after and walks again (up to {@code maxAttempts}
@@ -33,7 +36,8 @@ import java.util.Objects;
  * of the same task and target costs one GENERATION request and returns the cached answers.
  */
 public final class Walker {
-    public static final int DEFAULT_CHUNK = 1100;
+    /** Cap infos of the whole range in one request: what a pipelined walk announces. */
+    public static final int DEFAULT_CHUNK = Selectors.COUNT;
     public static final int DEFAULT_MAX_ATTEMPTS = 3;
 
     private final Target target;
@@ -95,10 +99,48 @@ public final class Walker {
         return new GuessedWalk(space, guess);
     }
 
+    /**
+     * Walks every task of {@code tasks} (in order), announcing as many walks at once as the target
+     * takes, so a pipelining target answers them all in one round trip. Tasks whose walk the cache
+     * holds are checked with one GENERATION each instead, as {@link #walk} does.
+     */
+    public List<CapSpace> walkAll(List<String> tasks, LayoutProfile profile) {
+        SelectorLayout layout = SelectorLayout.of(profile);
+        List<CapSpace> out = new ArrayList<>(tasks.size());
+        int i = 0;
+        while (i < tasks.size()) {
+            int fresh = i;
+            while (fresh < tasks.size() && (cache == null || !cache.knows(target, tasks.get(fresh)))) {
+                fresh++;
+            }
+            int announced = fresh > i && pipelined() ? target.announceWalks(tasks.subList(i, fresh), true) : 0;
+            for (int k = 0; k < Math.max(1, announced); k++, i++) {
+                RawWalk raw = walkRaw(tasks.get(i), WalkListener.NONE, CancellationToken.none(), announced > 0);
+                out.add(CapSpaceAssembler.assemble(raw, layout));
+            }
+        }
+        return out;
+    }
+
     /** The target's answers without a profile applied, e.g. to guess the profile first. */
     public RawWalk walkRaw(String task, WalkListener listener, CancellationToken cancel) {
+        return walkRaw(task, listener, cancel, false);
+    }
+
+    /** Whether this walker's calls are the ones {@link Target#announceWalks} announces. */
+    private boolean pipelined() {
+        return chunk >= Selectors.COUNT;
+    }
+
+    private RawWalk walkRaw(String task, WalkListener listener, CancellationToken cancel, boolean announced) {
         Objects.requireNonNull(task, "task");
         cancel.throwIfCancelled("starting");
+        // Without a remembered walk, the first GENERATION rides in the walk's batch; with one, it is
+        // asked alone first, since an unchanged task then needs nothing else (a few bytes on a serial line).
+        boolean remembered = cache != null && cache.knows(target, task);
+        if (!announced && !remembered && pipelined()) {
+            target.announceWalks(List.of(task), true);
+        }
         long before = target.generation(task);
         RawWalk known = cache == null ? null : cache.unchanged(target, task, before);
         if (known != null) {
@@ -107,6 +149,9 @@ public final class Walker {
         RawWalk raw = null;
         for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             cancel.throwIfCancelled("starting");
+            if (pipelined() && (attempt > 1 || remembered)) {
+                target.announceWalks(List.of(task), false); // the walk and the GENERATION after it
+            }
             TargetException contradiction = null;
             try {
                 raw = fetch(task, before, listener, cancel);

@@ -171,6 +171,26 @@ public final class BridgeConnection implements AutoCloseable {
         return new CapMapPage(entries, next == 0xFFFF ? -1 : (int) next, scratch.meta(0));
     }
 
+    /**
+     * Pipelines the requests of walks of these tasks (capbridge.h cb_announce_walks): sent now in one
+     * write, their answers taken by the calls that follow. Returns how many tasks were announced.
+     */
+    public synchronized int announceWalks(long[] tasks, boolean generationFirst) {
+        int[] ids = new int[tasks.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (int) tasks[i];
+        }
+        return check(CapBridgeLibrary.cb_announce_walks(open(), ids, ids.length,
+                generationFirst ? CapBridgeLibrary.WALK_GENERATION_FIRST : 0));
+    }
+
+    /** What this connection did on the wire so far (for tests and benchmarks). */
+    public synchronized WireStats stats() {
+        long[] n = new long[CapBridgeLibrary.STATS_FIELDS];
+        CapBridgeLibrary.cb_stats(open(), n);
+        return new WireStats(n[0], n[1], n[2], n[3]);
+    }
+
     /** UNMAP mode 0: removes this task's slot; copies elsewhere survive. */
     public synchronized MutationResult unmap(long task, int selector) {
         Pointer c = open();

@@ -39,6 +39,10 @@ public final class CapBridgeLibrary {
     public static final int THREAD_FIELDS = 6;
     public static final int CAPMAP_FIELDS = 14;
     public static final int META_FIELDS = 4;
+    /** cb_stats fields: writes (round trips), frames sent, answers read, announced answers dropped. */
+    public static final int STATS_FIELDS = 4;
+    /** cb_announce_walks flag: each walk starts with its own GENERATION. */
+    public static final int WALK_GENERATION_FIRST = 1;
 
     private static final Throwable LOAD_FAILURE = register();
 
@@ -92,6 +96,10 @@ public final class CapBridgeLibrary {
 
     public static native int cb_cap_map(Pointer c, int task, int first, int last, Pointer nums, int maxEntries,
                                         Pointer arena, int arenaCap, Pointer meta);
+
+    public static native int cb_announce_walks(Pointer c, int[] tasks, int ntasks, int flags);
+
+    public static native int cb_stats(Pointer c, long[] out);
 
     public static native int cb_unmap(Pointer c, int task, int selector, int order, int mode, Pointer meta);
 

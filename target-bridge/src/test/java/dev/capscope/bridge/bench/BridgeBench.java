@@ -12,12 +12,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Walk timings through JNA, libcapbridge and capsim's agent on a Unix socket (docs/benchmarks.md):
- * one task's full walk, all tasks of the 64-component scenario, the same walk with one VALIDITY
- * round trip per selector, and listing + readlink-ing 4096 fds in /proc as the everyday baseline.
- * Run: {@code mvn -B -pl target-bridge -am -Pbridge-bench -DskipTests verify}.
+ * one task's walk (pipelined: one round trip, and one request at a time), all tasks of the
+ * 64-component scenario (pipelined: one round trip for all, and one walk at a time), single
+ * requests, validity with one round trip per selector, and listing + readlink-ing 4096 fds in /proc
+ * as the everyday baseline, with the ratios. With {@code -Dbench.load=true} the whole run happens
+ * while two busy processes (one per core) keep the machine loaded. Prints figures, asserts nothing.
+ * Run: {@code mvn -B -pl target-bridge -am -Pbridge-bench -DskipTests verify [-Dbench.load=true]}.
  */
 public final class BridgeBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
@@ -26,8 +30,18 @@ public final class BridgeBench {
     }
 
     public static void main(String[] args) throws Exception {
+        boolean load = Boolean.getBoolean("bench.load");
+        try (BusyLoad busy = load ? BusyLoad.start(Runtime.getRuntime().availableProcessors()) : BusyLoad.none()) {
+            run(busy);
+        }
+    }
+
+    private static void run(BusyLoad busy) throws Exception {
         LayoutProfile profile = ProfileRegistry.builtin().get("genode-foc-19");
         List<Timings.Result> results = new ArrayList<>();
+        Timings.Result oneWalk;
+        Timings.Result allTasks;
+        Timings.Result baseline;
         int validCaps;
         String bigTask;
 
@@ -37,14 +51,12 @@ public final class BridgeBench {
             bigTask = big.name();
             validCaps = big.validCaps();
             Walker walker = new Walker(target);
-            results.add(Timings.measure("walk one task (Walker: gen+bitmap+infos+threads+map+gen)", 300, 2000,
-                    () -> walker.walk(big.name(), profile)));
-            results.add(Timings.measure("  same, 4 batched requests (bitmap, infos, threads, map)", 300, 2000, () -> {
-                target.validity(big.name(), Selectors.FIRST, Selectors.LAST);
-                target.capInfos(big.name(), Selectors.FIRST, Selectors.LAST);
-                target.threads(big.name());
-                target.capMap(big.name());
-            }));
+            Walker stepwise = new Walker(target, 1100, Walker.DEFAULT_MAX_ATTEMPTS);
+            oneWalk = Timings.measure("walk one task, pipelined (1 round trip: gen+bitmap+infos+threads+map+gen)",
+                    300, 2000, () -> walker.walk(big.name(), profile));
+            results.add(oneWalk);
+            results.add(Timings.measure("  same, one request at a time (cap infos in 1100-selector chunks)", 300, 2000,
+                    () -> stepwise.walk(big.name(), profile)));
             results.add(Timings.measure("  VALIDITY 0..4296 alone (one request)", 300, 2000,
                     () -> target.validity(big.name(), Selectors.FIRST, Selectors.LAST)));
             results.add(Timings.measure("  CAP_INFOS 0..4296 alone (one request)", 300, 2000,
@@ -66,24 +78,34 @@ public final class BridgeBench {
             List<String> names = target.taskRecords().stream().map(TaskRecord::name).toList();
             tasks = names.size();
             Walker walker = new Walker(target);
-            results.add(Timings.measure("walk all " + tasks + " tasks of sixty-four (Walker each)", 20, 200, () -> {
+            Walker stepwise = new Walker(target, 1100, Walker.DEFAULT_MAX_ATTEMPTS);
+            allTasks = Timings.measure("walk all " + tasks + " tasks of sixty-four, pipelined (Walker.walkAll)", 20, 200,
+                    () -> walker.walkAll(names, profile));
+            results.add(allTasks);
+            results.add(Timings.measure("  same, one request at a time (Walker each)", 20, 200, () -> {
                 for (String n : names) {
-                    walker.walk(n, profile);
+                    stepwise.walk(n, profile);
                 }
             }));
         }
 
         try (FdBaseline fds = new FdBaseline(4096)) {
             int seen = FdBaseline.walk();
-            results.add(Timings.measure("baseline: list + readlink /proc/self/fd (" + seen + " fds)", 5, 50,
-                    FdBaseline::walk));
+            baseline = Timings.measure("baseline: list + readlink /proc/self/fd (" + seen + " fds)", 5, 50,
+                    FdBaseline::walk);
+            results.add(baseline);
         }
 
         System.out.println("capscope bridge benchmark (JNA -> libcapbridge -> capsim agent, unix socket)");
         System.out.println("single task: '" + bigTask + "' of gui-stack, " + validCaps + " valid caps; all-tasks: "
                 + tasks + " tasks");
+        System.out.println(busy.describe());
         for (Timings.Result r : results) {
             System.out.println(r.line());
         }
+        System.out.println(String.format(Locale.ROOT,
+                "ratios (median): one walk %.1fx faster than the baseline; all %d tasks %.2fx faster than the baseline",
+                baseline.medianMicros() / oneWalk.medianMicros(), tasks,
+                baseline.medianMicros() / allTasks.medianMicros()));
     }
 }

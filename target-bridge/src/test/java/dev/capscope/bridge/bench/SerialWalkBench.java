@@ -2,6 +2,7 @@ package dev.capscope.bridge.bench;
 
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.bridge.driver.TaskRecord;
+import dev.capscope.bridge.driver.WireStats;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.ProfileRegistry;
@@ -49,19 +50,30 @@ public final class SerialWalkBench {
             System.out.printf(Locale.ROOT, "%s: %s, %d tasks; connect + HELLO %.0f ms, TASKS %.0f ms%n", uri,
                     profileName, tasks.size(), ms(hello - t0), ms(listed - hello));
             Walker walker = new Walker(target, new GenerationCache());
+            Walker stepwise = new Walker(target, 1100, Walker.DEFAULT_MAX_ATTEMPTS); // not pipelined
             for (TaskRecord task : tasks) {
                 Thread.sleep(PAUSE_MS);
+                WireStats w0 = target.wireStats();
                 long a = System.nanoTime();
                 CapSpace first = walker.walk(task.name(), profile);
                 long b = System.nanoTime();
+                WireStats firstWire = target.wireStats().since(w0);
                 Thread.sleep(PAUSE_MS);
                 long c = System.nanoTime();
                 CapSpace again = walker.walk(task.name(), profile);
                 long d = System.nanoTime();
-                System.out.printf(Locale.ROOT, "%-14s %3d valid, %3d cap-map entries, %d threads: first walk %6.0f ms, "
-                                + "unchanged walk %5.0f ms%s%n", task.name(), first.slots().size(),
-                        first.capMap().size(), first.threads().size(), ms(b - a), ms(d - c),
-                        again.generation() == first.generation() ? "" : " (it changed in between: walked again)");
+                Thread.sleep(PAUSE_MS);
+                WireStats w1 = target.wireStats();
+                long e = System.nanoTime();
+                stepwise.walk(task.name(), profile);
+                long f = System.nanoTime();
+                WireStats stepWire = target.wireStats().since(w1);
+                System.out.printf(Locale.ROOT, "%-14s %3d valid, %3d cap-map entries, %d threads: first walk %6.0f ms "
+                                + "(%d write, %d requests), unchanged walk %5.0f ms%s; one request at a time %6.0f ms "
+                                + "(%d writes)%n", task.name(), first.slots().size(),
+                        first.capMap().size(), first.threads().size(), ms(b - a), firstWire.writes(), firstWire.frames(),
+                        ms(d - c), again.generation() == first.generation() ? "" : " (it changed in between: walked again)",
+                        ms(f - e), stepWire.writes());
             }
         }
     }

@@ -11,7 +11,7 @@ final class Timings {
 
     record Result(String name, int runs, double medianMicros, double p90Micros) {
         String line() {
-            return String.format(Locale.ROOT, "%-58s %6d runs   median %10.1f µs   p90 %10.1f µs",
+            return String.format(Locale.ROOT, "%-74s %6d runs   median %10.1f µs   p90 %10.1f µs",
                     name, runs, medianMicros, p90Micros);
         }
     }
