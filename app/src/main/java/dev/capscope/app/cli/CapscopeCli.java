@@ -40,7 +40,8 @@ public final class CapscopeCli {
         return cl.execute(args);
     }
 
-    private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot");
+    private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
+            "objects", "timeline");
 
     /** The subcommands in the order help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
@@ -57,6 +58,9 @@ public final class CapscopeCli {
         m.put("snapshot", SnapshotCommand::new);
         m.put("restore", RestoreCommand::new);
         m.put("migrate", MigrateCommand::new);
+        m.put("objects", ObjectsCommand::new);
+        m.put("record", RecordCommand::new);
+        m.put("timeline", TimelineCommand::new);
         return m;
     }
 

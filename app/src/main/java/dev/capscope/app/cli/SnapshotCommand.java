@@ -19,13 +19,22 @@ import java.nio.file.Path;
  * existing FILE untouched.
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Walk a live task and save it as a snapshot file (JSON, written atomically).")
+        description = {"Walk a live task and save it as a snapshot file (JSON, written atomically).",
+                "With --from, extract a moment of a recording instead: --at GENERATION (the task's generation),"
+                        + " --at TIME (2026-11-29T22:10:00Z, or +SECONDS from the recording's start)."})
 final class SnapshotCommand extends CliCommand {
     @Mixin LiveTargetOptions live;
     @Mixin ProfileOptions profiles;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME", description = "Task name as 'capscope targets' lists it")
+    @Option(names = "--task", paramLabel = "NAME", description = "Task name as 'capscope targets' lists it"
+            + " (with --from: needed when the recording holds several tasks)")
     String task;
+
+    @Option(names = "--from", paramLabel = "RECORDING", description = "Extract from a recording ('capscope record')")
+    Path from;
+
+    @Option(names = "--at", paramLabel = "GEN|TIME", description = "With --from: the moment to extract")
+    String at;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Snapshot file to write")
     Path output;
@@ -43,6 +52,12 @@ final class SnapshotCommand extends CliCommand {
         if (!java.nio.file.Files.isDirectory(folder)) { // before the walk, not after it
             throw new IllegalArgumentException("-o " + output + ": the folder " + folder
                     + " does not exist; create it or save somewhere else");
+        }
+        if (from != null || at != null) {
+            return RecordingExtract.run(this);
+        }
+        if (task == null) {
+            throw new IllegalArgumentException("snapshot needs --task NAME (the live task to walk)");
         }
         Snapshot snapshot;
         try (BridgeTarget target = live.connect()) {

@@ -42,10 +42,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class SchemaContractTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path HASHES = Path.of("src/test/resources/schema-hashes.txt");
-    private static final Map<String, String> WRITTEN = Map.of("snapshot", SchemaVersions.SNAPSHOT,
-            "diff", SchemaVersions.DIFF, "lint", SchemaVersions.LINT, "targets", SchemaVersions.TARGETS,
-            "restore", SchemaVersions.RESTORE, "migrate", SchemaVersions.MIGRATE,
-            "view-export", SchemaVersions.VIEW_EXPORT, "profile", "1.0");
+    private static final Map<String, String> WRITTEN = Map.ofEntries(Map.entry("snapshot", SchemaVersions.SNAPSHOT),
+            Map.entry("diff", SchemaVersions.DIFF), Map.entry("lint", SchemaVersions.LINT),
+            Map.entry("targets", SchemaVersions.TARGETS), Map.entry("restore", SchemaVersions.RESTORE),
+            Map.entry("migrate", SchemaVersions.MIGRATE), Map.entry("view-export", SchemaVersions.VIEW_EXPORT),
+            Map.entry("objects", SchemaVersions.OBJECTS), Map.entry("timeline", SchemaVersions.TIMELINE),
+            Map.entry("profile", "1.0"));
 
     static Stream<String> names() {
         return JsonSchemas.files().keySet().stream();

@@ -16,6 +16,10 @@ public final class SchemaVersions {
     public static final String TARGETS = "1.0";
     public static final String RESTORE = "1.0";
     public static final String MIGRATE = "1.0";
+    /** {@code capscope objects --json}: kernel objects and their holders across tasks. */
+    public static final String OBJECTS = "1.0";
+    /** {@code capscope timeline --json}: the moments of a recording. */
+    public static final String TIMELINE = "1.0";
     /** The window's File > Export the view as .json. */
     public static final String VIEW_EXPORT = "1.0";
 

@@ -37,6 +37,7 @@ public final class DetailsView extends BorderPane {
     private final DetailsViewModel vm;
     private final TreeTableView<DetailItem> table = new TreeTableView<>();
     private final TreeItem<DetailItem> root = new TreeItem<>();
+    private final Button holders = new Button("Holders…");
 
     public DetailsView(DetailsViewModel vm, Consumer<String> filterBy) {
         this.vm = vm;
@@ -54,8 +55,13 @@ public final class DetailsView extends BorderPane {
         copyAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         copyAll.setTooltip(new Tooltip("Copy every line of the details as text"));
         copyAll.setOnAction(e -> ClipboardText.put(vm.allAsText()));
+        holders.setId("detailsHolders");
+        holders.getStyleClass().add("small");
+        holders.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        holders.setTooltip(new Tooltip("Every holder of this cap's object across the target's tasks"));
+        holders.setDisable(true);
         HBox.setHgrow(heading, Priority.ALWAYS);
-        HBox top = new HBox(4, heading, copyAll);
+        HBox top = new HBox(4, heading, holders, copyAll);
         top.getStyleClass().add("pane-heading-bar");
         top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         setTop(top);
@@ -200,5 +206,12 @@ public final class DetailsView extends BorderPane {
 
     public TreeTableView<DetailItem> table() {
         return table;
+    }
+
+    /** Makes "Holders…" run {@code action} while {@code enabled} holds (a selector is selected). */
+    public void holdersAction(Runnable action, javafx.beans.value.ObservableValue<Boolean> enabled) {
+        holders.setOnAction(e -> action.run());
+        holders.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> !Boolean.TRUE.equals(enabled.getValue()), enabled));
     }
 }

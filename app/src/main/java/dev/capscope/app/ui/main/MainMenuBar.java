@@ -24,6 +24,7 @@ final class MainMenuBar extends MenuBar {
         file.getItems().addAll(
                 item("menuOpen", "_Open snapshot…", "Shortcut+O", vm::openSnapshot),
                 recentMenu(vm),
+                item("menuOpenRecording", "Open recordin_g…", null, vm::openRecording),
                 item("menuTakeSnapshot", "_Take snapshot…", "Shortcut+S", vm.snapshots()::take),
                 item("menuSaveSnapshot", "Sa_ve snapshot", "Shortcut+Alt+S", () -> vm.snapshots().saveSelected(false)),
                 item("menuSaveSnapshotAs", "Save snapshot _as…", "Shortcut+Shift+S", () -> vm.snapshots().saveSelected(true)),
@@ -46,6 +47,7 @@ final class MainMenuBar extends MenuBar {
                 item("menuAttach", "_Attach…", "Shortcut+T", vm::attach),
                 item("menuReconnect", "Re_connect", "Shortcut+R", vm::reconnect),
                 item("menuStartDemo", "Start _demo target", null, vm::startDemo),
+                item("menuHoldersGraph", "_Holders: who serves whom…", null, () -> vm.showHolders(-1)),
                 new SeparatorMenuItem(),
                 refresh,
                 liveItem);

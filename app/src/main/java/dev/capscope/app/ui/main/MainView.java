@@ -50,6 +50,9 @@ public final class MainView extends BorderPane {
         sourcesPane.setId("sourcesPane");
         VBox.setVgrow(sources, Priority.ALWAYS);
         new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this, vm.view().numbersProperty());
+        new dev.capscope.app.ui.holders.HoldersWindow(vm.holders(), this);
+        details.holdersAction(() -> vm.showHolders(vm.tree().selectedSelectorProperty().get()),
+                vm.tree().selectedSelectorProperty().greaterThanOrEqualTo(0));
 
         Label mapHeading = heading("Occupancy of selectors 0–4296");
         mapHeading.setId("mapHeading");
@@ -60,7 +63,10 @@ public final class MainView extends BorderPane {
         mapPane.getStyleClass().add("map-pane");
         mapPane.setMinHeight(0);
         VBox.setVgrow(map, Priority.ALWAYS);
-        SplitPane center = new SplitPane(tree, mapPane);
+        VBox treeBox = new VBox(tree, new dev.capscope.app.ui.recording.RecordingScrubberView(vm.recordings()));
+        VBox.setVgrow(tree, Priority.ALWAYS);
+        treeBox.setMinHeight(0);
+        SplitPane center = new SplitPane(treeBox, mapPane);
         center.setId("centerSplit");
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.58);

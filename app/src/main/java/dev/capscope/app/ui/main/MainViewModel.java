@@ -56,6 +56,9 @@ public final class MainViewModel implements LiveController.Listener {
     private long shownChangedAt;
     private UiTimer.Handle refreshTimer;
     private SourceRef shown;
+    private final CrossTaskTools tools;
+    /** A selector to select once the task being switched to has been walked (a jump from the holders window). */
+    private int pendingSelector = -1;
 
     private final FirstFrame firstFrame = new FirstFrame();
 
@@ -68,7 +71,9 @@ public final class MainViewModel implements LiveController.Listener {
         this.live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new dev.capscope.app.ui.snapshot.SnapshotWorkflow(ctx, sources, this::refresh);
+        this.tools = new CrossTaskTools(this, ctx);
         tree.countsProperty().addListener((o, a, b) -> status.countsProperty().set(b));
+        tree.onHoldersRequested(this::showHolders);
         status.profileProperty().bind(profile.labelProperty());
         sources.selectedProperty().addListener((o, a, b) -> show(b));
         profile.effectiveProperty().addListener((o, a, b) -> {
@@ -187,6 +192,44 @@ public final class MainViewModel implements LiveController.Listener {
                         .executeWith(ctx.runner()));
     }
 
+    /** Opens the holders window for the object at a selector of what is shown (-1: the graph only). */
+    public void showHolders(int selector) {
+        tools.showHolders(shown, selector);
+    }
+
+    /** Selects a task's selector: in the shown task at once, in another task of the target after its walk. */
+    public void jumpTo(String task, int selector) {
+        if (shown instanceof SourceRef.TaskRef r && !r.task().equals(task)) {
+            pendingSelector = selector;
+            sources.selectTask(r.target(), task);
+        } else {
+            tree.selectSelector(selector);
+        }
+    }
+
+    /** File > Open recording: reads it on the worker and shows its first moment under the scrubber. */
+    public void openRecording() {
+        ctx.dialogs().chooseSnapshotToOpen().ifPresent(this::openRecordingFile);
+    }
+
+    public void openRecordingFile(Path file) {
+        tools.openRecording(file);
+    }
+
+    /** A recording's moment goes on screen: no source is shown any more, so live refresh leaves it alone. */
+    void leaveSource() {
+        shown = null;
+        liveShown.set(false);
+    }
+
+    public dev.capscope.app.ui.recording.RecordingViewModel recordings() {
+        return tools.recordings();
+    }
+
+    public dev.capscope.app.ui.holders.HoldersViewModel holders() {
+        return tools.holders();
+    }
+
     /** What is shown, for titles and exports ("init @ unix:/tmp/capsim.sock", "snapshot leaky.json"). */
     public String shownTitle() {
         return status.sourceProperty().get();
@@ -213,6 +256,7 @@ public final class MainViewModel implements LiveController.Listener {
 
     private void show(SourceRef ref) {
         shown = ref;
+        tools.sourceShown();
         shownGeneration = -1;
         liveShown.set(ref instanceof SourceRef.TaskRef);
         updateError();
@@ -235,7 +279,7 @@ public final class MainViewModel implements LiveController.Listener {
         }
     }
 
-    private Map<Integer, java.util.List<String>> lint(CapSpace space, LayoutProfile p) {
+    Map<Integer, java.util.List<String>> lint(CapSpace space, LayoutProfile p) {
         return ctx.walks().lint(space, p);
     }
 
@@ -266,6 +310,10 @@ public final class MainViewModel implements LiveController.Listener {
             tree.apply(frame);
         } else {
             tree.show(result.space(), builder(eff), result.lint(), sameSource, ctx.timer().nowMillis());
+        }
+        if (pendingSelector >= 0) {
+            tree.selectSelector(pendingSelector);
+            pendingSelector = -1;
         }
         long g = result.space().generation();
         status.walkTimeProperty().set("walk " + result.millis() + " ms · generation " + g);

@@ -43,6 +43,8 @@ public final class CapTreeViewModel {
     private final ObjectProperty<Grouping> grouping = new SimpleObjectProperty<>(Grouping.BY_INTERFACE);
     private final BooleanProperty showEmpty = new SimpleBooleanProperty(false);
     private final StringProperty filterText = new SimpleStringProperty("");
+    /** What "Holders…" in the context menu does with a selector (the main view model sets it). */
+    private java.util.function.IntConsumer holdersRequest = selector -> { };
     private final StringProperty selectedKey = new SimpleStringProperty();
     private final ReadOnlyObjectWrapper<Row> selectedRow = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper selectedSelector = new ReadOnlyIntegerWrapper(-1);
@@ -223,6 +225,15 @@ public final class CapTreeViewModel {
         Row r = selectedKey.get() == null ? null : rowsByKey.get(selectedKey.get());
         selectedRow.set(r);
         selectedSelector.set(r == null ? -1 : r.selector());
+    }
+
+    public void onHoldersRequested(java.util.function.IntConsumer action) {
+        holdersRequest = java.util.Objects.requireNonNull(action, "action");
+    }
+
+    /** Asks for the holders of the object at a selector, across all tasks of its source. */
+    public void requestHolders(int selector) {
+        holdersRequest.accept(selector);
     }
 
     /** Selects a selector's row (map click); clears the filter if the row is filtered out. */

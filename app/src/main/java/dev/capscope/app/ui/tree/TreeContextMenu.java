@@ -39,8 +39,12 @@ final class TreeContextMenu extends ContextMenu {
             Row r = tree.focusedRow();
             if (r != null && r.objectId() >= 0) vm.filterTextProperty().set(RowFilter.OBJECT_PREFIX + r.objectId());
         });
+        MenuItem allHolders = item("treeHolders", "Holders…", () -> {
+            Row r = tree.focusedRow();
+            if (r != null && r.isSelector()) vm.requestHolders(r.selector());
+        });
         getItems().addAll(copyCell, copyRow, copySelector, copyKcap, copyJson, new SeparatorMenuItem(), filter, map,
-                holders);
+                holders, allHolders);
         setOnShowing(e -> {
             Row r = tree.focusedRow();
             boolean none = tree.selectedRows().isEmpty();
@@ -52,6 +56,7 @@ final class TreeContextMenu extends ContextMenu {
             copySelector.setDisable(!selector);
             copyKcap.setDisable(!selector);
             map.setDisable(!selector);
+            allHolders.setDisable(!selector);
             holders.setDisable(r == null || r.objectId() < 0);
             holders.setText(r == null || r.objectId() < 0 ? "Show other holders of this object"
                     : "Show other holders of object " + r.objectId());

@@ -1,0 +1,61 @@
+package dev.capscope.app.ui.recording;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The timeline scrubber under the tree, shown while a recording is open: the task followed, a
+ * slider over its moments, what the shown moment is, where the selected cap appeared and vanished,
+ * and "Mark" / "Diff with mark". Binds only.
+ */
+public final class RecordingScrubberView extends VBox {
+    public RecordingScrubberView(RecordingViewModel vm) {
+        setId("recordingScrubber");
+        getStyleClass().add("recording-scrubber");
+        setPadding(new Insets(4));
+        setSpacing(2);
+        visibleProperty().bind(vm.openProperty());
+        managedProperty().bind(vm.openProperty());
+
+        ChoiceBox<String> task = new ChoiceBox<>(vm.tasks());
+        task.setId("recordingTask");
+        task.valueProperty().bindBidirectional(vm.taskProperty());
+        Slider slider = new Slider(0, 0, 0);
+        slider.setId("recordingSlider");
+        slider.setBlockIncrement(1);
+        slider.setMajorTickUnit(1);
+        slider.setSnapToTicks(true);
+        slider.maxProperty().bind(Bindings.max(0, Bindings.size(vm.taskMoments()).subtract(1)));
+        slider.valueProperty().addListener((o, a, b) -> vm.positionProperty().set((int) Math.round(b.doubleValue())));
+        vm.positionProperty().addListener((o, a, b) -> {
+            if (b.intValue() >= 0 && Math.round(slider.getValue()) != b.intValue()) slider.setValue(b.intValue());
+        });
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        Button mark = new Button("Mark");
+        mark.setId("recordingMark");
+        mark.setOnAction(e -> vm.mark());
+        Button diff = new Button("Diff with mark");
+        diff.setId("recordingDiff");
+        diff.disableProperty().bind(vm.markedProperty().lessThan(0));
+        diff.setOnAction(e -> vm.diffWithMarked());
+        HBox controls = new HBox(6, task, slider, mark, diff);
+        controls.setAlignment(Pos.CENTER_LEFT);
+
+        Label text = new Label();
+        text.setId("recordingMoment");
+        text.textProperty().bind(vm.textProperty());
+        Label marks = new Label();
+        marks.setId("recordingMarks");
+        marks.textProperty().bind(Bindings.concat("selected cap: ", vm.marksTextProperty()));
+        marks.visibleProperty().bind(vm.marksTextProperty().isNotEmpty());
+        getChildren().addAll(controls, text, marks);
+    }
+}
