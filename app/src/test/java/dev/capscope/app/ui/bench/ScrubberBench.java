@@ -2,7 +2,6 @@ package dev.capscope.app.ui.bench;
 
 import dev.capscope.app.ui.recording.ChurnRecordings;
 import dev.capscope.app.ui.recording.RecordingViewModel;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.core.timeline.Recording;
 import javafx.application.Platform;
@@ -78,7 +77,7 @@ public final class ScrubberBench {
                 set[moments / 2], set[moments * 99 / 100], set[moments - 1]);
         System.out.printf("UI-thread ping latency while scrubbing: median %.2f ms, p99 %.2f ms, max %.2f ms%n",
                 ping[moments / 2], ping[moments * 99 / 100], ping[moments - 1]);
-        ((FxTaskRunner) h.runner).close();
+        h.close();
         Files.delete(file);
         Files.delete(dir);
         Platform.exit();

@@ -64,7 +64,7 @@ class DiffWindowActionsTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
     }
 
     private List<DiffRow> shownRows() {

@@ -1,7 +1,6 @@
 package dev.capscope.app.ui.holders;
 
 import dev.capscope.app.ui.sources.LiveTarget;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.bridge.CapsimProcess;
@@ -56,7 +55,7 @@ class HoldersWindowTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
         if (capsim != null) {
             capsim.close();
         }

@@ -3,7 +3,6 @@ package dev.capscope.app.ui.live;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.model.RowStatus;
 import dev.capscope.app.ui.sources.LiveTarget;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.bridge.CapsimProcess;
@@ -53,7 +52,7 @@ class CapsimMainWindowTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
         for (int i = capsims.size() - 1; i >= 0; i--) {
             capsims.get(i).close();
         }

@@ -43,7 +43,7 @@ class MapHelpExportTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
         page.interact(() -> List.copyOf(Window.getWindows()).stream()
                 .filter(w -> w.getProperties().containsKey("capscope.window")).forEach(Window::hide));
     }

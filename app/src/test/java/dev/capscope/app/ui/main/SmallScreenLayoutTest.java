@@ -2,7 +2,6 @@ package dev.capscope.app.ui.main;
 
 import dev.capscope.app.ui.map.OccupancyMapView;
 import dev.capscope.app.ui.model.Row;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.TestSpaces;
@@ -45,7 +44,7 @@ class SmallScreenLayoutTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
     }
 
     private Bounds bounds(FxRobot robot, String query) {

@@ -45,7 +45,7 @@ class WindowToolsTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
     }
 
     private CapscopePage page(FxRobot robot) {

@@ -1,6 +1,5 @@
 package dev.capscope.app.ui.recording;
 
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.core.model.CapSpace;
@@ -40,7 +39,7 @@ class RecordingScrubberTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
     }
 
     private CapSpace shownSpace() {

@@ -2,7 +2,6 @@ package dev.capscope.app.ui.restore;
 
 import dev.capscope.app.ui.sources.LiveTarget;
 import dev.capscope.app.ui.sources.SnapshotSource;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.bridge.BridgeTarget;
@@ -18,7 +17,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A real capsim (log-client scenario) attached in the window with one snapshot of its task taken:
- * the start of every restore workflow test. Owns the capsim process; {@link #close()} ends it.
+ * the start of every restore workflow test. Owns the capsim process; {@link #close()} ends it (the
+ * harness is the test's to close).
  */
 final class CapsimWindowSession implements AutoCloseable {
     static final String TASK = "init -> log_client";
@@ -90,7 +90,6 @@ final class CapsimWindowSession implements AutoCloseable {
 
     @Override
     public void close() {
-        ((FxTaskRunner) h.runner).close();
         capsim.close();
     }
 }

@@ -54,10 +54,9 @@ class CapsimWorkflowTest {
 
     @AfterEach
     void close() {
+        h.close();
         if (session != null) {
             session.close();
-        } else {
-            ((FxTaskRunner) h.runner).close();
         }
     }
 

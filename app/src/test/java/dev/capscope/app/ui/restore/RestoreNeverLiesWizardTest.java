@@ -46,10 +46,9 @@ class RestoreNeverLiesWizardTest {
 
     @AfterEach
     void close() {
+        h.close();
         if (session != null) {
             session.close();
-        } else {
-            ((FxTaskRunner) h.runner).close();
         }
     }
 

@@ -54,7 +54,7 @@ class SnapshotWorkflowWindowTest {
 
     @AfterEach
     void close() {
-        ((FxTaskRunner) h.runner).close();
+        h.close();
     }
 
     @Test
