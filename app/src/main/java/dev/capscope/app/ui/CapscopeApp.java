@@ -113,8 +113,12 @@ public class CapscopeApp extends Application {
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
         timeout.play();
+        // The first frame settles from inside the tree's change notification, before the tree view's
+        // own listener has made its rows: shown right there, the window would be laid out with an
+        // empty tree and again, with the rows, in the next pulse. Shown after the notification, the
+        // show's one CSS/layout pass has the rows in it.
         vm.firstFrame().stateProperty().addListener((o, a, b) -> {
-            if (b != FirstFrame.State.WAITING) showOnce.run();
+            if (b != FirstFrame.State.WAITING) Platform.runLater(showOnce);
         });
     }
 

@@ -188,6 +188,9 @@ public final class DetailsView extends BorderPane {
     }
 
     /** Category lines are headings; a fact's tooltip says what it means. */
+    /** Shared by the rows: they are emptied and refilled on every refresh (see TooltipCache). */
+    private final dev.capscope.app.ui.copy.TooltipCache tooltips = new dev.capscope.app.ui.copy.TooltipCache();
+
     private final class LineRow extends TreeTableRow<DetailItem> {
         @Override
         protected void updateItem(DetailItem d, boolean empty) {
@@ -196,11 +199,8 @@ public final class DetailsView extends BorderPane {
             pseudoClassStateChanged(CATEGORY, category);
             String tip = empty || d == null || category || d.description().isEmpty() ? null
                     : d.category() + " · " + d.name() + ": " + d.description();
-            if (tip == null) {
-                setTooltip(null);
-            } else if (getTooltip() == null || !tip.equals(getTooltip().getText())) {
-                setTooltip(new Tooltip(tip));
-            }
+            Tooltip t = tooltips.of(tip);
+            if (getTooltip() != t) setTooltip(t);
         }
     }
 

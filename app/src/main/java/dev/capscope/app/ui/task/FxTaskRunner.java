@@ -53,7 +53,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
                 bt.finishedCallback().run();
             }
         });
-        executor.execute(task);
+        try {
+            executor.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // closed: the window is going away (a refresh timer fired during shutdown); nothing to run
+        }
     }
 
     @Override

@@ -12,7 +12,6 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableColumn;
 import javafx.scene.control.TreeTableRow;
 import javafx.scene.control.TreeTableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -269,7 +268,10 @@ public final class CapTreeView extends TreeTableView<Row> {
         return reconciler;
     }
 
-    private static final class CapRow extends TreeTableRow<Row> {
+    /** The rows' lint tooltips, one per text (see TooltipCache). */
+    private final dev.capscope.app.ui.copy.TooltipCache tooltips = new dev.capscope.app.ui.copy.TooltipCache();
+
+    private final class CapRow extends TreeTableRow<Row> {
         private List<String> tooltipLint = List.of();
 
         @Override
@@ -283,11 +285,11 @@ public final class CapTreeView extends TreeTableView<Row> {
             for (int i = 0; i < STATUS.length; i++) {
                 pseudoClassStateChanged(STATUS_PC[i], STATUS[i].equals(st));
             }
-            // a tooltip only for rows with lint findings, made once per text (not on every re-index)
+            // a tooltip only for rows with lint findings, one per text for all rows (not on every re-index)
             List<String> lint = has ? row.lint() : List.of();
             if (!lint.equals(tooltipLint)) {
                 tooltipLint = lint;
-                setTooltip(lint.isEmpty() ? null : new Tooltip(String.join("\n", lint)));
+                setTooltip(lint.isEmpty() ? null : tooltips.of(String.join("\n", lint)));
             }
         }
     }
