@@ -6,9 +6,9 @@
 #
 # Each run starts bin/capscope with -Dcapscope.startupProbe=true: the app starts capsim, attaches,
 # prints "first tree rendered after N ms (since JVM start; milestones: ...)" and exits. Prints
-# every run with the CPU time the process used (user + system, from /usr/bin/time: unlike the wall
-# time it hardly grows with the machine's load), then the medians and the load average before and
-# after. With CAPSCOPE_BEFORE the two builds alternate in every round. Needs xvfb-run and
+# every run with CPU times (the whole run's user + system from /usr/bin/time, and the JVM's and the
+# FX thread's up to the first tree as the probe prints them: unlike the wall time they hardly grow
+# with the machine's load), then the medians and the load average before and after. With CAPSCOPE_BEFORE the two builds alternate in every round. Needs xvfb-run and
 # /usr/bin/time (apt-get install xvfb libgtk-3-0 time). The first run of a build with AppCDS on
 # records its class archive (slower, reported apart); CAPSCOPE_CDS=0 measures without it.
 set -e
@@ -30,8 +30,11 @@ one_run() {
   ms=$(echo "$line" | sed -n 's/.*rendered[^0-9]*\([0-9][0-9]*\) ms.*/\1/p')
   # the CPU of xvfb-run's shell and Xvfb is included; the app's JVM is almost all of it
   cpu=$(awk '{ printf "%d", ($1 + $2) * 1000 }' "$work/time")
-  echo "$1 run: ${line:-no probe line} [cpu ${cpu} ms]"
-  [ -z "$ms" ] || echo "$ms $cpu" >> "$work/$1"
+  # the app's own CPU up to the first tree (JVM process, FX thread), when the build prints it
+  jvm=$(echo "$line" | sed -n 's/.*CPU: process \([0-9][0-9]*\) ms.*/\1/p')
+  fx=$(echo "$line" | sed -n 's/.*FX thread \([0-9][0-9]*\) ms.*/\1/p')
+  echo "$1 run: ${line:-no probe line} [whole run incl. Xvfb: cpu ${cpu} ms]"
+  [ -z "$ms" ] || echo "$ms $cpu ${jvm:--} ${fx:--}" >> "$work/$1"
 }
 
 # Each build keeps its class archive in its own cache folder for the run (the launcher keeps one
@@ -53,9 +56,11 @@ while [ "$i" -lt "$n" ]; do
 done
 for name in this before; do
   [ -f "$work/$name" ] || continue
-  for col in 1 2; do
-    cut -d' ' -f$col "$work/$name" | sort -n | awk -v what="$name: $([ $col = 1 ] && echo 'first tree rendered' || echo 'CPU time (user+sys)')" '
-      { v[NR] = $1 } END { if (NR == 0) exit 1; m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
+  for col in 1 2 3 4; do
+    case $col in 1) what='first tree rendered (wall)' ;; 2) what='CPU of the whole run (user+sys, incl. Xvfb)' ;;
+      3) what='CPU of the JVM up to the first tree' ;; 4) what='CPU of the FX thread up to the first tree' ;; esac
+    cut -d' ' -f$col "$work/$name" | grep -v '^-$' | sort -n | awk -v what="$name: $what" '
+      { v[NR] = $1 } END { if (NR == 0) exit 0; m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
       printf "%s: median %d ms, min %d ms, max %d ms over %d runs\n", what, m, v[1], v[NR], NR }'
   done
 done

@@ -94,7 +94,6 @@ public class CapscopeApp extends Application {
         primaryStage.setScene(scene);
         if (pre != null) {
             showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS));
-            styleAhead(scene);
         } else {
             show(primaryStage);
         }
@@ -111,9 +110,14 @@ public class CapscopeApp extends Application {
         Runnable showOnce = () -> {
             if (!stage.isShowing()) show(stage);
         };
+        // The wait starts once the window is styled (styleAhead): counted from before, a slow styling
+        // would use it up and show the window empty just before the tree arrives.
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
-        timeout.play();
+        Platform.runLater(() -> {
+            styleAhead(stage);
+            timeout.play();
+        });
         // The first frame settles from inside the tree's change notification, before the tree view's
         // own listener has made its rows: shown right there, the window would be laid out with an
         // empty tree and again, with the rows, in the next pulse. Shown after the notification, the
@@ -128,15 +132,14 @@ public class CapscopeApp extends Application {
      * the show (once the tree is in) only styles the tree's rows: the FX thread would otherwise wait
      * idle for the walk and then do all of the window's CSS (the largest share of the start) after it.
      */
-    private static void styleAhead(Scene scene) {
-        Platform.runLater(() -> {
-            if (scene.getWindow() != null && scene.getWindow().isShowing()) return;
-            javafx.scene.Parent root = scene.getRoot();
-            root.resize(scene.getWidth(), scene.getHeight());
-            root.applyCss();
-            root.layout();
-            StartupProbe.mark("styled");
-        });
+    private static void styleAhead(Stage stage) {
+        if (stage.isShowing()) return;
+        Scene scene = stage.getScene();
+        javafx.scene.Parent root = scene.getRoot();
+        root.resize(scene.getWidth(), scene.getHeight());
+        root.applyCss();
+        root.layout();
+        StartupProbe.mark("styled");
     }
 
     private static void show(Stage stage) {
@@ -202,7 +205,7 @@ public class CapscopeApp extends Application {
             scene.removePostLayoutPulseListener(pulse[0]);
             long ms = StartupProbe.sinceJvmStart();
             String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
-                    + StartupProbe.marks() + ")";
+                    + StartupProbe.marks() + "; CPU: " + StartupProbe.cpu().replace("this thread", "FX thread") + ")";
             Platform.runLater(() -> {
                 LOG.log(System.Logger.Level.DEBUG, line);
                 if (probe) {

@@ -39,6 +39,21 @@ public final class StartupProbe {
         return jvmStart;
     }
 
+    /**
+     * CPU time so far, for the probe's line: the whole JVM's and the calling thread's (the FX
+     * thread's when called there), "process 2140 ms, this thread 910 ms". Unlike the wall time it
+     * hardly changes with the machine's load, so start-ups can be compared on a busy machine.
+     */
+    public static String cpu() {
+        long thread = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+        String process = "?";
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            process = Long.toString(os.getProcessCpuTime() / 1_000_000);
+        }
+        return "process " + process + " ms, this thread " + thread + " ms";
+    }
+
     /** The probe's one line, once the first tree is on screen. */
     public static void finish(String line) {
         result = line;
