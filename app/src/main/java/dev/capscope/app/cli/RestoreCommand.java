@@ -119,7 +119,9 @@ final class RestoreCommand extends CliCommand {
             result = runner.apply(prepared, RestoreListener.NONE); // changes nothing
         } else if (!dryRun) {
             if (!confirm(out, prepared)) {
-                return REFUSED; // stdout stays empty: no document for a restore that never started
+                // Still one document: the plan that was not applied and the outcome NOT_CONFIRMED.
+                Json.print(out, RestoreJson.notConfirmed(file.toString(), task, prepared, notConfirmedSentence()));
+                return REFUSED;
             }
             result = runner.apply(prepared, RestoreListener.NONE);
         }
@@ -133,10 +135,13 @@ final class RestoreCommand extends CliCommand {
             return true;
         }
         // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
-        spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed ("
-                + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
-                + " without asking)");
+        spec.commandLine().getErr().println("capscope: " + notConfirmedSentence());
         return false;
+    }
+
+    private static String notConfirmedSentence() {
+        return "not confirmed, nothing was changed (" + (System.console() == null ? "no terminal to ask on: " : "")
+                + "pass --yes to apply without asking)";
     }
 
     /** Snapshot badge -> target badge, each marked re-created (by this restore) or already there. */

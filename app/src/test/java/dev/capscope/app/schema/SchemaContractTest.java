@@ -2,6 +2,7 @@ package dev.capscope.app.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capscope.app.cli.RestoreJson;
 import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.lint.Linter;
 import dev.capscope.core.model.ObjectKind;
@@ -132,7 +133,7 @@ class SchemaContractTest {
                 enumOf(lint.get("rule")), "lint rule ids");
         JsonNode restore = schema("restore").get("$defs");
         assertEquals(names(RefusalReason.values()), enumOf(restore.get("refusal").get("properties").get("code")));
-        Set<String> codes = new TreeSet<>(Set.of("OK"));
+        Set<String> codes = new TreeSet<>(Set.of("OK", RestoreJson.NOT_CONFIRMED));
         codes.addAll(names(RefusalReason.values()));
         codes.addAll(names(RollbackReason.values()));
         codes.addAll(names(FailureReason.values()));

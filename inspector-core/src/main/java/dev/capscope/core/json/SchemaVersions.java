@@ -14,7 +14,7 @@ public final class SchemaVersions {
     public static final String DIFF = "1.0";
     public static final String LINT = "1.0";
     public static final String TARGETS = "1.0";
-    public static final String RESTORE = "1.0";
+    public static final String RESTORE = "1.1";
     public static final String MIGRATE = "1.0";
     /** {@code capscope objects --json}: kernel objects and their holders across tasks. */
     public static final String OBJECTS = "1.0";
