@@ -80,14 +80,14 @@ class WindowToolsTest {
         assertEquals(SchemaVersions.COPY, doc.get("schemaVersion").asText());
         assertEquals("tree", doc.get("view").asText());
         assertEquals(1, doc.get("rows").size(), json);
-        JsonNode row = doc.get("rows").get(0);
-        assertEquals(514, row.get("selector").asInt());
-        assertEquals("0x202", row.get("selectorHex").asText());
-        assertEquals("0x202000", row.get("kcap").asText());
-        assertEquals(2061, row.get("objectId").asLong());
-        assertTrue(row.get("badge").isIntegralNumber(), json);
-        assertEquals(52, row.get("badge").asLong());
-        assertEquals("Ipc_gate", row.get("kind").asText());
+        JsonNode copied = doc.get("rows").get(0);
+        assertEquals(514, copied.get("selector").asInt());
+        assertEquals("0x202", copied.get("selectorHex").asText());
+        assertEquals("0x202000", copied.get("kcap").asText());
+        assertEquals(2061, copied.get("objectId").asLong());
+        assertTrue(copied.get("badge").isIntegralNumber(), json);
+        assertEquals(52, copied.get("badge").asLong());
+        assertEquals("Ipc_gate", copied.get("kind").asText());
     }
 
     /** Several rows, a group among them: one document in display order, the group as a group row, lint as a list. */
