@@ -27,7 +27,9 @@ import java.nio.file.Path;
  * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
  * preflight, plan, apply under the target's restore lease, verify (a fresh walk compared with the
  * snapshot in every slot, entry and thread, also when nothing was planned), roll back if verification
- * fails. Exit 0 restored and verified, 1 refused or rolled back (the reason code is printed), 2 error. A snapshot from another target (or of another task) is restored the same way with its badges
+ * fails. Exit 0 restored and verified, 1 refused, rolled back or not confirmed (the reason code is printed), 2
+ * error. With --json every outcome, not confirmed included, is one document on stdout. A snapshot from another
+ * target (or of another task) is restored the same way with its badges
  * translated; the table of translations is printed after the result.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
