@@ -187,10 +187,10 @@ public final class DetailsView extends BorderPane {
         root.getChildren().setAll(categories);
     }
 
-    /** Category lines are headings; a fact's tooltip says what it means. */
     /** Shared by the rows: they are emptied and refilled on every refresh (see TooltipCache). */
     private final dev.capscope.app.ui.copy.TooltipCache tooltips = new dev.capscope.app.ui.copy.TooltipCache();
 
+    /** Category lines are headings; a fact's tooltip says what it means. */
     private final class LineRow extends TreeTableRow<DetailItem> {
         @Override
         protected void updateItem(DetailItem d, boolean empty) {
