@@ -165,6 +165,7 @@ struct Capscope::Hub : Mux::Tasks
 	Sliced_heap _md_alloc { _env.ram(), _env.rm() };
 	Session_log _sessions { _env };
 	Space       _space    { _sessions, "capscope_hub" };
+	Space::Steady _steady { };  /* the hub's own task is answered from this copy */
 	Port        _port     { _space, nullptr, 0 };
 	Own_task    _own      { _port, _space };
 
@@ -248,6 +249,7 @@ struct Capscope::Hub : Mux::Tasks
 		libc_subset_init(_heap);
 		_sessions.record_env_sessions();
 		_space.task_id(1);
+		_space.steady(_steady);
 		_space.scratch(Foc::MAIN_THREAD_CAP + Foc::TASK_VCPU_CAP);
 		Foc::armor_rx_init(&_rx, PROTO_HEADER_SIZE + PROTO_MAX_REQUEST_PAYLOAD);
 
