@@ -55,7 +55,7 @@ Space::Space(Session_log &sessions, Name const &name)
 	_rt.debugger_cap    = L4_INVALID_CAP;  /* Genode maps no debugger cap (DEBUG_CAP stays empty) */
 	_rt.factory_cap     = L4_INVALID_CAP;
 	_rt.scratch_cap     = L4_INVALID_CAP;
-	_rt.obj_info        = nullptr;        /* kinds: the kernel has no per-slot query */
+	_rt.obj_info        = _obj_info;      /* kinds where Genode fixes them (space_kinds.cc) */
 	_rt.mapped          = _mapped;        /* a steady Space's task has no task cap */
 	_rt.enter           = _enter;
 	_rt.task_count      = _task_count;
@@ -236,7 +236,12 @@ bool Space::_entry(unsigned index, agent_capmap_entry &out)
 		if (rec.client_id.value != ~0UL)
 			out.flags = uint8_t(out.flags | Foc::CAPMAP_FLAG_SESSION);
 	}
-	if (out.sem.iface[0])
+	/* the server, if it is this component (the hub names the others) */
+	if (badge(id) && _served && _served->serves(id)) {
+		copy_cstring(out.sem.server, _name.string(), sizeof(out.sem.server));
+		out.sem.server_task = _task_id;
+	}
+	if (out.sem.iface[0] || out.sem.server[0])
 		out.flags = uint8_t(out.flags | Foc::CAPMAP_FLAG_SEMANTICS);
 	return true;
 }

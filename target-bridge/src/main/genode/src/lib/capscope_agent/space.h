@@ -10,8 +10,10 @@
  *    ref count at 32; kcap = index << 12), read in place;
  *  - threads: the thread area (gate, pager, irq, vcpu, vcpu-irq per thread),
  *    names from the Thread objects Genode files in each thread's UTCB;
- *  - meaning: the Parent at PARENT_CAP, thread gates, and the sessions the
- *    Session_log saw opened;
+ *  - meaning: the Parent at PARENT_CAP, thread gates, the sessions the
+ *    Session_log saw opened, and this component as the server of the RPC
+ *    objects its entrypoints serve (served.h); kinds where Genode fixes them
+ *    (space_kinds.cc);
  *  - generation: a checksum of validity, cap map and threads, so an
  *    unchanged component costs a walk one GENERATION request.
  *
@@ -26,6 +28,7 @@
 #include <util/string.h>
 
 #include "core.h"
+#include "served.h"
 #include "session_log.h"
 
 namespace Capscope { class Space; }
@@ -69,6 +72,7 @@ class Capscope::Space
 		Genode::addr_t _utcb_area = 0;       /* UTCB of thread 0 */
 		agent_runtime  _rt { };
 		Steady        *_steady = nullptr;    /* set: answer from the copy */
+		Served        *_served = nullptr;    /* this component's RPC objects */
 
 		/* the state the answers are made of: live, or the steady copy */
 		bool             _valid(unsigned sel) const;
@@ -82,11 +86,14 @@ class Capscope::Space
 		Genode::uint64_t _generation();
 		unsigned _threads(agent_thread_info *out, unsigned max);
 		bool _entry(unsigned index, agent_capmap_entry &out);
+		bool _rpc_object(unsigned index, unsigned id);
+		bool _kind(unsigned sel, agent_obj_info &out);
 		bool _task(agent_task_info &out);
 
 		/* agent_runtime callbacks */
 		static Space &_self(void *ctx) { return *static_cast<Space *>(ctx); }
 		static void     _enter(void *) { }
+		static bool     _obj_info(void *, agent_task_info const *, unsigned, agent_obj_info *);
 		static unsigned _task_count(void *);
 		static bool     _task_at(void *, unsigned, agent_task_info *);
 		static bool     _task_by_id(void *, Genode::uint32_t, agent_task_info *);
@@ -129,6 +136,10 @@ class Capscope::Space
 		 * ref counts while it answers.
 		 */
 		void steady(Steady &copy);
+
+		/* who tells which RPC objects this component serves */
+		void served(Served &served) { _served = &served; }
+		Served *served() { return _served; }
 
 		/* where the agent found the Cap_index array (nullptr: nowhere) */
 		void const *entries() const { return _entries; }
