@@ -5,7 +5,7 @@
 #
 # Usage: genode-record.sh OUTDIR      (GENODE_DIR, GENODE_BUILD, STATE as for genode.sh)
 # Writes into OUTDIR: transcript.txt (every line on the wire), targets.json, walk-TASK.json for
-# every task, log_client-1..3.json (snapshots 4 s apart), static_check.json with the two
+# every task, objects-shared.json (objects --shared), log_client-1..3.json (snapshots 4 s apart), static_check.json with the two
 # static-check-dump-N.txt it lies between (the component's own Cap_index dumps), com1.log (the
 # boot and Genode log), bench.txt (SerialWalkBench), versions.txt.
 set -euo pipefail
@@ -42,6 +42,9 @@ while read -r t; do
   run "walk $t"
   "$C" walk --target "$T" --task "$t" --json > "$OUT/walk-$t.json"
 done <<< "$tasks"
+
+run "objects --shared"
+"$C" objects --target "$T" --shared --json > "$OUT/objects-shared.json" || true   # exit 1: findings
 
 for i in 1 2 3; do
   run "snapshot log_client-$i"
