@@ -21,7 +21,7 @@ C=$CHECKOUT/app/target/capscope/bin/capscope
 [ -S "$SOCK" ] || { echo "no serial socket $SOCK: start the demo with genode.sh start" >&2; exit 2; }
 mkdir -p "$OUT"
 REC=/tmp/capscope-genode-com2.sock   # the endpoint the snapshots name
-rm -f "$OUT/transcript.txt"
+rm -f "$OUT/transcript.txt" "$REC"   # a socket left by an earlier proxy would pass the wait below
 python3 "$HERE/serial-record.py" "$REC" "$SOCK" "$OUT/transcript.txt" &
 proxy=$!
 trap 'kill $proxy 2>/dev/null || true' EXIT
@@ -37,7 +37,7 @@ dump_lines() { sed -n "/capscope-dump: begin #$1 /,/capscope-dump: end #$1 /p" "
 
 run targets
 "$C" targets --target "$T" --json > "$OUT/targets.json"
-tasks=$(python3 -c 'import json,sys; print("\n".join(t["name"] for t in json.load(open(sys.argv[1]))))' "$OUT/targets.json")
+tasks=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("\n".join(t["name"] for t in d["tasks"]))' "$OUT/targets.json")
 while read -r t; do
   run "walk $t"
   "$C" walk --target "$T" --task "$t" --json > "$OUT/walk-$t.json"
