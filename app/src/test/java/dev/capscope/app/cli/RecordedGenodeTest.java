@@ -236,6 +236,9 @@ class RecordedGenodeTest {
                 String role = slot.get("role").asText();
                 if (sel == 1) {
                     assertEquals("Task", kind, task);
+                } else if (role.equals("parent")) {
+                    assertEquals("Ipc_gate", kind, task);
+                    assertEquals(ids.get(sel), slot.get("label").asLong(), task + ": the parent gate's label is its id");
                 } else if (role.endsWith(" gate") || role.endsWith(" pager")) {
                     assertEquals("Ipc_gate", kind, task + " " + role);
                 } else if (role.endsWith(" irq")) {
