@@ -21,6 +21,7 @@ public final class CapscopeCli {
 
     /** Runs a command; returns its exit code (2 on any error, with one sentence on stderr). */
     public static int run(String[] args) {
+        BridgePreload.startIfTargetNamed(args);
         // Commands that only print get standard output buffered and flushed once at the end: a tree of
         // a thousand lines would otherwise be a thousand writes (System.out flushes every line).
         // Interactive ones (restore asks, demo relays) flush as they go.
@@ -101,6 +102,9 @@ public final class CapscopeCli {
         }
         if (args.length == 0 || args[0].equals("gui")) {
             return true;
+        }
+        if (COMMANDS.containsKey(args[0])) {
+            return false; // a command's name is never a *.json file: no need to parse it as the window's
         }
         GuiArguments gui = GuiArguments.parseStrict(args);
         return gui != null && gui.allSnapshotFiles();
