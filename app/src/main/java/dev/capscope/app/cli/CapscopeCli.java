@@ -37,12 +37,16 @@ public final class CapscopeCli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        CommandLine cl = commandLine(out, err, versionOnly ? VERSION_ONLY : args.length > 0 ? args[0] : null);
         return cl.execute(args);
     }
 
     private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
             "objects", "timeline");
+
+    /** Stands for "no subcommand at all": the version is the root command's alone. */
+    private static final String VERSION_ONLY = "--version";
 
     /** The subcommands in the order help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
@@ -72,13 +76,14 @@ public final class CapscopeCli {
     /**
      * The command tree; when {@code first} names a subcommand, only that one is built (picocli reads
      * every option annotation of a command it adds, which a command line that runs one command need
-     * not pay for). Anything else (help, a typo picocli should suggest a fix for) gets them all.
+     * not pay for); {@code --version} alone needs none. Anything else (help, a typo picocli should
+     * suggest a fix for) gets them all.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new RootCommand());
         if (first != null && COMMANDS.containsKey(first)) {
             cl.addSubcommand(first, COMMANDS.get(first).get());
-        } else {
+        } else if (!VERSION_ONLY.equals(first)) {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         // Printing commands flush once at the end (see run); the others flush every line.
