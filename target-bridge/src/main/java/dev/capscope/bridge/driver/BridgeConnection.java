@@ -44,6 +44,14 @@ public final class BridgeConnection implements AutoCloseable {
         this.hello = hello;
     }
 
+    /**
+     * Loads libcapbridge now (JNA and the native methods) without connecting; {@link #open} reports a
+     * failure. A command line calls it on a second thread so the load overlaps its own start.
+     */
+    public static void loadLibrary() {
+        CapBridgeLibrary.loadFailure();
+    }
+
     /** Connects and performs HELLO within {@code timeout}, which then bounds every request. */
     public static BridgeConnection open(String uri, Duration timeout) {
         Objects.requireNonNull(uri, "uri");
