@@ -167,6 +167,25 @@ final class ShownSource {
                 + (shownGeneration == generation ? " (" + clock(shownChangedAt) + ")" : ""));
     }
 
+    /**
+     * A walk the user asked for was cancelled. A task never walked since it was picked shows
+     * nothing (not the previous source under its name); one walked before keeps its last walk.
+     */
+    void walkCancelled(LiveTarget target, String task) {
+        if (!(shown instanceof SourceRef.TaskRef r && r.target() == target && r.task().equals(task))) {
+            status.idle("Walk of " + task + " cancelled.");
+            return;
+        }
+        if (shownGeneration < 0) {
+            tree.clear();
+            status.walkTimeProperty().set("");
+            status.idle("Walk of " + task + " cancelled; nothing of it is shown. Refresh (F5) to walk it again.");
+        } else {
+            status.idle("Walk of " + task + " cancelled; the tree still shows generation " + shownGeneration
+                    + " (" + clock(shownChangedAt) + ").");
+        }
+    }
+
     /** Local wall-clock time of the UI timer, HH:mm:ss. */
     private static String clock(long millis) {
         return java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")

@@ -10,17 +10,21 @@ public final class DirectTaskRunner implements TaskRunner {
         task.runningCallback().run();
         V value;
         try {
-            value = task.work().call(task.progressFor(task.progressCallback()));
+            value = task.call(task.progressCallback());
         } catch (Throwable e) {
-            try {
-                task.failureCallback().accept(e);
-            } finally {
-                task.finishedCallback().run();
-            }
+            finish(task, () -> task.failureCallback().accept(e), e);
             return;
         }
+        finish(task, () -> task.successCallback().accept(value), null);
+    }
+
+    private static void finish(BackgroundTask<?> task, Runnable outcome, Throwable failure) {
         try {
-            task.successCallback().accept(value);
+            if (task.endedCancelled(failure)) {
+                task.cancelledCallback().run();
+            } else {
+                outcome.run();
+            }
         } finally {
             task.finishedCallback().run();
         }
