@@ -42,7 +42,8 @@ public final class BackgroundTask<V> {
     private Consumer<V> onSuccess = v -> { };
     private Consumer<Throwable> onFailure = t -> { };
     private Runnable onFinished = () -> { };
-    private Runnable onCancelled = () -> { };
+    /** Null: a cancelled task ends in onFailure with the core's WalkCancelledException. */
+    private Runnable onCancelled;
     private Progress onProgress = Progress.NONE;
     private String lane = Lanes.FILES;
     private final CancellationToken cancellation = new CancellationToken();
@@ -83,7 +84,8 @@ public final class BackgroundTask<V> {
 
     /**
      * Runs instead of success or failure when the task was cancelled (on the UI thread, before
-     * {@link #onFinished}): its result, complete or not, is dropped.
+     * {@link #onFinished}): its result, complete or not, is dropped. Without it, a cancelled task
+     * fails with the core's {@link WalkCancelledException}.
      */
     public BackgroundTask<V> onCancelled(Runnable r) {
         this.onCancelled = Objects.requireNonNull(r);
@@ -122,6 +124,25 @@ public final class BackgroundTask<V> {
         return isCancelled() || failure instanceof WalkCancelledException;
     }
 
+    /**
+     * Ends the task on the UI thread (runners call it): success, failure, or cancelled when the
+     * task was cancelled (its result dropped even if it came back complete); then finished.
+     */
+    public void finish(V value, Throwable failure) {
+        try {
+            if (!endedCancelled(failure)) {
+                if (failure == null) onSuccess.accept(value); else onFailure.accept(failure);
+            } else if (onCancelled != null) {
+                onCancelled.run();
+            } else {
+                onFailure.accept(failure instanceof WalkCancelledException ? failure
+                        : new WalkCancelledException(title + " cancelled; its result was dropped"));
+            }
+        } finally {
+            onFinished.run();
+        }
+    }
+
     /** Runs the work unless the task was cancelled while it waited in its lane. */
     public V call(Progress report) throws Exception {
         cancellation.throwIfCancelled("waiting for the target");
@@ -153,7 +174,6 @@ public final class BackgroundTask<V> {
     public Consumer<V> successCallback() { return onSuccess; }
     public Consumer<Throwable> failureCallback() { return onFailure; }
     public Runnable finishedCallback() { return onFinished; }
-    public Runnable cancelledCallback() { return onCancelled; }
     public String lane() { return lane; }
     public Progress progressCallback() { return onProgress; }
 }

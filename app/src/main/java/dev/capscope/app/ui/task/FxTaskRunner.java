@@ -36,24 +36,11 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         task.progressProperty().addListener((o, a, b) ->
                 bt.progressCallback().update(b.doubleValue(), task.getMessage()));
         task.setOnRunning(e -> bt.runningCallback().run());
-        task.setOnSucceeded(e -> finish(bt, () -> bt.successCallback().accept(task.getValue()), null));
-        task.setOnFailed(e -> finish(bt, () -> bt.failureCallback().accept(task.getException()), task.getException()));
+        task.setOnSucceeded(e -> bt.finish(task.getValue(), null));
+        task.setOnFailed(e -> bt.finish(null, task.getException()));
         ExecutorService lane = lane(bt.lane());
         if (lane != null) {
             lane.execute(task);
-        }
-    }
-
-    /** Success or failure, or the cancelled callback instead when the task was cancelled; then finished. */
-    private static void finish(BackgroundTask<?> bt, Runnable outcome, Throwable failure) {
-        try {
-            if (bt.endedCancelled(failure)) {
-                bt.cancelledCallback().run();
-            } else {
-                outcome.run();
-            }
-        } finally {
-            bt.finishedCallback().run();
         }
     }
 

@@ -12,22 +12,10 @@ public final class DirectTaskRunner implements TaskRunner {
         try {
             value = task.call(task.progressCallback());
         } catch (Throwable e) {
-            finish(task, () -> task.failureCallback().accept(e), e);
+            task.finish(null, e);
             return;
         }
-        finish(task, () -> task.successCallback().accept(value), null);
-    }
-
-    private static void finish(BackgroundTask<?> task, Runnable outcome, Throwable failure) {
-        try {
-            if (task.endedCancelled(failure)) {
-                task.cancelledCallback().run();
-            } else {
-                outcome.run();
-            }
-        } finally {
-            task.finishedCallback().run();
-        }
+        task.finish(value, null);
     }
 
     @Override
