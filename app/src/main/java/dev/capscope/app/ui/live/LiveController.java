@@ -44,7 +44,7 @@ public final class LiveController {
     private final Listener listener;
     private final CancellableWork work;
 
-    /** @param work where a walk the user asked for (not a live-refresh poll) can be cancelled */
+    /** @param work where a walk can be cancelled (any but a live-refresh poll of a task walked before) */
     public LiveController(TaskRunner runner, TargetConnector connector, WalkService walks, Listener listener,
                           CancellableWork work) {
         this.runner = runner;
@@ -134,7 +134,8 @@ public final class LiveController {
                 .onFailure(e -> fail(t, e))
                 .onCancelled(() -> listener.walkCancelled(t, task))
                 .onLane(Lanes.target(t.endpoint()));
-        if (onlyIfChanged) {
+        // a poll of a walked task is cheap; a first walk (asked for, or by a live tick) can take long
+        if (onlyIfChanged && known != null) {
             job.onFinished(() -> t.busy(false));
         } else {
             work.started(job, "walk of " + task);
