@@ -19,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Talks to live targets through background tasks: connect, poll generations, walk. One job per
- * target at a time (a tick that finds its target busy is skipped); a failure puts the target in
- * the ERROR state with a message saying what happened and what to do, and closes the connection.
+ * target at a time: a tick that finds its target busy is skipped, a walk asked for then waits for
+ * the job to end. A failure puts the target in the ERROR state with a message saying what happened
+ * and what to do, and closes the connection.
  */
 public final class LiveController {
     private static final System.Logger LOG = System.getLogger(LiveController.class.getName());
@@ -99,7 +100,13 @@ public final class LiveController {
      */
     public <P> BackgroundTask<?> walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
                          Function<WalkResult, P> prepare, BiConsumer<WalkResult, P> onResult) {
-        if (t.busy() || t.stateProperty().get() != LiveTarget.State.CONNECTED) {
+        if (t.stateProperty().get() != LiveTarget.State.CONNECTED) {
+            return null;
+        }
+        if (t.busy()) {
+            if (!onlyIfChanged) { // asked for: it runs when the target's current job ends, not never
+                t.whenFree(() -> walk(t, task, chosen, false, prepare, onResult));
+            }
             return null;
         }
         t.busy(true);
@@ -136,12 +143,16 @@ public final class LiveController {
                 .onLane(Lanes.target(t.endpoint()));
         // a poll of a walked task is cheap; a first walk (asked for, or by a live tick) can take long
         if (onlyIfChanged && known != null) {
-            job.onFinished(() -> t.busy(false));
+            job.onFinished(() -> {
+                t.busy(false);
+                t.freed();
+            });
         } else {
             work.started(job, "walk of " + task);
             job.onFinished(() -> {
                 t.busy(false);
                 work.ended(job);
+                t.freed();
             });
         }
         job.executeWith(runner);
