@@ -27,7 +27,7 @@ struct cb_conn {
 	struct cb_err err;
 	struct cb_hello hello;
 	uint8_t tx[PROTO_HEADER_SIZE + CB_MAX_REQUEST];
-	uint8_t *rx; /* CB_MAX_RESPONSE bytes, allocated at connect */
+	uint8_t *rx;             /* CB_MAX_RESPONSE bytes, allocated at connect */
 	struct cb_pipeline pipe; /* requests announced ahead (cb_announce_walks) */
 };
 

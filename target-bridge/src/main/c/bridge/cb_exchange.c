@@ -28,8 +28,8 @@ static int receive(cb_conn *c, uint16_t opcode, uint32_t id, int64_t deadline, c
 	if ((rc = c->framing->recv(&c->t, c->rx, PROTO_HEADER_SIZE, deadline, e)) < 0) goto broken;
 	if ((rc = cb_parse_header(c->rx, CB_MAX_RESPONSE, &h, e)) < 0) goto broken;
 	if (h.id != id || h.opcode != opcode) {
-		rc = cb_fail(e, CB_E_PROTOCOL, "answer to request %u opcode 0x%x arrived for request %u opcode 0x%x",
-		             h.id, h.opcode, id, opcode);
+		rc = cb_fail(e, CB_E_PROTOCOL, "answer to request %u opcode 0x%x arrived for request %u opcode 0x%x", h.id,
+		             h.opcode, id, opcode);
 		goto broken;
 	}
 	if ((rc = c->framing->recv(&c->t, c->rx, h.payload_len, deadline, e)) < 0) goto broken;

@@ -98,11 +98,12 @@ static int create_session_locked(cb_conn *c, uint32_t task, int selector, int64_
 	return 0;
 }
 
-int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota,
-                      const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                      const uint8_t *args, int args_len, const uint8_t *server, int server_len, int64_t *meta)
+int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota, const uint8_t *iface, int iface_len,
+                      const uint8_t *label, int label_len, const uint8_t *args, int args_len,
+                      const uint8_t *server, int server_len, int64_t *meta)
 {
-	struct semantics_strings ss = { { iface, label, args, server }, { iface_len, label_len, args_len, server_len } };
+	struct semantics_strings ss = { { iface, label, args, server },
+		                            { iface_len, label_len, args_len, server_len } };
 	begin(c);
 	return end(c, create_session_locked(c, task, selector, quota, &ss, meta));
 }
@@ -156,19 +157,21 @@ static int set_capmap_entry_locked(cb_conn *c, uint32_t task, int index, int raw
 	if ((rc = check_range(c, index, index, CB_LAST_CAPMAP_INDEX)) < 0 || (rc = write_strings(c, &w, ss)) < 0)
 		return rc;
 	if (raw_id <= 0 || ref_count < 0 || ref_count > 255)
-		return cb_fail(&c->err, CB_E_INTERNAL, "cap-map entry raw id %d / ref count %d out of range",
-		               raw_id, ref_count);
+		return cb_fail(&c->err, CB_E_INTERNAL, "cap-map entry raw id %d / ref count %d out of range", raw_id,
+		               ref_count);
 	return mutate(c, OP_SET_CAPMAP_ENTRY, &w, meta);
 }
 
 int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count, int flags,
-                        uint32_t server_task, int64_t quota,
-                        const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                        const uint8_t *args, int args_len, const uint8_t *server, int server_len, int64_t *meta)
+                        uint32_t server_task, int64_t quota, const uint8_t *iface, int iface_len,
+                        const uint8_t *label, int label_len, const uint8_t *args, int args_len,
+                        const uint8_t *server, int server_len, int64_t *meta)
 {
-	struct semantics_strings ss = { { iface, label, args, server }, { iface_len, label_len, args_len, server_len } };
+	struct semantics_strings ss = { { iface, label, args, server },
+		                            { iface_len, label_len, args_len, server_len } };
 	begin(c);
-	return end(c, set_capmap_entry_locked(c, task, index, raw_id, ref_count, flags, server_task, quota, &ss, meta));
+	return end(c,
+	           set_capmap_entry_locked(c, task, index, raw_id, ref_count, flags, server_task, quota, &ss, meta));
 }
 
 static int clear_capmap_entry_locked(cb_conn *c, uint32_t task, int index, int64_t *meta)
@@ -206,8 +209,7 @@ int cb_close_session(cb_conn *c, uint32_t task, int selector, int64_t *meta)
 static int lease_acquire_locked(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta)
 {
 	struct cb_wr w = request(c);
-	if (timeout_ms < 0)
-		return cb_fail(&c->err, CB_E_INTERNAL, "negative lease timeout %d ms", timeout_ms);
+	if (timeout_ms < 0) return cb_fail(&c->err, CB_E_INTERNAL, "negative lease timeout %d ms", timeout_ms);
 	cb_wr_u32(&w, task);
 	cb_wr_u64(&w, (uint64_t)generation);
 	cb_wr_u32(&w, (uint32_t)timeout_ms);

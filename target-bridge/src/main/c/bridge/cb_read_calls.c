@@ -55,8 +55,7 @@ static int range_request(cb_conn *c, uint16_t opcode, uint32_t task, int first, 
 	return cb_exchange(c, opcode, &w, p, n);
 }
 
-static int validity_locked(cb_conn *c, uint32_t task, int first, int last, uint8_t *bitmap, int cap,
-                           int64_t *meta)
+static int validity_locked(cb_conn *c, uint32_t task, int first, int last, uint8_t *bitmap, int cap, int64_t *meta)
 {
 	const uint8_t *p;
 	size_t n;
@@ -64,8 +63,9 @@ static int validity_locked(cb_conn *c, uint32_t task, int first, int last, uint8
 	int rc;
 	if ((rc = check_cap(c, cap)) < 0
 	    || (rc = range_request(c, OP_VALIDITY, task, first, last, CB_LAST_SELECTOR, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_validity(p, n, task, (uint16_t)first, (uint16_t)last, bitmap,
-	                                         (size_t)cap, &gen, &c->err))) < 0)
+	    || (rc = parsed(c, cb_parse_validity(p, n, task, (uint16_t)first, (uint16_t)last, bitmap, (size_t)cap,
+	                                         &gen, &c->err)))
+	           < 0)
 		return rc;
 	meta[CB_META_GENERATION] = (int64_t)gen;
 	return rc;
@@ -86,8 +86,9 @@ static int cap_infos_locked(cb_conn *c, uint32_t task, int first, int last, int6
 	int rc;
 	if ((rc = check_cap(c, max_infos)) < 0
 	    || (rc = range_request(c, OP_CAP_INFOS, task, first, last, CB_LAST_SELECTOR, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_cap_infos(p, n, task, (uint16_t)first, (uint16_t)last, nums,
-	                                          (size_t)max_infos, &gen, &c->err))) < 0)
+	    || (rc = parsed(c, cb_parse_cap_infos(p, n, task, (uint16_t)first, (uint16_t)last, nums, (size_t)max_infos,
+	                                          &gen, &c->err)))
+	           < 0)
 		return rc;
 	meta[CB_META_GENERATION] = (int64_t)gen;
 	return rc;
@@ -99,8 +100,8 @@ int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, 
 	return end(c, cap_infos_locked(c, task, first, last, nums, max_infos, meta));
 }
 
-static int threads_locked(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena,
-                          int arena_cap, int64_t *meta)
+static int threads_locked(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena, int arena_cap,
+                          int64_t *meta)
 {
 	const uint8_t *p;
 	size_t n;
@@ -136,8 +137,8 @@ static int cap_map_locked(cb_conn *c, uint32_t task, int first, int last, int64_
 	    || (rc = range_request(c, OP_CAP_MAP, task, first, last, CB_LAST_CAPMAP_INDEX, &p, &n)) < 0)
 		return rc;
 	struct cb_arena a = { arena, (size_t)arena_cap, 0 };
-	rc = parsed(c, cb_parse_cap_map(p, n, task, (uint16_t)first, (uint16_t)last, nums, (size_t)max_entries,
-	                                &a, &next, &gen, &c->err));
+	rc = parsed(c, cb_parse_cap_map(p, n, task, (uint16_t)first, (uint16_t)last, nums, (size_t)max_entries, &a,
+	                                &next, &gen, &c->err));
 	if (rc >= 0) {
 		meta[CB_META_GENERATION] = (int64_t)gen;
 		meta[CB_META_NEXT_INDEX] = next;
@@ -145,8 +146,8 @@ static int cap_map_locked(cb_conn *c, uint32_t task, int first, int last, int64_
 	return rc;
 }
 
-int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries,
-               uint8_t *arena, int arena_cap, int64_t *meta)
+int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries, uint8_t *arena,
+               int arena_cap, int64_t *meta)
 {
 	begin(c);
 	return end(c, cap_map_locked(c, task, first, last, nums, max_entries, arena, arena_cap, meta));

@@ -36,7 +36,8 @@ static int announce_walks_locked(cb_conn *c, const uint32_t *tasks, int ntasks, 
 {
 	int per_walk = (flags & CB_WALK_GENERATION_FIRST) ? 6 : 5, done = 0;
 	if (!c->connected)
-		return cb_fail(&c->err, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
+		return cb_fail(&c->err, CB_E_UNREACHABLE,
+		               "not connected (the connection was closed after an earlier error)");
 	if (ntasks < 0 || (ntasks > 0 && !tasks)) return cb_fail(&c->err, CB_E_INTERNAL, "bad task list");
 	for (; done < ntasks && cb_pipeline_room(&c->pipe) >= per_walk; done++) {
 		uint32_t task = tasks[done];

@@ -51,8 +51,9 @@ static int tokenize(char *buf, char **tok, int max) {
 /* Adds what one directive starts to the scenario's totals; fails on the line
  * that goes over a limit, so an oversized scenario is refused before it boots. */
 static int count_sizes(struct scenario *s, const struct scn_line *l, char **tok, int ntok) {
-  static const char *const caps[] = {"thread", "dataspace", "signal-context", "raw-gate", "raw-unmap",
-                                     "raw-entry", "raw-window", "cap", "copy", NULL};
+  static const char *const caps[] = {"thread",    "dataspace", "signal-context", "raw-gate",
+                                     "raw-unmap", "raw-entry", "raw-window",     "cap",
+                                     "copy",      NULL};
   unsigned long n = 1;
   for (int i = 1; i < ntok; i++) /* a bad count= is reported when the line is applied */
     if (!strncmp(tok[i], "count=", 6) && !scn_parse_uint(tok[i] + 6, 4096, &n))
@@ -70,9 +71,11 @@ static int count_sizes(struct scenario *s, const struct scn_line *l, char **tok,
     return 0;
   *total += n;
   if (*total > max)
-    return scn_err_at(s, l, "this line takes the scenario past %lu %s, capsim's limit (per scenario: %u components, "
-                        "%u sessions, %u caps); make the scenario smaller",
-                  max, what, SCN_MAX_COMPONENTS, SCN_MAX_SESSIONS, SCN_MAX_CAPS);
+    return scn_err_at(
+        s, l,
+        "this line takes the scenario past %lu %s, capsim's limit (per scenario: %u components, "
+        "%u sessions, %u caps); make the scenario smaller",
+        max, what, SCN_MAX_COMPONENTS, SCN_MAX_SESSIONS, SCN_MAX_CAPS);
   return 0;
 }
 
@@ -92,7 +95,8 @@ static const char *bad_char(const char *line, char *shown, size_t size) {
       cp = p[1];
     else if (p[0] == 0xD8 && p[1] == 0x9C)
       cp = 0x061C;
-    else if (p[0] == 0xE2 && p[1] == 0x80 && ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xA8 && p[2] <= 0xAE)))
+    else if (p[0] == 0xE2 && p[1] == 0x80 &&
+             ((p[2] >= 0x8B && p[2] <= 0x8F) || (p[2] >= 0xA8 && p[2] <= 0xAE)))
       cp = 0x2000 + (p[2] - 0x80);
     else if (p[0] == 0xE2 && p[1] == 0x81 && p[2] >= 0xA0 && p[2] <= 0xAF)
       cp = 0x2060 + (p[2] - 0xA0);
@@ -194,7 +198,7 @@ static int load_file(struct scenario *s, const char *path, int depth) {
     const char *bad = bad_char(buf, shown, sizeof shown);
     if (bad) {
       rc = scn_err_at(s, &here, "%s at column %zu: names must be printable text; remove it", shown,
-                  (size_t)(bad - buf) + 1);
+                      (size_t)(bad - buf) + 1);
       break;
     }
     char *tok[SCN_MAX_TOKENS + 2];

@@ -71,8 +71,9 @@ static int do_session(struct scenario *s, struct genode *g, const struct scn_lin
     return -1;
   if (l->ntok < 3 || l->tok[2][0] == 0 || strchr(l->tok[2], '=') || scn_check_opts(s, l, 3, keys))
     return s->err[0] ? -1
-                     : scn_err_at(s, l, "usage: session COMPONENT SERVICE [label=..] [args=..] "
-                                    "[server=NAME|core] [quota=SIZE] [count=N]");
+                     : scn_err_at(s, l,
+                                  "usage: session COMPONENT SERVICE [label=..] [args=..] "
+                                  "[server=NAME|core] [quota=SIZE] [count=N]");
   const char *sname = scn_opt(l, 3, "server"), *q = scn_opt(l, 3, "quota");
   struct component *server = NULL;
   if (sname && strcmp(sname, "core") && !(server = genode_find(g, sname)))
@@ -86,8 +87,8 @@ static int do_session(struct scenario *s, struct genode *g, const struct scn_lin
   if (count_opt(s, l, 3, &n))
     return -1;
   for (unsigned long i = 0; i < n; i++)
-    if (genode_session_open(g, c, l->tok[2], scn_opt(l, 3, "label"), scn_opt(l, 3, "args"), server, quota,
-                            false) < 0)
+    if (genode_session_open(g, c, l->tok[2], scn_opt(l, 3, "label"), scn_opt(l, 3, "args"), server,
+                            quota, false) < 0)
       return scn_err_at(s, l, "%s", g->err);
   remember_service(s, l->tok[2], server ? server->name : "core");
   return 0;
@@ -146,8 +147,10 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
   if (l->ntok < 3 || !scn_parse_uint(l->tok[2], 0xFFFF, &a))
     return scn_err_at(s, l, "usage: %s COMPONENT %s ...", d, selector ? "SELECTOR" : "INDEX");
   if (selector && (a == 0 || a > PROTO_LAST_SELECTOR))
-    return scn_err_at(s, l, "%s: selector %lu is outside 1..%u (0x%x, the last walkable selector); pick one in that range",
-                  d, a, PROTO_LAST_SELECTOR, PROTO_LAST_SELECTOR);
+    return scn_err_at(
+        s, l,
+        "%s: selector %lu is outside 1..%u (0x%x, the last walkable selector); pick one in that range",
+        d, a, PROTO_LAST_SELECTOR, PROTO_LAST_SELECTOR);
   if (!strcmp(d, "raw-gate")) {
     static const char *const keys[] = {"label", NULL};
     const char *lab = scn_opt(l, 3, "label");
@@ -164,15 +167,16 @@ static int do_raw(struct scenario *s, struct genode *g, const struct scn_line *l
     static const char *const keys[] = {"interface", "label", NULL};
     if (l->ntok < 4 || !scn_parse_uint(l->tok[3], id_max(g), &b) || b == 0 || a >= c->map.size ||
         scn_check_opts(s, l, 4, keys))
-      return s->err[0] ? -1
-                       : scn_err_at(s, l, "usage: raw-entry COMPONENT INDEX ID [interface=..] [label=..]");
+      return s->err[0]
+                 ? -1
+                 : scn_err_at(s, l, "usage: raw-entry COMPONENT INDEX ID [interface=..] [label=..]");
     struct agent_semantics sem;
     memset(&sem, 0, sizeof sem);
-    text_fmt(sem.iface, sizeof sem.iface, "%s", scn_opt(l, 4, "interface") ? scn_opt(l, 4, "interface") : "");
+    text_fmt(sem.iface, sizeof sem.iface, "%s",
+             scn_opt(l, 4, "interface") ? scn_opt(l, 4, "interface") : "");
     text_fmt(sem.label, sizeof sem.label, "%s", scn_opt(l, 4, "label") ? scn_opt(l, 4, "label") : "");
     bool has = sem.iface[0] || sem.label[0];
-    capmap_set(&c->map, (unsigned)a, (uint32_t)b, 1, has ? CAPMAP_FLAG_SEMANTICS : 0,
-               has ? &sem : NULL);
+    capmap_set(&c->map, (unsigned)a, (uint32_t)b, 1, has ? CAPMAP_FLAG_SEMANTICS : 0, has ? &sem : NULL);
     c->rt_gen++;
   } else if (!strcmp(d, "raw-window")) {
     if (l->ntok != 4 || !scn_parse_uint(l->tok[3], 64, &b) || a + b > c->map.size)
@@ -209,16 +213,17 @@ static int do_l4re_cap(struct scenario *s, struct genode *g, const struct scn_li
       (copy && !scn_parse_uint(l->tok[3], 0xFFF, &from)) ||
       scn_check_opts(s, l, 4, copy ? copy_keys : cap_keys))
     return s->err[0] ? -1
-                     : scn_err_at(s, l, copy ? "usage: copy PROGRAM SELECTOR FROM-SELECTOR [name=NAME]"
-                                         : "usage: cap PROGRAM SELECTOR KIND [name=NAME] "
-                                           "[label=N] [count=N]");
+                     : scn_err_at(s, l,
+                                  copy ? "usage: copy PROGRAM SELECTOR FROM-SELECTOR [name=NAME]"
+                                       : "usage: cap PROGRAM SELECTOR KIND [name=NAME] "
+                                         "[label=N] [count=N]");
   const char *lab = scn_opt(l, 4, "label"), *name = scn_opt(l, 4, "name");
   if ((lab && !scn_parse_uint(lab, 0xFFFFFFFFul, &label)) || count_opt(s, l, 4, &n))
     return s->err[0] ? -1 : scn_err_at(s, l, "bad label '%s'", lab);
   if (n > 1 && name)
     return scn_err_at(s, l, "a name belongs to one selector (drop count=)");
-  struct l4re_cap cap = {.kind = copy ? NULL : l->tok[3], .copy_of = (unsigned)from,
-                         .name = name, .label = label};
+  struct l4re_cap cap = {
+      .kind = copy ? NULL : l->tok[3], .copy_of = (unsigned)from, .name = name, .label = label};
   for (unsigned long i = 0; i < n; i++) {
     cap.label = lab ? label + i : 0; /* count= gates get consecutive labels */
     if (l4re_cap_put(g, c, (unsigned)(sel + i), &cap) != 0)
@@ -256,7 +261,7 @@ int scenario_apply(struct scenario *s, struct genode *g) {
       rc = 0;
     else if (g->prof->l4re ? genode_directive(d) : l4re_directive(d))
       rc = scn_err_at(s, l, "'%s' needs %s profile (this one is %s)", d,
-                  g->prof->l4re ? "a Genode" : "the l4re", g->prof->name);
+                      g->prof->l4re ? "a Genode" : "the l4re", g->prof->name);
     else if (!strcmp(d, "program"))
       rc = do_program(s, g, l);
     else if (!strcmp(d, "cap") || !strcmp(d, "copy"))

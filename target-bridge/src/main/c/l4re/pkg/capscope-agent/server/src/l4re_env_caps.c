@@ -41,10 +41,10 @@ bool l4re_env_cap_entry(uint16_t index, struct agent_capmap_entry *out) {
     l4_cap_idx_t cap;
     const char *name;
   } fixed[] = {
-      {e->parent, "parent"},   {e->rm, "rm"},
-      {e->mem_alloc, "mem_alloc"}, {e->log, "log"},
+      {e->parent, "parent"},           {e->rm, "rm"},
+      {e->mem_alloc, "mem_alloc"},     {e->log, "log"},
       {e->main_thread, "main_thread"}, {e->factory, "factory"},
-      {e->scheduler, "scheduler"}, {e->itas, "itas"},
+      {e->scheduler, "scheduler"},     {e->itas, "itas"},
       {e->dbg_events, "dbg_events"},
   };
   for (unsigned i = 0; i < sizeof fixed / sizeof fixed[0]; i++)

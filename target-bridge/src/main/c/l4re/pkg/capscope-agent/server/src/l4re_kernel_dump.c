@@ -83,7 +83,6 @@ static bool query_dump(struct kdump *dump) {
   return false;
 }
 
-
 /* Kernel-user memory for the dump: as much as the kernel gives, 64 KiB down
  * to one page (portable code may rely on 16 KiB only). */
 static void alloc_ku(void) {
@@ -96,7 +95,6 @@ static void alloc_ku(void) {
     }
   }
 }
-
 
 void l4re_kernel_dump_setup(l4_cap_idx_t jdb, bool memory) {
   st.jdb = jdb;

@@ -290,11 +290,13 @@ void l4re_runtime_print_dump(struct agent_runtime *rt, l4_cap_idx_t con) {
 void l4re_runtime_report(char *out, size_t n) {
   if (!st.dump_ok) {
     snprintf(out, n, "one task, kinds unknown: %s",
-             l4_is_invalid_cap(st.jdb)  ? "no jdb cap (give it the kernel debugger: caps = { jdb = L4.Env.jdb })"
-             : !st.kernel_objects        ? "kernel object dump off (start the agent with --kernel-objects, "
-                                           "on a kernel booted with -jdb_cmd=E+)"
-             : !l4re_kernel_dump_has_memory() ? "no kernel-user memory for the dump"
-                                         : "the kernel refused the object dump (a kernel without it, before 2023?)");
+             l4_is_invalid_cap(st.jdb)
+                 ? "no jdb cap (give it the kernel debugger: caps = { jdb = L4.Env.jdb })"
+             : !st.kernel_objects ? "kernel object dump off (start the agent with --kernel-objects, "
+                                    "on a kernel booted with -jdb_cmd=E+)"
+             : !l4re_kernel_dump_has_memory()
+                 ? "no kernel-user memory for the dump"
+                 : "the kernel refused the object dump (a kernel without it, before 2023?)");
     return;
   }
   /* Cross-check: the dump's slots of our own task against l4_task_cap_valid. */
@@ -320,4 +322,3 @@ void l4re_runtime_report(char *out, size_t n) {
   else
     snprintf(out + len, n - (size_t)len, "dump and l4_task_cap_valid agree");
 }
-
