@@ -22,6 +22,9 @@ import java.util.Map;
 public final class HoldersGraphView extends Pane {
     private static final double W = 760;
     private static final double H = 520;
+    /** The boxes as last drawn, by name, and the graph they show (for the SVG export). */
+    private final Map<String, Label> boxes = new LinkedHashMap<>();
+    private HoldersGraph shown;
 
     public HoldersGraphView(ObservableValue<HoldersGraph> graph) {
         setId("holdersGraph");
@@ -34,6 +37,8 @@ public final class HoldersGraphView extends Pane {
 
     private void draw(HoldersGraph g) {
         getChildren().clear();
+        boxes.clear();
+        shown = g;
         if (g == null) {
             return;
         }
@@ -79,6 +84,22 @@ public final class HoldersGraphView extends Pane {
             box.layoutXProperty().bind(box.widthProperty().divide(-2).add(n.getValue().getX()));
             box.layoutYProperty().bind(box.heightProperty().divide(-2).add(n.getValue().getY()));
             getChildren().add(box);
+            boxes.put(n.getKey(), box);
         }
+    }
+
+    /** The graph as drawn now, as SVG (call on the FX thread: it reads the laid-out boxes). */
+    public String svg() {
+        applyCss();
+        layout();
+        List<HoldersSvg.Box> out = new ArrayList<>();
+        for (Map.Entry<String, Label> e : boxes.entrySet()) {
+            Label l = e.getValue();
+            out.add(new HoldersSvg.Box(e.getKey(), l.getLayoutX(), l.getLayoutY(), l.getWidth(), l.getHeight(),
+                    shown == null || !shown.tasks().contains(e.getKey())));
+        }
+        List<HoldersSvg.Arrow> arrows = shown == null ? List.of()
+                : shown.edges().stream().map(x -> new HoldersSvg.Arrow(x.server(), x.holder(), x.count())).toList();
+        return HoldersSvg.render(out, arrows, W, H);
     }
 }
