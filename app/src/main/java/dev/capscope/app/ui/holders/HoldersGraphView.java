@@ -58,6 +58,12 @@ public final class HoldersGraphView extends Pane {
             if (from == null || to == null) {
                 continue;
             }
+            // both ways between two tasks: each arrow moves to its own right, its count off the middle
+            boolean twoWay = HoldersSvg.twoWay(g.edges(), e.server(), e.holder());
+            Point2D norm = to.subtract(from).normalize();
+            Point2D shift = twoWay ? new Point2D(-norm.getY(), norm.getX()).multiply(HoldersSvg.TWO_WAY_GAP) : Point2D.ZERO;
+            from = from.add(shift);
+            to = to.add(shift);
             Line line = new Line(from.getX(), from.getY(), to.getX(), to.getY());
             line.getStyleClass().add("holders-edge");
             Point2D dir = to.subtract(from).normalize();
@@ -69,7 +75,7 @@ public final class HoldersGraphView extends Pane {
             head.getStyleClass().add("holders-arrow");
             Label count = new Label(Integer.toString(e.count()));
             count.getStyleClass().add("holders-count");
-            Point2D mid = from.midpoint(to);
+            Point2D mid = from.add(to.subtract(from).multiply(HoldersSvg.countAt(twoWay)));
             count.relocate(mid.getX() - 8, mid.getY() - 10);
             edges.getChildren().addAll(line, head, count);
         }

@@ -25,6 +25,18 @@ final class HoldersSvg {
     }
 
     private static final double MARGIN = 8;
+    /** How far an arrow moves to its right when the two tasks serve each other (screen and SVG alike). */
+    static final double TWO_WAY_GAP = 6;
+
+    /** True when the holder also serves the server, so two arrows would lie on one line. */
+    static boolean twoWay(List<dev.capscope.core.holders.HoldersGraph.Edge> edges, String server, String holder) {
+        return edges.stream().anyMatch(x -> x.server().equals(holder) && x.holder().equals(server));
+    }
+
+    /** Where along the arrow (0 server, 1 holder) its count sits: off the middle for two-way pairs. */
+    static double countAt(boolean twoWay) {
+        return twoWay ? 0.35 : 0.5;
+    }
 
     private HoldersSvg() {
     }
@@ -54,6 +66,11 @@ final class HoldersSvg {
             }
             double[] p = border(from, to.cx(), to.cy());
             double[] q = border(to, from.cx(), from.cy());
+            double[] d = shift(arrows, a, from, to);
+            p[0] += d[0];
+            p[1] += d[1];
+            q[0] += d[0];
+            q[1] += d[1];
             s.append("    <line class=\"edge\" data-server=\"").append(xml(a.server())).append("\" data-holder=\"")
                     .append(xml(a.holder())).append("\" x1=\"").append(n(p[0])).append("\" y1=\"").append(n(p[1]))
                     .append("\" x2=\"").append(n(q[0])).append("\" y2=\"").append(n(q[1]))
@@ -77,8 +94,10 @@ final class HoldersSvg {
             if (from == null || to == null || from == to) {
                 continue;
             }
-            double mx = (from.cx() + to.cx()) / 2;
-            double my = (from.cy() + to.cy()) / 2;
+            double[] d = shift(arrows, a, from, to);
+            double k = countAt(d[0] != 0 || d[1] != 0);
+            double mx = from.cx() + (to.cx() - from.cx()) * k + d[0];
+            double my = from.cy() + (to.cy() - from.cy()) * k + d[1];
             String label = Integer.toString(a.count());
             double w = 7 * label.length() + 6;
             s.append("    <rect x=\"").append(n(mx - w / 2)).append("\" y=\"").append(n(my - 8)).append("\" width=\"")
@@ -87,6 +106,18 @@ final class HoldersSvg {
                     .append(label).append("</text>\n");
         }
         return s.append("  </g>\n</svg>\n").toString();
+    }
+
+    /** The offset of an arrow whose reverse is drawn too (to its right), else none. */
+    private static double[] shift(List<Arrow> arrows, Arrow a, Box from, Box to) {
+        boolean twoWay = arrows.stream().anyMatch(x -> x.server().equals(a.holder()) && x.holder().equals(a.server()));
+        double dx = to.cx() - from.cx();
+        double dy = to.cy() - from.cy();
+        double len = Math.hypot(dx, dy);
+        if (!twoWay || len == 0) {
+            return new double[]{0, 0};
+        }
+        return new double[]{-dy / len * TWO_WAY_GAP, dx / len * TWO_WAY_GAP};
     }
 
     /** Where the line from a box's centre towards (tx, ty) leaves the box. */

@@ -53,6 +53,7 @@ public final class RecordingViewModel {
     private int pending = -1;
     private int shownMoment = -1;
     private long displayed;
+    private long displayNanos;
 
     /**
      * @param prepare builds a tree frame for a space (called on the worker)
@@ -127,10 +128,12 @@ public final class RecordingViewModel {
                     return new MomentView(m, prepare.apply(space), t);
                 })
                 .onSuccess(v -> {
+                    long start = System.nanoTime();
                     shownMoment = v.moment().index();
                     text.set(v.text());
                     displayed++;
                     display.accept(v);
+                    displayNanos += System.nanoTime() - start;
                 })
                 .onFailure(e -> text.set("Cannot replay this moment: " + e.getMessage()))
                 .onFinished(() -> {
@@ -226,6 +229,8 @@ public final class RecordingViewModel {
     public IntegerProperty markedProperty() { return marked; }
     /** How many moments reached the screen (the scrubber benchmark counts them). */
     public long displayedCount() { return displayed; }
+    /** UI-thread time spent putting replayed moments on screen, in total (the benchmark reads it). */
+    public long displayNanos() { return displayNanos; }
     /** The moment on screen (its index in the recording), or -1. */
     public int shownMoment() { return shownMoment; }
 }
