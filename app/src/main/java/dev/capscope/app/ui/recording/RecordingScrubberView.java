@@ -29,6 +29,7 @@ public final class RecordingScrubberView extends VBox {
         ChoiceBox<String> task = new ChoiceBox<>(vm.tasks());
         task.setId("recordingTask");
         task.valueProperty().bindBidirectional(vm.taskProperty());
+        task.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the task's name whole, the slider gives way
         Slider slider = new Slider(0, 0, 0);
         slider.setId("recordingSlider");
         slider.setBlockIncrement(1);
@@ -81,10 +82,12 @@ public final class RecordingScrubberView extends VBox {
         Label marks = new Label();
         marks.setId("recordingMarks");
         marks.textProperty().bind(Bindings.concat("selected cap: ", vm.marksTextProperty()));
-        marks.setWrapText(true);
-        marks.setMinWidth(0);
-        text.setWrapText(true);
-        text.setMinWidth(0);
+        // both lines wrap at narrow widths rather than end in "…": their height follows the wrapped text
+        for (Label l : new Label[]{text, marks}) {
+            l.setWrapText(true);
+            l.setMinWidth(0);
+            l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         marks.visibleProperty().bind(vm.marksTextProperty().isNotEmpty());
         getChildren().addAll(controls, text, marks);
     }
