@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -66,6 +67,9 @@ final class ObjectsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (json && dot) { // one document on stdout, never DOT where a script expects JSON
+            throw new ParameterException(spec.commandLine(), "--json and --dot cannot be used together: pass one of them");
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         String source;

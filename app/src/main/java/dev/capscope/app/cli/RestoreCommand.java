@@ -27,7 +27,9 @@ import java.nio.file.Path;
  * {@code capscope restore FILE --target URI --task NAME [--allow-task-mismatch] [--dry-run] [--yes]}:
  * preflight, plan, apply under the target's restore lease, verify (a fresh walk compared with the
  * snapshot in every slot, entry and thread, also when nothing was planned), roll back if verification
- * fails. Exit 0 restored and verified, 1 refused or rolled back (the reason code is printed), 2 error. A snapshot from another target (or of another task) is restored the same way with its badges
+ * fails. Exit 0 restored and verified, 1 refused, rolled back or not confirmed (the reason code is printed), 2
+ * error. With --json every outcome, not confirmed included, is one document on stdout. A snapshot from another
+ * target (or of another task) is restored the same way with its badges
  * translated; the table of translations is printed after the result.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
@@ -119,7 +121,9 @@ final class RestoreCommand extends CliCommand {
             result = runner.apply(prepared, RestoreListener.NONE); // changes nothing
         } else if (!dryRun) {
             if (!confirm(out, prepared)) {
-                return REFUSED; // stdout stays empty: no document for a restore that never started
+                // Still one document: the plan that was not applied and the outcome NOT_CONFIRMED.
+                Json.print(out, RestoreJson.notConfirmed(file.toString(), task, prepared, notConfirmedSentence()));
+                return REFUSED;
             }
             result = runner.apply(prepared, RestoreListener.NONE);
         }
@@ -133,10 +137,13 @@ final class RestoreCommand extends CliCommand {
             return true;
         }
         // A refusal like any other (exit 1): nothing went wrong, nothing was changed.
-        spec.commandLine().getErr().println("capscope: not confirmed, nothing was changed ("
-                + (System.console() == null ? "no terminal to ask on: " : "") + "pass --yes to apply"
-                + " without asking)");
+        spec.commandLine().getErr().println("capscope: " + notConfirmedSentence());
         return false;
+    }
+
+    private static String notConfirmedSentence() {
+        return "not confirmed, nothing was changed (" + (System.console() == null ? "no terminal to ask on: " : "")
+                + "pass --yes to apply without asking)";
     }
 
     /** Snapshot badge -> target badge, each marked re-created (by this restore) or already there. */

@@ -20,7 +20,10 @@ import java.util.Map;
  * plan with its operations, refusal codes and side effects, and the outcome (null for a dry run
  * that was not refused). Codes are the stable names of docs/restore.md.
  */
-final class RestoreJson {
+public final class RestoreJson {
+    /** Outcome and code of a restore the user or script did not confirm (only the command line asks). */
+    public static final String NOT_CONFIRMED = "NOT_CONFIRMED";
+
     private RestoreJson() {
     }
 
@@ -35,6 +38,27 @@ final class RestoreJson {
         doc.put("migration", migration);
         doc.put("plan", plan(prepared.plan()));
         doc.put("result", result == null ? null : result(result));
+        return doc;
+    }
+
+    /**
+     * A restore that was planned but not confirmed (no --yes, no terminal or the answer was no): the
+     * plan, and a result with outcome and code {@value #NOT_CONFIRMED}; nothing was applied (exit 1).
+     */
+    static Map<String, Object> notConfirmed(String file, String task, PreparedRestore prepared, String message) {
+        Map<String, Object> doc = of(file, task, prepared, false, prepared.migration(), null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("outcome", NOT_CONFIRMED);
+        m.put("code", NOT_CONFIRMED);
+        m.put("verified", false);
+        m.put("message", message);
+        m.put("exitCode", RestoreCommand.REFUSED);
+        m.put("appliedSteps", 0);
+        m.put("refusals", List.of());
+        m.put("verificationDifferences", null);
+        m.put("badgeTranslations", List.of());
+        m.put("rollbackPlan", null);
+        doc.put("result", m);
         return doc;
     }
 

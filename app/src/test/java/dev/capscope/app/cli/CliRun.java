@@ -10,8 +10,9 @@ import java.util.Map;
 
 /**
  * Runs the command line in-process and captures exit code, stdout and stderr. Every {@code --json}
- * output of a run that did not fail (exit 0 or 1) is checked against its schema in docs/schema,
- * so each test that reads a command's JSON also holds it to the contract.
+ * run that did not fail (exit 0 or 1) must print a document, and every document printed is checked
+ * against its schema in docs/schema, so each test that runs a command with --json holds it to the
+ * contract.
  */
 record CliRun(int exit, String out, String err) {
     /** Commands whose JSON is a document of another name; any other command X uses X.schema.json. */
@@ -24,6 +25,11 @@ record CliRun(int exit, String out, String err) {
         CliRun run = new CliRun(exit, out.toString(), err.toString());
         boolean printed = exit != ErrorReporter.EXIT_ERROR || !run.out().isBlank();
         if (printed && args.length > 0 && Arrays.asList(args).contains("--json")) {
+            // Exit 0 or 1 is an outcome, never an error: a script asking for JSON gets a document.
+            if (run.out().isBlank()) {
+                throw new AssertionError(String.join(" ", args) + " exited " + exit
+                        + " with no JSON document on stdout; stderr: " + run.err());
+            }
             JsonSchemas.assertValid(schemaOf(args[0]), run.out());
         }
         return run;

@@ -1,5 +1,7 @@
 package dev.capscope.app.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capscope.bridge.CapsimProcess;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class HostileErrorsTest {
     private static final String LOG = CliRun.sample("log-client.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -44,6 +47,15 @@ class HostileErrorsTest {
         assertEquals(2, r.exit());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("capscope: --json and --canonical cannot be used together: pass one of them\n"),
+                r.err());
+    }
+
+    @Test
+    void objectsJsonAndDotAreExclusive() {
+        CliRun r = CliRun.of("objects", "--json", "--dot", LOG);
+        assertEquals(2, r.exit());
+        assertEquals("", r.out(), "no DOT where a script asked for JSON");
+        assertTrue(r.err().startsWith("capscope: --json and --dot cannot be used together: pass one of them\n"),
                 r.err());
     }
 
@@ -105,7 +117,7 @@ class HostileErrorsTest {
 
     /** Without --yes and without a terminal the restore is not confirmed: refused (1), nothing changed. */
     @Test
-    void restoreWithoutYesOnANonTerminalIsARefusal() {
+    void restoreWithoutYesOnANonTerminalIsARefusal() throws Exception {
         CapsimProcess.Options o = CapsimProcess.Options.of(CapsimProcess.findScenario("log-client")).allowRestore(true);
         try (CapsimProcess capsim = CapsimProcess.start(o, Duration.ofSeconds(5))) {
             Path before = dir.resolve("before.json");
@@ -121,6 +133,23 @@ class HostileErrorsTest {
             assertEquals(1, r.exit(), r.out() + r.err());
             assertTrue(r.err().contains("not confirmed, nothing was changed (no terminal to ask on: pass --yes"),
                     r.err());
+            assertTrue(r.out().startsWith("restore plan for task 'init -> log_client'"), "the plan, in text: " + r.out());
+            // With --json a script still gets one document (CliRun checks it against the schema): the plan
+            // that was not applied and the outcome NOT_CONFIRMED; the sentence stays on stderr, exit 1.
+            CliRun j = CliRun.of("restore", before.toString(), "--target", capsim.uri(), "--task", "init -> log_client",
+                    "--json");
+            assertEquals(1, j.exit(), j.out() + j.err());
+            assertTrue(j.err().contains("not confirmed, nothing was changed (no terminal to ask on: pass --yes"),
+                    j.err());
+            JsonNode doc = JSON.readTree(j.out());
+            assertEquals("NOT_CONFIRMED", doc.at("/result/outcome").asText(), j.out());
+            assertEquals("NOT_CONFIRMED", doc.at("/result/code").asText());
+            assertEquals(1, doc.at("/result/exitCode").asInt());
+            assertEquals(0, doc.at("/result/appliedSteps").asInt());
+            assertFalse(doc.at("/result/verified").asBoolean());
+            assertFalse(doc.get("dryRun").asBoolean());
+            assertTrue(doc.at("/plan/operations").size() >= 1, "the plan that was not applied: " + j.out());
+            assertEquals("close_session", doc.at("/plan/operations/0/op").asText(), j.out());
             Path after = dir.resolve("after.json");
             assertEquals(0, CliRun.of("snapshot", "--target", capsim.uri(), "--task", "init -> log_client", "-o",
                     after.toString()).exit());

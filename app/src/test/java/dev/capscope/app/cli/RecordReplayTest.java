@@ -1,5 +1,6 @@
 package dev.capscope.app.cli;
 
+import dev.capscope.app.schema.JsonSchemas;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.bridge.CapsimProcess;
 import dev.capscope.core.model.CapSpace;
@@ -111,6 +112,10 @@ class RecordReplayTest {
 
             Recording r = Recording.read(file);
             assertTrue(r.complete(), r.damage());
+            Map<String, Integer> types = JsonSchemas.assertRecordingValid(file);
+            assertEquals(tasks.size(), types.get("full"), "one full walk per task: " + types);
+            assertTrue(types.getOrDefault("delta", 0) >= STEPS, "deltas: " + types);
+            assertEquals(1, types.get("end"), types.toString());
             assertTrue(references.size() > STEPS, "every step changed at least one task: " + references.size());
             int viaCli = 0;
             for (Map.Entry<String, CapSpace> e : references.entrySet()) {
@@ -152,6 +157,10 @@ class RecordReplayTest {
                     file.toString(), "--duration", "1");
             assertEquals(0, rec.exit(), rec.err());
             assertTrue(rec.out().contains("1 task(s)"), rec.out());
+            Map<String, Integer> types = JsonSchemas.assertRecordingValid(file);
+            assertEquals(1, types.get("header"), types.toString());
+            assertEquals(1, types.get("full"), types.toString());
+            assertEquals(1, types.get("end"), types.toString());
             CliRun again = CliRun.of("record", "--target", capsim.uri(), "--all", "-o", file.toString(), "--duration", "1");
             assertEquals(2, again.exit());
             assertTrue(again.err().contains("never overwritten"), again.err());

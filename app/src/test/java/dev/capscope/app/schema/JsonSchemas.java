@@ -65,6 +65,36 @@ public final class JsonSchemas {
         return errors.stream().map(e -> e.getInstanceLocation() + ": " + e.getMessage()).toList();
     }
 
+    /**
+     * Checks every line of a recording file: the framing (JSON, a tab, the CRC-32 of the JSON as 8 hex
+     * digits, a newline; a last line cut short is allowed, as a crash leaves it) and each record against
+     * recording.schema.json. Returns how many records of each type the file holds.
+     */
+    public static Map<String, Integer> assertRecordingValid(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        Map<String, Integer> types = new TreeMap<>();
+        int pos = 0;
+        for (int line = 1; pos < bytes.length; line++) {
+            int nl = pos;
+            while (nl < bytes.length && bytes[nl] != '\n') nl++;
+            if (nl == bytes.length) {
+                break; // cut short: the reader stops before it, and so does this check
+            }
+            String json = dev.capscope.core.timeline.RecordingFile.unframe(bytes, pos, nl);
+            if (json == null) {
+                throw new AssertionError(file + " line " + line + ": not framed as JSON, tab, CRC-32 in 8 hex digits");
+            }
+            assertValid("recording", json);
+            String type = com.fasterxml.jackson.databind.json.JsonMapper.builder().build().readTree(json).get("type").asText();
+            if ((line == 1) != type.equals("header")) {
+                throw new AssertionError(file + " line " + line + ": a header must come first and only first, not " + type);
+            }
+            types.merge(type, 1, Integer::sum);
+            pos = nl + 1;
+        }
+        return types;
+    }
+
     /** Fails with every violation (and the start of the document) unless {@code json} matches {@code name}. */
     public static void assertValid(String name, String json) {
         List<String> v = violations(name, json);

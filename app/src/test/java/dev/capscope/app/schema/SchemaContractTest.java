@@ -2,6 +2,7 @@ package dev.capscope.app.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capscope.app.cli.RestoreJson;
 import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.lint.Linter;
 import dev.capscope.core.model.ObjectKind;
@@ -10,6 +11,7 @@ import dev.capscope.core.restore.FailureReason;
 import dev.capscope.core.restore.Phase;
 import dev.capscope.core.restore.RefusalReason;
 import dev.capscope.core.restore.RollbackReason;
+import dev.capscope.core.timeline.RecordingFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +49,7 @@ class SchemaContractTest {
             Map.entry("targets", SchemaVersions.TARGETS), Map.entry("restore", SchemaVersions.RESTORE),
             Map.entry("migrate", SchemaVersions.MIGRATE), Map.entry("view-export", SchemaVersions.VIEW_EXPORT),
             Map.entry("objects", SchemaVersions.OBJECTS), Map.entry("timeline", SchemaVersions.TIMELINE),
+            Map.entry("copy", SchemaVersions.COPY), Map.entry("recording", SchemaVersions.RECORDING),
             Map.entry("profile", "1.0"));
 
     static Stream<String> names() {
@@ -72,6 +75,12 @@ class SchemaContractTest {
         assertTrue(SchemaVersions.major(version(s)) >= 1, name + ": version MAJOR.MINOR");
         if (name.equals("profile")) {
             return; // versioned by its own "format" field, which predates schemaVersion (see below)
+        }
+        if (name.equals("recording")) { // a record per line; the header names the major as an integer
+            JsonNode major = s.get("$defs").get("header").get("properties").get(SchemaVersions.FIELD).get("const");
+            assertEquals(SchemaVersions.major(version(s)), major.asInt(), "recording header: the schema's major");
+            assertEquals(RecordingFile.SCHEMA_VERSION, major.asInt(), "recording header: the major the writer writes");
+            return;
         }
         JsonNode field = s.get("properties").get(SchemaVersions.FIELD);
         assertTrue(field != null, name + " describes the schemaVersion field");
@@ -122,7 +131,7 @@ class SchemaContractTest {
         Set<String> kinds = Arrays.stream(ObjectKind.values()).map(ObjectKind::kernelName).collect(Collectors.toCollection(TreeSet::new));
         Set<String> rights = new TreeSet<>();
         for (int m = 0; m < 16; m++) rights.add(new Rights(m).toString());
-        for (String name : List.of("snapshot", "diff", "restore", "view-export")) {
+        for (String name : List.of("snapshot", "diff", "restore", "view-export", "copy", "recording")) {
             JsonNode defs = schema(name).get("$defs");
             assertEquals(kinds, enumOf(defs.get("kind")), name + " kinds");
             assertEquals(rights, enumOf(defs.get("rights")), name + " rights");
@@ -132,7 +141,7 @@ class SchemaContractTest {
                 enumOf(lint.get("rule")), "lint rule ids");
         JsonNode restore = schema("restore").get("$defs");
         assertEquals(names(RefusalReason.values()), enumOf(restore.get("refusal").get("properties").get("code")));
-        Set<String> codes = new TreeSet<>(Set.of("OK"));
+        Set<String> codes = new TreeSet<>(Set.of("OK", RestoreJson.NOT_CONFIRMED));
         codes.addAll(names(RefusalReason.values()));
         codes.addAll(names(RollbackReason.values()));
         codes.addAll(names(FailureReason.values()));

@@ -14,12 +14,20 @@ public final class SchemaVersions {
     public static final String DIFF = "1.0";
     public static final String LINT = "1.0";
     public static final String TARGETS = "1.0";
-    public static final String RESTORE = "1.0";
+    public static final String RESTORE = "1.1";
     public static final String MIGRATE = "1.0";
     /** {@code capscope objects --json}: kernel objects and their holders across tasks. */
     public static final String OBJECTS = "1.0";
     /** {@code capscope timeline --json}: the moments of a recording. */
     public static final String TIMELINE = "1.0";
+    /**
+     * Recording files ({@code capscope record}), one record per line. Their header carries the major as
+     * the integer {@code "schemaVersion": 1} (RecordingFile.SCHEMA_VERSION), as every recording has since
+     * the first; added fields need no mark, readers skip what they do not know.
+     */
+    public static final String RECORDING = "1.0";
+    /** The window's "Copy as JSON" of tree and diff rows (the clipboard). */
+    public static final String COPY = "1.0";
     /** The window's File > Export the view as .json. */
     public static final String VIEW_EXPORT = "1.0";
 

@@ -47,41 +47,12 @@ final class DiffJson {
         m.put("slotsByArea", byArea);
         List<Object> slots = new ArrayList<>();
         for (SlotDiff d : all ? diff.slots() : diff.slotChanges()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("status", d.status().name().toLowerCase());
-            row.put("selector", d.selector());
-            row.put("beforeSelector", d.beforeSelector() < 0 ? null : d.beforeSelector());
-            row.put("afterSelector", d.afterSelector() < 0 ? null : d.afterSelector());
-            row.put("kind", d.kind().kernelName());
-            row.put("area", d.area().name().toLowerCase());
-            row.put("before", d.before() == null ? null : slot(d.before(), d.beforeObject()));
-            row.put("after", d.after() == null ? null : slot(d.after(), d.afterObject()));
-            List<Object> changes = new ArrayList<>();
-            for (FieldChange c : d.changes()) {
-                changes.add(change(c, slotValue(c.field(), d.before(), d.beforeObject()),
-                        slotValue(c.field(), d.after(), d.afterObject())));
-            }
-            row.put("changes", changes);
-            slots.add(row);
+            slots.add(slotRow(d));
         }
         m.put("slots", slots);
         List<Object> entries = new ArrayList<>();
         for (CapMapDiff d : all ? diff.capMap() : diff.capMapChanges()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("status", d.status().name().toLowerCase());
-            row.put("index", d.index());
-            row.put("beforeIndex", d.beforeIndex() < 0 ? null : d.beforeIndex());
-            row.put("afterIndex", d.afterIndex() < 0 ? null : d.afterIndex());
-            CapMapEntry shown = d.after() != null ? d.after() : d.before();
-            row.put("meaning", shown.semantics().describe());
-            row.put("before", d.before() == null ? null : entry(d.before()));
-            row.put("after", d.after() == null ? null : entry(d.after()));
-            List<Object> changes = new ArrayList<>();
-            for (FieldChange c : d.changes()) {
-                changes.add(change(c, entryValue(c.field(), d.before()), entryValue(c.field(), d.after())));
-            }
-            row.put("changes", changes);
-            entries.add(row);
+            entries.add(capMapRow(d));
         }
         m.put("capMap", entries);
         List<Object> threads = new ArrayList<>();
@@ -95,6 +66,45 @@ final class DiffJson {
         }
         m.put("threads", threads);
         return m;
+    }
+
+    /** One row of {@code slots}: status, selectors, both sides typed, the field-level changes. */
+    static Map<String, Object> slotRow(SlotDiff d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("status", d.status().name().toLowerCase());
+        row.put("selector", d.selector());
+        row.put("beforeSelector", d.beforeSelector() < 0 ? null : d.beforeSelector());
+        row.put("afterSelector", d.afterSelector() < 0 ? null : d.afterSelector());
+        row.put("kind", d.kind().kernelName());
+        row.put("area", d.area().name().toLowerCase());
+        row.put("before", d.before() == null ? null : slot(d.before(), d.beforeObject()));
+        row.put("after", d.after() == null ? null : slot(d.after(), d.afterObject()));
+        List<Object> changes = new ArrayList<>();
+        for (FieldChange c : d.changes()) {
+            changes.add(change(c, slotValue(c.field(), d.before(), d.beforeObject()),
+                    slotValue(c.field(), d.after(), d.afterObject())));
+        }
+        row.put("changes", changes);
+        return row;
+    }
+
+    /** One row of {@code capMap}: status, indices, meaning, both sides typed, the field-level changes. */
+    static Map<String, Object> capMapRow(CapMapDiff d) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("status", d.status().name().toLowerCase());
+        row.put("index", d.index());
+        row.put("beforeIndex", d.beforeIndex() < 0 ? null : d.beforeIndex());
+        row.put("afterIndex", d.afterIndex() < 0 ? null : d.afterIndex());
+        CapMapEntry shown = d.after() != null ? d.after() : d.before();
+        row.put("meaning", shown.semantics().describe());
+        row.put("before", d.before() == null ? null : entry(d.before()));
+        row.put("after", d.after() == null ? null : entry(d.after()));
+        List<Object> changes = new ArrayList<>();
+        for (FieldChange c : d.changes()) {
+            changes.add(change(c, entryValue(c.field(), d.before()), entryValue(c.field(), d.after())));
+        }
+        row.put("changes", changes);
+        return row;
     }
 
     private static Map<String, Object> change(FieldChange c, Object before, Object after) {

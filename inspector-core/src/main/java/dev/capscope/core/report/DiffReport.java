@@ -96,6 +96,16 @@ public final class DiffReport {
         return DiffJson.tree(diff, baselineName, afterName, all);
     }
 
+    /** A slot's row as in {@link #tree}'s {@code slots} (the window's Copy as JSON of a diff row uses it). */
+    public static Map<String, Object> slotRow(SlotDiff d) {
+        return DiffJson.slotRow(d);
+    }
+
+    /** A cap-map entry's row as in {@link #tree}'s {@code capMap}. */
+    public static Map<String, Object> capMapRow(CapMapDiff d) {
+        return DiffJson.capMapRow(d);
+    }
+
     private static void appendChanges(StringBuilder b, List<FieldChange> changes) {
         for (FieldChange c : changes) {
             b.append("      ").append(c.field().title()).append(": ").append(quoted(c.before())).append(" -> ")

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.capscope.core.json.SchemaVersions;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.KernelObject;
 import dev.capscope.core.model.ObjectKind;
@@ -127,7 +128,7 @@ public final class RecordCodec {
                 if (!RecordingFile.FORMAT.equals(Fields.text(n, "format"))) {
                     throw new RecordFormatException("field 'format' is not " + RecordingFile.FORMAT);
                 }
-                yield new TimelineRecord.Header((int) Fields.integer(n, "schemaVersion", 1, 1),
+                yield new TimelineRecord.Header(formatVersion(n),
                         Fields.optText(n, "endpoint"), Fields.optText(n, "kernel"), Fields.optText(n, "profile"),
                         Fields.time(n, "startedAt"), Fields.optText(n, "toolVersion"));
             }
@@ -137,6 +138,23 @@ public final class RecordCodec {
             case "end" -> new TimelineRecord.End(Fields.time(n, "time"));
             default -> throw new RecordFormatException("unknown record type '" + type + "'");
         };
+    }
+
+    /**
+     * The header's format major: an integer (every recording so far), or "MAJOR.MINOR" text should a
+     * later format write one. A larger major than this Capscope's is refused as newer, not as damage.
+     */
+    private static int formatVersion(JsonNode n) {
+        JsonNode v = n.get("schemaVersion");
+        int major = v == null ? -1 : v.isIntegralNumber() && v.canConvertToInt() ? v.asInt()
+                : v.isTextual() ? SchemaVersions.major(v.asText()) : -1;
+        if (major > RecordingFile.SCHEMA_VERSION) {
+            throw new NewerRecordingException(major);
+        }
+        if (major != RecordingFile.SCHEMA_VERSION) {
+            throw new RecordFormatException("field 'schemaVersion' is missing or not " + RecordingFile.SCHEMA_VERSION);
+        }
+        return major;
     }
 
     private static SpaceDelta decodeDelta(JsonNode n) {

@@ -1,7 +1,7 @@
 package dev.capscope.core.timeline;
 
 /** A record that is not what the recording format says; the message names the field. */
-public final class RecordFormatException extends RuntimeException {
+public class RecordFormatException extends RuntimeException {
     public RecordFormatException(String message) {
         super(message);
     }

@@ -73,6 +73,11 @@ public final class Recording {
             } else {
                 try {
                     r = RecordCodec.decode(json);
+                } catch (NewerRecordingException e) {
+                    if (header == null) { // the file is fine, this Capscope is too old for it
+                        throw new NewerRecordingException(source, e);
+                    }
+                    damage = "line " + line + " (byte " + pos + "): " + e.getMessage();
                 } catch (RecordFormatException e) {
                     damage = "line " + line + " (byte " + pos + "): " + e.getMessage();
                 }

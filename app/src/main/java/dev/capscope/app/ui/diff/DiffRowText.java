@@ -1,29 +1,37 @@
 package dev.capscope.app.ui.diff;
 
-import dev.capscope.app.ui.tree.RowText;
+import dev.capscope.app.ui.copy.CopyJson;
+import dev.capscope.core.model.Selectors;
+import dev.capscope.core.report.DiffReport;
 
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Map;
 
-/** Diff rows as JSON for the clipboard: selector, status, kind, badge, meaning, field changes. */
+/**
+ * Diff rows as the Copy as JSON document of the diff view (docs/schema/copy.schema.json): per
+ * selector its status and area, and its slot and cap-map entry rows exactly as {@code diff --json}
+ * writes them (typed before/after sides and field-level changes; null where there is none).
+ */
 final class DiffRowText {
     private DiffRowText() {
     }
 
+    /** The selector rows (group rows are left out by the caller). */
     static String json(List<DiffRow> rows) {
-        if (rows.size() == 1) return json(rows.get(0));
-        return rows.stream().map(DiffRowText::json).collect(Collectors.joining(",\n", "[\n", "\n]"));
+        return CopyJson.document(CopyJson.DIFF, rows.stream().map(DiffRowText::fields).toList());
     }
 
-    static String json(DiffRow r) {
-        StringBuilder b = new StringBuilder("{\"selector\": ").append(r.selector())
-                .append(", \"selectorHex\": ").append(RowText.quote("0x" + Integer.toHexString(r.selector())))
-                .append(", \"status\": ").append(RowText.quote(r.status() == null ? "" : r.status().name().toLowerCase()));
-        if (r.area() != null) b.append(", \"area\": ").append(RowText.quote(r.area().name().toLowerCase()));
-        if (!r.kind().isEmpty()) b.append(", \"kind\": ").append(RowText.quote(r.kind()));
-        if (!r.badge().isEmpty()) b.append(", \"badge\": ").append(RowText.quote(r.badge()));
-        if (!r.meaning().isEmpty()) b.append(", \"meaning\": ").append(RowText.quote(r.meaning()));
-        if (!r.changes().isEmpty()) b.append(", \"changes\": ").append(RowText.quote(r.changes()));
-        return b.append('}').toString();
+    static Map<String, Object> fields(DiffRow r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("selector", r.selector());
+        m.put("selectorHex", "0x" + Integer.toHexString(r.selector()));
+        m.put("kcap", Selectors.formatKcap(r.selector()));
+        m.put("status", r.status().name().toLowerCase());
+        m.put("area", r.area() == null ? null : r.area().name().toLowerCase());
+        m.put("meaning", r.meaning());
+        m.put("slot", r.slot() == null ? null : DiffReport.slotRow(r.slot()));
+        m.put("capMap", r.entry() == null ? null : DiffReport.capMapRow(r.entry()));
+        return m;
     }
 }

@@ -1,14 +1,17 @@
 package dev.capscope.app.ui.tree;
 
+import dev.capscope.app.ui.copy.CopyJson;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.settings.NumberBase;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Rows as text for the clipboard and for exports, with the texts the cells show: a row as
- * tab-separated cells, a row as a JSON object (every field, numbers as numbers).
+ * tab-separated cells, rows as the "Copy as JSON" document (every field, numbers as numbers).
  */
 public final class RowText {
     private RowText() {
@@ -20,64 +23,51 @@ public final class RowText {
                 .collect(Collectors.joining("\n"));
     }
 
-    /** A JSON array of the rows (an object when there is one). */
+    /** The rows as the Copy as JSON document of the tree (docs/schema/copy.schema.json). */
     public static String json(List<Row> rows) {
-        if (rows.size() == 1) {
-            return json(rows.get(0));
-        }
-        return rows.stream().map(RowText::json).collect(Collectors.joining(",\n", "[\n", "\n]"));
+        return CopyJson.document(CopyJson.TREE, rows.stream().map(RowText::fields).toList());
     }
 
-    /** One row as a JSON object: selector and kcap as numbers, the other fields as shown. */
-    public static String json(Row r) {
-        StringBuilder b = new StringBuilder("{");
+    /**
+     * One row's fields: a selector row with selector (number), selectorHex and kcap, or a group row
+     * with its title as {@code group}; then what is known of it, absent fields left out. The same
+     * fields are a row of the view export (docs/schema/view-export.schema.json).
+     */
+    public static Map<String, Object> fields(Row r) {
+        Map<String, Object> m = new LinkedHashMap<>();
         if (r.isSelector()) {
-            b.append("\"selector\": ").append(r.selector())
-                    .append(", \"selectorHex\": ").append(quote("0x" + Integer.toHexString(r.selector())))
-                    .append(", \"kcap\": ").append(quote(r.kcap()));
+            m.put("selector", r.selector());
+            m.put("selectorHex", "0x" + Integer.toHexString(r.selector()));
+            m.put("kcap", r.kcap());
         } else {
-            b.append("\"group\": ").append(quote(r.title()));
+            m.put("group", r.title());
         }
-        if (r.area() != null) b.append(", \"area\": ").append(quote(r.area().name().toLowerCase()));
-        field(b, "role", r.role());
-        field(b, "kind", r.objectKind());
-        if (r.objectId() >= 0) b.append(", \"objectId\": ").append(r.objectId());
-        if (!r.badge().isEmpty()) {
-            b.append(", \"badge\": ").append(r.badge().chars().allMatch(Character::isDigit) ? r.badge() : quote(r.badge()));
-        }
-        if (!r.refs().isEmpty()) b.append(", \"refs\": ").append(r.refs());
-        field(b, "rights", r.rights());
-        field(b, "meaning", r.meaning());
-        field(b, "status", r.status().label());
-        if (!r.lint().isEmpty()) {
-            b.append(", \"lint\": ").append(r.lint().stream().map(RowText::quote)
-                    .collect(Collectors.joining(", ", "[", "]")));
-        }
-        return b.append('}').toString();
+        if (r.area() != null) m.put("area", r.area().name().toLowerCase());
+        text(m, "role", r.role());
+        text(m, "kind", r.objectKind());
+        if (r.objectId() >= 0) m.put("objectId", r.objectId());
+        if (!r.badge().isEmpty()) m.put("badge", number(r.badge()) != null ? number(r.badge()) : r.badge());
+        if (number(r.refs()) != null) m.put("refs", number(r.refs()));
+        text(m, "rights", r.rights());
+        text(m, "meaning", r.meaning());
+        text(m, "status", r.status().label());
+        if (!r.lint().isEmpty()) m.put("lint", r.lint());
+        return m;
     }
 
-    private static void field(StringBuilder b, String name, String value) {
+    /** The cell's text as a number when it is one (a badge, a reference count), else null ("none"). */
+    private static Long number(String s) {
+        if (s.isEmpty() || !s.chars().allMatch(c -> c >= '0' && c <= '9')) return null;
+        try {
+            return Long.parseLong(s);
+        } catch (NumberFormatException tooLong) {
+            return null;
+        }
+    }
+
+    private static void text(Map<String, Object> m, String name, String value) {
         if (value != null && !value.isEmpty()) {
-            b.append(", ").append(quote(name)).append(": ").append(quote(value));
+            m.put(name, value);
         }
-    }
-
-    /** A JSON string literal. */
-    public static String quote(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\t' -> b.append("\\t");
-                case '\r' -> b.append("\\r");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
     }
 }

@@ -3,10 +3,13 @@ package dev.capscope.app.ui.tree;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.core.json.SchemaVersions;
+import dev.capscope.core.json.SortedJson;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The tree as shown (filtered, sorted, the visible columns, the window's number base) as text,
@@ -96,22 +99,27 @@ public record ViewExport(String source, String filter, List<TreeColumn> columns,
 
     /**
      * {"schemaVersion", "source", "filter", "rows": [{"groups": [...], selector, kcap, role, ...}]} for
-     * selector rows (docs/schema/view-export.schema.json).
+     * selector rows (docs/schema/view-export.schema.json), written by the one sorted JSON writer.
      */
     public String json() {
-        StringBuilder b = new StringBuilder("{\n  \"").append(SchemaVersions.FIELD).append("\": ")
-                .append(RowText.quote(SchemaVersions.VIEW_EXPORT))
-                .append(",\n  \"source\": ").append(RowText.quote(source))
-                .append(",\n  \"filter\": ").append(RowText.quote(filter)).append(",\n  \"rows\": [");
-        String sep = "\n    ";
+        List<Map<String, Object>> rows = new ArrayList<>();
         for (Line l : lines) {
             if (!l.row().isSelector()) continue;
-            String row = RowText.json(l.row());
-            String groups = l.groups().stream().map(RowText::quote).reduce((x, y) -> x + ", " + y).orElse("");
-            b.append(sep).append("{\"groups\": [").append(groups).append("], ").append(row.substring(1));
-            sep = ",\n    ";
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("groups", l.groups());
+            row.putAll(RowText.fields(l.row()));
+            rows.add(row);
         }
-        return b.append("\n  ]\n}\n").toString();
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put(SchemaVersions.FIELD, SchemaVersions.VIEW_EXPORT);
+        doc.put("source", source);
+        doc.put("filter", filter);
+        doc.put("rows", rows);
+        try {
+            return SortedJson.write(doc) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the view as JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     private static String csvCell(String s) {

@@ -1,5 +1,8 @@
 package dev.capscope.app.ui.diff;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capscope.app.schema.JsonSchemas;
 import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.task.FxTaskRunner;
@@ -7,6 +10,7 @@ import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.SnapshotFiles;
 import dev.capscope.core.diff.DiffStatus;
+import dev.capscope.core.json.SchemaVersions;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
@@ -143,6 +147,42 @@ class DiffWindowActionsTest {
         assertEquals("obj:" + object, page.fx(() -> diff.filterTextProperty().get()));
         page.waitUntil("the holders of " + object, () -> !shownRows().isEmpty()
                 && shownRows().stream().allMatch(r -> DiffRowFilter.objectOf(r) == object));
+    }
+
+    /** Copy as JSON of diff rows: one document of the copy schema, each row's sides typed as diff --json has them. */
+    @Test
+    void copyAsJsonGivesTypedBeforeAndAfter() throws Exception {
+        select(0x303);
+        fire("diffCopyJson");
+        String json = page.clipboard();
+        JsonSchemas.assertValid("copy", json);
+        JsonNode doc = new ObjectMapper().readTree(json);
+        assertEquals(SchemaVersions.COPY, doc.get("schemaVersion").asText());
+        assertEquals("diff", doc.get("view").asText());
+        assertEquals(1, doc.get("rows").size(), json);
+        JsonNode row = doc.get("rows").get(0);
+        assertEquals(0x303, row.get("selector").asInt());
+        assertEquals("changed", row.get("status").asText());
+        JsonNode entry = row.get("capMap");
+        assertEquals(60, entry.at("/before/rawId").asLong(), json);
+        assertTrue(entry.at("/after/rawId").isIntegralNumber(), json);
+        assertTrue(entry.at("/before/quota").isIntegralNumber(), json);
+        JsonNode rawId = null;
+        for (JsonNode c : entry.get("changes")) {
+            if (c.get("field").asText().equals("rawId")) rawId = c;
+        }
+        assertTrue(rawId != null && rawId.get("before").asLong() == 60, json);
+        // the same row as diff --json writes it for this selector
+        JsonNode cli = new ObjectMapper().readTree(DiffService.json(diff(), "a", "b"));
+        JsonNode same = null;
+        for (JsonNode e : cli.get("capMap")) {
+            if (e.get("index").asInt() == 0x303) same = e;
+        }
+        assertEquals(same, entry);
+    }
+
+    private dev.capscope.core.diff.DiffResult diff() {
+        return page.fx(() -> diff.resultProperty().get());
     }
 
     @Test

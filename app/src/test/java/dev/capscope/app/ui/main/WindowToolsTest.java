@@ -1,5 +1,8 @@
 package dev.capscope.app.ui.main;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.capscope.app.schema.JsonSchemas;
 import dev.capscope.app.ui.model.Row;
 import dev.capscope.app.ui.settings.NumberBase;
 import dev.capscope.app.ui.task.FxTaskRunner;
@@ -7,6 +10,7 @@ import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
 import dev.capscope.app.ui.testing.SnapshotFiles;
 import dev.capscope.app.ui.tree.TreeColumn;
+import dev.capscope.core.json.SchemaVersions;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TreeTableColumn;
@@ -59,7 +63,7 @@ class WindowToolsTest {
     }
 
     @Test
-    void contextMenuCopiesSelectorRowAndJson(FxRobot robot) {
+    void contextMenuCopiesSelectorRowAndJson(FxRobot robot) throws Exception {
         page(robot).select(Row.selectorKey(0x202));
         page.interact(() -> contextItem("treeCopySelector").fire());
         assertEquals("0x202 (514)", page.clipboard());
@@ -71,8 +75,45 @@ class WindowToolsTest {
         assertTrue(row.contains("LOG 'init -> leaky_app' @core"), row);
         page.interact(() -> contextItem("treeCopyJson").fire());
         String json = page.clipboard();
-        assertTrue(json.startsWith("{\"selector\": 514, \"selectorHex\": \"0x202\", \"kcap\": \"0x202000\""), json);
-        assertTrue(json.contains("\"objectId\": 2061") && json.contains("\"badge\": 52"), json);
+        JsonSchemas.assertValid("copy", json);
+        JsonNode doc = new ObjectMapper().readTree(json);
+        assertEquals(SchemaVersions.COPY, doc.get("schemaVersion").asText());
+        assertEquals("tree", doc.get("view").asText());
+        assertEquals(1, doc.get("rows").size(), json);
+        JsonNode copied = doc.get("rows").get(0);
+        assertEquals(514, copied.get("selector").asInt());
+        assertEquals("0x202", copied.get("selectorHex").asText());
+        assertEquals("0x202000", copied.get("kcap").asText());
+        assertEquals(2061, copied.get("objectId").asLong());
+        assertTrue(copied.get("badge").isIntegralNumber(), json);
+        assertEquals(52, copied.get("badge").asLong());
+        assertEquals("Ipc_gate", copied.get("kind").asText());
+    }
+
+    /** Several rows, a group among them: one document in display order, the group as a group row, lint as a list. */
+    @Test
+    void copyAsJsonOfSeveralRowsIsOneDocumentOfTheCopySchema(FxRobot robot) throws Exception {
+        page(robot);
+        page.interact(() -> {
+            var tree = page.tree();
+            tree.getSelectionModel().clearSelection();
+            for (String key : List.of("area:COMPONENT", Row.selectorKey(0x202), Row.selectorKey(0xf))) {
+                var item = tree.reconciler().itemFor(key);
+                dev.capscope.app.ui.tree.TreeReconciler.expandTo(item);
+                tree.getSelectionModel().select(item);
+            }
+        });
+        page.interact(() -> contextItem("treeCopyJson").fire());
+        String json = page.clipboard();
+        JsonSchemas.assertValid("copy", json);
+        JsonNode rows = new ObjectMapper().readTree(json).get("rows");
+        assertEquals(3, rows.size(), json);
+        assertEquals(0xf, rows.get(0).get("selector").asInt(), "display order: the thread slots come first");
+        assertTrue(rows.get(0).get("lint").get(0).asText().contains("half filled"), rows.get(0).toString());
+        assertTrue(rows.get(1).get("group").asText().startsWith("component area"), rows.get(1).toString());
+        assertFalse(rows.get(1).has("selector"), rows.get(1).toString());
+        assertEquals("component", rows.get(1).get("area").asText());
+        assertEquals(0x202, rows.get(2).get("selector").asInt());
     }
 
     @Test
