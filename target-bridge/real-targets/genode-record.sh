@@ -5,7 +5,7 @@
 #
 # Usage: genode-record.sh OUTDIR      (GENODE_DIR, GENODE_BUILD, STATE as for genode.sh)
 # Writes into OUTDIR: transcript.txt (every line on the wire), targets.json, walk-TASK.json for
-# every task, log_client-1..3.json (snapshots 4 s apart), static_check.json with the two
+# every task, objects-shared.json (objects --shared), log_client-1..3.json (snapshots 4 s apart), static_check.json with the two
 # static-check-dump-N.txt it lies between (the component's own Cap_index dumps), com1.log (the
 # boot and Genode log), bench.txt (SerialWalkBench), versions.txt.
 set -euo pipefail
@@ -21,7 +21,7 @@ C=$CHECKOUT/app/target/capscope/bin/capscope
 [ -S "$SOCK" ] || { echo "no serial socket $SOCK: start the demo with genode.sh start" >&2; exit 2; }
 mkdir -p "$OUT"
 REC=/tmp/capscope-genode-com2.sock   # the endpoint the snapshots name
-rm -f "$OUT/transcript.txt"
+rm -f "$OUT/transcript.txt" "$REC"   # a socket left by an earlier proxy would pass the wait below
 python3 "$HERE/serial-record.py" "$REC" "$SOCK" "$OUT/transcript.txt" &
 proxy=$!
 trap 'kill $proxy 2>/dev/null || true' EXIT
@@ -37,11 +37,14 @@ dump_lines() { sed -n "/capscope-dump: begin #$1 /,/capscope-dump: end #$1 /p" "
 
 run targets
 "$C" targets --target "$T" --json > "$OUT/targets.json"
-tasks=$(python3 -c 'import json,sys; print("\n".join(t["name"] for t in json.load(open(sys.argv[1]))))' "$OUT/targets.json")
+tasks=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("\n".join(t["name"] for t in d["tasks"]))' "$OUT/targets.json")
 while read -r t; do
   run "walk $t"
   "$C" walk --target "$T" --task "$t" --json > "$OUT/walk-$t.json"
 done <<< "$tasks"
+
+run "objects --shared"
+"$C" objects --target "$T" --shared --json > "$OUT/objects-shared.json" || true   # exit 1: findings
 
 for i in 1 2 3; do
   run "snapshot log_client-$i"

@@ -113,7 +113,10 @@ perl -ne '
   $boot //= $t if $l =~ /Booting .Genode on Fiasco.OC/;
   $kernel //= $t if $l =~ /Welcome to (Fiasco|L4)/i;
   $hub //= $t if $l =~ /capscope-hub: ready/;
+  $start{$1} //= $t if $l =~ /^\[init -> (\S+)\] capscope: agent starting/;
   push @agents, sprintf("%s %.1f s", $1, $t - $boot) if $boot && $l =~ /capscope: agent ready as task \d+ "([^"]+)"/;
+  push @own, sprintf("%s %.0f ms", $1, 1000 * ($t - $start{$1})) if $l =~ /capscope: agent ready as task \d+ "([^"]+)"/ && $start{$1};
   END { printf "boot: GRUB entry -> hub ready %.1f s; agents ready (s after the GRUB entry): %s\n",
-        $hub - $boot, join(", ", @agents) if $boot && $hub }' "$TIMES"
+        $hub - $boot, join(", ", @agents) if $boot && $hub;
+        printf "agent start to ready (COM1 arrival times): %s\n", join(", ", @own) if @own }' "$TIMES"
 echo "serial:$SOCK"

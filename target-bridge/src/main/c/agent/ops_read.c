@@ -224,13 +224,14 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
       return;
     if (!v)
       continue;
-    struct agent_obj_info info;
+    struct agent_obj_info info = {0};
     bool known = have_info && rt->obj_info(rt->ctx, &ti, s, &info);
     uint8_t flags = 0;
     /* The debugger may know an object (id, holders) whose kind it cannot name. */
     if (known)
-      flags = (info.kind != KIND_UNKNOWN ? CAPINFO_KIND_KNOWN : 0) | CAPINFO_MAPPINGS_KNOWN |
-              (info.kind == KIND_IPC_GATE ? CAPINFO_LABEL_VALID : 0);
+      flags = (info.kind != KIND_UNKNOWN ? CAPINFO_KIND_KNOWN : 0) |
+              (info.mappings_unknown ? 0 : CAPINFO_MAPPINGS_KNOWN) |
+              (info.kind == KIND_IPC_GATE && !info.label_unknown ? CAPINFO_LABEL_VALID : 0);
     /* One 24-byte record, written in place. */
     size_t at = wr_reserve(rep->w, PROTO_CAP_INFO_SIZE);
     if (rep->w->overflow)
@@ -238,7 +239,7 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
     uint8_t *p = rep->w->buf + at;
     uint32_t obj = known ? (uint32_t)info.global_id : 0xFFFFFFFFu;
     uint64_t label = known ? (uint64_t)info.label : 0;
-    uint32_t maps = known ? (uint32_t)info.mappings : 0;
+    uint32_t maps = known && !info.mappings_unknown ? (uint32_t)info.mappings : 0;
     p[0] = (uint8_t)s;
     p[1] = (uint8_t)(s >> 8);
     p[2] = known ? (uint8_t)info.kind : 0;

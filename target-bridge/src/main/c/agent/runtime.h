@@ -63,7 +63,11 @@ struct agent_obj_info {
   uint64_t label;    /* IPC gate label, 0 for other kinds */
   uint32_t mappings; /* slots naming the object in all tasks */
   uint8_t kind;
-  uint8_t rights; /* of the queried slot: W 1, S 2, R 4, D 8 */
+  uint8_t rights; /* of the queried slot: W 1, S 2, R 4, D 8; PROTO_RIGHTS_UNKNOWN */
+  /* A runtime that knows a slot's kind from its own records, not from a kernel
+   * debugger (Genode), knows no label or mapping count for some: it sets these. */
+  bool label_unknown;
+  bool mappings_unknown;
 };
 
 /* Result of a runtime mutation: a protocol status (0 = OK) and an L4 error. */

@@ -25,6 +25,11 @@ struct profile {
   /* Ref count of the entries core's startup files (parent, thread gates, receive
    * windows): 0 as observed on Genode 25.02, where nothing holds them as capabilities. */
   unsigned startup_ref;
+  /* Receive windows as observed on Genode 25.02: one per RPC-serving thread (an
+   * entrypoint: not the main thread, which is the initial entrypoint's signal proxy,
+   * nor a signal thread); the main thread holds one only for its start-up calls.
+   * Older models: every thread keeps one. */
+  bool server_windows;
 };
 
 /* Per-thread slot offsets. */

@@ -72,5 +72,43 @@ n=$(grep -c 'binary name="capscope_demo_' "$run")
 [ "$n" -ge 3 ] && ok "the demo starts $n components that link the agent" || bad "the demo starts $n agent components"
 [ -f $repo/README ] && ok "README" || bad "no README"
 
+# l4sys_compat.h, which the Genode build puts before each core file, against a
+# stand-in of the foc port's l4sys (2019: the UTCB area by value): both call forms
+# compile warning-free and reach the function with the same fpage.
+compat=$repo/src/lib/capscope_agent/l4sys_compat.h
+tmp=$(mktemp -d)
+mkdir -p "$tmp/l4/sys"
+cat > "$tmp/l4/sys/factory.h" <<'H'
+#pragma once
+typedef unsigned long l4_cap_idx_t;
+typedef struct { unsigned long raw; } l4_msgtag_t;
+typedef struct { unsigned long raw; } l4_fpage_t;
+l4_msgtag_t l4_factory_create_task(l4_cap_idx_t factory, l4_cap_idx_t cap, l4_fpage_t utcb_area);
+H
+cat > "$tmp/check.c" <<'C'
+#include <stdio.h>
+#include <l4/sys/factory.h>
+static unsigned long seen[2];
+static int calls;
+l4_msgtag_t (l4_factory_create_task)(l4_cap_idx_t factory, l4_cap_idx_t cap, l4_fpage_t utcb_area) {
+  seen[calls++ % 2] = utcb_area.raw + factory + cap;
+  return (l4_msgtag_t){0};
+}
+int main(void) {
+  l4_fpage_t area = {0x1234000};
+  l4_factory_create_task(2, 3, area);  /* the 2019 form */
+  l4_factory_create_task(2, 3, &area); /* today's form, as the core may call it */
+  printf("%d calls, %s\n", calls, seen[0] == seen[1] && seen[0] == 0x1234005 ? "same fpage" : "different");
+  return !(calls == 2 && seen[0] == seen[1] && seen[0] == 0x1234005);
+}
+C
+if $cc -std=c11 -Wall -Wextra -Werror -I"$tmp" -include "$compat" "$tmp/check.c" -o "$tmp/check" 2> "$tmp/err" &&
+    out=$("$tmp/check"); then
+  ok "l4sys_compat.h: by value and by pointer reach the 2019 l4sys call alike ($out)"
+else
+  bad "l4sys_compat.h does not build or call through against the 2019 l4sys form: $(head -3 "$tmp/err") $out"
+fi
+rm -rf "$tmp"
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

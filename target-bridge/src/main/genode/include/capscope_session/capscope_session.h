@@ -34,8 +34,17 @@ struct Capscope::Agent_port : Genode::Interface
 	 */
 	virtual Genode::size_t serve(Genode::size_t length) = 0;
 
+	/*
+	 * Which of the `count` capability ids (u32, little-endian) at the start
+	 * of the exchange buffer name RPC objects this component's entrypoints
+	 * serve: one byte each (1 yes, 0 no) written over them. Returns how many
+	 * were answered. The hub asks this to name the server of a session.
+	 */
+	virtual Genode::size_t served(Genode::size_t count) = 0;
+
 	GENODE_RPC(Rpc_serve, Genode::size_t, serve, Genode::size_t);
-	GENODE_RPC_INTERFACE(Rpc_serve);
+	GENODE_RPC(Rpc_served, Genode::size_t, served, Genode::size_t);
+	GENODE_RPC_INTERFACE(Rpc_serve, Rpc_served);
 };
 
 

@@ -18,6 +18,9 @@ struct Capscope::Agent_port_client : Genode::Rpc_client<Agent_port>
 
 	Genode::size_t serve(Genode::size_t length) override {
 		return call<Rpc_serve>(length); }
+
+	Genode::size_t served(Genode::size_t count) override {
+		return call<Rpc_served>(count); }
 };
 
 

@@ -13,7 +13,7 @@ CAPSCOPE_C     := $(REP_DIR)/../c
 AGENT_CORE_SRC := armor.c auth.c frame.c lease.c ops_mutate.c ops_read.c wire.c
 
 SRC_C  = $(AGENT_CORE_SRC)
-SRC_CC = agent.cc libc_subset.cc port.cc session_log.cc space.cc
+SRC_CC = agent.cc libc_subset.cc port.cc session_log.cc space.cc space_kinds.cc space_steady.cc
 
 vpath %.c  $(CAPSCOPE_C)/agent
 vpath %.cc $(REP_DIR)/src/lib/capscope_agent

@@ -24,6 +24,7 @@ namespace Capscope {
 	using Foc::agent_thread_info;
 	using Foc::agent_capmap_entry;
 	using Foc::agent_semantics;
+	using Foc::agent_obj_info;
 	using Foc::agent_result;
 	using Foc::armor_rx;
 	using Foc::writer;

@@ -12,7 +12,7 @@ using namespace Capscope;
 
 Port::Port(Space &space, char *buffer, size_t size)
 :
-	_buffer(buffer), _size(size)
+	_space(space), _buffer(buffer), _size(size)
 {
 	_agent.rt           = &space.runtime();
 	_agent.listen_fd    = -1;
@@ -38,5 +38,20 @@ size_t Port::serve(size_t length)
 	if (n)
 		memcpy(_buffer, out.buf, n);
 	Foc::wr_free(&out);
+	return n;
+}
+
+
+size_t Port::served(size_t count)
+{
+	Served *served = _space.served();
+	size_t const n = min(count, _size / 4);
+	uint8_t *b = reinterpret_cast<uint8_t *>(_buffer);
+	for (size_t i = 0; i < n; i++) {
+		unsigned const id = unsigned(b[4*i]) | unsigned(b[4*i + 1]) << 8
+		                  | unsigned(b[4*i + 2]) << 16 | unsigned(b[4*i + 3]) << 24;
+		/* byte i lies at or before the id i still to read: in place is safe */
+		b[i] = served && served->serves(id) ? 1 : 0;
+	}
 	return n;
 }

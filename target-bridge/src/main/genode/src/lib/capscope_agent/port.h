@@ -18,6 +18,7 @@ class Capscope::Port : public Genode::Rpc_object<Agent_port, Port>
 	private:
 
 		agent  _agent { };
+		Space &_space;
 		char  *_buffer;
 		Genode::size_t const _size;
 
@@ -31,6 +32,9 @@ class Capscope::Port : public Genode::Rpc_object<Agent_port, Port>
 
 		/* answer one request frame in `buffer` in place (also the hub's own path) */
 		Genode::size_t serve(Genode::size_t length) override;
+
+		/* which ids in `buffer` this component serves (Space::served) */
+		Genode::size_t served(Genode::size_t count) override;
 
 		/* answer `frame` into `out` (whose limit bounds the answer) */
 		void serve(Genode::uint8_t const *frame, Genode::size_t length, writer &out);

@@ -7,48 +7,17 @@
 #include <foc/native_thread.h>
 #include <foc/syscall.h>
 
-/* base-internal: Cap_index (Native_capability::Data) and the UTCB's Genode words */
-#include <base/internal/cap_map.h>
+/* base-internal: the UTCB's Genode words */
 #include <base/internal/native_utcb.h>
 
+#include "cap_index.h"
 #include "space.h"
 
 using namespace Genode;
 using namespace Capscope;
+using namespace Capscope::Cap_index_reader;
 
-/*
- * The Genode 25.02 cap-map entry this agent reads (the genode-foc-25 layout
- * profile): an AVL node, the ref count right after it, the 32-bit id at 36.
- */
-static_assert(sizeof(Cap_index) == 40, "Cap_index is not Genode 25.02's 40-byte entry");
-static_assert(sizeof(Cap_index::id_t) == 4, "Cap_index ids are not 32 bits wide");
-
-static constexpr unsigned CAP_MAP_ENTRIES = PROTO_LAST_CAPMAP_INDEX + 1;
-static constexpr unsigned THREAD_FIRST    = unsigned(Foc::THREAD_AREA_BASE >> Foc::L4_CAP_SHIFT);
-static constexpr unsigned THREAD_STRIDE   = unsigned(Foc::THREAD_AREA_SLOT >> Foc::L4_CAP_SHIFT);
-static constexpr unsigned PARENT_SEL      = unsigned(Foc::PARENT_CAP >> Foc::L4_CAP_SHIFT);
-
-static bool kernel_valid(unsigned sel)
-{
-	using namespace Foc;
-	return l4_msgtag_label(l4_task_cap_valid(L4_BASE_TASK_CAP, l4_cap_idx_t(sel) << L4_CAP_SHIFT)) > 0;
-}
-
-static Cap_index const &entry_at(void const *entries, unsigned index)
-{
-	return static_cast<Cap_index const *>(entries)[index];
-}
-
-static unsigned id_of(Cap_index const &e)
-{
-	return *reinterpret_cast<Cap_index::id_t const volatile *>(
-		reinterpret_cast<char const *>(&e) + 36);
-}
-
-static uint8_t ref_count_of(Cap_index const &e)
-{
-	return *(reinterpret_cast<uint8_t const volatile *>(&e) + sizeof(Avl_node<Cap_index>));
-}
+static constexpr unsigned CAP_MAP_ENTRIES = Space_layout::CAP_MAP_ENTRIES;
 
 
 Space::Space(Session_log &sessions, Name const &name)
@@ -86,7 +55,8 @@ Space::Space(Session_log &sessions, Name const &name)
 	_rt.debugger_cap    = L4_INVALID_CAP;  /* Genode maps no debugger cap (DEBUG_CAP stays empty) */
 	_rt.factory_cap     = L4_INVALID_CAP;
 	_rt.scratch_cap     = L4_INVALID_CAP;
-	_rt.obj_info        = nullptr;        /* kinds: the kernel has no per-slot query */
+	_rt.obj_info        = _obj_info;      /* kinds where Genode fixes them (space_kinds.cc) */
+	_rt.mapped          = _mapped;        /* a steady Space's task has no task cap */
 	_rt.enter           = _enter;
 	_rt.task_count      = _task_count;
 	_rt.task_at         = _task_at;
@@ -113,8 +83,37 @@ long Space::selector(Native_capability const &cap) const
 }
 
 
+bool Space::_valid(unsigned sel) const
+{
+	if (_steady)
+		return sel < Space_layout::SELECTORS && (_steady->valid[sel / 8] >> (sel % 8)) & 1;
+	return kernel_valid(sel);
+}
+
+
+uint32_t Space::_id(unsigned index) const
+{
+	if (_steady) return _steady->id[index];
+	return _entries ? id_of(entry_at(_entries, index)) : 0;
+}
+
+
+uint8_t Space::_ref(unsigned index) const
+{
+	if (_steady) return _steady->ref[index];
+	return _entries ? ref_count_of(entry_at(_entries, index)) : 0;
+}
+
+
 uint64_t Space::_generation()
 {
+	if (_steady) {
+		uint64_t const lasting = _lasting();
+		if (!_steady->taken || lasting != _steady->lasting)
+			_take(lasting);
+		return _steady->lasting;
+	}
+
 	uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8] { };
 	for (unsigned s = 0; s <= PROTO_LAST_SELECTOR; s++)
 		if (kernel_valid(s))
@@ -149,9 +148,11 @@ bool Space::_task(agent_task_info &out)
 	out.id         = _task_id;
 	out.parent_id  = 0;
 	copy_cstring(out.name, _name.string(), sizeof(out.name));
-	out.task_cap   = Foc::L4_BASE_TASK_CAP;
-	out.thread_count = uint16_t(_threads(nullptr, 0));
+	/* a steady Space answers validity from its copy (_mapped) */
+	out.task_cap   = _steady ? Foc::l4_cap_idx_t(Foc::L4_INVALID_CAP) : Foc::l4_cap_idx_t(Foc::L4_BASE_TASK_CAP);
+	out.kernel_id  = ~0UL;
 	out.generation = _generation();
+	out.thread_count = uint16_t(_threads(nullptr, 0));
 	return true;
 }
 
@@ -163,7 +164,7 @@ unsigned Space::_threads(agent_thread_info *out, unsigned max)
 		unsigned const first = THREAD_FIRST + i * THREAD_STRIDE;
 		bool any = false;
 		for (unsigned k = 0; k < 3 && !any; k++) /* gate, pager, irq */
-			any = kernel_valid(first + k);
+			any = _valid(first + k);
 		if (!any) continue;
 
 		if (out && n < max) {
@@ -205,14 +206,14 @@ bool Space::_entry(unsigned index, agent_capmap_entry &out)
 		return false;
 
 	Cap_index const &e = entry_at(_entries, index);
-	unsigned const id  = id_of(e);
+	unsigned const id  = _id(index);
 	if (id == 0)  /* unused */
 		return false;
 
 	out = agent_capmap_entry { };
 	out.index   = uint16_t(index);
 	out.raw_id  = (id == Cap_index::INVALID_ID) ? CAPMAP_ID_NO_BADGE : id;
-	out.ref_cnt = ref_count_of(e);
+	out.ref_cnt = _ref(index);
 
 	/* what Genode knows about the entry */
 	Session_log::Record rec { };
@@ -235,7 +236,12 @@ bool Space::_entry(unsigned index, agent_capmap_entry &out)
 		if (rec.client_id.value != ~0UL)
 			out.flags = uint8_t(out.flags | Foc::CAPMAP_FLAG_SESSION);
 	}
-	if (out.sem.iface[0])
+	/* the server, if it is this component (the hub names the others) */
+	if (badge(id) && _served && _served->serves(id)) {
+		copy_cstring(out.sem.server, _name.string(), sizeof(out.sem.server));
+		out.sem.server_task = _task_id;
+	}
+	if (out.sem.iface[0] || out.sem.server[0])
 		out.flags = uint8_t(out.flags | Foc::CAPMAP_FLAG_SEMANTICS);
 	return true;
 }

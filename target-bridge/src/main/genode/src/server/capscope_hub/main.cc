@@ -87,6 +87,8 @@ class Capscope::Agent_session : public Rpc_object<Session, Agent_session>, publi
 
 		Task_name task_name() override { return Task_name(_label); }
 
+		unsigned cap_id() { return unsigned(cap().local_name()); }
+
 
 		/* Task_port */
 
@@ -105,6 +107,24 @@ class Capscope::Agent_session : public Rpc_object<Session, Agent_session>, publi
 
 			Foc::wr_bytes(&out, _buffer->local_addr<uint8_t>(), n);
 			return !out.overflow;
+		}
+
+		Name name() const override { return Name(_label); }
+
+		bool served(uint32_t const *ids, unsigned n, uint8_t *yes) override
+		{
+			if (!attached() || size_t(n) * 4 > _buffer->size())
+				return false;
+			uint8_t *b = _buffer->local_addr<uint8_t>();
+			for (unsigned i = 0; i < n; i++)
+				for (unsigned k = 0; k < 4; k++)
+					b[4*i + k] = uint8_t(ids[i] >> (8*k));
+			size_t answered = 0;
+			try { answered = _port->served(n); } catch (...) { return false; }
+			if (answered != n)
+				return false;
+			memcpy(yes, b, n);
+			return true;
 		}
 };
 
@@ -132,7 +152,7 @@ class Capscope::Hub_root : public Root_component<Agent_session>
 };
 
 
-struct Capscope::Hub : Mux::Tasks
+struct Capscope::Hub : Mux::Tasks, Served
 {
 	enum { READ_CHUNK = 1024 };
 
@@ -150,6 +170,15 @@ struct Capscope::Hub : Mux::Tasks
 
 		uint32_t task_id() const override { return 1; }
 
+		Name name() const override { return Name(space.name()); }
+
+		bool served(uint32_t const *ids, unsigned n, uint8_t *yes) override
+		{
+			for (unsigned i = 0; i < n; i++)
+				yes[i] = space.served() && space.served()->serves(ids[i]);
+			return true;
+		}
+
 		bool serve(uint8_t const *frame, size_t length, writer &out) override
 		{
 			bool const hello = length >= PROTO_HEADER_SIZE && Foc::get_u16(frame + PROTO_OFF_OPCODE) == Foc::OP_HELLO;
@@ -165,6 +194,7 @@ struct Capscope::Hub : Mux::Tasks
 	Sliced_heap _md_alloc { _env.ram(), _env.rm() };
 	Session_log _sessions { _env };
 	Space       _space    { _sessions, "capscope_hub" };
+	Space::Steady _steady { };  /* the hub's own task is answered from this copy */
 	Port        _port     { _space, nullptr, 0 };
 	Own_task    _own      { _port, _space };
 
@@ -176,6 +206,20 @@ struct Capscope::Hub : Mux::Tasks
 	Signal_handler<Hub>  _read_avail { _env.ep(), *this, &Hub::_handle_read_avail };
 
 	armor_rx _rx { };
+
+	/*
+	 * Served: the hub's root and its Capscope sessions. Not from the
+	 * entrypoint's object pool: the hub answers inside a signal dispatch of
+	 * that entrypoint, whose object a pool lookup would wait for.
+	 */
+	bool serves(unsigned id) override
+	{
+		if (id == unsigned(_root.cap().local_name()))
+			return true;
+		bool found = false;
+		_registry.for_each([&] (Agent_session &s) { if (s.cap_id() == id) found = true; });
+		return found;
+	}
 
 	/* Mux::Tasks: the hub, then the joined agents by id */
 	unsigned count() override
@@ -248,6 +292,8 @@ struct Capscope::Hub : Mux::Tasks
 		libc_subset_init(_heap);
 		_sessions.record_env_sessions();
 		_space.task_id(1);
+		_space.steady(_steady);
+		_space.served(*this);
 		_space.scratch(Foc::MAIN_THREAD_CAP + Foc::TASK_VCPU_CAP);
 		Foc::armor_rx_init(&_rx, PROTO_HEADER_SIZE + PROTO_MAX_REQUEST_PAYLOAD);
 

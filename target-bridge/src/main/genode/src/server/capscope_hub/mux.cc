@@ -84,8 +84,11 @@ namespace {
 bool Mux::_forward(Task_port &port, uint8_t const *frame, size_t length, writer &out)
 {
 	size_t const start = out.len;
-	if (port.serve(frame, length, out))
+	if (port.serve(frame, length, out)) {
+		if (Foc::get_u16(frame + OFF_OP) == Foc::OP_CAP_MAP)
+			_name_servers(port, out, start);
 		return true;
+	}
 
 	String<160> const msg("task ", port.task_id(), " did not answer: its component is gone or stuck");
 	error(out, start, Foc::get_u16(frame + OFF_OP), Foc::get_u32(frame + OFF_ID),
@@ -197,5 +200,8 @@ void Mux::answer(uint8_t const *frame, size_t length, writer &out)
 		}
 		break;
 	}
+	size_t const start = out.len;
 	_own.serve(frame, length, out);
+	if (op == Foc::OP_CAP_MAP)
+		_name_servers(_own, out, start);
 }

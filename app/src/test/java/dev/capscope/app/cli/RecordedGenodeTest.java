@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class RecordedGenodeTest {
 
     @Test
     void targetsListTheHubAndTheThreeDemoComponents() throws IOException {
-        JsonNode targets = read("targets.json");
+        JsonNode targets = read("targets.json").get("tasks");
         Set<String> names = new HashSet<>();
         Set<Long> ids = new HashSet<>();
         for (JsonNode t : targets) {
@@ -68,7 +69,7 @@ class RecordedGenodeTest {
         try (RecordedSerialTarget target = RecordedSerialTarget.start(DIR.resolve("transcript.txt"), "targets", tmp)) {
             CliRun r = CliRun.of("targets", "--target", target.uri(), "--json");
             assertEquals(0, r.exit(), r.err());
-            assertEquals(read("targets.json"), recordedFields(JSON.readTree(r.out()).get("tasks")));
+            assertEquals(read("targets.json").get("tasks"), JSON.readTree(r.out()).get("tasks"));
             JsonNode agent = JSON.readTree(r.out()).get("target");
             assertEquals("agent", agent.get("kind").asText(), agent.toString());
             assertEquals("serial", agent.get("transport").asText(), agent.toString());
@@ -99,15 +100,6 @@ class RecordedGenodeTest {
         assertEquals(withoutWhenAndWhere(read(name + ".json")), withoutWhenAndWhere(JSON.readTree(out.toFile())));
     }
 
-    /** Per task the fields the recording's targets.json has (it was printed before the output had more). */
-    private static JsonNode recordedFields(JsonNode tasks) {
-        com.fasterxml.jackson.databind.node.ArrayNode out = JSON.createArrayNode();
-        for (JsonNode t : tasks) {
-            out.add(((ObjectNode) t.deepCopy()).retain("name", "id", "parent", "threads", "validCaps", "generation"));
-        }
-        return out;
-    }
-
     /**
      * The metadata a replay cannot repeat: when, through which socket, by which build; and the format
      * version, which the recordings predate (they are format 1.0, the replay writes the current one).
@@ -121,7 +113,8 @@ class RecordedGenodeTest {
 
     static Stream<String> snapshots() throws IOException {
         try (Stream<Path> files = Files.list(DIR)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json") && !n.equals("targets.json"))
+            return files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith(".json") && !n.equals("targets.json") && !n.startsWith("objects"))
                     .sorted().toList().stream();
         }
     }
@@ -183,6 +176,84 @@ class RecordedGenodeTest {
         }
         CliRun text = CliRun.of("diff", file("log_client-1.json"), file("log_client-2.json"));
         assertTrue(text.out().contains("LOG 'log_client -> demo'"), text.out());
+    }
+
+    /** The server a walk's cap-map entry names (null: none), by the entry's interface and label. */
+    private static List<String> servers(JsonNode walk, String iface, String label) {
+        List<String> out = new ArrayList<>();
+        walk.get("capMap").forEach(e -> {
+            JsonNode sem = e.get("semantics");
+            if (sem != null && iface.equals(sem.path("rpcInterface").asText()) && label.equals(sem.path("label").asText())) {
+                out.add(sem.has("server") ? sem.get("server").asText() : null);
+            }
+        });
+        return out;
+    }
+
+    @Test
+    void sessionsNameTheirServerWhereAComponentBehindTheLineServesThem() throws IOException {
+        JsonNode client = read("walk-log_client.json");
+        assertEquals(List.of("capscope_hub"), servers(client, "Capscope", "log_client -> capscope"));
+        assertEquals(List.of("log_client"), servers(client, "Capscope_agent_port", "log_client -> capscope agent"));
+        // served by core and init, which run no agent: unknown, never a guess
+        List<String> envSessions = new ArrayList<>(servers(client, "PD", "log_client"));
+        envSessions.addAll(servers(client, "CPU", "log_client"));
+        assertEquals(Arrays.asList(null, null), envSessions);
+        JsonNode server = read("walk-log_server.json");
+        assertEquals(List.of("capscope_hub"), servers(server, "Capscope", "log_server -> capscope"));
+        // the hub holds every agent's port: served by that component
+        Map<String, String> ports = new TreeMap<>();
+        read("walk-capscope_hub.json").get("capMap").forEach(e -> {
+            JsonNode sem = e.get("semantics");
+            if (sem != null && sem.has("server") && !sem.has("rpcInterface")) {
+                ports.merge(sem.get("server").asText(), "x", String::concat);
+            }
+        });
+        assertTrue(ports.keySet().containsAll(Set.of("log_client", "log_server", "static_check")), ports.toString());
+
+        // objects --shared joins the client's LOG session with the server's object: served by log_server
+        JsonNode objects = read("objects-shared.json");
+        List<String> logServers = new ArrayList<>();
+        for (JsonNode o : objects.get("objects")) {
+            if ("LOG".equals(o.path("rpcInterface").asText()) && o.path("sessionLabel").asText().endsWith("-> demo")) {
+                logServers.add(o.path("server").asText(null));
+            }
+        }
+        assertFalse(logServers.isEmpty(), "a LOG session at log_server is shared: " + objects);
+        logServers.forEach(sv -> assertEquals("log_server", sv));
+    }
+
+    @Test
+    void kindsAreWhatGenodeFixesAndUnknownOtherwise() throws IOException {
+        for (String task : TASKS) {
+            JsonNode walk = read("walk-" + task + ".json");
+            Map<Integer, Long> ids = new TreeMap<>();
+            walk.get("capMap").forEach(e -> ids.put(e.get("index").asInt(), e.get("rawId").asLong()));
+            int unknown = 0;
+            for (JsonNode slot : walk.get("slots")) {
+                int sel = slot.get("selector").asInt();
+                String kind = slot.get("kind").asText();
+                String role = slot.get("role").asText();
+                if (sel == 1) {
+                    assertEquals("Task", kind, task);
+                } else if (role.equals("parent")) {
+                    assertEquals("Ipc_gate", kind, task);
+                    assertEquals(ids.get(sel), slot.get("label").asLong(), task + ": the parent gate's label is its id");
+                } else if (role.endsWith(" gate") || role.endsWith(" pager")) {
+                    assertEquals("Ipc_gate", kind, task + " " + role);
+                } else if (role.endsWith(" irq")) {
+                    assertEquals("Irq_sender", kind, task + " " + role);
+                } else if (kind.equals("Ipc_gate") && sel >= 0x300) {
+                    // an RPC capability: its gate's label is its id, as core makes them
+                    assertEquals(ids.get(sel), slot.get("label").asLong(), task + " " + sel);
+                } else {
+                    assertEquals("unknown", kind, task + " " + sel + " " + role);
+                    unknown++;
+                }
+                assertEquals("-", slot.get("rights").asText(), "rights are never known on Genode");
+            }
+            assertTrue(unknown > 0, task + ": what Genode does not record stays unknown");
+        }
     }
 
     /** index -> {id, ref count, kernel-valid}, ids as on the wire (~0 = 0xffff: no badge). */

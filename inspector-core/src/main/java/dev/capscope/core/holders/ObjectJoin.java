@@ -86,7 +86,9 @@ public final class ObjectJoin {
             holders.sort(Comparator.comparing(Holder::task).thenComparingInt(Holder::selector));
             List<KernelObject> objs = objectsByKey.get(key);
             Identity id = identity.get(key);
-            ObjectKind kind = agreed(objs, KernelObject::kind);
+            // a holder whose target cannot name the kind (a Genode component that did not record
+            // the capability) does not contradict one that can
+            ObjectKind kind = agreed(objs, o -> o.kind() == ObjectKind.UNKNOWN ? null : o.kind());
             String server = agreed(holders, h -> h.semantics().server());
             out.add(new HeldObject(key, id, id == Identity.OBJECT_ID ? objs.get(0).id() : null,
                     kind == null ? ObjectKind.UNKNOWN : kind, agreed(objs, KernelObject::label),

@@ -7,6 +7,7 @@ import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
 import dev.capscope.core.profile.ProfileRegistry;
 import dev.capscope.core.walk.GenerationCache;
+import dev.capscope.core.walk.TornWalkException;
 import dev.capscope.core.walk.Walker;
 
 import java.time.Duration;
@@ -20,6 +21,8 @@ import java.util.Locale;
  * between phases let a recording proxy (target-bridge/real-targets/serial-record.py) attribute
  * bytes to each phase. Run:
  * {@code mvn -B -pl target-bridge -am -Pserial-bench -Dcapscope.serial=serial:PATH -DskipTests verify}.
+ * With {@code -Dcapscope.walks=N} it then walks every task N times pipelined and N times one
+ * request at a time, each walk from scratch (no cache), and counts the walks that failed torn.
  */
 public final class SerialWalkBench {
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
@@ -75,7 +78,27 @@ public final class SerialWalkBench {
                         ms(d - c), again.generation() == first.generation() ? "" : " (it changed in between: walked again)",
                         ms(f - e), stepWire.writes());
             }
+            int repeats = args.length > 1 ? Integer.parseInt(args[1]) : Integer.getInteger("capscope.walks", 0);
+            for (TaskRecord task : repeats > 0 ? tasks : List.<TaskRecord>of()) {
+                int tornPipelined = torn(new Walker(target, null), task.name(), profile, repeats);
+                int tornStepwise = torn(stepwise, task.name(), profile, repeats);
+                System.out.printf(Locale.ROOT, "%-14s %d walks pipelined: %d torn; %d one request at a time: %d torn%n",
+                        task.name(), repeats, tornPipelined, repeats, tornStepwise);
+            }
         }
+    }
+
+    /** How many of n walks of the task failed because it kept changing while it was read. */
+    private static int torn(Walker walker, String task, LayoutProfile profile, int n) {
+        int torn = 0;
+        for (int i = 0; i < n; i++) {
+            try {
+                walker.walk(task, profile);
+            } catch (TornWalkException e) {
+                torn++;
+            }
+        }
+        return torn;
     }
 
     private static double ms(long nanos) {
