@@ -35,7 +35,11 @@ final class ScrubberMarksView extends Region {
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
         marks.addListener((ListChangeListener<ScrubberMark>) c -> rebuild());
+        // the marks follow the slider's geometry: placed again whenever its range, width or place change
         slider.maxProperty().addListener((o, a, b) -> requestLayout());
+        slider.widthProperty().addListener((o, a, b) -> requestLayout());
+        slider.layoutXProperty().addListener((o, a, b) -> requestLayout());
+        widthProperty().addListener((o, a, b) -> requestLayout());
         rebuild();
     }
 
