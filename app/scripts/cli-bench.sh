@@ -11,7 +11,8 @@
 # 4096 files). The first round is a warm-up (it also records the command line's class archive when
 # there is none yet) and is not counted. CAPSCOPE_CDS=0 measures without the archive.
 # CAPSCOPE_BEFORE=DIR adds a fourth column: `capscope walk` of another build's app folder (an
-# older checkout's app/target/capscope), in the same rounds.
+# older checkout's app/target/capscope), in the same rounds, with a class-archive cache of its own
+# (older launchers removed every other archive of their mode, this build's included).
 set -e
 n=${1:-15}
 home=${2:-$(dirname "$0")/../target/capscope}
@@ -57,18 +58,20 @@ until [ "$(ls /proc/$holder_pid/fd 2>/dev/null | wc -l)" -ge 4096 ]; do
 done
 fds=$(ls /proc/$holder_pid/fd | wc -l)
 
-timed() { # timed NAME COMMAND...: runs COMMAND once, appends its wall seconds to $dir/NAME
-  name=$1
+timed() { # timed NAME COMMAND...: runs COMMAND once, appends its wall seconds to $dir/NAME, its CPU
+  name=$1 #                         seconds (user + system, all threads) to $dir/NAME.cpu
   shift
-  /usr/bin/time -f %e -o "$dir/t" "$@" > "$dir/out" 2>&1 || { echo "$name failed: $(tail -3 "$dir/out")" >&2; exit 2; }
-  cat "$dir/t" >> "$dir/$name"
+  /usr/bin/time -f '%e %U %S' -o "$dir/t" "$@" > "$dir/out" 2>&1 || { echo "$name failed: $(tail -3 "$dir/out")" >&2; exit 2; }
+  read -r wall user sys < "$dir/t"
+  echo "$wall" >> "$dir/$name"
+  awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f\n", u + s }' >> "$dir/$name.cpu"
 }
 run_one() {
   case "$1" in
     walk) timed walk "$home/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
     baseline) timed baseline lsof -p "$holder_pid" ;;
     version) timed version "$home/bin/capscope" --version ;;
-    before) timed before "$CAPSCOPE_BEFORE/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
+    before) timed before env XDG_CACHE_HOME="$dir/before-cache" "$CAPSCOPE_BEFORE/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
   esac
 }
 
@@ -77,7 +80,7 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 extra=""
 [ -n "$CAPSCOPE_BEFORE" ] && extra=before
 for what in walk baseline version $extra; do run_one "$what"; done
-rm -f "$dir/walk" "$dir/baseline" "$dir/version" "$dir/before"
+rm -f "$dir/walk" "$dir/baseline" "$dir/version" "$dir/before" "$dir"/*.cpu
 round=0
 while [ "$round" -lt "$n" ]; do
   round=$((round + 1))
@@ -87,13 +90,19 @@ while [ "$round" -lt "$n" ]; do
     *) order="version walk $extra baseline" ;;
   esac
   for what in $order; do run_one "$what"; done
-  printf 'round %2d: walk %s s  lsof %s s  version %s s%s\n' "$round" "$(tail -1 "$dir/walk")" \
-    "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/version")" "${extra:+  before: walk $(tail -1 "$dir/before") s}"
+  printf 'round %2d: walk %s s (cpu %s)  lsof %s s (cpu %s)  version %s s (cpu %s)%s\n' "$round" \
+    "$(tail -1 "$dir/walk")" "$(tail -1 "$dir/walk.cpu")" "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/baseline.cpu")" \
+    "$(tail -1 "$dir/version")" "$(tail -1 "$dir/version.cpu")" \
+    "${extra:+  before: walk $(tail -1 "$dir/before") s (cpu $(tail -1 "$dir/before.cpu"))}"
 done
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 w=$(median "$dir/walk") l=$(median "$dir/baseline") v=$(median "$dir/version")
 echo "median: capscope walk $w s, lsof -p $l s, capscope --version $v s"
 [ -n "$extra" ] && echo "median of the other build ($CAPSCOPE_BEFORE): capscope walk $(median "$dir/before") s"
+# CPU time (user + system of all threads) is what the load inflates least: the wall time of a
+# process on a busy machine is mostly waiting for a core.
+echo "median CPU: capscope walk $(median "$dir/walk.cpu") s, lsof -p $(median "$dir/baseline.cpu") s," \
+  "capscope --version $(median "$dir/version.cpu") s${extra:+, other build's walk $(median "$dir/before.cpu") s}"
 awk -v w="$w" -v l="$l" 'BEGIN { printf "ratio: capscope walk takes %.2fx the time of lsof -p (%s)\n", w / l,
   w <= l ? "no slower" : "slower" }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

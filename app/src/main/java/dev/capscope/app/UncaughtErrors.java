@@ -6,13 +6,18 @@ package dev.capscope.app;
  * stack dump on stderr.
  */
 final class UncaughtErrors {
-    private static final System.Logger LOG = System.getLogger("dev.capscope.app.uncaught");
+    /**
+     * The logger is looked up when an exception arrives, not at start: looking it up starts the JDK's
+     * logging (its configuration, a few hundred classes), which a short command that never fails
+     * should not pay for.
+     */
+    private static final String LOGGER = "dev.capscope.app.uncaught";
 
     private UncaughtErrors() {
     }
 
     static void install() {
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> LOG.log(System.Logger.Level.ERROR,
+        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(LOGGER).log(System.Logger.Level.ERROR,
                 "uncaught exception in thread '" + thread.getName() + "' (a bug: please report it with this log)", e));
     }
 }

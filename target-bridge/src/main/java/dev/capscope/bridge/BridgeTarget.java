@@ -59,6 +59,11 @@ public final class BridgeTarget implements Target {
         this.session = session;
     }
 
+    /** Loads the native bridge library ahead of a {@link #connect}, which reports it if it failed. */
+    public static void loadLibrary() {
+        BridgeConnection.loadLibrary();
+    }
+
     /**
      * Connects to {@code unix:PATH}, {@code tcp:HOST:PORT} or {@code serial:PATH} and greets the
      * agent, all within {@code timeout}, which then bounds every request.

@@ -1,22 +1,15 @@
 package dev.capscope.bridge;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
@@ -25,21 +18,17 @@ import java.util.function.Predicate;
  * {@code listening <uri>}, driven through its stdin commands ({@code open-session}, {@code
  * churn-step}, {@code dump}, ...), stopped with {@code quit} (killed if it does not go).
  *
- * <p>The binary is {@code <capscope.native.dir>/bin/capsim} (set by the build for tests), else
- * {@code <capscope.home>/bin/capsim} (the installed app), else the build output
- * {@code target-bridge/target/native/bin/capsim} below the working directory or its parent.
+ * <p>Where the binary and the scenarios are found: {@link CapsimFiles}; what it prints:
+ * {@link CapsimOutput}.
  */
 public final class CapsimProcess implements AutoCloseable {
     private static final String READY = "listening ";
-    private static final int STDERR_LINES_KEPT = 40;
-    private static final Object EOF = new Object();
 
     private final Process process;
     private final String uri;
     private final Path socketDir;
     private final Writer stdin;
-    private final BlockingQueue<Object> stdout = new LinkedBlockingQueue<>();
-    private final Deque<String> stderrTail = new ArrayDeque<>();
+    private final CapsimOutput output;
 
     /**
      * How to start capsim. {@code listen} null = a fresh Unix socket in a private temp directory;
@@ -91,8 +80,7 @@ public final class CapsimProcess implements AutoCloseable {
         this.process = process;
         this.socketDir = socketDir;
         this.stdin = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
-        pump(process.getInputStream(), "stdout", line -> stdout.add(line), () -> stdout.add(EOF));
-        pump(process.getErrorStream(), "stderr", this::keepStderr, () -> { });
+        this.output = new CapsimOutput(process, this::describeExit);
         String ready = awaitLine(l -> l.startsWith(READY), timeout);
         this.uri = ready.substring(READY.length()).trim();
     }
@@ -175,27 +163,7 @@ public final class CapsimProcess implements AutoCloseable {
      * exits or nothing matches within the timeout.
      */
     public String awaitLine(Predicate<String> match, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        try {
-            while (true) {
-                long left = deadline - System.nanoTime();
-                Object line = left <= 0 ? null : stdout.poll(left, TimeUnit.NANOSECONDS);
-                if (line == null) {
-                    throw new IllegalStateException("capsim printed nothing expected within " + timeout.toMillis()
-                            + " ms" + stderrSuffix());
-                }
-                if (line == EOF) {
-                    stdout.add(EOF); // later waits fail too
-                    throw new IllegalStateException("capsim exited (" + describeExit() + ")" + stderrSuffix());
-                }
-                if (match.test((String) line)) {
-                    return (String) line;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for capsim", e);
-        }
+        return output.awaitLine(match, timeout);
     }
 
     /**
@@ -253,33 +221,6 @@ public final class CapsimProcess implements AutoCloseable {
         return process.isAlive() ? "still running" : "exit status " + process.exitValue();
     }
 
-    private synchronized void keepStderr(String line) {
-        if (stderrTail.size() == STDERR_LINES_KEPT) {
-            stderrTail.removeFirst();
-        }
-        stderrTail.addLast(line);
-    }
-
-    private synchronized String stderrSuffix() {
-        return stderrTail.isEmpty() ? "" : "; its stderr ends with:\n  " + String.join("\n  ", stderrTail);
-    }
-
-    private static void pump(InputStream in, String name, java.util.function.Consumer<String> sink, Runnable atEnd) {
-        Thread t = new Thread(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-                for (String line; (line = r.readLine()) != null; ) {
-                    sink.accept(line);
-                }
-            } catch (IOException ignored) {
-                // the process went away; atEnd reports it
-            } finally {
-                atEnd.run();
-            }
-        }, "capsim-" + name);
-        t.setDaemon(true);
-        t.start();
-    }
-
     private static void deleteQuietly(Path dir) {
         if (dir == null) {
             return;
@@ -294,81 +235,18 @@ public final class CapsimProcess implements AutoCloseable {
         }
     }
 
-    /** Where capsim is, by the order in the class comment; fails with the places it looked. */
+    /** Where capsim is ({@link CapsimFiles#binary}). */
     public static Path findBinary() {
-        List<Path> candidates = new ArrayList<>();
-        String nativeDir = System.getProperty("capscope.native.dir");
-        if (nativeDir != null) {
-            candidates.add(Path.of(nativeDir, "bin", "capsim"));
-        }
-        String home = System.getProperty("capscope.home");
-        if (home != null) {
-            candidates.add(Path.of(home, "bin", "capsim"));
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        candidates.add(cwd.resolve("target-bridge/target/native/bin/capsim"));
-        candidates.add(cwd.resolve("target/native/bin/capsim"));
-        if (cwd.getParent() != null) {
-            candidates.add(cwd.getParent().resolve("target-bridge/target/native/bin/capsim"));
-        }
-        for (Path p : candidates) {
-            if (Files.isExecutable(p)) {
-                return p;
-            }
-        }
-        throw new IllegalStateException("capsim not found; looked at " + candidates
-                + " (build it with 'mvn -pl target-bridge -am package' or set -Dcapscope.home)");
+        return CapsimFiles.binary();
     }
 
-    /**
-     * A scenario by file path, or by name in the samples' scenario directory ({@code
-     * capscope.samples.dir}, {@code <capscope.home>/samples}, or {@code samples} near the working
-     * directory); the name may omit the file extension.
-     */
+    /** A scenario by file path or by name ({@link CapsimFiles#scenario}). */
     public static Path findScenario(String nameOrFile) {
-        Path direct = Path.of(nameOrFile);
-        if (Files.isRegularFile(direct)) {
-            return direct.toAbsolutePath();
-        }
-        List<Path> dirs = new ArrayList<>();
-        String samples = System.getProperty("capscope.samples.dir");
-        if (samples != null) {
-            dirs.add(Path.of(samples, "scenarios"));
-        }
-        String home = System.getProperty("capscope.home");
-        if (home != null) {
-            dirs.add(Path.of(home, "samples", "scenarios"));
-        }
-        Path cwd = Path.of("").toAbsolutePath();
-        dirs.add(cwd.resolve("samples/scenarios"));
-        if (cwd.getParent() != null) {
-            dirs.add(cwd.getParent().resolve("samples/scenarios"));
-        }
-        for (Path dir : dirs) {
-            for (Path f : scenarioFiles(dir)) {
-                String file = f.getFileName().toString();
-                int dot = file.lastIndexOf('.');
-                if (file.equals(nameOrFile) || (dot > 0 && file.substring(0, dot).equals(nameOrFile))) {
-                    return f.toAbsolutePath();
-                }
-            }
-        }
-        throw new IllegalArgumentException("no scenario '" + nameOrFile + "' (looked in " + dirs
-                + "; give a file path or one of the names there)");
+        return CapsimFiles.scenario(nameOrFile);
     }
 
-    /** The scenario files of the first samples directory that exists, sorted by name. */
+    /** The scenario files of a samples directory, sorted by name ({@link CapsimFiles#scenarioFiles}). */
     public static List<Path> scenarioFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (var s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> !p.getFileName().toString().endsWith(".md"))
-                    .sorted().toList();
-        } catch (IOException e) {
-            return List.of();
-        }
+        return CapsimFiles.scenarioFiles(dir);
     }
 }

@@ -21,6 +21,7 @@ public final class CapscopeCli {
 
     /** Runs a command; returns its exit code (2 on any error, with one sentence on stderr). */
     public static int run(String[] args) {
+        BridgePreload.startIfTargetNamed(args);
         // Commands that only print get standard output buffered and flushed once at the end: a tree of
         // a thousand lines would otherwise be a thousand writes (System.out flushes every line).
         // Interactive ones (restore asks, demo relays) flush as they go.
@@ -36,12 +37,16 @@ public final class CapscopeCli {
     }
 
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = commandLine(out, err, args.length > 0 ? args[0] : null);
+        boolean versionOnly = args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"));
+        CommandLine cl = commandLine(out, err, versionOnly ? VERSION_ONLY : args.length > 0 ? args[0] : null);
         return cl.execute(args);
     }
 
     private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
             "objects", "timeline");
+
+    /** Stands for "no subcommand at all": the version is the root command's alone. */
+    private static final String VERSION_ONLY = "--version";
 
     /** The subcommands in the order help lists them. */
     private static final Map<String, Supplier<Object>> COMMANDS = commands();
@@ -71,13 +76,14 @@ public final class CapscopeCli {
     /**
      * The command tree; when {@code first} names a subcommand, only that one is built (picocli reads
      * every option annotation of a command it adds, which a command line that runs one command need
-     * not pay for). Anything else (help, a typo picocli should suggest a fix for) gets them all.
+     * not pay for); {@code --version} alone needs none. Anything else (help, a typo picocli should
+     * suggest a fix for) gets them all.
      */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, String first) {
         CommandLine cl = new CommandLine(new RootCommand());
         if (first != null && COMMANDS.containsKey(first)) {
             cl.addSubcommand(first, COMMANDS.get(first).get());
-        } else {
+        } else if (!VERSION_ONLY.equals(first)) {
             COMMANDS.forEach((name, command) -> cl.addSubcommand(name, command.get()));
         }
         // Printing commands flush once at the end (see run); the others flush every line.
@@ -101,6 +107,9 @@ public final class CapscopeCli {
         }
         if (args.length == 0 || args[0].equals("gui")) {
             return true;
+        }
+        if (COMMANDS.containsKey(args[0])) {
+            return false; // a command's name is never a *.json file: no need to parse it as the window's
         }
         GuiArguments gui = GuiArguments.parseStrict(args);
         return gui != null && gui.allSnapshotFiles();

@@ -3,14 +3,14 @@ package dev.capscope.app.cli;
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.Snapshot;
-import dev.capscope.core.model.SnapshotMeta;
-import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.snapshot.SnapshotCapture;
+import dev.capscope.core.walk.CancellationToken;
 import dev.capscope.core.walk.GenerationCache;
-import dev.capscope.core.walk.TornWalkException;
+import dev.capscope.core.walk.WalkListener;
 import dev.capscope.core.walk.Walker;
 
-import java.time.Instant;
+import java.time.Clock;
 
 /** Walking a live task into a space or a snapshot, with the profile the target (or the user) names. */
 final class LiveWalk {
@@ -38,20 +38,15 @@ final class LiveWalk {
      * marked torn; without it (and when even the last attempt contradicts itself) it throws.
      */
     static Snapshot snapshot(BridgeTarget target, String task, LayoutProfile profile, String name, boolean allowTorn) {
-        TargetInfo info = target.info();
-        CapSpace space;
-        boolean torn = false;
-        try {
-            space = space(target, task, profile);
-        } catch (TornWalkException e) {
-            if (!allowTorn) {
-                throw e;
-            }
-            space = e.lastAttemptAs(profile);
-            torn = true;
-        }
-        Instant now = Instant.now();
-        return new Snapshot(SnapshotMeta.taken(name != null ? name : task + " at " + now, now, info.endpoint(), task,
-                info.kernel(), profile.name(), VersionProvider.toolVersion(), torn), space);
+        return capture(target).take(request(task, profile, name, allowTorn), WalkListener.NONE, CancellationToken.none());
+    }
+
+    /** The core's snapshot operation on this connection, sharing the command's remembered walks. */
+    static SnapshotCapture capture(BridgeTarget target) {
+        return new SnapshotCapture(target, WALKS, Clock.systemUTC());
+    }
+
+    static SnapshotCapture.Request request(String task, LayoutProfile profile, String name, boolean allowTorn) {
+        return new SnapshotCapture.Request(task, profile, name, allowTorn, VersionProvider.toolVersion());
     }
 }

@@ -4,7 +4,9 @@ import dev.capscope.core.text.TerminalText;
 
 import dev.capscope.bridge.BridgeTarget;
 import dev.capscope.core.model.Snapshot;
+import dev.capscope.core.walk.CancellationToken;
 import dev.capscope.core.walk.TornWalkException;
+import dev.capscope.core.walk.WalkListener;
 import dev.capscope.core.target.TargetException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,12 +63,13 @@ final class SnapshotCommand extends CliCommand {
         }
         Snapshot snapshot;
         try (BridgeTarget target = live.connect()) {
-            snapshot = LiveWalk.snapshot(target, task, LiveWalk.profile(profiles, target), name, allowTorn);
+            snapshot = LiveWalk.capture(target).takeTo(output,
+                    LiveWalk.request(task, LiveWalk.profile(profiles, target), name, allowTorn),
+                    WalkListener.NONE, CancellationToken.none());
         } catch (TornWalkException e) {
             throw new TargetException(TargetException.Code.TORN, e.getMessage()
                     + ", or pass --allow-torn to save it marked torn; nothing was written");
         }
-        dev.capscope.core.snapshot.SnapshotWriter.write(snapshot, output);
         warnIfTorn(output, snapshot);
         var out = out();
         out.printf("%s: task '%s', %d valid caps, %d cap-map entries, %d threads, generation %d%n",

@@ -86,8 +86,7 @@ final class SpaceTreeText {
             Slot s = space.slot(sel);
             CapMapEntry e = space.capMapEntry(sel);
             String empty = e != null && !e.hasBadge() ? "(empty: receive window)" : "(empty)";
-            String left = s != null ? slotLine(s) : String.format("%-16s %-12s %-37s", Selectors.format(sel),
-                    Selectors.formatKcap(sel), empty);
+            String left = s != null ? slotLine(s) : emptyLine(sel, empty);
             out.println("  " + left + (e == null ? "  [no cap-map entry]" : "  " + entryText(e)));
         }
     }
@@ -96,9 +95,32 @@ final class SpaceTreeText {
         KernelObject o = space.object(s.objectId());
         SelectorRole role = layout.roleOf(s.selector());
         String label = o.label() == null ? "" : " label " + o.label();
-        return String.format("%-16s %-12s %-18s %-13s %-4s obj %s%s", Selectors.format(s.selector()),
-                Selectors.formatKcap(s.selector()), s.role().isEmpty() ? role.role() : TerminalText.escape(s.role()), o.kind().kernelName(),
-                s.rights(), o.idKnown() ? Long.toString(o.id()) : "?", label);
+        StringBuilder line = new StringBuilder(96);
+        column(line, Selectors.format(s.selector()), 16).append(' ');
+        column(line, Selectors.formatKcap(s.selector()), 12).append(' ');
+        column(line, s.role().isEmpty() ? role.role() : TerminalText.escape(s.role()), 18).append(' ');
+        column(line, o.kind().kernelName(), 13).append(' ');
+        column(line, String.valueOf(s.rights()), 4);
+        return line.append(" obj ").append(o.idKnown() ? Long.toString(o.id()) : "?").append(label).toString();
+    }
+
+    private static String emptyLine(int sel, String empty) {
+        StringBuilder line = new StringBuilder(80);
+        column(line, Selectors.format(sel), 16).append(' ');
+        column(line, Selectors.formatKcap(sel), 12).append(' ');
+        return column(line, empty, 37).toString();
+    }
+
+    /**
+     * Text left-aligned in a column of at least {@code width} characters (what "%-16s" gives, without
+     * parsing a format string for each of a few thousand lines).
+     */
+    private static StringBuilder column(StringBuilder line, String text, int width) {
+        line.append(text);
+        for (int pad = width - text.length(); pad > 0; pad--) {
+            line.append(' ');
+        }
+        return line;
     }
 
     private static String entryText(CapMapEntry e) {

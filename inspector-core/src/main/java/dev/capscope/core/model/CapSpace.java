@@ -66,6 +66,23 @@ public final class CapSpace {
     }
 
     private static <T> List<T> sortedCopy(List<T> in, ToIntFunction<T> key, String what) {
+        // Walks and snapshot files give rows in order already: one pass checks that (strictly
+        // ascending also means no duplicates), and the copy then keeps their order.
+        boolean ascending = true;
+        boolean first = true;
+        int previous = 0;
+        for (T t : in) {
+            int k = key.applyAsInt(t);
+            if (!first && k <= previous) {
+                ascending = false;
+                break;
+            }
+            first = false;
+            previous = k;
+        }
+        if (ascending) {
+            return List.copyOf(in);
+        }
         TreeMap<Integer, T> m = new TreeMap<>();
         for (T t : in) {
             if (m.put(key.applyAsInt(t), t) != null) {

@@ -116,6 +116,18 @@ public record LayoutProfile(String name, String description, String kernel, Map<
                 && userBaseCap == o.userBaseCap && capMapEntries == o.capMapEntries;
     }
 
+    /**
+     * A hash of the name and the layout numbers, consistent with the record's equals (which compares
+     * every component). Written out because the record's generated hashCode assembles, on its first
+     * call, a method-handle tree over all 15 components (about 20 generated classes), a cost every
+     * short command that looks up a profile's layout would pay.
+     */
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, kernel, parentCap, threadAreaBase, threadMax, userBaseCap, capMapEntries,
+                capIdBits);
+    }
+
     /** The largest id a cap-map entry of this layout can hold. */
     public long maxCapId() {
         return (1L << capIdBits) - 1;

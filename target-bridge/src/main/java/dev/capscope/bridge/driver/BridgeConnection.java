@@ -44,6 +44,14 @@ public final class BridgeConnection implements AutoCloseable {
         this.hello = hello;
     }
 
+    /**
+     * Loads libcapbridge now (JNA and the native methods) without connecting; {@link #open} reports a
+     * failure. A command line calls it on a second thread so the load overlaps its own start.
+     */
+    public static void loadLibrary() {
+        CapBridgeLibrary.loadFailure();
+    }
+
     /** Connects and performs HELLO within {@code timeout}, which then bounds every request. */
     public static BridgeConnection open(String uri, Duration timeout) {
         Objects.requireNonNull(uri, "uri");
@@ -62,10 +70,10 @@ public final class BridgeConnection implements AutoCloseable {
         try {
             byte[] uriBytes = (uri + '\0').getBytes(StandardCharsets.UTF_8);
             if (CapBridgeLibrary.cb_connect(c, uriBytes, millis(timeout)) < 0) {
-                throw lastError(shown, c);
+                throw NativeReplies.lastError(shown, c);
             }
             scratch = new NativeScratch();
-            HelloInfo hello = readHello(shown, c, scratch);
+            HelloInfo hello = NativeReplies.hello(shown, c, scratch);
             return new BridgeConnection(shown, c, scratch, hello);
         } catch (RuntimeException | Error e) {
             if (scratch != null) {
@@ -84,30 +92,6 @@ public final class BridgeConnection implements AutoCloseable {
     private static int millis(Duration timeout) {
         long ms = timeout.toMillis();
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
-    }
-
-    private static HelloInfo readHello(String uri, Pointer c, NativeScratch s) {
-        if (CapBridgeLibrary.cb_hello_info(c, s.nums(), s.arena(), NativeScratch.ARENA_BYTES) < 0) {
-            throw lastError(uri, c);
-        }
-        long[] n = s.readNums(1, CapBridgeLibrary.HELLO_FIELDS);
-        long kernel = n[CapBridgeLibrary.HELLO_KERNEL_LEN];
-        long profile = n[CapBridgeLibrary.HELLO_PROFILE_LEN];
-        long agent = n[CapBridgeLibrary.HELLO_AGENT_LEN];
-        byte[] arena = s.readArena((int) (kernel + profile + agent));
-        return new HelloInfo((int) n[CapBridgeLibrary.HELLO_VERSION], (int) n[CapBridgeLibrary.HELLO_LAST_SELECTOR],
-                n[CapBridgeLibrary.HELLO_FLAGS], (int) n[CapBridgeLibrary.HELLO_TASK_COUNT],
-                RecordDecoder.string(arena, 0, kernel),
-                RecordDecoder.string(arena, kernel, profile),
-                RecordDecoder.string(arena, kernel + profile, agent));
-    }
-
-    private static TargetException lastError(String endpoint, Pointer c) {
-        byte[] buf = new byte[600];
-        int n = CapBridgeLibrary.cb_error_message(c, buf, buf.length);
-        String message = new String(buf, 0, Math.max(0, n), StandardCharsets.UTF_8);
-        return NativeErrors.exception(endpoint, CapBridgeLibrary.cb_error_code(c), CapBridgeLibrary.cb_wire_status(c),
-                message);
     }
 
     public String endpoint() {
@@ -217,10 +201,10 @@ public final class BridgeConnection implements AutoCloseable {
     }
 
     public synchronized MutationResult createSession(long task, int selector, Semantics s) {
-        Strings str = new Strings(s);
+        SemanticsBytes str = new SemanticsBytes(s);
         Pointer c = open();
         Pointer meta = scratch.meta();
-        check(CapBridgeLibrary.cb_create_session(c, (int) task, selector, quota(s),
+        check(CapBridgeLibrary.cb_create_session(c, (int) task, selector, str.quota,
                 str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
                 str.server, str.server.length, meta));
         return new MutationResult(scratch.meta(META_GENERATION), scratch.meta(META_BADGE), scratch.meta(META_OBJECT));
@@ -236,11 +220,11 @@ public final class BridgeConnection implements AutoCloseable {
 
     public synchronized MutationResult setCapMapEntry(long task, int index, long rawId, int refCount, int flags,
                                                       Semantics s) {
-        Strings str = new Strings(s);
+        SemanticsBytes str = new SemanticsBytes(s);
         Pointer c = open();
         Pointer meta = scratch.meta();
         check(CapBridgeLibrary.cb_set_capmap_entry(c, (int) task, index, (int) rawId, refCount, flags, 0,
-                quota(s), str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
+                str.quota, str.iface, str.iface.length, str.label, str.label.length, str.args, str.args.length,
                 str.server, str.server.length, meta));
         return new MutationResult(scratch.meta(META_GENERATION), null, null);
     }
@@ -300,7 +284,7 @@ public final class BridgeConnection implements AutoCloseable {
 
     private int check(int rc) {
         if (rc < 0) {
-            throw lastError(endpoint, handle);
+            throw NativeReplies.lastError(endpoint, handle);
         }
         return rc;
     }
@@ -312,34 +296,6 @@ public final class BridgeConnection implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new TargetException(Code.PROTOCOL, endpoint + ": the target sent a value the model rejects: "
                     + e.getMessage(), e);
-        }
-    }
-
-    private static long quota(Semantics s) {
-        return s.quota() == null ? 0 : s.quota();
-    }
-
-    /** The four semantics strings as UTF-8, empty for unknown. */
-    private static final class Strings {
-        final byte[] iface;
-        final byte[] label;
-        final byte[] args;
-        final byte[] server;
-
-        Strings(Semantics s) {
-            iface = utf8(s.rpcInterface());
-            label = utf8(s.label());
-            args = utf8(s.args());
-            server = utf8(s.server());
-        }
-
-        private static byte[] utf8(String s) {
-            byte[] b = s == null ? new byte[0] : s.getBytes(StandardCharsets.UTF_8);
-            if (b.length > CapBridgeLibrary.MAX_STRING) {
-                throw new TargetException(Code.REJECTED, "string of " + b.length + " bytes is over the protocol's "
-                        + CapBridgeLibrary.MAX_STRING + "-byte limit: " + s.substring(0, 40) + "...");
-            }
-            return b;
         }
     }
 }

@@ -102,7 +102,15 @@ public final class DiffViewModel {
                 })
                 .onFailure(e -> failed(id, e))
                 .onFinished(() -> { if (id == request) busy.set(false); })
+                .onLane(lane(a.side(), b.side()))
                 .executeWith(runner);
+    }
+
+    /** A live side is walked on its target's lane; two snapshots are compared on the files lane. */
+    private static String lane(DiffSide a, DiffSide b) {
+        DiffSide live = a instanceof DiffSide.OfLive ? a : b instanceof DiffSide.OfLive ? b : null;
+        return live == null ? dev.capscope.app.ui.task.Lanes.FILES
+                : dev.capscope.app.ui.task.Lanes.target(((DiffSide.OfLive) live).target().endpoint());
     }
 
     /** Baseline becomes after and vice versa (no walk; compares the spaces already read). */

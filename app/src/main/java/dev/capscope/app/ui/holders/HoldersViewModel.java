@@ -47,6 +47,11 @@ public final class HoldersViewModel {
 
     /** Opens the window and fills it for the object at a task's selector (selector -1: the graph only). */
     public void show(String task, int selector, Callable<Holdings> join) {
+        show(task, selector, dev.capscope.app.ui.task.Lanes.FILES, join);
+    }
+
+    /** As {@link #show(String, int, Callable)}, the join run on {@code lane} (a live target's, when it walks one). */
+    public void show(String task, int selector, String lane, Callable<Holdings> join) {
         open.set(true);
         busy.set(true);
         rows.clear();
@@ -56,6 +61,7 @@ public final class HoldersViewModel {
                 .onSuccess(h -> apply(h, task, selector))
                 .onFailure(e -> message.set("Cannot join the tasks: " + e.getMessage()))
                 .onFinished(() -> busy.set(false))
+                .onLane(lane)
                 .executeWith(runner);
     }
 

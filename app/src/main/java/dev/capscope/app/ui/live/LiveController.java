@@ -5,6 +5,8 @@ import dev.capscope.app.ui.service.WalkService;
 import dev.capscope.app.ui.service.WalkService.WalkResult;
 import dev.capscope.app.ui.sources.LiveTarget;
 import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.app.ui.task.CancellableWork;
+import dev.capscope.app.ui.task.Lanes;
 import dev.capscope.app.ui.task.TaskRunner;
 import dev.capscope.core.model.TargetInfo;
 import dev.capscope.core.profile.LayoutProfile;
@@ -17,8 +19,9 @@ import java.util.function.Function;
 
 /**
  * Talks to live targets through background tasks: connect, poll generations, walk. One job per
- * target at a time (a tick that finds its target busy is skipped); a failure puts the target in
- * the ERROR state with a message saying what happened and what to do, and closes the connection.
+ * target at a time: a tick that finds its target busy is skipped, a walk asked for then waits for
+ * the job to end. A failure puts the target in the ERROR state with a message saying what happened
+ * and what to do, and closes the connection.
  */
 public final class LiveController {
     private static final System.Logger LOG = System.getLogger(LiveController.class.getName());
@@ -30,18 +33,26 @@ public final class LiveController {
         void targetFailed(LiveTarget target, String message);
 
         void unchanged(LiveTarget target, String task, long generation);
+
+        /** A walk was cancelled: the target stays connected, what was shown stays as it was. */
+        default void walkCancelled(LiveTarget target, String task) {
+        }
     }
 
     private final TaskRunner runner;
     private final TargetConnector connector;
     private final WalkService walks;
     private final Listener listener;
+    private final CancellableWork work;
 
-    public LiveController(TaskRunner runner, TargetConnector connector, WalkService walks, Listener listener) {
+    /** @param work where a walk can be cancelled (any but a live-refresh poll of a task walked before) */
+    public LiveController(TaskRunner runner, TargetConnector connector, WalkService walks, Listener listener,
+                          CancellableWork work) {
         this.runner = runner;
         this.connector = connector;
         this.walks = walks;
         this.listener = listener;
+        this.work = work;
     }
 
     /** Connects (or reconnects) a target; {@code onConnected} runs on the UI thread after success. */
@@ -67,6 +78,7 @@ public final class LiveController {
                     t.busy(false);
                     fail(t, e);
                 })
+                .onLane(Lanes.target(t.endpoint()))
                 .executeWith(runner);
     }
 
@@ -81,18 +93,26 @@ public final class LiveController {
 
     /**
      * As {@link #walk(LiveTarget, String, LayoutProfile, boolean, Consumer)}, and {@code prepare}
-     * runs on the background worker right after the walk (e.g. building the tree's rows), its
+     * runs on the target's lane right after the walk (e.g. building the tree's rows), its
      * result handed to {@code onResult} with the walk's on the UI thread.
+     *
+     * @return the walk's task (to cancel it), or null when the target is busy or not connected
      */
-    public <P> void walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
+    public <P> BackgroundTask<?> walk(LiveTarget t, String task, LayoutProfile chosen, boolean onlyIfChanged,
                          Function<WalkResult, P> prepare, BiConsumer<WalkResult, P> onResult) {
-        if (t.busy() || t.stateProperty().get() != LiveTarget.State.CONNECTED) {
-            return;
+        if (t.stateProperty().get() != LiveTarget.State.CONNECTED) {
+            return null;
+        }
+        if (t.busy()) {
+            if (!onlyIfChanged) { // asked for: it runs when the target's current job ends, not never
+                t.whenFree(() -> walk(t, task, chosen, false, prepare, onResult));
+            }
+            return null;
         }
         t.busy(true);
         Long known = t.walkedGeneration(task);
         String targetProfile = t.infoProperty().get() == null ? null : t.infoProperty().get().profile();
-        BackgroundTask.<Polled<P>>wrapWithProgress("walk " + task, progress -> {
+        BackgroundTask<Polled<P>> job = BackgroundTask.<Polled<P>>wrapWithProgress("walk " + task, progress -> {
                     Target target = t.target();
                     TargetInfo info = null;
                     long g = -1;
@@ -119,8 +139,24 @@ public final class LiveController {
                     onResult.accept(p.result(), p.prepared());
                 })
                 .onFailure(e -> fail(t, e))
-                .onFinished(() -> t.busy(false))
-                .executeWith(runner);
+                .onCancelled(() -> listener.walkCancelled(t, task))
+                .onLane(Lanes.target(t.endpoint()));
+        // a poll of a walked task is cheap; a first walk (asked for, or by a live tick) can take long
+        if (onlyIfChanged && known != null) {
+            job.onFinished(() -> {
+                t.busy(false);
+                t.freed();
+            });
+        } else {
+            work.started(job, "walk of " + task);
+            job.onFinished(() -> {
+                t.busy(false);
+                work.ended(job);
+                t.freed();
+            });
+        }
+        job.executeWith(runner);
+        return job;
     }
 
     private record Polled<P>(TargetInfo info, WalkResult result, P prepared, long generation) {
@@ -142,7 +178,7 @@ public final class LiveController {
         runner.run(BackgroundTask.wrap("close " + t.endpoint(), () -> {
             closeQuietly(dead);
             return null;
-        }));
+        }).onLane(Lanes.target(t.endpoint())));
         listener.targetFailed(t, msg);
     }
 

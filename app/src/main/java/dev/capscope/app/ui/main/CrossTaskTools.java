@@ -55,7 +55,8 @@ final class CrossTaskTools {
             LiveTarget t = r.target();
             LayoutProfile effective = vm.profile().effectiveProperty().get();
             LayoutProfile p = effective != null ? effective : ctx.walks().defaultProfile();
-            holders.show(r.task(), selector, () -> holdersService.ofTarget(t.target(), p));
+            holders.show(r.task(), selector, dev.capscope.app.ui.task.Lanes.target(t.endpoint()),
+                    () -> holdersService.ofTarget(t.target(), p));
         } else if (shown instanceof SourceRef.SnapshotRef s) {
             CapSpace space = s.source().snapshot().space();
             holders.show(space.taskName(), selector, () -> holdersService.ofSpace(space));

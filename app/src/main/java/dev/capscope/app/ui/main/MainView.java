@@ -86,6 +86,14 @@ public final class MainView extends BorderPane {
         SplitPane.setResizableWithParent(details, false);
         setCenter(main);
         setBottom(new StatusView(vm.status()));
+        // Esc cancels the running walk/snapshot/load first, wherever the focus is (a filter, not a
+        // handler: the sources and the tree would take Esc for themselves)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ESCAPE && vm.status().work().runningProperty().get()) {
+                vm.cancelRunning();
+                e.consume();
+            }
+        });
         // start in the tree (arrow keys move through rows), not in the filter field
         tree.sceneProperty().addListener((o, a, b) -> {
             if (b != null) javafx.application.Platform.runLater(tree::requestFocus);

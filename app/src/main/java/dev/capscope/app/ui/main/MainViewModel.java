@@ -57,7 +57,7 @@ public final class MainViewModel implements LiveController.Listener {
         this.view = ViewSettings.remembered(ctx.recent());
         this.details = new DetailsViewModel(tree.selectedRowProperty(), tree.spaceProperty(), tree.builderProperty(),
                 view.numbersProperty(), tree::lint);
-        LiveController live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this);
+        LiveController live = new LiveController(ctx.runner(), ctx.connector(), ctx.walks(), this, status.work());
         this.snapshots = new SnapshotCommands(ctx, this);
         this.workflow = new SnapshotWorkflow(ctx, sources, this::refresh);
         this.tools = new CrossTaskTools(this, ctx);
@@ -214,6 +214,16 @@ public final class MainViewModel implements LiveController.Listener {
     @Override
     public void unchanged(LiveTarget target, String task, long generation) {
         shown.unchanged(target, task, generation);
+    }
+
+    @Override
+    public void walkCancelled(LiveTarget target, String task) {
+        shown.walkCancelled(target, task);
+    }
+
+    /** The Cancel button and Esc: stops the running walk, snapshot or load. */
+    public void cancelRunning() {
+        status.cancelRunning();
     }
 
     // ---- state -------------------------------------------------------------------------------

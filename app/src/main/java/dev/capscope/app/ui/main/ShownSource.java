@@ -44,6 +44,8 @@ final class ShownSource {
     /** A selector to select once the task being switched to has been walked (a jump from the holders window). */
     private int pendingSelector = -1;
     private RowTreeBuilder builder;
+    /** The shown task's walk was cancelled: live refresh leaves it alone until it is walked on request. */
+    private boolean cancelled;
 
     ShownSource(UiContext ctx, SourcesViewModel sources, CapTreeViewModel tree, StatusViewModel status,
                 ProfileViewModel profile, LiveController live, Runnable onSourceShown) {
@@ -62,6 +64,7 @@ final class ShownSource {
 
     void show(SourceRef ref) {
         shown = ref;
+        cancelled = false;
         onSourceShown.run();
         shownGeneration = -1;
         liveShown.set(ref instanceof SourceRef.TaskRef);
@@ -111,6 +114,7 @@ final class ShownSource {
         }
         SourceRef asked = shown;
         if (!onlyIfChanged) {
+            cancelled = false;
             status.busy(0, "walking " + r.task());
         }
         // rows, live marks and map are built on the worker with the walk; the UI thread only applies them
@@ -126,7 +130,8 @@ final class ShownSource {
 
     /** One live-refresh tick: walk the shown task again if its generation moved. */
     void liveTick() {
-        if (shown instanceof SourceRef.TaskRef r && r.target().stateProperty().get() == LiveTarget.State.CONNECTED) {
+        if (!cancelled && shown instanceof SourceRef.TaskRef r
+                && r.target().stateProperty().get() == LiveTarget.State.CONNECTED) {
             walk(true, true);
         }
     }
@@ -165,6 +170,26 @@ final class ShownSource {
         }
         status.idle(task + ": no change since generation " + generation
                 + (shownGeneration == generation ? " (" + clock(shownChangedAt) + ")" : ""));
+    }
+
+    /**
+     * A walk the user asked for was cancelled. A task never walked since it was picked shows
+     * nothing (not the previous source under its name); one walked before keeps its last walk.
+     */
+    void walkCancelled(LiveTarget target, String task) {
+        if (!(shown instanceof SourceRef.TaskRef r && r.target() == target && r.task().equals(task))) {
+            status.idle("Walk of " + task + " cancelled.");
+            return;
+        }
+        cancelled = true;
+        if (shownGeneration < 0) {
+            tree.clear();
+            status.walkTimeProperty().set("");
+            status.idle("Walk of " + task + " cancelled; nothing of it is shown. Refresh (F5) to walk it again.");
+        } else {
+            status.idle("Walk of " + task + " cancelled; the tree still shows generation " + shownGeneration
+                    + " (" + clock(shownChangedAt) + "). Refresh (F5) to walk it again.");
+        }
     }
 
     /** Local wall-clock time of the UI timer, HH:mm:ss. */

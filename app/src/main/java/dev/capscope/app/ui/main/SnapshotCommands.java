@@ -5,12 +5,16 @@ import dev.capscope.app.ui.service.FileErrors;
 import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.sources.SourceRef;
 import dev.capscope.app.ui.task.BackgroundTask;
-import dev.capscope.core.model.CapSpace;
+import dev.capscope.app.ui.sources.LiveTarget;
+import dev.capscope.app.ui.task.Lanes;
 import dev.capscope.core.model.Snapshot;
-import dev.capscope.core.model.SnapshotMeta;
+import dev.capscope.core.profile.LayoutProfile;
+import dev.capscope.core.snapshot.SnapshotCapture;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
@@ -29,10 +33,12 @@ public final class SnapshotCommands {
         ctx.dialogs().chooseSnapshotToOpen().ifPresent(this::openFile);
     }
 
+    /** Reads the file on the files lane; the Cancel button drops what was read. */
     public void openFile(Path file) {
         main.status().busy(-1, "reading " + file.getFileName());
-        BackgroundTask.wrap("open " + file, () -> ctx.snapshots().read(file))
-                .onSuccess(s -> {
+        var work = main.status().work();
+        BackgroundTask<Snapshot> job = BackgroundTask.wrap("open " + file, () -> ctx.snapshots().read(file));
+        job.onSuccess(s -> {
                     ctx.recent().rememberFile(file.toString());
                     main.snapshotOpened(new SnapshotSource(file, s));
                 })
@@ -41,27 +47,61 @@ public final class SnapshotCommands {
                     FileErrors.Text t = FileErrors.reading(file, e, "Open another snapshot (Ctrl+O).");
                     ctx.dialogs().showError("Cannot open snapshot", t.whatHappened(), t.whatToDo());
                 })
-                .executeWith(ctx.runner());
+                .onCancelled(() -> main.status().idle("Opening " + file.getFileName() + " cancelled; nothing was opened."))
+                .onFinished(() -> work.ended(job))
+                .onLane(Lanes.FILES);
+        work.started(job, "loading of " + file.getFileName());
+        job.executeWith(ctx.runner());
     }
 
-    /** Takes a snapshot of the shown live task, asks where to save it, writes it atomically. */
+    /**
+     * Takes a snapshot of the shown live task through the core's {@link SnapshotCapture} (a fresh
+     * walk on the target's lane, cancellable), keeps it in the sources, then asks where to save it.
+     */
     public void take() {
-        CapSpace space = main.tree().spaceProperty().get();
-        if (!(main.shown() instanceof SourceRef.TaskRef r) || space == null) {
-            ctx.dialogs().showError("Take snapshot", "No live task is shown.",
+        if (!(main.shown() instanceof SourceRef.TaskRef r) || r.target().target() == null
+                || r.target().stateProperty().get() != LiveTarget.State.CONNECTED) {
+            ctx.dialogs().showError("Take snapshot", "No live task of a connected target is shown.",
                     "Pick a task of a live target in the sources pane, then take the snapshot (Ctrl+S).");
             return;
         }
         Instant now = Instant.ofEpochMilli(ctx.timer().nowMillis());
         String name = r.task() + "-" + STAMP.format(now);
-        var info = r.target().infoProperty().get();
-        var profile = main.profile().effectiveProperty().get();
-        Snapshot snap = new Snapshot(SnapshotMeta.taken(name, now, r.target().endpoint(), r.task(),
-                info == null ? null : info.kernel(), profile == null ? null : profile.name(),
-                dev.capscope.app.cli.VersionProvider.toolVersion(), false), space);
-        // Kept (unsaved) in the sources and on the timeline even if the user does not save it now.
-        main.sources().snapshots().add(new SnapshotSource(null, snap));
-        ctx.dialogs().chooseSnapshotToSave(fileName(name)).ifPresent(file -> save(snap, file));
+        LayoutProfile profile = main.profile().effectiveProperty().get();
+        var capture = ctx.walks().capture(r.target().target(), uiClock());
+        var request = new SnapshotCapture.Request(r.task(), profile != null ? profile : ctx.walks().defaultProfile(),
+                name, false, dev.capscope.app.cli.VersionProvider.toolVersion());
+        var work = main.status().work();
+        main.status().busy(-1, "taking a snapshot of " + r.task());
+        BackgroundTask<Snapshot> job = BackgroundTask.wrapWithProgress("snapshot " + r.task(), p ->
+                capture.take(request, (phase, f) -> p.update(f, phase.description()), p.cancellation()));
+        job.onProgress(main.status()::busy)
+                .onSuccess(snap -> {
+                    main.status().idle("Took snapshot " + name + " (" + snap.space().slots().size() + " valid caps)");
+                    // Kept (unsaved) in the sources and on the timeline even if the user does not save it now.
+                    main.sources().snapshots().add(new SnapshotSource(null, snap));
+                    ctx.dialogs().chooseSnapshotToSave(fileName(name)).ifPresent(file -> save(snap, file));
+                })
+                .onFailure(e -> {
+                    main.status().idle("The snapshot of " + r.task() + " was not taken");
+                    ctx.dialogs().showError("Cannot take the snapshot", "Walking task '" + r.task() + "' at "
+                            + r.target().title() + " failed: " + e.getMessage(),
+                            "Reconnect the target (Ctrl+R) if it is gone, then take the snapshot again (Ctrl+S).");
+                })
+                .onCancelled(() -> main.status().idle("Snapshot of " + r.task() + " cancelled; nothing was taken or saved."))
+                .onFinished(() -> work.ended(job))
+                .onLane(Lanes.target(r.target().endpoint()));
+        work.started(job, "snapshot of " + r.task());
+        job.executeWith(ctx.runner());
+    }
+
+    /** The UI timer as a clock, so a snapshot's time is the window's time (a hand-driven clock in tests). */
+    private Clock uiClock() {
+        return new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() { return Instant.ofEpochMilli(ctx.timer().nowMillis()); }
+        };
     }
 
     /**

@@ -15,6 +15,7 @@ import dev.capscope.core.target.RestoreLease;
 import dev.capscope.core.target.RestoreOperation;
 import dev.capscope.core.target.Target;
 import dev.capscope.core.target.TargetException;
+import dev.capscope.core.walk.CancellationToken;
 
 import java.util.BitSet;
 import java.util.List;
@@ -34,9 +35,19 @@ public class RestoreService {
     }
 
     public Session prepare(Target target, LayoutProfile profile, Snapshot wanted, String task) {
+        return prepare(target, profile, wanted, task, CancellationToken.none());
+    }
+
+    /** The dry run; {@code cancel} stops it between two target calls (nothing is changed by it anyway). */
+    public Session prepare(Target target, LayoutProfile profile, Snapshot wanted, String task, CancellationToken cancel) {
         Watch watch = new Watch(target);
         RestoreRunner runner = new RestoreRunner(watch, profile);
-        return new Session(runner, runner.prepare(wanted, task), watch);
+        watch.cancel = cancel;
+        try {
+            return new Session(runner, runner.prepare(wanted, task), watch);
+        } finally {
+            watch.cancel = CancellationToken.none(); // the apply runs to its end (or rolls back)
+        }
     }
 
     public RestoreResult apply(Session session, RestoreListener listener) {
@@ -48,6 +59,7 @@ public class RestoreService {
     public static final class Watch implements Target {
         private final Target target;
         private volatile TargetException lost;
+        private volatile CancellationToken cancel = CancellationToken.none();
 
         Watch(Target target) {
             this.target = target;
@@ -63,6 +75,7 @@ public class RestoreService {
         }
 
         private <T> T watch(Supplier<T> call) {
+            cancel.throwIfCancelled("preparing the restore");
             try {
                 return call.get();
             } catch (TargetException e) {

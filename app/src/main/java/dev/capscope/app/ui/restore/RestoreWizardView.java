@@ -51,6 +51,9 @@ public final class RestoreWizardView extends BorderPane {
         Button preflight = button("restorePreflightButton", "Preflight and plan ▸", vm::preflight);
         preflight.disableProperty().bind(vm.canPreflightBinding().not());
         visibleOn(preflight, vm, Step.CHOOSE);
+        Button cancel = button("restoreCancelButton", "Cancel preflight", vm::cancelPreflight);
+        cancel.visibleProperty().bind(vm.busyProperty().and(vm.stepProperty().isEqualTo(Step.CHOOSE)));
+        cancel.managedProperty().bind(cancel.visibleProperty());
         Button next = button("restoreNextButton", "Next ▸", vm::next);
         next.disableProperty().bind(vm.applicableProperty().not());
         visibleOn(next, vm, Step.PLAN);
@@ -73,7 +76,7 @@ public final class RestoreWizardView extends BorderPane {
             };
             if (focus != null && !focus.isDisabled()) focus.requestFocus();
         }));
-        HBox buttons = new HBox(8, back, grow, preflight, next, apply, closeButton);
+        HBox buttons = new HBox(8, back, grow, cancel, preflight, next, apply, closeButton);
         buttons.setPadding(new Insets(8, 10, 10, 10));
         buttons.setAlignment(Pos.CENTER_RIGHT);
         setBottom(buttons);

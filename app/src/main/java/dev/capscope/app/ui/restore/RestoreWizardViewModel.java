@@ -4,15 +4,12 @@ import dev.capscope.app.ui.service.DialogService;
 import dev.capscope.app.ui.sources.LiveTarget;
 import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.task.BackgroundTask;
+import dev.capscope.app.ui.task.Lanes;
 import dev.capscope.app.ui.task.TaskRunner;
 import dev.capscope.core.profile.LayoutProfile;
-import dev.capscope.core.restore.PlannedStep;
-import dev.capscope.core.restore.RestoreListener;
 import dev.capscope.core.restore.RestoreOutcome;
 import dev.capscope.core.restore.RestorePlan;
 import dev.capscope.core.restore.RestoreResult;
-import dev.capscope.core.restore.RestoreStage;
-import dev.capscope.core.target.RestoreOperation;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -87,6 +84,9 @@ public final class RestoreWizardViewModel {
     private final BooleanBinding canPreflight;
     private final BooleanBinding canApply;
     private RestoreService.Session session;
+    private BackgroundTask<RestoreService.Session> preflightJob;
+    /** The lane of the target the session was prepared on: its apply runs there too. */
+    private String sessionLane = Lanes.FILES;
 
     public RestoreWizardViewModel(TaskRunner runner, DialogService dialogs, RestoreService service,
                                   Function<String, LayoutProfile> profiles, Runnable afterApply) {
@@ -107,25 +107,12 @@ public final class RestoreWizardViewModel {
 
     /** Why the restore cannot start now ("" when it can): no choice yet, target not connected, or read-only. */
     private void updateReason() {
-        TaskChoice t = task.get();
-        if (snapshot.get() == null) {
-            disabledReason.set("Pick the snapshot to restore (open or take one first).");
-        } else if (t == null) {
-            disabledReason.set("Pick the live task to restore onto (attach to a target first, Ctrl+T).");
-        } else if (t.target().stateProperty().get() != LiveTarget.State.CONNECTED || t.target().infoProperty().get() == null) {
-            disabledReason.set("Target " + t.target().endpoint() + " is not connected: reconnect it (Ctrl+R), then try again.");
-        } else if (!t.target().infoProperty().get().restoreAllowed()) {
-            disabledReason.set("Restore is disabled: target " + t.target().endpoint() + " is read-only (TARGET_READ_ONLY): its"
-                    + " agent does not serve changes. Start the target with restore allowed (capsim --allow-restore), "
-                    + "reconnect, and try again.");
-        } else {
-            disabledReason.set("");
-        }
+        disabledReason.set(RestoreTexts.disabledReason(snapshot.get(), task.get()));
     }
 
     // ---- commands ------------------------------------------------------------------------------
 
-    /** Step 1 -> 2: the dry run on the worker (walk, preflight, plan). Changes nothing. */
+    /** Step 1 -> 2: the dry run on the target's lane (walk, preflight, plan). Changes nothing; cancellable. */
     public void preflight() {
         updateReason();
         if (!canPreflight.get()) return;
@@ -135,12 +122,31 @@ public final class RestoreWizardViewModel {
         LayoutProfile profile = profiles.apply(wanted.meta().profile());
         busy.set(true);
         verdict.set("running the preflight on " + t + " …");
-        BackgroundTask.wrap("restore preflight", () -> service.prepare(target, profile, wanted, t.task()))
-                .onSuccess(this::showPlan)
+        String lane = Lanes.target(t.target().endpoint());
+        BackgroundTask<RestoreService.Session> job = BackgroundTask.wrapWithProgress("restore preflight",
+                p -> service.prepare(target, profile, wanted, t.task(), p.cancellation()));
+        job.onSuccess(session -> {
+                    sessionLane = lane;
+                    showPlan(session);
+                })
                 .onFailure(e -> dialogs.showError("Restore preflight failed", "The preflight of " + t + " failed: "
-                        + message(e), "Check that the target still runs, reconnect (Ctrl+R), then start the restore again."))
-                .onFinished(() -> busy.set(false))
-                .executeWith(runner);
+                        + RestoreTexts.message(e), "Check that the target still runs, reconnect (Ctrl+R), then start the restore again."))
+                .onCancelled(() -> verdict.set("Preflight of " + t + " cancelled; nothing was planned or changed."))
+                .onFinished(() -> {
+                    busy.set(false);
+                    preflightJob = null;
+                })
+                .onLane(lane);
+        preflightJob = job;
+        job.executeWith(runner);
+    }
+
+    /** Stops a running preflight (between two target calls); the wizard stays on its first step. */
+    public void cancelPreflight() {
+        if (preflightJob != null) {
+            verdict.set("cancelling the preflight …");
+            preflightJob.cancel();
+        }
     }
 
     private void showPlan(RestoreService.Session s) {
@@ -148,29 +154,10 @@ public final class RestoreWizardViewModel {
         RestorePlan plan = s.prepared().plan();
         planText.set(plan.render(s.prepared().before().space()));
         refusals.setAll(plan.refusals().stream().map(r -> r.reason() + ": " + r.message()).toList());
-        int n = 1;
-        List<String> lines = new java.util.ArrayList<>();
-        for (PlannedStep st : plan.steps()) {
-            lines.add(String.format("%3d. [%s] %s", n++, st.phase().title(),
-                    dev.capscope.core.restore.PlanLines.describe(st, s.prepared().before().space(), plan)));
-        }
-        plan.sideEffects().forEach(e -> lines.add("side effect: " + e));
-        planSteps.setAll(lines);
-        if (plan.isRefused()) {
-            verdict.set("Refused by the preflight (" + plan.primaryRefusal().orElseThrow().reason()
-                    + "): nothing can be changed. Fix what the reasons say, then start again.");
-        } else if (plan.isNoOp()) {
-            verdict.set("Preflight passed: no operation is planned. Next checks it with a fresh walk of the task"
-                    + " against the snapshot (nothing is changed).");
-        } else {
-            verdict.set("Preflight passed: " + plan.steps().size() + " operation(s), in this order. Nothing has been changed yet.");
-        }
+        planSteps.setAll(RestoreTexts.planLines(plan, s.prepared().before().space()));
+        verdict.set(RestoreTexts.verdict(plan));
         applicable.set(!plan.isRefused());
-        confirmText.set(plan.isNoOp() ? "Check task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
-                + " against the snapshot with a fresh walk; nothing will be changed."
-                : "I have reviewed the plan" + (plan.sideEffects().isEmpty() ? "" : " and its side effects")
-                + ": apply " + plan.steps().size() + " operation(s) to task '" + s.prepared().task() + "' at "
-                + s.prepared().target().endpoint() + ". If verification fails, the task is rolled back to how it is now.");
+        confirmText.set(RestoreTexts.confirmText(s));
         confirmed.set(false);
         step.set(Step.PLAN);
     }
@@ -196,7 +183,7 @@ public final class RestoreWizardViewModel {
         updateReason(); // the target may have gone (or come back) meanwhile
     }
 
-    /** Step 3 -> 4 -> 5: applies the confirmed plan on the worker, verifies, rolls back on failure. */
+    /** Step 3 -> 4 -> 5: applies the confirmed plan on the target's lane, verifies, rolls back on failure. */
     public void apply() {
         if (!canApply.get() || session == null) return;
         RestoreService.Session s = session;
@@ -208,7 +195,7 @@ public final class RestoreWizardViewModel {
         rollbackText.set("");
         step.set(Step.APPLY);
         List<String> lines = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
-        BackgroundTask.<RestoreResult>wrapWithProgress("restore", p -> service.apply(s, new Listener(p, lines)))
+        BackgroundTask.<RestoreResult>wrapWithProgress("restore", p -> service.apply(s, new RestoreProgress(p, lines)))
                 .onProgress((f, m) -> {
                     progress.set(f);
                     progressMessage.set(m);
@@ -226,12 +213,13 @@ public final class RestoreWizardViewModel {
                     step.set(Step.RESULT);
                     outcome.set("FAILED");
                     failed(s, "The restore of task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
-                            + " stopped: " + message(e) + ". The task may now be in neither state.");
+                            + " stopped: " + RestoreTexts.message(e) + ". The task may now be in neither state.");
                 })
                 .onFinished(() -> {
                     busy.set(false);
                     afterApply.run();
                 })
+                .onLane(sessionLane)
                 .executeWith(runner);
     }
 
@@ -239,87 +227,20 @@ public final class RestoreWizardViewModel {
         result.set(r);
         progress.set(1);
         outcome.set(r.outcome().name());
-        StringBuilder b = new StringBuilder(r.summary());
-        if (!r.badgeTranslations().isEmpty()) {
-            b.append("\nRe-created sessions got new badges:");
-            r.badgeTranslations().forEach((was, now) -> b.append("\n  badge ").append(was).append(" -> ").append(now));
-        }
-        if (r.outcome() == RestoreOutcome.RESTORED_VERIFIED) {
-            b.append("\nVerified: walking the task again shows it equals the snapshot (identities aside).");
-        } else if (r.outcome() == RestoreOutcome.ROLLED_BACK) {
-            b.append("\nThe task is as it was before the restore. What to do: compare it with the snapshot (Ctrl+D)"
-                    + " to see what did not take, then restore again; if it keeps failing, the target does not"
-                    + " perform the operations it acknowledges.");
-        }
-        resultText.set(b.toString());
-        rollbackText.set(r.rollbackPlan() == null ? "" : "Rollback (" + r.code() + "): the target was put back with\n"
-                + r.rollbackPlan().render());
+        resultText.set(RestoreTexts.result(r));
+        rollbackText.set(RestoreTexts.rollback(r));
         step.set(Step.RESULT);
         if (r.outcome() == RestoreOutcome.FAILED) {
-            failed(s, "The restore of task '" + s.prepared().task() + "' at " + s.prepared().target().endpoint()
-                    + " failed and could not be undone: " + r.summary() + ". " + r.appliedSteps() + " of "
-                    + r.plan().steps().size() + " operation(s) had been applied; the task may now be in neither state.");
+            failed(s, RestoreTexts.notUndone(s, r));
         }
     }
 
-    /**
-     * A FAILED restore: what happened and what to do, on the result page and in one error dialog. When
-     * the target stopped answering (connection broken or timed out) that is said first: the usual
-     * cause is a target that exited or crashed, and reconnecting alone will not help.
-     */
+    /** A FAILED restore: what happened and what to do, on the result page and in one error dialog. */
     private void failed(RestoreService.Session s, String otherwise) {
-        String task = s.prepared().task();
-        String endpoint = s.prepared().target().endpoint();
-        String what;
-        String todo;
-        var gone = s.watch().lost();
-        if (gone.isPresent()) {
-            RestoreResult r = result.get();
-            String progressSoFar = r == null ? "" : " " + r.appliedSteps() + " of " + r.plan().steps().size()
-                    + " operation(s) had been applied and the rollback could not run, so the task may be half restored.";
-            what = "The target at " + endpoint + " stopped answering during the restore of task '" + task + "' ("
-                    + gone.get().code() + ": " + message(gone.get()) + ")." + progressSoFar;
-            todo = "Restart the target if it exited (or find out why it stopped answering), reconnect (Ctrl+R), compare"
-                    + " the task with the snapshot (Ctrl+D), then restore again.";
-        } else {
-            what = otherwise;
-            todo = "Reconnect the target (Ctrl+R), compare the task with the snapshot (Ctrl+D), and restore again or"
-                    + " restart the task.";
-        }
-        resultText.set(what + "\n\nWhat to do: " + todo + (result.get() == null ? "" : "\n\nDetails: " + result.get().summary()));
-        dialogs.showError("Restore failed", what, todo);
-    }
-
-    /** Restore progress from the runner's thread, as fractions and one line per operation. */
-    private record Listener(BackgroundTask.Progress p, List<String> lines) implements RestoreListener {
-        @Override
-        public void stage(RestoreStage stage) {
-            double f = switch (stage) {
-                case WALK_BEFORE -> 0.02;
-                case APPLY -> 0.05;
-                case VERIFY -> 0.8;
-                case ROLLBACK -> 0.85;
-                case ROLLBACK_VERIFY -> 0.95;
-            };
-            String m = stage.name().toLowerCase().replace('_', ' ');
-            synchronized (lines) { // the runner announces ROLLBACK twice (deciding, then applying): one line
-                if (lines.isEmpty() || !lines.get(lines.size() - 1).equals(m)) lines.add(m);
-            }
-            p.update(f, m);
-        }
-
-        @Override
-        public void step(RestoreStage stage, int index, int total, RestoreOperation operation) {
-            double base = stage == RestoreStage.ROLLBACK ? 0.85 : 0.05;
-            double span = stage == RestoreStage.ROLLBACK ? 0.1 : 0.75;
-            String m = stage.name().toLowerCase() + " [" + index + "/" + total + "] " + operation.describe();
-            lines.add(m);
-            p.update(base + span * index / Math.max(1, total), m);
-        }
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() == null ? e.toString() : e.getMessage();
+        RestoreTexts.Failure f = RestoreTexts.failure(s, result.get(), otherwise);
+        resultText.set(f.what() + "\n\nWhat to do: " + f.todo()
+                + (result.get() == null ? "" : "\n\nDetails: " + result.get().summary()));
+        dialogs.showError("Restore failed", f.what(), f.todo());
     }
 
     /** Fills the choices: open snapshots, and the tasks of every connected target. */

@@ -64,6 +64,11 @@ public final class WalkService {
         return new WalkResult(space, profile, guess, findings, (System.nanoTime() - t0) / 1_000_000);
     }
 
+    /** The core's snapshot operation on a target, sharing this service's remembered walks. */
+    public dev.capscope.core.snapshot.SnapshotCapture capture(Target target, java.time.Clock clock) {
+        return new dev.capscope.core.snapshot.SnapshotCapture(target, walked, clock);
+    }
+
     public LayoutProfile defaultProfile() {
         return profiles.find("genode-foc-19").orElse(profiles.all().get(0));
     }

@@ -42,6 +42,7 @@ public final class LiveTarget {
     private final Map<String, Long> walkedGeneration = new HashMap<>();
     private volatile Target target;
     private boolean busy;
+    private Runnable whenFree;
     /** What the sources pane calls it: the endpoint, or e.g. "demo target (capsim)". */
     private String title;
 
@@ -62,6 +63,16 @@ public final class LiveTarget {
     public void target(Target t) { this.target = t; }
     public boolean busy() { return busy; }
     public void busy(boolean b) { this.busy = b; }
+
+    /** Runs once the job on this target ends (replacing what waited before): a walk asked for meanwhile. */
+    public void whenFree(Runnable r) { this.whenFree = r; }
+
+    /** The job ended: runs what waited for it, if anything. */
+    public void freed() {
+        Runnable r = whenFree;
+        whenFree = null;
+        if (r != null) r.run();
+    }
 
     /** Generation of the task at its last applied walk, or null when never walked. */
     public Long walkedGeneration(String task) { return walkedGeneration.get(task); }

@@ -7,6 +7,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
@@ -20,7 +21,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The status bar bound to {@link StatusViewModel}: the message, walk progress, then profile,
+ * The status bar bound to {@link StatusViewModel}: the message, walk progress and a Cancel button
+ * (only while something cancellable runs), then profile,
  * source, counts and the last walk's time. Nothing is cut: when the window is too narrow for the
  * message beside the facts, the message takes a line of its own above them and wraps; every item
  * keeps its whole text in a tooltip and the context menu copies the bar's text.
@@ -50,6 +52,16 @@ public final class StatusView extends Region {
         progress.progressProperty().bind(vm.progressProperty());
         progress.visibleProperty().bind(vm.progressProperty().isNotEqualTo(0, 1e-9));
         progress.managedProperty().bind(progress.visibleProperty());
+        Button cancel = new Button("Cancel");
+        cancel.setId("statusCancel");
+        cancel.getStyleClass().add("small");
+        cancel.setOnAction(e -> vm.cancelRunning());
+        cancel.visibleProperty().bind(vm.work().runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip cancelTip = new Tooltip();
+        cancelTip.textProperty().bind(Bindings.concat("Cancel the ", vm.work().descriptionProperty(), " (Esc)"));
+        cancel.setTooltip(cancelTip);
         Label profile = label("profileLabel", vm.profileProperty());
         Label source = label("statusSource", vm.sourceProperty());
         Label counts = label("statusCounts", vm.countsProperty());
@@ -57,7 +69,7 @@ public final class StatusView extends Region {
         time.visibleProperty().bind(Bindings.isNotEmpty(vm.walkTimeProperty()));
         time.managedProperty().bind(time.visibleProperty());
         facts.setAlignment(Pos.CENTER_RIGHT);
-        facts.getChildren().addAll(progress, profile, bar(), source, bar(), counts, bar(), time);
+        facts.getChildren().addAll(progress, cancel, profile, bar(), source, bar(), counts, bar(), time);
         getChildren().addAll(message, facts);
         for (Label l : items) {
             Tooltip tip = new Tooltip();

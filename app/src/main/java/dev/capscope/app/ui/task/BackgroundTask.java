@@ -1,6 +1,7 @@
 package dev.capscope.app.ui.task;
 
 import dev.capscope.core.walk.CancellationToken;
+import dev.capscope.core.walk.WalkCancelledException;
 
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -9,8 +10,9 @@ import java.util.function.Consumer;
 /**
  * The one wrapper for background work (JabRef's {@code BackgroundTask} pattern):
  * {@code BackgroundTask.wrap(work).onRunning(..).onSuccess(..).onFailure(..).executeWith(runner)}.
- * The work runs on the runner's background executor; every callback runs on the UI thread. The
- * work may report progress through the {@link Progress} handed to it.
+ * The work runs on its {@link #onLane lane} (one background thread per target, one for files);
+ * every callback runs on the UI thread. The work may report progress through the {@link Progress}
+ * handed to it. A cancelled task ends in {@link #onCancelled} instead of success or failure.
  *
  * @param <V> result type
  */
@@ -40,7 +42,10 @@ public final class BackgroundTask<V> {
     private Consumer<V> onSuccess = v -> { };
     private Consumer<Throwable> onFailure = t -> { };
     private Runnable onFinished = () -> { };
+    /** Null: a cancelled task ends in onFailure with the core's WalkCancelledException. */
+    private Runnable onCancelled;
     private Progress onProgress = Progress.NONE;
+    private String lane = Lanes.FILES;
     private final CancellationToken cancellation = new CancellationToken();
 
     private BackgroundTask(String title, Work<V> work) {
@@ -77,6 +82,22 @@ public final class BackgroundTask<V> {
         return this;
     }
 
+    /**
+     * Runs instead of success or failure when the task was cancelled (on the UI thread, before
+     * {@link #onFinished}): its result, complete or not, is dropped. Without it, a cancelled task
+     * fails with the core's {@link WalkCancelledException}.
+     */
+    public BackgroundTask<V> onCancelled(Runnable r) {
+        this.onCancelled = Objects.requireNonNull(r);
+        return this;
+    }
+
+    /** The background thread that runs the work: {@link Lanes#target} for a target's calls, files by default. */
+    public BackgroundTask<V> onLane(String laneName) {
+        this.lane = Objects.requireNonNull(laneName);
+        return this;
+    }
+
     /** Progress callback, delivered on the UI thread. */
     public BackgroundTask<V> onProgress(Progress p) {
         this.onProgress = Objects.requireNonNull(p);
@@ -89,6 +110,43 @@ public final class BackgroundTask<V> {
      */
     public void cancel() {
         cancellation.cancel();
+    }
+
+    public boolean isCancelled() {
+        return cancellation.isCancelled();
+    }
+
+    /**
+     * Whether the work ended cancelled: asked to (its result is then dropped even when it came
+     * back complete), or it threw the core's cancellation.
+     */
+    public boolean endedCancelled(Throwable failure) {
+        return isCancelled() || failure instanceof WalkCancelledException;
+    }
+
+    /**
+     * Ends the task on the UI thread (runners call it): success, failure, or cancelled when the
+     * task was cancelled (its result dropped even if it came back complete); then finished.
+     */
+    public void finish(V value, Throwable failure) {
+        try {
+            if (!endedCancelled(failure)) {
+                if (failure == null) onSuccess.accept(value); else onFailure.accept(failure);
+            } else if (onCancelled != null) {
+                onCancelled.run();
+            } else {
+                onFailure.accept(failure instanceof WalkCancelledException ? failure
+                        : new WalkCancelledException(title + " cancelled; its result was dropped"));
+            }
+        } finally {
+            onFinished.run();
+        }
+    }
+
+    /** Runs the work unless the task was cancelled while it waited in its lane. */
+    public V call(Progress report) throws Exception {
+        cancellation.throwIfCancelled("waiting for the target");
+        return work.call(progressFor(report));
     }
 
     /** What a runner hands the work: progress goes to `report`, cancellation is this task's. */
@@ -116,5 +174,6 @@ public final class BackgroundTask<V> {
     public Consumer<V> successCallback() { return onSuccess; }
     public Consumer<Throwable> failureCallback() { return onFailure; }
     public Runnable finishedCallback() { return onFinished; }
+    public String lane() { return lane; }
     public Progress progressCallback() { return onProgress; }
 }

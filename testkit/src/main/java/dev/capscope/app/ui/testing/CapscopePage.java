@@ -15,22 +15,17 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Page object for scripting the Capscope window with TestFX, by the stable ids of docs/ui-ids.md.
  * Shipped in capscope-testkit (docs/testing-ui.md). Every query runs on the FX thread; waits use
  * {@link WaitForAsyncUtils#waitFor}, never sleeps; a helper that does not find what it looks
- * for fails with a message naming it.
+ * for fails with a message naming it. The main window's helpers are here; the diff window's and
+ * the restore wizard's in {@link WorkflowWindowsPage}; waiting, menus and keys in {@link FxPage}.
  */
-public final class CapscopePage {
-    public static final long TIMEOUT_SECONDS = 15;
-    private final FxRobot robot;
-
+public final class CapscopePage extends WorkflowWindowsPage<CapscopePage> {
     public CapscopePage(FxRobot robot) {
-        this.robot = robot;
+        super(robot);
     }
 
     public CapTreeView tree() {
@@ -39,57 +34,6 @@ public final class CapscopePage {
 
     public OccupancyMapView map() {
         return robot.lookup("#occupancyMap").queryAs(OccupancyMapView.class);
-    }
-
-    /** Waits until a condition (evaluated on the FX thread) holds. */
-    public CapscopePage waitUntil(Callable<Boolean> condition) {
-        return waitUntil("the condition", condition);
-    }
-
-    /**
-     * Waits until a condition holds; on timeout the failure names {@code what} it waited for and
-     * what the status bar said then.
-     */
-    public CapscopePage waitUntil(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> fx(condition));
-        } catch (TimeoutException e) {
-            String status = robot.lookup("#statusMessage").tryQuery()
-                    .map(n -> ((Label) n).getText()).orElse("(no status bar)");
-            throw new AssertionError("waited " + TIMEOUT_SECONDS + " s for " + what + "; the status bar says: "
-                    + status, e);
-        }
-        return this;
-    }
-
-    /** A control by its stable id (docs/ui-ids.md), e.g. "capTree"; fails naming the id when it is not on screen. */
-    public Node control(String id) {
-        String query = id.startsWith("#") ? id : "#" + id;
-        return robot.lookup(query).tryQuery().orElseThrow(() -> new AssertionError("no control " + query
-                + " on screen (ids: docs/ui-ids.md); is its window open?"));
-    }
-
-    /** Runs a query on the FX thread and returns its result. */
-    public <T> T fx(Callable<T> query) {
-        if (javafx.application.Platform.isFxApplicationThread()) {
-            try {
-                return query.call();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        try {
-            return WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, WaitForAsyncUtils.asyncFx(query));
-        } catch (TimeoutException e) {
-            throw new AssertionError("FX query did not finish", e);
-        }
-    }
-
-    /** Runs an action on the FX thread and waits for it and for pending FX events. */
-    public CapscopePage interact(Runnable action) {
-        robot.interact(action);
-        WaitForAsyncUtils.waitForFxEvents();
-        return this;
     }
 
     /** Waits until the tree shows a space (a walk applied or a snapshot opened). */
@@ -236,130 +180,8 @@ public final class CapscopePage {
         return fx(() -> robot.lookup("#statusMessage").queryLabeled().getText());
     }
 
-    /** The system clipboard's text (FX thread). */
-    public String clipboard() {
-        return fx(dev.capscope.app.ui.copy.ClipboardText::get);
-    }
-
-    /** Presses and releases keys (e.g. F3; SHIFT, F3) with the focus where it is. */
-    public CapscopePage press(javafx.scene.input.KeyCode... keys) {
-        robot.press(keys);
-        robot.release(keys);
-        WaitForAsyncUtils.waitForFxEvents();
-        return this;
-    }
-
-    /** Runs a menu item by id as a click on it would (toggling a check item) and waits for what it causes. */
-    public CapscopePage menu(String id) {
-        return interact(() -> {
-            javafx.scene.control.MenuBar bar = robot.lookup("#menuBar").queryAs(javafx.scene.control.MenuBar.class);
-            javafx.scene.control.MenuItem item = findItem(bar.getMenus(), id);
-            if (item == null) throw new AssertionError("no menu item #" + id);
-            if (item.isDisable()) throw new AssertionError("menu item #" + id + " is disabled");
-            // a click toggles a check item and selects a radio item before its action runs
-            if (item instanceof javafx.scene.control.CheckMenuItem c) c.setSelected(!c.isSelected());
-            if (item instanceof javafx.scene.control.RadioMenuItem r) r.setSelected(true);
-            item.fire();
-        });
-    }
-
-    private static javafx.scene.control.MenuItem findItem(List<? extends javafx.scene.control.MenuItem> items, String id) {
-        for (javafx.scene.control.MenuItem i : items) {
-            if (id.equals(i.getId())) return i;
-            if (i instanceof javafx.scene.control.Menu m) {
-                javafx.scene.control.MenuItem found = findItem(m.getItems(), id);
-                if (found != null) return found;
-            }
-        }
-        return null;
-    }
-
     /** Text of the filter's match label ("3 matches", "2 of 3"). */
     public String filterMatches() {
         return fx(() -> robot.lookup("#filterMatches").queryLabeled().getText());
-    }
-
-    // ---- diff window and restore wizard (issue 6) ---------------------------------------------
-
-    /** The diff view of the (last) open diff window. */
-    public dev.capscope.app.ui.diff.DiffView diffView() {
-        return robot.lookup("#diffView").queryAs(dev.capscope.app.ui.diff.DiffView.class);
-    }
-
-    /** Waits until the diff window shows a comparison (its counts table is filled and not busy). */
-    public CapscopePage waitForDiff() {
-        return waitUntil(() -> robot.lookup("#diffCountsTable").tryQuery().isPresent()
-                && !counts().getItems().isEmpty()
-                && !robot.lookup("#diffBusy").query().isVisible());
-    }
-
-    @SuppressWarnings("unchecked")
-    private javafx.scene.control.TableView<dev.capscope.app.ui.diff.KindCount> counts() {
-        return robot.lookup("#diffCountsTable").queryAs(javafx.scene.control.TableView.class);
-    }
-
-    /** The per-kind counts the diff window shows, by line ("Ipc_gate", "all slots", "cap-map entries"). */
-    public java.util.Map<String, dev.capscope.core.diff.StatusCounts> diffCounts() {
-        return fx(() -> {
-            java.util.Map<String, dev.capscope.core.diff.StatusCounts> m = new java.util.LinkedHashMap<>();
-            counts().getItems().forEach(k -> m.put(k.what(), k.counts()));
-            return m;
-        });
-    }
-
-    public String diffSummary() {
-        return fx(() -> robot.lookup("#diffSummary").queryAs(Label.class).getText());
-    }
-
-    /** Status label of the diff tree's row at a selector ("added", "removed", ... , "" unchanged), or null if not shown. */
-    public String diffRowStatus(int selector) {
-        return fx(() -> {
-            TreeItem<dev.capscope.app.ui.diff.DiffRow> i = diffView().tree().itemFor(Row.selectorKey(selector));
-            return i == null ? null : i.getValue().statusLabel();
-        });
-    }
-
-    /** Field/before/after lines of the diff details after selecting a selector's row. */
-    public java.util.List<dev.capscope.app.ui.diff.FieldRow> diffDetailsOf(int selector) {
-        interact(() -> {
-            var tree = diffView().tree();
-            tree.getSelectionModel().select(tree.itemFor(Row.selectorKey(selector)));
-        });
-        return fx(() -> java.util.List.copyOf(robot.lookup("#diffDetailsTable")
-                .queryAs(javafx.scene.control.TableView.class).getItems()));
-    }
-
-    /** Text of a labeled control of the restore wizard (e.g. "#restoreOutcome", "#restoreDisabledReason"). */
-    public String text(String query) {
-        return fx(() -> robot.lookup(query).queryLabeled().getText());
-    }
-
-    public boolean disabled(String query) {
-        return fx(() -> robot.lookup(query).query().isDisabled());
-    }
-
-    /** Items of a ListView of the wizard ("#restorePlanList", "#restoreRefusals", "#restoreProgressLog"). */
-    public java.util.List<String> listItems(String query) {
-        return fx(() -> java.util.List.copyOf(robot.lookup(query).queryListView().getItems().stream()
-                .map(String::valueOf).toList()));
-    }
-
-    /** Clicks a control once it is visible and enabled. */
-    public CapscopePage click(String query) {
-        waitUntil(() -> robot.lookup(query).tryQuery().map(n -> n.isVisible() && !n.isDisabled()).orElse(false));
-        robot.clickOn(query);
-        WaitForAsyncUtils.waitForFxEvents();
-        return this;
-    }
-
-    /** Preflight -> plan -> confirm -> apply in the open wizard; returns the outcome shown ("RESTORED_VERIFIED", ...). */
-    public String restoreThroughWizard() {
-        click("#restorePreflightButton");
-        waitUntil(() -> robot.lookup("#restorePlanList").query().isVisible());
-        click("#restoreNextButton");
-        click("#restoreConfirmCheck");
-        click("#restoreApplyButton");
-        waitUntil(() -> !text("#restoreOutcome").isEmpty());
-        return text("#restoreOutcome");
     }
 }

@@ -10,20 +10,12 @@ public final class DirectTaskRunner implements TaskRunner {
         task.runningCallback().run();
         V value;
         try {
-            value = task.work().call(task.progressFor(task.progressCallback()));
+            value = task.call(task.progressCallback());
         } catch (Throwable e) {
-            try {
-                task.failureCallback().accept(e);
-            } finally {
-                task.finishedCallback().run();
-            }
+            task.finish(null, e);
             return;
         }
-        try {
-            task.successCallback().accept(value);
-        } finally {
-            task.finishedCallback().run();
-        }
+        task.finish(value, null);
     }
 
     @Override
