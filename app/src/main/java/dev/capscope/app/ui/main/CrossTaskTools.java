@@ -10,7 +10,6 @@ import dev.capscope.app.ui.recording.RecordingViewModel;
 import dev.capscope.app.ui.sources.LiveTarget;
 import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.sources.SourceRef;
-import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.tree.CapTreeViewModel;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
@@ -40,7 +39,7 @@ final class CrossTaskTools {
         this.recordings = new RecordingViewModel(ctx.runner(), this::prepareMoment, this::showMoment,
                 (a, b) -> vm.workflow().openDiff(new DiffSide.OfSnapshot(new SnapshotSource(null, a)),
                         new DiffSide.OfSnapshot(new SnapshotSource(null, b))));
-        this.liveRecording = new LiveRecordingViewModel(ctx.runner(), FxTaskRunner::new, ctx.connector(), ctx.dialogs(),
+        this.liveRecording = new LiveRecordingViewModel(ctx.runner(), ctx.connector(), ctx.dialogs(),
                 this::recordable, this::openRecording);
         vm.tree().selectedSelectorProperty().addListener((o, a, b) -> {
             if (momentShown) recordings.followSelector(b.intValue());

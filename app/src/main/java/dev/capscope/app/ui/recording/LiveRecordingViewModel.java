@@ -44,12 +44,13 @@ public final class LiveRecordingViewModel {
 
     /** How often the recorder asks the target for generations (the CLI's default). */
     static final Duration POLL = Duration.ofMillis(20);
+    /** The recorder's own lane: it runs until stopped, so it must not hold up the target's or the files' lane. */
+    static final String LANE = "recording";
 
     private static final java.time.format.DateTimeFormatter STAMP =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(java.time.ZoneId.systemDefault());
 
     private final TaskRunner ui;
-    private final Supplier<TaskRunner> laneFactory;
     private final TargetConnector connector;
     private final DialogService dialogs;
     private final Supplier<Optional<Subject>> shown;
@@ -59,21 +60,18 @@ public final class LiveRecordingViewModel {
     private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final Map<String, Long> recordedGenerations = new ConcurrentHashMap<>();
     private final AtomicBoolean updatePosted = new AtomicBoolean();
-    private TaskRunner lane;
     private volatile Recorder recorder;
     private volatile boolean stopAsked;
     private volatile RecordingWriter writer;
     private volatile int moments;
 
     /**
-     * @param laneFactory makes the recorder's own lane (asked once, on the first recording)
      * @param shown       the live target and task on screen, if any
      * @param open        opens a finished recording under the scrubber
      */
-    public LiveRecordingViewModel(TaskRunner ui, Supplier<TaskRunner> laneFactory, TargetConnector connector,
+    public LiveRecordingViewModel(TaskRunner ui, TargetConnector connector,
                                   DialogService dialogs, Supplier<Optional<Subject>> shown, Consumer<Path> open) {
         this.ui = ui;
-        this.laneFactory = laneFactory;
         this.connector = connector;
         this.dialogs = dialogs;
         this.shown = shown;
@@ -106,9 +104,6 @@ public final class LiveRecordingViewModel {
         recording.set(true);
         String what = subject.task() == null ? "all tasks" : subject.task();
         status.set("Recording " + what + " to " + to.getFileName() + ": connecting…");
-        if (lane == null) {
-            lane = laneFactory.get();
-        }
         BackgroundTask.wrap("record", () -> record(subject, to, what))
                 .onSuccess(summary -> status.set(summary))
                 .onFailure(e -> {
@@ -120,7 +115,8 @@ public final class LiveRecordingViewModel {
                     recorder = null;
                     recording.set(false);
                 })
-                .executeWith(lane);
+                .onLane(LANE)
+                .executeWith(ui);
     }
 
     /** On the lane: connect, record until stopped, end the file. Returns the final status line. */
