@@ -189,6 +189,9 @@ public final class DetailsView extends BorderPane {
 
     /** Category lines are headings; a fact's tooltip says what it means. */
     private final class LineRow extends TreeTableRow<DetailItem> {
+        /** One tooltip per row, its text changed as the row is reused: a new Tooltip per update cost a popup each time. */
+        private Tooltip tooltip;
+
         @Override
         protected void updateItem(DetailItem d, boolean empty) {
             super.updateItem(d, empty);
@@ -197,10 +200,12 @@ public final class DetailsView extends BorderPane {
             String tip = empty || d == null || category || d.description().isEmpty() ? null
                     : d.category() + " · " + d.name() + ": " + d.description();
             if (tip == null) {
-                setTooltip(null);
-            } else if (getTooltip() == null || !tip.equals(getTooltip().getText())) {
-                setTooltip(new Tooltip(tip));
+                if (getTooltip() != null) setTooltip(null);
+                return;
             }
+            if (tooltip == null) tooltip = new Tooltip();
+            if (!tip.equals(tooltip.getText())) tooltip.setText(tip);
+            if (getTooltip() != tooltip) setTooltip(tooltip);
         }
     }
 
