@@ -36,9 +36,9 @@ struct agent_lease {
 
 /* Who sent a request: one per connection (or line). */
 struct agent_peer {
-  uint32_t client; /* identity for the restore lease: unique per connection, a line is one */
-  bool authed;     /* passed the token gate (a line always has: it is physical access) */
-  bool close;      /* set while serving: close once this answer is out */
+  uint32_t client;  /* identity for the restore lease: unique per connection, a line is one */
+  bool authed;      /* passed the token gate (a line always has: it is physical access) */
+  bool close;       /* set while serving: close once this answer is out */
   void *hook_state; /* the hooks' own per-peer state (agent_hooks.peer_end frees it) */
 };
 
@@ -47,8 +47,8 @@ struct agent_peer {
 struct agent_hooks {
   /* Before the opcode is looked up: true = answered here (rep holds the error, or
    * status OK for an empty answer); may set p->close. */
-  bool (*admit)(struct agent *a, struct agent_peer *p, uint16_t op, const uint8_t *payload,
-                size_t len, struct reply *rep);
+  bool (*admit)(struct agent *a, struct agent_peer *p, uint16_t op, const uint8_t *payload, size_t len,
+                struct reply *rep);
   /* Before a known operation runs: may fail it (reply_error) or make it a dry run. */
   void (*before_op)(struct agent *a, struct agent_peer *p, uint16_t op, bool mutation,
                     struct reply *rep);
@@ -92,8 +92,7 @@ struct agent {
  * like the serial line of a Genode target in QEMU, whose slave side LINK
  * points to); a.uri then names the real endpoint ("serial:LINK" for a pty,
  * the chosen port for tcp port 0). */
-int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
-                 size_t errlen);
+int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err, size_t errlen);
 /* Fill pollfds for the listener and every client; returns how many. */
 int agent_pollfds(struct agent *a, struct pollfd *fds, int max);
 /* Handle the events of fds filled by agent_pollfds, then close idle connections. */
@@ -112,8 +111,8 @@ void agent_close(struct agent *a);
  * is bad gets its error frame too, so a stream reader can answer before the
  * payload arrives. Returns false if the stream cannot be trusted afterwards (bad
  * magic, version or size) or a hook closes the peer: the connection then closes. */
-bool agent_serve_frame_from(struct agent *a, struct agent_peer *p, const uint8_t *frame,
-                            size_t len, struct writer *out);
+bool agent_serve_frame_from(struct agent *a, struct agent_peer *p, const uint8_t *frame, size_t len,
+                            struct writer *out);
 /* The same for the one client of a line (the L4Re and Genode agents' loops). */
 bool agent_serve_frame(struct agent *a, const uint8_t *frame, size_t len, struct writer *out);
 /* The header's magic, version and payload size are acceptable. */
@@ -121,8 +120,7 @@ bool agent_header_ok(const struct proto_header *h);
 /* Peer p is gone (or its line reset): its hooks' state and its restore lease end. */
 void agent_peer_end(struct agent *a, struct agent_peer *p);
 /* Appends an error frame that answers no request in particular (BUSY). */
-void agent_error_frame(struct writer *out, uint16_t op, uint32_t id, uint16_t status,
-                       const char *msg);
+void agent_error_frame(struct writer *out, uint16_t op, uint32_t id, uint16_t status, const char *msg);
 
 /* --- used by the op handlers --------------------------------------------- */
 
@@ -131,7 +129,7 @@ struct reply {
   uint16_t status;
   int32_t detail;
   char msg[200];
-  bool dry_run; /* validate and acknowledge, do not perform (fault injection) */
+  bool dry_run;    /* validate and acknowledge, do not perform (fault injection) */
   uint32_t client; /* who asked (set by the dispatcher): the restore lease's holder identity */
 };
 

@@ -247,9 +247,7 @@ static bool decode_line(struct armor_rx *rx) {
   return true;
 }
 
-static bool line_char(char c) {
-  return b64_value(c) >= 0 || c == '=' || c == ' ';
-}
+static bool line_char(char c) { return b64_value(c) >= 0 || c == '=' || c == ' '; }
 
 size_t armor_rx_feed(struct armor_rx *rx, const uint8_t *p, size_t n) {
   rx->ready = false;

@@ -21,7 +21,7 @@ struct conn {
   unsigned nends;
   bool closing; /* close once the output is flushed */
   bool dead;
-  bool line; /* a serial line: never closed, reset to a clean state instead */
+  bool line;              /* a serial line: never closed, reset to a clean state instead */
   struct agent_peer peer; /* the lease identity (unique per connection, a line is one), auth */
   /* Monotonic ms of the last sign of life: accepted, a complete request frame
    * received, or answer bytes taken by the client (see agent_expire_idle). */

@@ -22,8 +22,7 @@ void reply_error(struct reply *rep, uint16_t status, int32_t detail, const char 
 
 bool request_layout(struct reader *r, struct reply *rep) {
   if (!rd_done(r)) {
-    reply_error(rep, ST_BAD_LENGTH, 0, "payload of %zu bytes does not match the layout",
-                r->len);
+    reply_error(rep, ST_BAD_LENGTH, 0, "payload of %zu bytes does not match the layout", r->len);
     return false;
   }
   return true;
@@ -66,8 +65,8 @@ void agent_peer_end(struct agent *a, struct agent_peer *p) {
 
 /* A request whose header is good: hooks, the operation, its answer. */
 static void serve_request(struct agent *a, struct agent_peer *p, uint16_t op, uint32_t id,
-                          const uint8_t *payload, size_t plen, struct writer *out,
-                          size_t start, struct reply *rep) {
+                          const uint8_t *payload, size_t plen, struct writer *out, size_t start,
+                          struct reply *rep) {
   const struct agent_hooks *h = a->hooks;
   if (h && h->admit && h->admit(a, p, op, payload, plen, rep)) {
     if (rep->status == ST_OK) {
@@ -110,7 +109,8 @@ bool agent_serve_frame_from(struct agent *a, struct agent_peer *p, const uint8_t
   /* An agent with a smaller exchange buffer (Genode) answers within it: CAP_MAP
    * then pages earlier, anything else over it is an INTERNAL error. */
   size_t max = a->max_response && a->max_response < PROTO_MAX_RESPONSE_PAYLOAD
-                   ? a->max_response : PROTO_MAX_RESPONSE_PAYLOAD;
+                   ? a->max_response
+                   : PROTO_MAX_RESPONSE_PAYLOAD;
   out->limit = start + PROTO_HEADER_SIZE + max;
   struct reply rep = {.client = p->client};
   struct proto_header h = {0};
@@ -143,8 +143,7 @@ bool agent_serve_frame(struct agent *a, const uint8_t *f, size_t len, struct wri
   return agent_serve_frame_from(a, &line, f, len, out);
 }
 
-void agent_error_frame(struct writer *out, uint16_t op, uint32_t id, uint16_t status,
-                       const char *msg) {
+void agent_error_frame(struct writer *out, uint16_t op, uint32_t id, uint16_t status, const char *msg) {
   struct reply rep = {.status = ST_OK};
   reply_error(&rep, status, 0, "%s", msg);
   error_frame(out, out->len, op, id, &rep);

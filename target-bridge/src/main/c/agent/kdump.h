@@ -46,8 +46,8 @@ struct kdump {
   struct kdump_space *spaces;
   size_t nobjs, nmaps, nspaces;
   size_t cap_objs, cap_maps, cap_spaces;
-  size_t records;    /* records fed so far */
-  bool bad;          /* a mapping record before any object, or out of memory */
+  size_t records; /* records fed so far */
+  bool bad;       /* a mapping record before any object, or out of memory */
 };
 
 void kdump_init(struct kdump *d);

@@ -62,7 +62,9 @@ void agent_op_lease_acquire(struct agent *a, struct reader *r, struct reply *rep
   }
   if (!same_generation(task, ti.generation, generation, rep))
     return; /* not acquired; a lease this client held stays as it was */
-  a->lease = (struct agent_lease){.held = true, .client = rep->client, .task = task,
+  a->lease = (struct agent_lease){.held = true,
+                                  .client = rep->client,
+                                  .task = task,
                                   .generation = generation,
                                   .timeout_ms = timeout_ms ? timeout_ms : LEASE_DEFAULT_MS};
   renew(a);
@@ -79,8 +81,7 @@ void agent_op_lease_release(struct agent *a, struct reader *r, struct reply *rep
 bool agent_lease_check(struct agent *a, uint32_t task, struct reply *rep) {
   struct agent_task_info ti;
   if (!lease_live(a)) {
-    reply_error(rep, ST_NO_LEASE, 0,
-                "acquire the restore lease (LEASE_ACQUIRE) before changing a task");
+    reply_error(rep, ST_NO_LEASE, 0, "acquire the restore lease (LEASE_ACQUIRE) before changing a task");
     return false;
   }
   struct agent_lease *l = &a->lease;
@@ -90,8 +91,8 @@ bool agent_lease_check(struct agent *a, uint32_t task, struct reply *rep) {
   }
   if (task != l->task) {
     reply_error(rep, ST_BAD_RANGE, 0,
-                "the restore lease is on task %u, not task %u: acquire it for this task first",
-                l->task, task);
+                "the restore lease is on task %u, not task %u: acquire it for this task first", l->task,
+                task);
     return false;
   }
   if (!agent_task(a, task, &ti, rep) || !same_generation(task, ti.generation, l->generation, rep))

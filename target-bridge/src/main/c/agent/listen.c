@@ -31,8 +31,7 @@ static int listen_unix(struct agent *a, const char *path, char *err, size_t errl
   memset(&sa, 0, sizeof sa);
   sa.sun_family = AF_UNIX;
   if (strlen(path) == 0 || strlen(path) >= sizeof sa.sun_path) {
-    snprintf(err, errlen, "unix socket path empty or longer than %zu bytes",
-             sizeof sa.sun_path - 1);
+    snprintf(err, errlen, "unix socket path empty or longer than %zu bytes", sizeof sa.sun_path - 1);
     return -1;
   }
   strcpy(sa.sun_path, path);
@@ -165,8 +164,7 @@ static int listen_pty(struct agent *a, const char *link, char *err, size_t errle
   return 0;
 }
 
-int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err,
-                 size_t errlen) {
+int agent_listen(struct agent *a, struct agent_runtime *rt, const char *spec, char *err, size_t errlen) {
   memset(a, 0, sizeof *a);
   a->rt = rt;
   a->idle_timeout_ms = AGENT_DEFAULT_IDLE_TIMEOUT_MS;

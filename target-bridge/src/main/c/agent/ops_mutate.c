@@ -47,8 +47,7 @@ static bool allowed_on(struct agent *a, uint32_t task, struct reply *rep) {
 
 /* 2^order slots from sel, aligned as flexpages are, inside 0..4296. */
 static bool check_fpage(unsigned sel, unsigned order, struct reply *rep) {
-  if (order > 12 || (sel & ((1u << order) - 1)) ||
-      sel + (1u << order) - 1 > PROTO_LAST_SELECTOR) {
+  if (order > 12 || (sel & ((1u << order) - 1)) || sel + (1u << order) - 1 > PROTO_LAST_SELECTOR) {
     reply_error(rep, ST_BAD_RANGE, 0, "selector 0x%x order %u: unaligned or past 4296", sel, order);
     return false;
   }
@@ -103,8 +102,7 @@ static void op_map_copy(struct agent *a, struct reader *r, struct reply *rep) {
   (void)rd_u8(r);
   struct agent_task_info dti, sti;
   if (!request_layout(r, rep) || !allowed_on(a, dst, rep) || !request_fits(r, rep) ||
-      !check_fpage(from, order, rep) ||
-      !check_fpage(to, order, rep))
+      !check_fpage(from, order, rep) || !check_fpage(to, order, rep))
     return;
   if (rights == 0 || rights > 15 || grant > 1) {
     reply_error(rep, ST_BAD_RANGE, 0, "rights 0x%x grant %u", rights, grant);
@@ -168,12 +166,9 @@ static long create_at(struct agent_runtime *rt, uint8_t kind, uint64_t label) {
     l4_fpage_t utcb = l4_fpage(NEW_TASK_UTCB_AREA, 12, L4_FPAGE_RW);
     return l4_error(l4_factory_create_task(f, at, &utcb));
   }
-  case KIND_THREAD:
-    return l4_error(l4_factory_create_thread(f, at));
-  case KIND_IPC_GATE:
-    return l4_error(l4_factory_create_gate(f, at, L4_INVALID_CAP, (l4_umword_t)label));
-  default:
-    return l4_error(l4_factory_create_irq(f, at));
+  case KIND_THREAD: return l4_error(l4_factory_create_thread(f, at));
+  case KIND_IPC_GATE: return l4_error(l4_factory_create_gate(f, at, L4_INVALID_CAP, (l4_umword_t)label));
+  default: return l4_error(l4_factory_create_irq(f, at));
   }
 }
 

@@ -35,8 +35,8 @@ static bool parse_range(struct reader *r, struct reply *rep, uint32_t *task, uin
 /* One l4_task_cap_valid per selector; -1 with status ST_L4_ERROR if the task cap
  * itself cannot be invoked. A task without a task cap in the agent's space is
  * answered from the runtime's kernel records. */
-static int probe_valid(const struct agent_runtime *rt, const struct agent_task_info *ti,
-                       unsigned sel, struct reply *rep) {
+static int probe_valid(const struct agent_runtime *rt, const struct agent_task_info *ti, unsigned sel,
+                       struct reply *rep) {
   if (l4_is_invalid_cap(ti->task_cap)) {
     int v = rt->mapped ? rt->mapped(rt->ctx, ti, sel) : -1;
     if (v < 0)
@@ -182,8 +182,7 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
   uint32_t task;
   uint16_t first, last;
   struct agent_task_info ti;
-  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) ||
-      !agent_task(a, task, &ti, rep))
+  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) || !agent_task(a, task, &ti, rep))
     return;
   a->rt->enter(a->rt->ctx);
   wr_u32(rep->w, task);
@@ -208,8 +207,7 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
   uint32_t task;
   uint16_t first, last;
   struct agent_task_info ti;
-  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) ||
-      !agent_task(a, task, &ti, rep))
+  if (!parse_range(r, rep, &task, &first, &last, PROTO_LAST_SELECTOR) || !agent_task(a, task, &ti, rep))
     return;
   struct agent_runtime *rt = a->rt;
   rt->enter(rt->ctx);

@@ -83,7 +83,7 @@ static void process_input(struct agent *a, struct conn *c) {
     }
     size_t len = PROTO_HEADER_SIZE + (size_t)hd.payload_len;
     if (c->in_len - off < len)
-      break; /* wait for the rest */
+      break;                            /* wait for the rest */
     c->last_active_ms = conn_mono_ms(); /* a complete frame arrived */
     answer(a, c, h, len);
     off += len;
@@ -243,7 +243,7 @@ static void accept_clients(struct agent *a) {
       slot = conn_evictable_slot(a, now);
       if (slot >= 0)
         conn_drop_idle(a, slot, "all slots taken, it was idle longest",
-                  now - a->conns[slot]->last_active_ms);
+                       now - a->conns[slot]->last_active_ms);
     }
     struct conn *c = slot >= 0 ? conn_new(fd) : NULL;
     if (c) {

@@ -24,8 +24,8 @@ static int cmp(const void *a, const void *b) {
 
 static void report(const char *what, double *t, int n) {
   qsort(t, (size_t)n, sizeof *t, cmp);
-  printf("%-44s median %7.1f us   p90 %7.1f us   min %7.1f us  (n=%d)\n", what, t[n / 2],
-         t[n * 9 / 10], t[0], n);
+  printf("%-44s median %7.1f us   p90 %7.1f us   min %7.1f us  (n=%d)\n", what, t[n / 2], t[n * 9 / 10],
+         t[0], n);
 }
 
 int main(int argc, char **argv) {

@@ -75,11 +75,12 @@ int main(int argc, char **argv) {
       return 1;
     }
     resp_free(&r);
-    printf("%s: %u valid, %d cap infos, %d cap-map entries; first walk %.1f ms, %llu bytes in + %llu out; "
-           "unchanged walk (GENERATION) %.1f ms, %llu + %llu bytes\n",
-           argv[2], tasks[t].valid, count, ne, t1 - t0, (unsigned long long)first_in,
-           (unsigned long long)first_out, t2 - t1, (unsigned long long)(cl_armored_in - in0),
-           (unsigned long long)(cl_armored_out - out0));
+    printf(
+        "%s: %u valid, %d cap infos, %d cap-map entries; first walk %.1f ms, %llu bytes in + %llu out; "
+        "unchanged walk (GENERATION) %.1f ms, %llu + %llu bytes\n",
+        argv[2], tasks[t].valid, count, ne, t1 - t0, (unsigned long long)first_in,
+        (unsigned long long)first_out, t2 - t1, (unsigned long long)(cl_armored_in - in0),
+        (unsigned long long)(cl_armored_out - out0));
     cl_forget(fd);
     close(fd);
   }

@@ -9,7 +9,8 @@
 #   $(OUT)/bin/test_console_model the client against capsim behind a kernel-console model
 
 # agent/armor.c is the armored-line codec both ends run (one source, compiled for each).
-BRIDGE_SRC := bridge/capbridge.c bridge/cb_parse.c bridge/cb_error.c bridge/cb_transport.c \
+BRIDGE_SRC := bridge/capbridge.c bridge/cb_exchange.c bridge/cb_read_calls.c bridge/cb_mutate_calls.c \
+              bridge/cb_walk_announce.c bridge/cb_parse.c bridge/cb_parse_frame.c bridge/cb_error.c bridge/cb_transport.c \
               bridge/cb_framing.c bridge/cb_armor.c bridge/cb_auth.c bridge/cb_pipeline.c agent/armor.c
 # Position-independent objects of their own, so the .so never picks up non-PIC objects.
 BRIDGE_OBJ := $(BRIDGE_SRC:%.c=$(OUT)/obj/bridge-pic/%.o)

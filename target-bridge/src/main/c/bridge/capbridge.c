@@ -1,6 +1,8 @@
 /*
  * The protocol client: one connection, one request at a time, each answered within the
- * connection's timeout. Frames are built and checked here; payloads are decoded by cb_parse.c.
+ * connection's timeout. This file connects (HELLO, token) and reports errors; requests are
+ * framed and answered in cb_exchange.c, the exported calls are in cb_read_calls.c,
+ * cb_mutate_calls.c and cb_walk_announce.c; payloads are decoded by cb_parse.c.
  */
 #define _GNU_SOURCE
 #include "capbridge.h"
@@ -10,28 +12,10 @@
 #include <string.h>
 
 #include "cb_armor.h"
-#include "cb_framing.h"
 #include "cb_auth.h"
-#include "cb_parse.h"
-#include "cb_pipeline.h"
-#include "protocol/header.h"
-#include "cb_wire.h"
+#include "cb_conn.h"
 
 #define CLIENT_NAME "libcapbridge 0.1"
-
-struct cb_conn {
-	pthread_mutex_t lock;
-	struct cb_transport t;
-	const struct cb_framing *framing;
-	int connected;
-	int timeout_ms;
-	uint32_t next_id;
-	struct cb_err err;
-	struct cb_hello hello;
-	uint8_t tx[PROTO_HEADER_SIZE + CB_MAX_REQUEST];
-	uint8_t *rx; /* CB_MAX_RESPONSE bytes, allocated at connect */
-	struct cb_pipeline pipe; /* requests announced ahead (cb_announce_walks) */
-};
 
 cb_conn *cb_new(void)
 {
@@ -42,13 +26,6 @@ cb_conn *cb_new(void)
 	c->framing = &cb_framing_raw;
 	c->timeout_ms = 5000;
 	return c;
-}
-
-static void drop_connection(cb_conn *c)
-{
-	cb_transport_close(&c->t);
-	c->connected = 0;
-	cb_pipeline_reset(&c->pipe, 0);
 }
 
 /* How many wire bytes of requests may wait for answers: a kernel console keeps only a few hundred
@@ -65,7 +42,7 @@ static size_t window_for(const struct cb_transport *t)
 void cb_free(cb_conn *c)
 {
 	if (!c) return;
-	drop_connection(c);
+	cb_drop_connection(c);
 	free(c->rx);
 	pthread_mutex_destroy(&c->lock);
 	free(c);
@@ -78,117 +55,6 @@ void cb_set_timeout(cb_conn *c, int timeout_ms)
 	pthread_mutex_unlock(&c->lock);
 }
 
-/* Request payload writer over the tx buffer, after the header. */
-static struct cb_wr request(cb_conn *c)
-{
-	struct cb_wr w = { c->tx + PROTO_HEADER_SIZE, CB_MAX_REQUEST, 0, 0 };
-	return w;
-}
-
-static void write_header(uint8_t *frame, uint16_t opcode, uint32_t id, size_t payload_len)
-{
-	proto_header_put(frame, opcode, id, ST_OK, (uint32_t)payload_len);
-}
-
-/* Receives the answer to request `id` into c->rx; a closing error frame drops the connection. */
-static int receive(cb_conn *c, uint16_t opcode, uint32_t id, int64_t deadline, const uint8_t **payload,
-                   size_t *plen)
-{
-	struct cb_err *e = &c->err;
-	struct proto_header h;
-	int rc;
-	if ((rc = c->framing->recv(&c->t, c->rx, PROTO_HEADER_SIZE, deadline, e)) < 0) goto broken;
-	if ((rc = cb_parse_header(c->rx, CB_MAX_RESPONSE, &h, e)) < 0) goto broken;
-	if (h.id != id || h.opcode != opcode) {
-		rc = cb_fail(e, CB_E_PROTOCOL, "answer to request %u opcode 0x%x arrived for request %u opcode 0x%x",
-		             h.id, h.opcode, id, opcode);
-		goto broken;
-	}
-	if ((rc = c->framing->recv(&c->t, c->rx, h.payload_len, deadline, e)) < 0) goto broken;
-	c->pipe.stats[CB_STAT_ANSWERS]++;
-
-	if (h.status != ST_OK) {
-		rc = cb_parse_error_frame(h.status, c->rx, h.payload_len, e);
-		/* The agent closes the connection after these (protocol.md §2). */
-		if (h.status == ST_BAD_MAGIC || h.status == ST_BAD_VERSION || h.status == ST_TOO_LARGE
-		    || h.status == ST_BUSY || h.status == ST_UNAUTHORIZED || rc == CB_E_PROTOCOL)
-			drop_connection(c);
-		return rc;
-	}
-	*payload = c->rx;
-	*plen = h.payload_len;
-	return 0;
-broken:
-	drop_connection(c);
-	return rc;
-}
-
-/* Takes and drops the answer to the first announced request: nobody asked for it after all. */
-static int discard_first(cb_conn *c, int64_t deadline)
-{
-	struct cb_pending *q = &c->pipe.q[c->pipe.head];
-	uint32_t id = q->id;
-	uint16_t opcode = q->opcode;
-	int sent = q->sent;
-	cb_pipeline_pop(&c->pipe);
-	if (!sent) return 0;
-	const uint8_t *p;
-	size_t n;
-	int rc = receive(c, opcode, id, deadline, &p, &n);
-	if (rc < 0 && !c->connected) return rc;
-	cb_err_clear(&c->err); /* an error answer nobody asked for is nobody's error */
-	c->pipe.stats[CB_STAT_DISCARDED]++;
-	return 0;
-}
-
-/*
- * Sends the request in c->tx (payload already written) and receives its answer.
- * On success payload and plen name the response payload in c->rx. Any failure that leaves the
- * stream in an unknown state closes the connection. A request that was announced (cb_pipeline.h)
- * is not sent again: its answer is already on its way.
- */
-static int exchange(cb_conn *c, uint16_t opcode, const struct cb_wr *w, const uint8_t **payload, size_t *plen)
-{
-	struct cb_err *e = &c->err;
-	int64_t deadline = cb_now_ms() + c->timeout_ms;
-	int rc;
-	uint32_t id;
-
-	cb_err_clear(e);
-	if (!c->connected)
-		return cb_fail(e, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
-	if (w->overflow) return cb_fail(e, CB_E_INTERNAL, "request too large");
-
-	int at = cb_pipeline_find(&c->pipe, opcode, c->tx + PROTO_HEADER_SIZE, w->len);
-	if (at >= 0) {
-		if ((rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, at, deadline, e)) < 0) goto broken;
-		while (c->pipe.head < at)
-			if ((rc = discard_first(c, deadline)) < 0) return rc;
-		id = c->pipe.q[at].id;
-		cb_pipeline_pop(&c->pipe);
-		/* keep the agent busy with what comes next while this answer is read */
-		if ((rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, -1, deadline, e)) < 0) goto broken;
-	} else {
-		while (!cb_pipeline_empty(&c->pipe)) /* the caller went another way: drop what is announced */
-			if ((rc = discard_first(c, deadline)) < 0) return rc;
-		id = ++c->next_id;
-		write_header(c->tx, opcode, id, w->len);
-		if ((rc = c->framing->send_frame(&c->t, c->tx, PROTO_HEADER_SIZE + w->len, deadline, e)) < 0) goto broken;
-		cb_pipeline_count_write(&c->pipe, 1);
-	}
-	return receive(c, opcode, id, deadline, payload, plen);
-broken:
-	drop_connection(c);
-	return rc;
-}
-
-/* A payload that does not parse means we can no longer trust the stream either. */
-static int parsed(cb_conn *c, int rc)
-{
-	if (rc == CB_E_PROTOCOL) drop_connection(c);
-	return rc;
-}
-
 int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 {
 	const uint8_t *p;
@@ -197,7 +63,7 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 
 	pthread_mutex_lock(&c->lock);
 	cb_err_clear(&c->err);
-	drop_connection(c);
+	cb_drop_connection(c);
 	c->timeout_ms = timeout_ms > 0 ? timeout_ms : 1;
 	if (!c->rx && !(c->rx = malloc(CB_MAX_RESPONSE))) {
 		rc = cb_fail(&c->err, CB_E_INTERNAL, "out of memory");
@@ -219,23 +85,23 @@ int cb_connect(cb_conn *c, const char *uri, int timeout_ms)
 	struct cb_wr w = request(c);
 	cb_wr_u16(&w, PROTO_VERSION);
 	cb_wr_str(&w, (const uint8_t *)CLIENT_NAME, strlen(CLIENT_NAME));
-	if ((rc = exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto out;
+	if ((rc = cb_exchange(c, OP_HELLO, &w, &p, &n)) < 0) goto out;
 	rc = cb_parse_hello(p, n, &c->hello, &c->err);
 	if (rc < 0) {
-		drop_connection(c); /* not an agent we can talk to: it gets nothing more */
+		cb_drop_connection(c); /* not an agent we can talk to: it gets nothing more */
 		goto out;
 	}
 	/* Serial lines need no token (holding the line is holding the machine). */
 	if (!(c->hello.flags & HELLO_TOKEN_REQUIRED) || c->t.kind == CB_T_SERIAL) goto out;
 	if (!token[0]) {
-		drop_connection(c);
+		cb_drop_connection(c);
 		rc = cb_fail(&c->err, CB_E_REJECTED, "the target requires a token: %s",
 		             "set CAPSCOPE_TOKEN or add ?token=TOKEN to the target address");
 		goto out;
 	}
 	w = request(c);
 	cb_wr_str(&w, (const uint8_t *)token, strlen(token));
-	if ((rc = exchange(c, OP_AUTH, &w, &p, &n)) < 0 && c->err.wire_status == ST_UNAUTHORIZED)
+	if ((rc = cb_exchange(c, OP_AUTH, &w, &p, &n)) < 0 && c->err.wire_status == ST_UNAUTHORIZED)
 		rc = cb_fail(&c->err, CB_E_REJECTED, "wrong token: the target did not accept it (%s)",
 		             "check CAPSCOPE_TOKEN or the ?token= of the target address");
 out:
@@ -305,483 +171,6 @@ int cb_hello_info(cb_conn *c, int64_t *nums, uint8_t *arena, int arena_cap)
 	}
 	pthread_mutex_unlock(&c->lock);
 	return rc;
-}
-
-/* Checks a caller's selector range before it goes on the wire. */
-static int check_range(cb_conn *c, int first, int last, int max)
-{
-	if (first < 0 || last > max || first > last)
-		return cb_fail(&c->err, CB_E_INTERNAL, "range %d..%d outside 0..%d", first, last, max);
-	return 0;
-}
-
-static int check_cap(cb_conn *c, int cap)
-{
-	return cap < 0 ? cb_fail(&c->err, CB_E_INTERNAL, "negative buffer capacity") : 0;
-}
-
-/* Every exported call holds the connection's lock for the whole request and its error state. */
-static void begin(cb_conn *c)
-{
-	pthread_mutex_lock(&c->lock);
-	cb_err_clear(&c->err);
-}
-
-static int end(cb_conn *c, int rc)
-{
-	pthread_mutex_unlock(&c->lock);
-	return rc;
-}
-
-static int tasks_locked(cb_conn *c, int64_t *nums, int max_tasks, uint8_t *arena, int arena_cap)
-{
-	const uint8_t *p;
-	size_t n;
-	int rc;
-	struct cb_wr w = request(c);
-	if ((rc = check_cap(c, max_tasks)) < 0 || (rc = check_cap(c, arena_cap)) < 0
-	    || (rc = exchange(c, OP_TASKS, &w, &p, &n)) < 0)
-		return rc;
-	struct cb_arena a = { arena, (size_t)arena_cap, 0 };
-	return parsed(c, cb_parse_tasks(p, n, nums, (size_t)max_tasks, &a, &c->err));
-}
-
-int cb_tasks(cb_conn *c, int64_t *nums, int max_tasks, uint8_t *arena, int arena_cap)
-{
-	begin(c);
-	return end(c, tasks_locked(c, nums, max_tasks, arena, arena_cap));
-}
-
-static int generation_locked(cb_conn *c, uint32_t task, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u16(&w, 1);
-	cb_wr_u32(&w, task);
-	if ((rc = exchange(c, OP_GENERATION, &w, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_generation(p, n, task, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	return 0;
-}
-
-int cb_generation(cb_conn *c, uint32_t task, int64_t *meta)
-{
-	begin(c);
-	return end(c, generation_locked(c, task, meta));
-}
-
-/* VALIDITY and CAP_INFOS share the request layout: task, first, last. */
-static int range_request(cb_conn *c, uint16_t opcode, uint32_t task, int first, int last, int max,
-                         const uint8_t **p, size_t *n)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)first);
-	cb_wr_u16(&w, (uint16_t)last);
-	if ((rc = check_range(c, first, last, max)) < 0) return rc;
-	return exchange(c, opcode, &w, p, n);
-}
-
-static int validity_locked(cb_conn *c, uint32_t task, int first, int last, uint8_t *bitmap, int cap,
-                           int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	int rc;
-	if ((rc = check_cap(c, cap)) < 0
-	    || (rc = range_request(c, OP_VALIDITY, task, first, last, CB_LAST_SELECTOR, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_validity(p, n, task, (uint16_t)first, (uint16_t)last, bitmap,
-	                                         (size_t)cap, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	return rc;
-}
-
-int cb_validity(cb_conn *c, uint32_t task, int first, int last, uint8_t *bitmap, int cap, int64_t *meta)
-{
-	begin(c);
-	return end(c, validity_locked(c, task, first, last, bitmap, cap, meta));
-}
-
-static int cap_infos_locked(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_infos,
-                            int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	int rc;
-	if ((rc = check_cap(c, max_infos)) < 0
-	    || (rc = range_request(c, OP_CAP_INFOS, task, first, last, CB_LAST_SELECTOR, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_cap_infos(p, n, task, (uint16_t)first, (uint16_t)last, nums,
-	                                          (size_t)max_infos, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	return rc;
-}
-
-int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_infos, int64_t *meta)
-{
-	begin(c);
-	return end(c, cap_infos_locked(c, task, first, last, nums, max_infos, meta));
-}
-
-static int threads_locked(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena,
-                          int arena_cap, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	if ((rc = check_cap(c, max_threads)) < 0 || (rc = check_cap(c, arena_cap)) < 0
-	    || (rc = exchange(c, OP_THREADS, &w, &p, &n)) < 0)
-		return rc;
-	struct cb_arena a = { arena, (size_t)arena_cap, 0 };
-	rc = parsed(c, cb_parse_threads(p, n, task, nums, (size_t)max_threads, &a, &gen, &c->err));
-	if (rc >= 0) meta[CB_META_GENERATION] = (int64_t)gen;
-	return rc;
-}
-
-int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena, int arena_cap,
-               int64_t *meta)
-{
-	begin(c);
-	return end(c, threads_locked(c, task, nums, max_threads, arena, arena_cap, meta));
-}
-
-static int cap_map_locked(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries,
-                          uint8_t *arena, int arena_cap, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	uint16_t next = PROTO_CAPMAP_DONE;
-	int rc;
-	if ((rc = check_cap(c, max_entries)) < 0 || (rc = check_cap(c, arena_cap)) < 0
-	    || (rc = range_request(c, OP_CAP_MAP, task, first, last, CB_LAST_CAPMAP_INDEX, &p, &n)) < 0)
-		return rc;
-	struct cb_arena a = { arena, (size_t)arena_cap, 0 };
-	rc = parsed(c, cb_parse_cap_map(p, n, task, (uint16_t)first, (uint16_t)last, nums, (size_t)max_entries,
-	                                &a, &next, &gen, &c->err));
-	if (rc >= 0) {
-		meta[CB_META_GENERATION] = (int64_t)gen;
-		meta[CB_META_NEXT_INDEX] = next;
-	}
-	return rc;
-}
-
-int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries,
-               uint8_t *arena, int arena_cap, int64_t *meta)
-{
-	begin(c);
-	return end(c, cap_map_locked(c, task, first, last, nums, max_entries, arena, arena_cap, meta));
-}
-
-/* Mutations whose answer is just the new generation. */
-static int mutate(cb_conn *c, uint16_t opcode, struct cb_wr *w, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint64_t gen = 0;
-	int rc;
-	if ((rc = exchange(c, opcode, w, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_generation_only(p, n, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	return 0;
-}
-
-static int unmap_locked(cb_conn *c, uint32_t task, int selector, int order, int mode, int64_t *meta)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)selector);
-	cb_wr_u8(&w, (uint8_t)order);
-	cb_wr_u8(&w, (uint8_t)mode);
-	if ((rc = check_range(c, selector, selector, CB_LAST_SELECTOR)) < 0) return rc;
-	return mutate(c, OP_UNMAP, &w, meta);
-}
-
-int cb_unmap(cb_conn *c, uint32_t task, int selector, int order, int mode, int64_t *meta)
-{
-	begin(c);
-	return end(c, unmap_locked(c, task, selector, order, mode, meta));
-}
-
-static int map_copy_locked(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to, int order,
-                           int rights, int grant, int64_t *meta)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, dst_task);
-	cb_wr_u32(&w, src_task);
-	cb_wr_u16(&w, (uint16_t)from);
-	cb_wr_u16(&w, (uint16_t)to);
-	cb_wr_u8(&w, (uint8_t)order);
-	cb_wr_u8(&w, (uint8_t)rights);
-	cb_wr_u8(&w, grant ? 1 : 0);
-	cb_wr_u8(&w, 0);
-	if ((rc = check_range(c, from, from, CB_LAST_SELECTOR)) < 0
-	    || (rc = check_range(c, to, to, CB_LAST_SELECTOR)) < 0)
-		return rc;
-	return mutate(c, OP_MAP_COPY, &w, meta);
-}
-
-int cb_map_copy(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to, int order, int rights,
-                int grant, int64_t *meta)
-{
-	begin(c);
-	return end(c, map_copy_locked(c, dst_task, src_task, from, to, order, rights, grant, meta));
-}
-
-/* The four semantics strings of CREATE_SESSION and SET_CAPMAP_ENTRY. */
-struct semantics_strings {
-	const uint8_t *s[4];
-	int len[4];
-};
-
-static int write_strings(cb_conn *c, struct cb_wr *w, const struct semantics_strings *ss)
-{
-	for (int i = 0; i < 4; i++) {
-		if (ss->len[i] < 0 || ss->len[i] > CB_MAX_STRING || (ss->len[i] > 0 && !ss->s[i]))
-			return cb_fail(&c->err, CB_E_INTERNAL, "string of %d bytes (limit %d)", ss->len[i], CB_MAX_STRING);
-		cb_wr_str(w, ss->s[i], (size_t)ss->len[i]);
-	}
-	return 0;
-}
-
-static int create_session_locked(cb_conn *c, uint32_t task, int selector, int64_t quota,
-                                 const struct semantics_strings *ss, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint16_t badge = 0;
-	uint32_t obj = 0;
-	uint64_t gen = 0;
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)selector);
-	cb_wr_u64(&w, (uint64_t)quota);
-	if ((rc = check_range(c, selector, selector, CB_LAST_SELECTOR)) < 0 || (rc = write_strings(c, &w, ss)) < 0
-	    || (rc = exchange(c, OP_CREATE_SESSION, &w, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_create_session(p, n, &badge, &obj, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	meta[CB_META_BADGE] = badge;
-	meta[CB_META_OBJECT] = obj;
-	return 0;
-}
-
-int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota,
-                      const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                      const uint8_t *args, int args_len, const uint8_t *server, int server_len, int64_t *meta)
-{
-	struct semantics_strings ss = { { iface, label, args, server }, { iface_len, label_len, args_len, server_len } };
-	begin(c);
-	return end(c, create_session_locked(c, task, selector, quota, &ss, meta));
-}
-
-static int create_object_locked(cb_conn *c, uint32_t task, int selector, int kind, int64_t label, int64_t *meta)
-{
-	const uint8_t *p;
-	size_t n;
-	uint32_t obj = 0;
-	uint64_t gen = 0;
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)selector);
-	cb_wr_u8(&w, (uint8_t)kind);
-	cb_wr_u8(&w, 0);
-	cb_wr_u64(&w, (uint64_t)label);
-	if ((rc = check_range(c, selector, selector, CB_LAST_SELECTOR)) < 0
-	    || (rc = exchange(c, OP_CREATE_OBJECT, &w, &p, &n)) < 0
-	    || (rc = parsed(c, cb_parse_create_object(p, n, &obj, &gen, &c->err))) < 0)
-		return rc;
-	meta[CB_META_GENERATION] = (int64_t)gen;
-	meta[CB_META_OBJECT] = obj;
-	return 0;
-}
-
-int cb_create_object(cb_conn *c, uint32_t task, int selector, int kind, int64_t label, int64_t *meta)
-{
-	begin(c);
-	return end(c, create_object_locked(c, task, selector, kind, label, meta));
-}
-
-static int set_capmap_entry_locked(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count, int flags,
-                                   uint32_t server_task, int64_t quota, const struct semantics_strings *ss,
-                                   int64_t *meta)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)index);
-	cb_wr_u16(&w, (uint16_t)raw_id);
-	cb_wr_u8(&w, (uint8_t)ref_count);
-	if (raw_id > 0xFFFF) { /* Genode 25.02's 32-bit ids: the high half follows the flags */
-		cb_wr_u8(&w, (uint8_t)(flags | CAPMAP_FLAG_ID_HIGH));
-		cb_wr_u16(&w, (uint16_t)((uint32_t)raw_id >> 16));
-	} else {
-		cb_wr_u8(&w, (uint8_t)(flags & ~CAPMAP_FLAG_ID_HIGH));
-	}
-	cb_wr_u32(&w, server_task);
-	cb_wr_u64(&w, (uint64_t)quota);
-	if ((rc = check_range(c, index, index, CB_LAST_CAPMAP_INDEX)) < 0 || (rc = write_strings(c, &w, ss)) < 0)
-		return rc;
-	if (raw_id <= 0 || ref_count < 0 || ref_count > 255)
-		return cb_fail(&c->err, CB_E_INTERNAL, "cap-map entry raw id %d / ref count %d out of range",
-		               raw_id, ref_count);
-	return mutate(c, OP_SET_CAPMAP_ENTRY, &w, meta);
-}
-
-int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count, int flags,
-                        uint32_t server_task, int64_t quota,
-                        const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                        const uint8_t *args, int args_len, const uint8_t *server, int server_len, int64_t *meta)
-{
-	struct semantics_strings ss = { { iface, label, args, server }, { iface_len, label_len, args_len, server_len } };
-	begin(c);
-	return end(c, set_capmap_entry_locked(c, task, index, raw_id, ref_count, flags, server_task, quota, &ss, meta));
-}
-
-static int clear_capmap_entry_locked(cb_conn *c, uint32_t task, int index, int64_t *meta)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)index);
-	if ((rc = check_range(c, index, index, CB_LAST_CAPMAP_INDEX)) < 0) return rc;
-	return mutate(c, OP_CLEAR_CAPMAP_ENTRY, &w, meta);
-}
-
-int cb_clear_capmap_entry(cb_conn *c, uint32_t task, int index, int64_t *meta)
-{
-	begin(c);
-	return end(c, clear_capmap_entry_locked(c, task, index, meta));
-}
-
-static int close_session_locked(cb_conn *c, uint32_t task, int selector, int64_t *meta)
-{
-	int rc;
-	struct cb_wr w = request(c);
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)selector);
-	if ((rc = check_range(c, selector, selector, CB_LAST_CAPMAP_INDEX)) < 0) return rc;
-	return mutate(c, OP_CLOSE_SESSION, &w, meta);
-}
-
-int cb_close_session(cb_conn *c, uint32_t task, int selector, int64_t *meta)
-{
-	begin(c);
-	return end(c, close_session_locked(c, task, selector, meta));
-}
-
-static int lease_acquire_locked(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta)
-{
-	struct cb_wr w = request(c);
-	if (timeout_ms < 0)
-		return cb_fail(&c->err, CB_E_INTERNAL, "negative lease timeout %d ms", timeout_ms);
-	cb_wr_u32(&w, task);
-	cb_wr_u64(&w, (uint64_t)generation);
-	cb_wr_u32(&w, (uint32_t)timeout_ms);
-	return mutate(c, OP_LEASE_ACQUIRE, &w, meta);
-}
-
-int cb_lease_acquire(cb_conn *c, uint32_t task, int64_t generation, int timeout_ms, int64_t *meta)
-{
-	begin(c);
-	return end(c, lease_acquire_locked(c, task, generation, timeout_ms, meta));
-}
-
-static int lease_release_locked(cb_conn *c)
-{
-	const uint8_t *p;
-	size_t n;
-	int rc;
-	struct cb_wr w = request(c);
-	if ((rc = exchange(c, OP_LEASE_RELEASE, &w, &p, &n)) < 0) return rc;
-	if (n != 0) {
-		drop_connection(c);
-		return cb_fail(&c->err, CB_E_PROTOCOL, "LEASE_RELEASE response has %zu unexpected bytes", n);
-	}
-	return 0;
-}
-
-int cb_lease_release(cb_conn *c)
-{
-	begin(c);
-	return end(c, lease_release_locked(c));
-}
-
-/* One announced request: header and payload into the queue, id taken now. */
-static void announce(cb_conn *c, uint16_t opcode, const struct cb_wr *payload)
-{
-	uint8_t frame[CB_PENDING_FRAME];
-	uint32_t id = ++c->next_id;
-	write_header(frame, opcode, id, payload->len);
-	memcpy(frame + PROTO_HEADER_SIZE, payload->p, payload->len);
-	cb_pipeline_add(&c->pipe, frame, PROTO_HEADER_SIZE + payload->len, id, opcode);
-}
-
-static void announce_range(cb_conn *c, uint16_t opcode, uint32_t task, int first, int last)
-{
-	uint8_t b[8];
-	struct cb_wr w = { b, sizeof b, 0, 0 };
-	cb_wr_u32(&w, task);
-	cb_wr_u16(&w, (uint16_t)first);
-	cb_wr_u16(&w, (uint16_t)last);
-	announce(c, opcode, &w);
-}
-
-static void announce_generation(cb_conn *c, uint32_t task)
-{
-	uint8_t b[6];
-	struct cb_wr w = { b, sizeof b, 0, 0 };
-	cb_wr_u16(&w, 1);
-	cb_wr_u32(&w, task);
-	announce(c, OP_GENERATION, &w);
-}
-
-static int announce_walks_locked(cb_conn *c, const uint32_t *tasks, int ntasks, int flags)
-{
-	int per_walk = (flags & CB_WALK_GENERATION_FIRST) ? 6 : 5, done = 0;
-	if (!c->connected)
-		return cb_fail(&c->err, CB_E_UNREACHABLE, "not connected (the connection was closed after an earlier error)");
-	if (ntasks < 0 || (ntasks > 0 && !tasks)) return cb_fail(&c->err, CB_E_INTERNAL, "bad task list");
-	for (; done < ntasks && cb_pipeline_room(&c->pipe) >= per_walk; done++) {
-		uint32_t task = tasks[done];
-		uint8_t b[4];
-		struct cb_wr w = { b, sizeof b, 0, 0 };
-		cb_wr_u32(&w, task);
-		if (flags & CB_WALK_GENERATION_FIRST) announce_generation(c, task);
-		announce_range(c, OP_VALIDITY, task, 0, CB_LAST_SELECTOR);
-		announce_range(c, OP_CAP_INFOS, task, 0, CB_LAST_SELECTOR);
-		announce(c, OP_THREADS, &w);
-		announce_range(c, OP_CAP_MAP, task, 0, CB_LAST_CAPMAP_INDEX);
-		announce_generation(c, task);
-	}
-	int rc = cb_pipeline_send(&c->pipe, &c->t, c->framing, -1, cb_now_ms() + c->timeout_ms, &c->err);
-	if (rc < 0) {
-		drop_connection(c);
-		return rc;
-	}
-	return done;
-}
-
-int cb_announce_walks(cb_conn *c, const uint32_t *tasks, int ntasks, int flags)
-{
-	begin(c);
-	return end(c, announce_walks_locked(c, tasks, ntasks, flags));
 }
 
 int cb_stats(cb_conn *c, int64_t *out)

@@ -30,14 +30,14 @@ extern "C" {
 #define CB_API __attribute__((visibility("default")))
 
 /* Error codes (negative return values). They match TargetException.Code on the Java side. */
-#define CB_OK            0
-#define CB_E_UNREACHABLE (-1) /* could not connect, connection broke, target died */
-#define CB_E_TIMEOUT     (-2) /* no (complete) answer within the timeout */
-#define CB_E_PROTOCOL    (-3) /* the answer is not a valid frame / payload */
-#define CB_E_REFUSED     (-4) /* target refused: read-only */
-#define CB_E_REJECTED    (-5) /* target reported an error for a well-formed request */
-#define CB_E_INTERNAL    (-6) /* out of memory, bad argument from the caller */
-#define CB_E_LEASE_HELD  (-7) /* another client holds the restore lease: a restore runs elsewhere */
+#define CB_OK                 0
+#define CB_E_UNREACHABLE      (-1) /* could not connect, connection broke, target died */
+#define CB_E_TIMEOUT          (-2) /* no (complete) answer within the timeout */
+#define CB_E_PROTOCOL         (-3) /* the answer is not a valid frame / payload */
+#define CB_E_REFUSED          (-4) /* target refused: read-only */
+#define CB_E_REJECTED         (-5) /* target reported an error for a well-formed request */
+#define CB_E_INTERNAL         (-6) /* out of memory, bad argument from the caller */
+#define CB_E_LEASE_HELD       (-7) /* another client holds the restore lease: a restore runs elsewhere */
 #define CB_E_GENERATION_MOVED (-8) /* the task is no longer at the generation the caller expected */
 
 /* Protocol limits we enforce on the client side (docs/protocol.md §1; protocol/proto.h). */
@@ -52,7 +52,7 @@ extern "C" {
  * into a caller byte arena and are given as (offset, length) pairs at NAME and NAME + 1; they
  * are UTF-8, not NUL-terminated. The Java decoder reads records by these names
  * (ProtocolHeaderTest holds its copies to this header). */
-#define CB_HELLO_FIELDS       10
+#define CB_HELLO_FIELDS        10
 #define CB_HELLO_VERSION       0
 #define CB_HELLO_LAST_SELECTOR 1
 #define CB_HELLO_FLAGS         2
@@ -64,14 +64,14 @@ extern "C" {
 #define CB_HELLO_PROFILE_LEN   8
 #define CB_HELLO_AGENT_LEN     9
 
-#define CB_TASK_FIELDS      8
-#define CB_TASK_ID          0
-#define CB_TASK_PARENT      1
-#define CB_TASK_OBJECT      2 /* PROTO_UNKNOWN_ID: not known */
-#define CB_TASK_THREADS     3
-#define CB_TASK_VALID_CAPS  4
-#define CB_TASK_GENERATION  5
-#define CB_TASK_NAME        6 /* offset, length */
+#define CB_TASK_FIELDS     8
+#define CB_TASK_ID         0
+#define CB_TASK_PARENT     1
+#define CB_TASK_OBJECT     2 /* PROTO_UNKNOWN_ID: not known */
+#define CB_TASK_THREADS    3
+#define CB_TASK_VALID_CAPS 4
+#define CB_TASK_GENERATION 5
+#define CB_TASK_NAME       6 /* offset, length */
 
 #define CB_CAPINFO_FIELDS   7
 #define CB_CAPINFO_SELECTOR 0
@@ -90,22 +90,22 @@ extern "C" {
 #define CB_THREAD_NAME           4 /* offset, length */
 
 #define CB_CAPMAP_FIELDS      14
-#define CB_CAPMAP_INDEX        0
-#define CB_CAPMAP_RAW_ID       1
-#define CB_CAPMAP_REF_COUNT    2
-#define CB_CAPMAP_FLAGS        3 /* enum proto_capmap_flags, without CAPMAP_FLAG_ID_HIGH */
-#define CB_CAPMAP_SERVER_TASK  4
-#define CB_CAPMAP_QUOTA        5
-#define CB_CAPMAP_IFACE        6 /* offset, length */
-#define CB_CAPMAP_LABEL        8 /* offset, length */
+#define CB_CAPMAP_INDEX       0
+#define CB_CAPMAP_RAW_ID      1
+#define CB_CAPMAP_REF_COUNT   2
+#define CB_CAPMAP_FLAGS       3 /* enum proto_capmap_flags, without CAPMAP_FLAG_ID_HIGH */
+#define CB_CAPMAP_SERVER_TASK 4
+#define CB_CAPMAP_QUOTA       5
+#define CB_CAPMAP_IFACE       6  /* offset, length */
+#define CB_CAPMAP_LABEL       8  /* offset, length */
 #define CB_CAPMAP_ARGS        10 /* offset, length */
 #define CB_CAPMAP_SERVER      12 /* offset, length */
 
-#define CB_META_FIELDS       4
-#define CB_META_GENERATION   0
-#define CB_META_NEXT_INDEX   1 /* cap maps: PROTO_CAPMAP_DONE when done */
-#define CB_META_BADGE        2 /* CREATE_SESSION */
-#define CB_META_OBJECT       3 /* CREATE_SESSION, CREATE_OBJECT */
+#define CB_META_FIELDS     4
+#define CB_META_GENERATION 0
+#define CB_META_NEXT_INDEX 1 /* cap maps: PROTO_CAPMAP_DONE when done */
+#define CB_META_BADGE      2 /* CREATE_SESSION */
+#define CB_META_OBJECT     3 /* CREATE_SESSION, CREATE_OBJECT */
 
 typedef struct cb_conn cb_conn;
 
@@ -113,7 +113,7 @@ typedef struct cb_conn cb_conn;
 CB_API cb_conn *cb_new(void);
 /* uri: unix:PATH | tcp:HOST:PORT | serial:PATH. Connects and performs HELLO within timeout_ms.
  * The same timeout then applies to every request until cb_set_timeout changes it. */
-CB_API int  cb_connect(cb_conn *c, const char *uri, int timeout_ms);
+CB_API int cb_connect(cb_conn *c, const char *uri, int timeout_ms);
 CB_API void cb_set_timeout(cb_conn *c, int timeout_ms);
 CB_API void cb_free(cb_conn *c); /* closes and frees; NULL is fine */
 
@@ -130,15 +130,14 @@ CB_API int cb_hello_info(cb_conn *c, int64_t *nums, uint8_t *arena, int arena_ca
 CB_API int cb_tasks(cb_conn *c, int64_t *nums, int max_tasks, uint8_t *arena, int arena_cap);
 CB_API int cb_generation(cb_conn *c, uint32_t task, int64_t *meta);
 /* bitmap: bit i = selector first+i, LSB first; returns the number of bytes written. */
-CB_API int cb_validity(cb_conn *c, uint32_t task, int first, int last,
-                       uint8_t *bitmap, int cap, int64_t *meta);
-CB_API int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last,
-                        int64_t *nums, int max_infos, int64_t *meta);
-CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads,
-                      uint8_t *arena, int arena_cap, int64_t *meta);
+CB_API int cb_validity(cb_conn *c, uint32_t task, int first, int last, uint8_t *bitmap, int cap, int64_t *meta);
+CB_API int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_infos,
+                        int64_t *meta);
+CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena, int arena_cap,
+                      int64_t *meta);
 /* One page of the cap map; meta[1] is the index to continue at, 0xFFFF when complete. */
-CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums,
-                      int max_entries, uint8_t *arena, int arena_cap, int64_t *meta);
+CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries,
+                      uint8_t *arena, int arena_cap, int64_t *meta);
 
 /*
  * Pipelining (docs/protocol.md §1): announces that the next calls will walk these tasks, each as
@@ -167,22 +166,19 @@ CB_API int cb_lease_release(cb_conn *c);
 /* Mutations (answer CB_E_REFUSED on a read-only target or without the lease, CB_E_LEASE_HELD when
  * another client holds it, CB_E_GENERATION_MOVED when the task moved). meta[0] = new generation. */
 CB_API int cb_unmap(cb_conn *c, uint32_t task, int selector, int order, int mode, int64_t *meta);
-CB_API int cb_map_copy(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to,
-                       int order, int rights, int grant, int64_t *meta);
+CB_API int cb_map_copy(cb_conn *c, uint32_t dst_task, uint32_t src_task, int from, int to, int order, int rights,
+                       int grant, int64_t *meta);
 /* Strings are UTF-8 bytes with explicit lengths (each <= CB_MAX_STRING).
  * meta[2] = badge handed out, meta[3] = kernel object id of the new gate. */
-CB_API int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota,
-                             const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                             const uint8_t *args, int args_len, const uint8_t *server, int server_len,
-                             int64_t *meta);
+CB_API int cb_create_session(cb_conn *c, uint32_t task, int selector, int64_t quota, const uint8_t *iface,
+                             int iface_len, const uint8_t *label, int label_len, const uint8_t *args, int args_len,
+                             const uint8_t *server, int server_len, int64_t *meta);
 /* meta[3] = kernel object id. */
-CB_API int cb_create_object(cb_conn *c, uint32_t task, int selector, int kind, int64_t label,
-                            int64_t *meta);
-CB_API int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count,
-                               int flags, uint32_t server_task, int64_t quota,
-                               const uint8_t *iface, int iface_len, const uint8_t *label, int label_len,
-                               const uint8_t *args, int args_len, const uint8_t *server, int server_len,
-                               int64_t *meta);
+CB_API int cb_create_object(cb_conn *c, uint32_t task, int selector, int kind, int64_t label, int64_t *meta);
+CB_API int cb_set_capmap_entry(cb_conn *c, uint32_t task, int index, int raw_id, int ref_count, int flags,
+                               uint32_t server_task, int64_t quota, const uint8_t *iface, int iface_len,
+                               const uint8_t *label, int label_len, const uint8_t *args, int args_len,
+                               const uint8_t *server, int server_len, int64_t *meta);
 CB_API int cb_clear_capmap_entry(cb_conn *c, uint32_t task, int index, int64_t *meta);
 /* Closes the session whose cap is at `selector` at its server, as the task's parent would. */
 CB_API int cb_close_session(cb_conn *c, uint32_t task, int selector, int64_t *meta);

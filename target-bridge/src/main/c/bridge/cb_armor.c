@@ -51,7 +51,7 @@ void cb_armor_release(struct cb_transport *t)
  * a walk fit in one piece and pay nothing). CAPSCOPE_SERIAL_CHUNK and CAPSCOPE_SERIAL_GAP_US
  * override them; a chunk of 0 writes whole lines.
  */
-#define CB_SERIAL_CHUNK 128
+#define CB_SERIAL_CHUNK  128
 #define CB_SERIAL_GAP_US 2000
 
 static long env_or(const char *name, long dflt, long max)
@@ -73,7 +73,8 @@ static int send_paced(struct cb_transport *t, const char *line, size_t n, int64_
 			if (cb_now_ms() + gap_us / 1000 >= deadline)
 				return cb_fail(e, CB_E_TIMEOUT, "target did not take the request in time");
 			struct timespec ts = { .tv_sec = gap_us / 1000000, .tv_nsec = gap_us % 1000000 * 1000 };
-			while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {}
+			while (nanosleep(&ts, &ts) < 0 && errno == EINTR) {
+			}
 		}
 		size_t len = n - off < chunk ? n - off : chunk;
 		int rc = cb_transport_write(t, (const uint8_t *)line + off, len, deadline, e);

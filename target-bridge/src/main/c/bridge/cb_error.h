@@ -14,8 +14,7 @@ struct cb_err {
 };
 
 /* Sets code and message (printf style); returns code so callers can `return cb_fail(...)`. */
-int cb_fail(struct cb_err *e, int code, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+int cb_fail(struct cb_err *e, int code, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 void cb_err_clear(struct cb_err *e);
 
 #endif

@@ -1,3 +1,5 @@
+/* Payload parsers (cb_parse.h): one function per response kind. Headers and error frames are
+ * cb_parse_frame.c. */
 #include "cb_parse.h"
 
 #include <stdio.h>
@@ -9,30 +11,18 @@
 
 #define TRUNC(e, what) cb_fail((e), CB_E_PROTOCOL, "truncated %s response", (what))
 
-static const char *status_name(uint16_t s)
-{
-	static const char *names[] = {
-		"OK", "BAD_MAGIC", "BAD_VERSION", "UNKNOWN_OPCODE", "BAD_LENGTH", "TOO_LARGE",
-		"BAD_RANGE", "NO_SUCH_TASK", "COUNT_LIMIT", "REFUSED", "L4_ERROR", "BUSY", "INTERNAL",
-		"UNAUTHORIZED", "LEASE_HELD", "GENERATION_MOVED", "NO_LEASE",
-	};
-	return s < sizeof names / sizeof names[0] ? names[s] : "UNKNOWN_STATUS";
-}
-
 /* The whole payload must have been read: a longer payload means we misunderstand the frame. */
 static int finish(struct cb_rd *r, struct cb_err *e, const char *what)
 {
 	if (cb_rd_left(r) != 0)
-		return cb_fail(e, CB_E_PROTOCOL, "%s response has %zu unexpected trailing bytes",
-		               what, cb_rd_left(r));
+		return cb_fail(e, CB_E_PROTOCOL, "%s response has %zu unexpected trailing bytes", what, cb_rd_left(r));
 	return 0;
 }
 
 static int arena_put(struct cb_arena *a, const uint8_t *s, uint16_t n, int64_t *off, int64_t *len,
                      struct cb_err *e)
 {
-	if (a->cap - a->used < n)
-		return cb_fail(e, CB_E_INTERNAL, "string arena of %zu bytes too small", a->cap);
+	if (a->cap - a->used < n) return cb_fail(e, CB_E_INTERNAL, "string arena of %zu bytes too small", a->cap);
 	if (n) memcpy(a->buf + a->used, s, n);
 	*off = (int64_t)a->used;
 	*len = n;
@@ -45,55 +35,8 @@ static int task_prefix(struct cb_rd *r, uint32_t task, uint64_t *gen, struct cb_
 {
 	uint32_t t;
 	if (cb_rd_u32(r, &t) < 0 || cb_rd_u64(r, gen) < 0) return TRUNC(e, what);
-	if (t != task)
-		return cb_fail(e, CB_E_PROTOCOL, "%s response for task %u, asked for task %u", what, t, task);
+	if (t != task) return cb_fail(e, CB_E_PROTOCOL, "%s response for task %u, asked for task %u", what, t, task);
 	return 0;
-}
-
-int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct proto_header *h, struct cb_err *e)
-{
-	proto_header_decode(hdr, h);
-	if (h->magic != PROTO_MAGIC)
-		return cb_fail(e, CB_E_PROTOCOL,
-		               "not a Capscope agent: frame magic 0x%08x, expected 0x%08x", h->magic, PROTO_MAGIC);
-	if (h->version != PROTO_VERSION)
-		return cb_fail(e, CB_E_PROTOCOL, "frame version %u, this bridge speaks %u", h->version, PROTO_VERSION);
-	if (h->payload_len > max_payload)
-		return cb_fail(e, CB_E_PROTOCOL, "response payload of %u bytes is over the limit of %zu",
-		               h->payload_len, max_payload);
-	return 0;
-}
-
-int cb_parse_error_frame(uint16_t status, const uint8_t *p, size_t n, struct cb_err *e)
-{
-	struct cb_rd r = { p, n, 0 };
-	uint32_t detail;
-	const uint8_t *msg;
-	uint16_t len;
-	int code;
-
-	e->wire_status = status;
-	if (cb_rd_u32(&r, &detail) < 0 || cb_rd_str(&r, CB_MAX_STRING, &msg, &len) < 0 || cb_rd_left(&r) != 0) {
-		e->wire_detail = 0;
-		return cb_fail(e, CB_E_PROTOCOL, "malformed error frame (status %u %s)", status, status_name(status));
-	}
-	e->wire_detail = (int32_t)detail;
-	switch (status) {
-	case ST_REFUSED: case ST_NO_LEASE: /* a mutation this client may not make (yet) */
-		code = CB_E_REFUSED; break;
-	case ST_LEASE_HELD:
-		code = CB_E_LEASE_HELD; break;
-	case ST_GENERATION_MOVED:
-		code = CB_E_GENERATION_MOVED; break;
-	case ST_BAD_MAGIC: case ST_BAD_VERSION: case ST_BAD_LENGTH: case ST_TOO_LARGE:
-		code = CB_E_PROTOCOL; break; /* the agent did not understand us: a client/agent mismatch */
-	case ST_BUSY:
-		code = CB_E_UNREACHABLE; break;
-	default:
-		code = CB_E_REJECTED; break;
-	}
-	/* The message is UTF-8 from the agent; %.*s keeps it bounded, NULs just cut it short. */
-	return cb_fail(e, code, "%s: %.*s", status_name(status), (int)len, (const char *)msg);
 }
 
 int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *o, struct cb_err *e)
@@ -112,9 +55,11 @@ int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *o, struct cb_err
 			               i + 1, CB_MAX_STRING);
 	if (finish(&r, e, "HELLO") < 0) return e->code;
 	if (o->version != PROTO_VERSION)
-		return cb_fail(e, CB_E_PROTOCOL, "agent speaks protocol version %u, this bridge %u", o->version, PROTO_VERSION);
+		return cb_fail(e, CB_E_PROTOCOL, "agent speaks protocol version %u, this bridge %u", o->version,
+		               PROTO_VERSION);
 	if (o->last_selector > CB_LAST_SELECTOR)
-		return cb_fail(e, CB_E_PROTOCOL, "agent's last selector %u is past %u", o->last_selector, CB_LAST_SELECTOR);
+		return cb_fail(e, CB_E_PROTOCOL, "agent's last selector %u is past %u", o->last_selector,
+		               CB_LAST_SELECTOR);
 	memcpy(o->kernel, s[0], len[0]);
 	memcpy(o->profile, s[1], len[1]);
 	memcpy(o->agent, s[2], len[2]);
@@ -124,8 +69,8 @@ int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *o, struct cb_err
 	return 0;
 }
 
-int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
-                   struct cb_arena *a, struct cb_err *e)
+int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks, struct cb_arena *a,
+                   struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	uint16_t count;
@@ -134,8 +79,8 @@ int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
 	if ((size_t)count * PROTO_TASK_RECORD_MIN > cb_rd_left(&r))
 		return cb_fail(e, CB_E_PROTOCOL, "TASKS response claims %u tasks in %zu bytes", count, cb_rd_left(&r));
 	if (count > max_tasks)
-		return cb_fail(e, CB_E_PROTOCOL, "TASKS response has %u tasks, this bridge takes at most %zu",
-		               count, max_tasks);
+		return cb_fail(e, CB_E_PROTOCOL, "TASKS response has %u tasks, this bridge takes at most %zu", count,
+		               max_tasks);
 	for (size_t i = 0; i < count; i++) {
 		uint32_t id, parent, obj;
 		uint16_t threads, valid, len;
@@ -146,8 +91,7 @@ int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
 		    || cb_rd_u16(&r, &threads) < 0 || cb_rd_u16(&r, &valid) < 0 || cb_rd_u64(&r, &gen) < 0
 		    || cb_rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu runs past the payload", i);
-		if (id == 0)
-			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu has id 0", i);
+		if (id == 0) return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task record %zu has id 0", i);
 		if (valid > CB_LAST_SELECTOR + 1)
 			return cb_fail(e, CB_E_PROTOCOL, "TASKS response: task %u claims %u valid selectors", id, valid);
 		t[CB_TASK_ID] = id;
@@ -168,16 +112,14 @@ int cb_parse_generation(const uint8_t *p, size_t n, uint32_t task, uint64_t *gen
 	uint16_t count;
 	uint32_t t;
 	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "GENERATION");
-	if (count != 1)
-		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response has %u records, asked for 1", count);
+	if (count != 1) return cb_fail(e, CB_E_PROTOCOL, "GENERATION response has %u records, asked for 1", count);
 	if (cb_rd_u32(&r, &t) < 0 || cb_rd_u64(&r, gen) < 0) return TRUNC(e, "GENERATION");
-	if (t != task)
-		return cb_fail(e, CB_E_PROTOCOL, "GENERATION response for task %u, asked for task %u", t, task);
+	if (t != task) return cb_fail(e, CB_E_PROTOCOL, "GENERATION response for task %u, asked for task %u", t, task);
 	return finish(&r, e, "GENERATION");
 }
 
-int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                      uint8_t *bitmap, size_t cap, uint64_t *gen, struct cb_err *e)
+int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, uint8_t *bitmap,
+                      size_t cap, uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	uint16_t f, l;
@@ -189,18 +131,17 @@ int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first,
 	if (f != first || l != last)
 		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY response covers %u..%u, asked for %u..%u", f, l, first, last);
 	if (cb_rd_left(&r) != bytes)
-		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap has %zu bytes, %zu selectors need %zu",
-		               cb_rd_left(&r), bits, bytes);
-	if (bytes > cap)
-		return cb_fail(e, CB_E_INTERNAL, "bitmap buffer of %zu bytes too small for %zu", cap, bytes);
+		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap has %zu bytes, %zu selectors need %zu", cb_rd_left(&r),
+		               bits, bytes);
+	if (bytes > cap) return cb_fail(e, CB_E_INTERNAL, "bitmap buffer of %zu bytes too small for %zu", cap, bytes);
 	memcpy(bitmap, r.p + r.off, bytes);
 	if (bits % 8 && (bitmap[bytes - 1] >> (bits % 8)))
 		return cb_fail(e, CB_E_PROTOCOL, "VALIDITY bitmap sets bits past selector %u", last);
 	return (int)bytes;
 }
 
-int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                       int64_t *nums, size_t max_infos, uint64_t *gen, struct cb_err *e)
+int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, int64_t *nums,
+                       size_t max_infos, uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	uint16_t count;
@@ -209,11 +150,11 @@ int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first
 	if (task_prefix(&r, task, gen, e, "CAP_INFOS") < 0) return e->code;
 	if (cb_rd_u16(&r, &count) < 0) return TRUNC(e, "CAP_INFOS");
 	if (count > (size_t)last - first + 1)
-		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response has %u records for %u selectors",
-		               count, last - first + 1);
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response has %u records for %u selectors", count,
+		               last - first + 1);
 	if (cb_rd_left(&r) != (size_t)count * PROTO_CAP_INFO_SIZE)
-		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response: %u records need %zu bytes, payload has %zu",
-		               count, (size_t)count * PROTO_CAP_INFO_SIZE, cb_rd_left(&r));
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS response: %u records need %zu bytes, payload has %zu", count,
+		               (size_t)count * PROTO_CAP_INFO_SIZE, cb_rd_left(&r));
 	if (count > max_infos)
 		return cb_fail(e, CB_E_INTERNAL, "cap info buffer for %zu records too small for %u", max_infos, count);
 	for (size_t i = 0; i < count; i++) {
@@ -222,11 +163,17 @@ int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first
 		uint32_t obj = 0, maps = 0;
 		uint64_t label = 0;
 		int64_t *c = nums + i * CB_CAPINFO_FIELDS;
-		cb_rd_u16(&r, &sel); cb_rd_u8(&r, &kind); cb_rd_u8(&r, &rights); cb_rd_u32(&r, &obj);
-		cb_rd_u64(&r, &label); cb_rd_u32(&r, &maps); cb_rd_u8(&r, &flags); cb_rd_skip(&r, 3);
+		cb_rd_u16(&r, &sel);
+		cb_rd_u8(&r, &kind);
+		cb_rd_u8(&r, &rights);
+		cb_rd_u32(&r, &obj);
+		cb_rd_u64(&r, &label);
+		cb_rd_u32(&r, &maps);
+		cb_rd_u8(&r, &flags);
+		cb_rd_skip(&r, 3);
 		if (sel < first || sel > last || (long)sel <= prev)
-			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS record %zu: selector %u out of order or outside %u..%u",
-			               i, sel, first, last);
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS record %zu: selector %u out of order or outside %u..%u", i,
+			               sel, first, last);
 		if (kind > KIND_LAST)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_INFOS selector %u: unknown kind %u", sel, kind);
 		if (rights > 0xF && rights != PROTO_RIGHTS_UNKNOWN)
@@ -260,8 +207,8 @@ int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, s
 		uint8_t slots, state;
 		const uint8_t *name;
 		int64_t *t = nums + i * CB_THREAD_FIELDS;
-		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &sel) < 0 || cb_rd_u8(&r, &slots) < 0 || cb_rd_u8(&r, &state) < 0
-		    || cb_rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
+		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &sel) < 0 || cb_rd_u8(&r, &slots) < 0
+		    || cb_rd_u8(&r, &state) < 0 || cb_rd_str(&r, CB_MAX_STRING, &name, &len) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: record %zu runs past the payload", i);
 		if (sel > CB_LAST_SELECTOR)
 			return cb_fail(e, CB_E_PROTOCOL, "THREADS response: thread %u starts at selector %u", idx, sel);
@@ -275,9 +222,8 @@ int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, s
 	return count;
 }
 
-int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                     int64_t *nums, size_t max_entries, struct cb_arena *a, uint16_t *next,
-                     uint64_t *gen, struct cb_err *e)
+int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, int64_t *nums,
+                     size_t max_entries, struct cb_arena *a, uint16_t *next, uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	uint16_t count;
@@ -286,7 +232,8 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 	if (task_prefix(&r, task, gen, e, "CAP_MAP") < 0) return e->code;
 	if (cb_rd_u16(&r, &count) < 0 || cb_rd_u16(&r, next) < 0) return TRUNC(e, "CAP_MAP");
 	if (count > (size_t)last - first + 1)
-		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response has %u entries for %u indices", count, last - first + 1);
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response has %u entries for %u indices", count,
+		               last - first + 1);
 	if ((size_t)count * PROTO_CAPMAP_ENTRY_MIN > cb_rd_left(&r))
 		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response claims %u entries in %zu bytes", count, cb_rd_left(&r));
 	if (count > max_entries)
@@ -297,13 +244,13 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 		uint32_t server;
 		uint64_t quota;
 		int64_t *m = nums + i * CB_CAPMAP_FIELDS;
-		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &raw) < 0 || cb_rd_u8(&r, &refs) < 0 || cb_rd_u8(&r, &flags) < 0
-		    || ((flags & CAPMAP_FLAG_ID_HIGH) && cb_rd_u16(&r, &raw_high) < 0)
+		if (cb_rd_u16(&r, &idx) < 0 || cb_rd_u16(&r, &raw) < 0 || cb_rd_u8(&r, &refs) < 0
+		    || cb_rd_u8(&r, &flags) < 0 || ((flags & CAPMAP_FLAG_ID_HIGH) && cb_rd_u16(&r, &raw_high) < 0)
 		    || cb_rd_u32(&r, &server) < 0 || cb_rd_u64(&r, &quota) < 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP response: entry %zu runs past the payload", i);
 		if (idx < first || idx > last || (long)idx <= prev)
-			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %zu: index %u out of order or outside %u..%u",
-			               i, idx, first, last);
+			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %zu: index %u out of order or outside %u..%u", i, idx,
+			               first, last);
 		uint32_t raw_id = (uint32_t)raw_high << 16 | raw;
 		if (raw_id == 0)
 			return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u has raw id 0 (free entries are never sent)", idx);
@@ -319,16 +266,17 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 			const uint8_t *str;
 			uint16_t len;
 			if (cb_rd_str(&r, CB_MAX_STRING, &str, &len) < 0)
-				return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP entry %u: string %d runs past the payload or over %d bytes",
-				               idx, s + 1, CB_MAX_STRING);
+				return cb_fail(e, CB_E_PROTOCOL,
+				               "CAP_MAP entry %u: string %d runs past the payload or over %d bytes", idx, s + 1,
+				               CB_MAX_STRING);
 			if (arena_put(a, str, len, &m[strings[s]], &m[strings[s] + 1], e) < 0) return e->code;
 		}
 	}
 	if (finish(&r, e, "CAP_MAP") < 0) return e->code;
 	/* A continuation must make progress and stay in the range, or a client could loop forever. */
 	if (*next != PROTO_CAPMAP_DONE && (*next <= first || *next > last || (long)*next <= prev))
-		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP next index %u does not continue %u..%u after %ld",
-		               *next, first, last, prev);
+		return cb_fail(e, CB_E_PROTOCOL, "CAP_MAP next index %u does not continue %u..%u after %ld", *next, first,
+		               last, prev);
 	return count;
 }
 
@@ -339,8 +287,8 @@ int cb_parse_generation_only(const uint8_t *p, size_t n, uint64_t *gen, struct c
 	return finish(&r, e, "mutation");
 }
 
-int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_t *object_id,
-                            uint64_t *gen, struct cb_err *e)
+int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_t *object_id, uint64_t *gen,
+                            struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	if (cb_rd_u16(&r, badge) < 0 || cb_rd_u32(&r, object_id) < 0 || cb_rd_u64(&r, gen) < 0)
@@ -348,8 +296,7 @@ int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_
 	return finish(&r, e, "CREATE_SESSION");
 }
 
-int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint64_t *gen,
-                           struct cb_err *e)
+int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint64_t *gen, struct cb_err *e)
 {
 	struct cb_rd r = { p, n, 0 };
 	if (cb_rd_u32(&r, object_id) < 0 || cb_rd_u64(&r, gen) < 0) return TRUNC(e, "CREATE_OBJECT");

@@ -14,7 +14,6 @@
 #include "cb_error.h"
 #include "protocol/header.h"
 
-
 /* Caller-owned byte arena for strings; append-only. */
 struct cb_arena {
 	uint8_t *buf;
@@ -42,23 +41,21 @@ int cb_parse_header(const uint8_t *hdr, size_t max_payload, struct proto_header 
 int cb_parse_error_frame(uint16_t status, const uint8_t *p, size_t n, struct cb_err *e);
 
 int cb_parse_hello(const uint8_t *p, size_t n, struct cb_hello *out, struct cb_err *e);
-int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks,
-                   struct cb_arena *a, struct cb_err *e);
+int cb_parse_tasks(const uint8_t *p, size_t n, int64_t *nums, size_t max_tasks, struct cb_arena *a,
+                   struct cb_err *e);
 int cb_parse_generation(const uint8_t *p, size_t n, uint32_t task, uint64_t *gen, struct cb_err *e);
-int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                      uint8_t *bitmap, size_t cap, uint64_t *gen, struct cb_err *e);
-int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                       int64_t *nums, size_t max_infos, uint64_t *gen, struct cb_err *e);
+int cb_parse_validity(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, uint8_t *bitmap,
+                      size_t cap, uint64_t *gen, struct cb_err *e);
+int cb_parse_cap_infos(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, int64_t *nums,
+                       size_t max_infos, uint64_t *gen, struct cb_err *e);
 int cb_parse_threads(const uint8_t *p, size_t n, uint32_t task, int64_t *nums, size_t max_threads,
                      struct cb_arena *a, uint64_t *gen, struct cb_err *e);
-int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last,
-                     int64_t *nums, size_t max_entries, struct cb_arena *a, uint16_t *next,
-                     uint64_t *gen, struct cb_err *e);
+int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, uint16_t last, int64_t *nums,
+                     size_t max_entries, struct cb_arena *a, uint16_t *next, uint64_t *gen, struct cb_err *e);
 /* UNMAP, MAP_COPY, SET/CLEAR_CAPMAP_ENTRY: payload is exactly one u64 generation. */
 int cb_parse_generation_only(const uint8_t *p, size_t n, uint64_t *gen, struct cb_err *e);
-int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_t *object_id,
-                            uint64_t *gen, struct cb_err *e);
-int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint64_t *gen,
-                           struct cb_err *e);
+int cb_parse_create_session(const uint8_t *p, size_t n, uint16_t *badge, uint32_t *object_id, uint64_t *gen,
+                            struct cb_err *e);
+int cb_parse_create_object(const uint8_t *p, size_t n, uint32_t *object_id, uint64_t *gen, struct cb_err *e);
 
 #endif

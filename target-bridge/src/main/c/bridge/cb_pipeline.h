@@ -19,15 +19,15 @@
 
 #include "cb_framing.h"
 
-#define CB_PIPELINE_MAX   1024 /* announced requests at once: 170 walks of 6 requests */
-#define CB_PENDING_FRAME  28   /* header + the largest announced payload (task, first, last) */
-#define CB_SOCKET_WINDOW  (64u * 1024)
-#define CB_SERIAL_WINDOW  512u /* one walk's 6 armored requests (~300 bytes), not two */
+#define CB_PIPELINE_MAX  1024 /* announced requests at once: 170 walks of 6 requests */
+#define CB_PENDING_FRAME 28   /* header + the largest announced payload (task, first, last) */
+#define CB_SOCKET_WINDOW (64u * 1024)
+#define CB_SERIAL_WINDOW 512u /* one walk's 6 armored requests (~300 bytes), not two */
 
 struct cb_pending {
 	uint32_t id;
 	uint16_t opcode;
-	uint8_t len;  /* frame bytes (header + payload) */
+	uint8_t len; /* frame bytes (header + payload) */
 	uint8_t sent;
 	uint32_t wire; /* bytes it took on the wire, once sent */
 	uint8_t frame[CB_PENDING_FRAME];

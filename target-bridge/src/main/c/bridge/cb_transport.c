@@ -64,15 +64,20 @@ static int connect_failed(struct cb_err *e, const char *what, int err, int unix)
 {
 	struct stat st;
 	if (unix && err == EACCES && stat(what, &st) == 0)
-		return cb_fail(e, CB_E_UNREACHABLE, "permission denied on the socket %s: it belongs to user id %u "
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "permission denied on the socket %s: it belongs to user id %u "
 		               "and you are %u; run Capscope as that user or start a target of your own",
 		               what, (unsigned)st.st_uid, (unsigned)geteuid());
 	if (unix && err == EACCES)
-		return cb_fail(e, CB_E_UNREACHABLE, "permission denied on a folder above %s: run Capscope as a user "
-		               "who may enter it", what);
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "permission denied on a folder above %s: run Capscope as a user "
+		               "who may enter it",
+		               what);
 	if (unix && err == ECONNREFUSED)
-		return cb_fail(e, CB_E_UNREACHABLE, "nothing listens on %s (a socket left by a target that stopped): "
-		               "start the target again", what);
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "nothing listens on %s (a socket left by a target that stopped): "
+		               "start the target again",
+		               what);
 	return cb_fail(e, CB_E_UNREACHABLE, "cannot connect to %s: %s", what, strerror(err));
 }
 
@@ -80,8 +85,7 @@ static int connect_with_deadline(int fd, const struct sockaddr *sa, socklen_t le
                                  const char *what, int unix, struct cb_err *e)
 {
 	if (connect(fd, sa, len) == 0) return 0;
-	if (errno != EINPROGRESS && errno != EAGAIN && errno != EINTR)
-		return connect_failed(e, what, errno, unix);
+	if (errno != EINPROGRESS && errno != EAGAIN && errno != EINTR) return connect_failed(e, what, errno, unix);
 	int w = wait_fd(fd, POLLOUT, deadline);
 	if (w == 0) return cb_fail(e, CB_E_TIMEOUT, "connecting to %s timed out", what);
 	if (w < 0) return connect_failed(e, what, errno, unix);
@@ -96,17 +100,23 @@ static int open_unix(struct cb_transport *t, const char *path, int64_t deadline,
 {
 	struct sockaddr_un sa = { .sun_family = AF_UNIX };
 	if (strlen(path) >= sizeof sa.sun_path)
-		return cb_fail(e, CB_E_UNREACHABLE, "socket path too long (max %zu bytes): %s",
-		               sizeof sa.sun_path - 1, path);
+		return cb_fail(e, CB_E_UNREACHABLE, "socket path too long (max %zu bytes): %s", sizeof sa.sun_path - 1,
+		               path);
 	strcpy(sa.sun_path, path);
 	struct stat st; /* follows symbolic links: one to a socket is fine */
 	if (stat(path, &st) != 0 && errno == ENOENT)
-		return cb_fail(e, CB_E_UNREACHABLE, "no socket at %s: start the target there (it prints its "
-		               "address once it listens) or check the path", path);
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "no socket at %s: start the target there (it prints its "
+		               "address once it listens) or check the path",
+		               path);
 	if (stat(path, &st) == 0 && !S_ISSOCK(st.st_mode))
-		return cb_fail(e, CB_E_UNREACHABLE, "%s is a %s, not a socket: check the path (the target prints "
-		               "its address once it listens)", path,
-		               S_ISDIR(st.st_mode) ? "directory" : S_ISREG(st.st_mode) ? "regular file" : "file");
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "%s is a %s, not a socket: check the path (the target prints "
+		               "its address once it listens)",
+		               path,
+		               S_ISDIR(st.st_mode)   ? "directory"
+		               : S_ISREG(st.st_mode) ? "regular file"
+		                                     : "file");
 	t->fd = socket(AF_UNIX, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
 	if (t->fd < 0) return cb_fail(e, CB_E_INTERNAL, "socket: %s", strerror(errno));
 	t->is_socket = 1;
@@ -130,8 +140,7 @@ static int open_tcp(struct cb_transport *t, const char *hostport, int64_t deadli
 
 	struct addrinfo hints = { .ai_family = AF_UNSPEC, .ai_socktype = SOCK_STREAM }, *res = NULL;
 	int g = getaddrinfo(host, colon + 1, &hints, &res);
-	if (g != 0)
-		return cb_fail(e, CB_E_UNREACHABLE, "cannot resolve %s: %s", hostport, gai_strerror(g));
+	if (g != 0) return cb_fail(e, CB_E_UNREACHABLE, "cannot resolve %s: %s", hostport, gai_strerror(g));
 	int rc = cb_fail(e, CB_E_UNREACHABLE, "no address for %s", hostport);
 	for (struct addrinfo *a = res; a; a = a->ai_next) {
 		t->fd = socket(a->ai_family, a->ai_socktype | SOCK_NONBLOCK | SOCK_CLOEXEC, a->ai_protocol);
@@ -154,8 +163,7 @@ static int open_tcp(struct cb_transport *t, const char *hostport, int64_t deadli
 static int open_serial(struct cb_transport *t, const char *path, int64_t deadline, struct cb_err *e)
 {
 	struct stat st;
-	if (stat(path, &st) < 0)
-		return cb_fail(e, CB_E_UNREACHABLE, "serial line %s: %s", path, strerror(errno));
+	if (stat(path, &st) < 0) return cb_fail(e, CB_E_UNREACHABLE, "serial line %s: %s", path, strerror(errno));
 	if (S_ISSOCK(st.st_mode)) /* QEMU -serial unix:PATH,server */
 		return open_unix(t, path, deadline, e);
 	if (!S_ISCHR(st.st_mode))
@@ -189,20 +197,21 @@ int cb_transport_open(struct cb_transport *t, const char *uri, int64_t deadline,
 		t->kind = CB_T_SERIAL;
 		rc = open_serial(t, uri + 7, deadline, e);
 	} else {
-		return cb_fail(e, CB_E_UNREACHABLE, "unknown target address '%.200s' (use unix:PATH, tcp:HOST:PORT "
-		               "or serial:PATH)", uri);
+		return cb_fail(e, CB_E_UNREACHABLE,
+		               "unknown target address '%.200s' (use unix:PATH, tcp:HOST:PORT "
+		               "or serial:PATH)",
+		               uri);
 	}
 	if (rc < 0) cb_transport_close(t);
 	return rc;
 }
 
-int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int64_t deadline,
-                       struct cb_err *e)
+int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e)
 {
 	size_t done = 0;
 	while (done < n) {
-		ssize_t w = t->is_socket ? send(t->fd, buf + done, n - done, MSG_NOSIGNAL)
-		                         : write(t->fd, buf + done, n - done);
+		ssize_t w =
+		    t->is_socket ? send(t->fd, buf + done, n - done, MSG_NOSIGNAL) : write(t->fd, buf + done, n - done);
 		if (w > 0) {
 			done += (size_t)w;
 			continue;
@@ -220,8 +229,7 @@ int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int
 	return 0;
 }
 
-int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline,
-                      struct cb_err *e)
+int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e)
 {
 	size_t done = 0;
 	while (done < n) {
@@ -242,7 +250,8 @@ int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t de
 			continue;
 		}
 		if (errno == ECONNRESET && !done) /* protocol.md §2: how BUSY looks to a client that wrote first */
-			return cb_fail(e, CB_E_UNREACHABLE, "the target reset the connection before answering: it may be "
+			return cb_fail(e, CB_E_UNREACHABLE,
+			               "the target reset the connection before answering: it may be "
 			               "busy (all its connections in use); try again shortly");
 		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s", strerror(errno));
 	}

@@ -24,11 +24,9 @@ struct cb_transport {
 int64_t cb_now_ms(void);
 
 int cb_transport_open(struct cb_transport *t, const char *uri, int64_t deadline, struct cb_err *e);
-int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int64_t deadline,
-                       struct cb_err *e);
+int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e);
 /* Reads exactly n bytes or fails: CB_E_UNREACHABLE on EOF/error, CB_E_TIMEOUT past the deadline. */
-int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline,
-                      struct cb_err *e);
+int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e);
 void cb_transport_close(struct cb_transport *t);
 
 #endif

@@ -16,7 +16,10 @@ struct cb_rd {
 	size_t off;
 };
 
-static inline size_t cb_rd_left(const struct cb_rd *r) { return r->len - r->off; }
+static inline size_t cb_rd_left(const struct cb_rd *r)
+{
+	return r->len - r->off;
+}
 
 static inline int cb_rd_u8(struct cb_rd *r, uint8_t *v)
 {
@@ -89,7 +92,10 @@ static inline void cb_wr_bytes(struct cb_wr *w, const void *src, size_t n)
 	w->len += n;
 }
 
-static inline void cb_wr_u8(struct cb_wr *w, uint8_t v) { cb_wr_bytes(w, &v, 1); }
+static inline void cb_wr_u8(struct cb_wr *w, uint8_t v)
+{
+	cb_wr_bytes(w, &v, 1);
+}
 
 static inline void cb_wr_u16(struct cb_wr *w, uint16_t v)
 {

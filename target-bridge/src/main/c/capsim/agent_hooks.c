@@ -39,8 +39,7 @@ static bool token_gate(struct agent *a, struct agent_peer *p, uint16_t op, const
 static void pending_drop(struct agent_peer *p) {
   struct pending *q = p->hook_state;
   if (q && q->has)
-    fprintf(stderr, "capsim: fault restore-drops-last-op: dropped acknowledged op 0x%02x\n",
-            q->op);
+    fprintf(stderr, "capsim: fault restore-drops-last-op: dropped acknowledged op 0x%02x\n", q->op);
   if (q)
     q->has = false;
 }
@@ -76,8 +75,7 @@ static void fault_before(struct agent *a, struct agent_peer *p, uint16_t op, boo
     if (mutation)
       reply_error(rep, ST_L4_ERROR, -1, "injected fault: mutation failed");
     break;
-  case FAULT_NONE:
-    break;
+  case FAULT_NONE: break;
   }
 }
 

@@ -77,8 +77,8 @@ unsigned capmap_used(const struct capmap *m) {
   return n;
 }
 
-int capmap_insert_map(struct capmap *m, uint32_t id, unsigned rcv_sel,
-                      const struct agent_semantics *sem, uint8_t flags) {
+int capmap_insert_map(struct capmap *m, uint32_t id, unsigned rcv_sel, const struct agent_semantics *sem,
+                      uint8_t flags) {
   int i = capmap_find_id(m, id);
   if (i >= 0) {
     if (l4_msgtag_label(l4_task_cap_equal(L4_BASE_TASK_CAP, KCAP(i), KCAP(rcv_sel)))) {

@@ -39,8 +39,8 @@ unsigned capmap_used(const struct capmap *m);
  * reuse an entry with the same badge if l4_task_cap_equal says it is the same
  * object; refuse a forged id whose entry is still valid; else grant `kcap`
  * into the (stale or fresh) entry. Returns the index or -1. */
-int capmap_insert_map(struct capmap *m, uint32_t id, unsigned rcv_sel,
-                      const struct agent_semantics *sem, uint8_t flags);
+int capmap_insert_map(struct capmap *m, uint32_t id, unsigned rcv_sel, const struct agent_semantics *sem,
+                      uint8_t flags);
 
 /* Genode's Capability_map::remove: unmap the slot, free the entry. */
 void capmap_remove(struct capmap *m, unsigned index);

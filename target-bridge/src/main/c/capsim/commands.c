@@ -12,7 +12,8 @@
 
 static const char *const help =
     "ok commands: open-session TASK SERVICE [LABEL] [SERVER] | close-session TASK SELECTOR | "
-    "start-thread TASK NAME | exit-thread TASK INDEX | rename-thread TASK INDEX NAME | alloc-dataspace TASK SIZE [LABEL] | "
+    "start-thread TASK NAME | exit-thread TASK INDEX | rename-thread TASK INDEX NAME | alloc-dataspace "
+    "TASK SIZE [LABEL] | "
     "free-dataspace TASK SELECTOR | churn-step [COUNT] | generation TASK | dump TASK FILE | tasks | "
     "quit";
 

@@ -51,7 +51,7 @@ void gm_badge_free(struct genode *g, uint32_t badge) {
 int genode_ids_from(struct genode *g, uint32_t first) {
   if (first % g->prof->id_step || first / g->prof->id_step >= g->badge_slots)
     return gm_fail(g, "ids-from 0x%x: not a multiple of %u below 0x%x", first, g->prof->id_step,
-                g->badge_slots * g->prof->id_step);
+                   g->badge_slots * g->prof->id_step);
   g->badge_next = first / g->prof->id_step;
   return 0;
 }
@@ -138,8 +138,8 @@ int genode_raw_gate(struct genode *g, struct component *c, unsigned sel, uint32_
 
 int genode_raw_unmap(struct genode *g, struct component *c, unsigned sel) {
   gm_enter_core(g);
-  long e = l4_error(l4_task_unmap(KCAP(c->task_core_sel),
-                                  l4_obj_fpage(KCAP(sel), 0, L4_CAP_FPAGE_RWSD), L4_FP_ALL_SPACES));
+  long e = l4_error(l4_task_unmap(KCAP(c->task_core_sel), l4_obj_fpage(KCAP(sel), 0, L4_CAP_FPAGE_RWSD),
+                                  L4_FP_ALL_SPACES));
   c->rt_gen++;
   return e < 0 ? gm_fail(g, "l4 error %ld", e) : 0;
 }

@@ -21,10 +21,10 @@ struct gthread {
   bool used;
   uint8_t state; /* 0 running, 1 stopped */
   char name[48];
-  uint32_t badge;                     /* 1 for the main thread */
+  uint32_t badge;                      /* 1 for the main thread */
   unsigned core_sel[GENODE_SLOTS_MAX]; /* core's slots of the thread's objects */
-  int rcv_window;                     /* cap-map index of its 4-entry window */
-  int cpu_thread_rpc;                 /* rpc_cap of the Cpu_thread cap, -1 */
+  int rcv_window;                      /* cap-map index of its 4-entry window */
+  int cpu_thread_rpc;                  /* rpc_cap of the Cpu_thread cap, -1 */
 };
 
 struct component {
@@ -60,7 +60,7 @@ struct genode {
   struct rpc_cap *rpcs;
   unsigned nrpcs, caprpcs;
   unsigned rpc_free_from; /* no free entry in rpcs below this: keeps boot linear */
-  uint8_t *badge_used; /* by id / profile id_step */
+  uint8_t *badge_used;    /* by id / profile id_step */
   unsigned badge_slots, badge_next;
   uint8_t *core_used; /* core's own selectors */
   unsigned core_next;
@@ -91,11 +91,9 @@ unsigned genode_thread_count(const struct component *c);
 
 /* Open a session of `iface` at `server` (NULL = core). Returns the client's
  * cap-map index (= selector), -1 on error (g->err says why). */
-int genode_session_open(struct genode *g, struct component *client, const char *iface,
-                        const char *label, const char *args, struct component *server,
-                        uint64_t quota, bool env);
-int genode_dataspace_alloc(struct genode *g, struct component *c, uint64_t size,
-                           const char *label);
+int genode_session_open(struct genode *g, struct component *client, const char *iface, const char *label,
+                        const char *args, struct component *server, uint64_t quota, bool env);
+int genode_dataspace_alloc(struct genode *g, struct component *c, uint64_t size, const char *label);
 int genode_signal_context_alloc(struct genode *g, struct component *c, const char *label);
 /* Close a session / free a dataspace or signal context held at `sel`. */
 int genode_rpc_close(struct genode *g, struct component *c, unsigned sel);

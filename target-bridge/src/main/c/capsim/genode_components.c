@@ -49,8 +49,7 @@ struct component *genode_task_new(struct genode *g, const char *name, struct com
   l4_factory_create_task(L4_BASE_FACTORY_CAP, KCAP(c->task_core_sel),
                          (l4_fpage_t[]){l4_fpage(0, 12, 0)});
   l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
-              l4_obj_fpage(KCAP(c->task_core_sel), 0, L4_FPAGE_RWX),
-              KCAP(p->task_cap) | L4_ITEM_MAP);
+              l4_obj_fpage(KCAP(c->task_core_sel), 0, L4_FPAGE_RWX), KCAP(p->task_cap) | L4_ITEM_MAP);
   c->task_kid = l4sim_task_id_of(KCAP(c->task_core_sel));
   return c;
 }
@@ -71,14 +70,19 @@ struct component *genode_start(struct genode *g, const char *name, struct compon
     gm_fail(g, "out of memory");
     return NULL;
   }
-  struct rpc_cap pc = {.used = true, .kind = RPC_PARENT, .env = true, .client = c,
-                       .server = parent, .client_idx = (int)p->parent_cap, .server_idx = -1,
+  struct rpc_cap pc = {.used = true,
+                       .kind = RPC_PARENT,
+                       .env = true,
+                       .client = c,
+                       .server = parent,
+                       .client_idx = (int)p->parent_cap,
+                       .server_idx = -1,
                        .parent_idx = -1};
   gm_sem_fill(&pc.sem, "Parent", c->label, "", parent, 0);
   if (gm_rpc_create(g, parent, &pc.badge, &pc.core_sel) != 0)
     return NULL;
-  l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
-              l4_obj_fpage(KCAP(pc.core_sel), 0, L4_FPAGE_RWX), KCAP(p->parent_cap) | L4_ITEM_MAP);
+  l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP, l4_obj_fpage(KCAP(pc.core_sel), 0, L4_FPAGE_RWX),
+              KCAP(p->parent_cap) | L4_ITEM_MAP);
   capmap_set(&c->map, p->parent_cap, pc.badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &pc.sem);
   g->rpcs[r] = pc;
 

@@ -36,8 +36,7 @@ int gm_rpc_slot(struct genode *g) {
 
 /* Core creates the IPC gate of a new RPC object of `server` (NULL = core),
  * bound to the server's entrypoint, label = the new badge. */
-int gm_rpc_create(struct genode *g, struct component *server, uint32_t *badge,
-                      unsigned *core_sel) {
+int gm_rpc_create(struct genode *g, struct component *server, uint32_t *badge, unsigned *core_sel) {
   *badge = gm_badge_alloc(g);
   *core_sel = gm_core_sel_alloc(g);
   if (!*badge || !*core_sel)
@@ -61,7 +60,7 @@ void gm_rpc_destroy(struct genode *g, uint32_t badge, unsigned core_sel) {
 /* The kernel transfers core's cap into the component's receive window; the
  * component files it with insert_map. Returns the cap-map index. */
 int gm_deliver(struct genode *g, struct component *c, unsigned core_sel, uint32_t badge,
-                   const struct agent_semantics *sem, uint8_t flags) {
+               const struct agent_semantics *sem, uint8_t flags) {
   int win = -1;
   for (unsigned i = 0; i < GENODE_THREAD_MAX && win < 0; i++)
     if (c->threads[i].used)
@@ -69,15 +68,16 @@ int gm_deliver(struct genode *g, struct component *c, unsigned core_sel, uint32_
   if (win < 0)
     return gm_fail(g, "%s has no receive window", c->name);
   gm_enter_core(g);
-  l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP,
-              l4_obj_fpage(KCAP(core_sel), 0, L4_FPAGE_RWX), KCAP(win) | L4_ITEM_MAP);
+  l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP, l4_obj_fpage(KCAP(core_sel), 0, L4_FPAGE_RWX),
+              KCAP(win) | L4_ITEM_MAP);
   gm_enter(c);
   int idx = capmap_insert_map(&c->map, badge, (unsigned)win, sem, flags);
   gm_enter_core(g);
   c->rt_gen++;
   if (idx < 0 && capmap_alloc(&c->map) < 0)
-    return gm_fail(g, "%s: its cap map is full (%u entries from 0x%x): give it fewer children or sessions",
-                c->name, c->map.size - c->map.user_base, c->map.user_base);
+    return gm_fail(g,
+                   "%s: its cap map is full (%u entries from 0x%x): give it fewer children or sessions",
+                   c->name, c->map.size - c->map.user_base, c->map.user_base);
   if (idx < 0)
     return gm_fail(g, "%s: capability id %u is already filed for another object", c->name, badge);
   return idx;
@@ -92,8 +92,8 @@ void gm_holder_drop(struct component *c, int idx, uint32_t badge) {
   c->rt_gen++;
 }
 
-void gm_sem_fill(struct agent_semantics *s, const char *iface, const char *label,
-                     const char *args, const struct component *server, uint64_t quota) {
+void gm_sem_fill(struct agent_semantics *s, const char *iface, const char *label, const char *args,
+                 const struct component *server, uint64_t quota) {
   memset(s, 0, sizeof *s);
   text_fmt(s->iface, sizeof s->iface, "%s", iface ? iface : "");
   text_fmt(s->label, sizeof s->label, "%s", label ? label : "");
@@ -106,14 +106,19 @@ void gm_sem_fill(struct agent_semantics *s, const char *iface, const char *label
 /* Create an RPC object and hand it to client, its server and (for
  * sessions) the client's parent, which keeps the session it routed. */
 int gm_rpc_delegate(struct genode *g, enum rpc_kind kind, struct component *client,
-                        struct component *server, const struct agent_semantics *sem,
-                        bool env) {
+                    struct component *server, const struct agent_semantics *sem, bool env) {
   int r = gm_rpc_slot(g);
   if (r < 0)
     return gm_fail(g, "out of memory");
-  struct rpc_cap rc = {.used = true, .kind = kind, .env = env, .client = client,
-                       .server = server, .client_idx = -1, .server_idx = -1,
-                       .parent_idx = -1, .sem = *sem};
+  struct rpc_cap rc = {.used = true,
+                       .kind = kind,
+                       .env = env,
+                       .client = client,
+                       .server = server,
+                       .client_idx = -1,
+                       .server_idx = -1,
+                       .parent_idx = -1,
+                       .sem = *sem};
   if (gm_rpc_create(g, server, &rc.badge, &rc.core_sel) != 0)
     return -1;
   uint8_t flags = CAPMAP_FLAG_SEMANTICS | (kind == RPC_SESSION ? CAPMAP_FLAG_SESSION : 0);
@@ -198,7 +203,7 @@ int genode_session_close(struct genode *g, struct component *c, unsigned sel) {
   struct rpc_cap *rc = &g->rpcs[r];
   if (rc->kind != RPC_SESSION)
     return gm_fail(g, "the cap at 0x%x in %s is a %s, not a session: only sessions are closed", sel,
-                c->label, rc->sem.iface[0] ? rc->sem.iface : "core RPC object");
+                   c->label, rc->sem.iface[0] ? rc->sem.iface : "core RPC object");
   uint32_t badge = rc->badge;
   gm_rpc_release(g, r);
   /* The entry at `sel` goes too, should the session have been filed elsewhere before. */

@@ -14,9 +14,8 @@
 
 /* ---- sessions and other RPC objects ------------------------------------ */
 
-int genode_session_open(struct genode *g, struct component *client, const char *iface,
-                        const char *label, const char *args, struct component *server,
-                        uint64_t quota, bool env) {
+int genode_session_open(struct genode *g, struct component *client, const char *iface, const char *label,
+                        const char *args, struct component *server, uint64_t quota, bool env) {
   char full_label[AGENT_LABEL_MAX], full_args[AGENT_ARGS_MAX];
   if (label && *label)
     text_fmt(full_label, sizeof full_label, "%s -> %s", client->label, label);
@@ -33,8 +32,7 @@ int genode_session_open(struct genode *g, struct component *client, const char *
   return r < 0 ? -1 : g->rpcs[r].client_idx;
 }
 
-int genode_dataspace_alloc(struct genode *g, struct component *c, uint64_t size,
-                           const char *label) {
+int genode_dataspace_alloc(struct genode *g, struct component *c, uint64_t size, const char *label) {
   char l[AGENT_LABEL_MAX], a[64];
   text_fmt(l, sizeof l, "%s%s%s", c->label, label && *label ? " -> " : "", label ? label : "");
   text_fmt(a, sizeof a, "size=%llu", (unsigned long long)size);
@@ -53,8 +51,7 @@ int genode_signal_context_alloc(struct genode *g, struct component *c, const cha
   return r < 0 ? -1 : g->rpcs[r].client_idx;
 }
 
-int gm_rpc_object(struct genode *g, struct component *c, const char *iface,
-                      const char *what) {
+int gm_rpc_object(struct genode *g, struct component *c, const char *iface, const char *what) {
   char l[AGENT_LABEL_MAX];
   text_fmt(l, sizeof l, "%s -> %s", c->label, what);
   struct agent_semantics sem;
@@ -79,8 +76,14 @@ int genode_session_at(struct genode *g, struct component *client, unsigned sel,
   struct agent_semantics sem = *sem_in;
   text_fmt(sem.server, sizeof sem.server, "%s", server ? server->label : "core");
   sem.server_task = server ? server->id : 0;
-  struct rpc_cap rc = {.used = true, .kind = RPC_SESSION, .client = client, .server = server,
-                       .client_idx = (int)sel, .server_idx = -1, .parent_idx = -1, .sem = sem};
+  struct rpc_cap rc = {.used = true,
+                       .kind = RPC_SESSION,
+                       .client = client,
+                       .server = server,
+                       .client_idx = (int)sel,
+                       .server_idx = -1,
+                       .parent_idx = -1,
+                       .sem = sem};
   if (gm_rpc_create(g, server, &rc.badge, &rc.core_sel) != 0)
     return -1;
   if (rc.badge > 0xFFFFu) {

@@ -22,9 +22,8 @@ unsigned genode_thread_count(const struct component *c) {
   return n;
 }
 
-static const uint8_t slot_kind[GENODE_SLOTS_MAX] = {L4_KOBJ_THREAD, L4_KOBJ_IPC_GATE,
-                                                    L4_KOBJ_IRQ_SENDER, L4_KOBJ_TASK,
-                                                    L4_KOBJ_IRQ_SENDER};
+static const uint8_t slot_kind[GENODE_SLOTS_MAX] = {L4_KOBJ_THREAD, L4_KOBJ_IPC_GATE, L4_KOBJ_IRQ_SENDER,
+                                                    L4_KOBJ_TASK, L4_KOBJ_IRQ_SENDER};
 
 /* Whether thread i keeps a receive window (struct profile, server_windows): the
  * main thread for its start-up calls, then the threads that serve RPC. */
@@ -59,18 +58,14 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
     unsigned s = t->core_sel[k] = gm_core_sel_alloc(g);
     l4_cap_idx_t cap = KCAP(s);
     switch (slot_kind[k]) {
-    case L4_KOBJ_THREAD:
-      l4_factory_create_thread(L4_BASE_FACTORY_CAP, cap);
-      break;
+    case L4_KOBJ_THREAD: l4_factory_create_thread(L4_BASE_FACTORY_CAP, cap); break;
     case L4_KOBJ_IPC_GATE:
       l4_factory_create_gate(L4_BASE_FACTORY_CAP, cap, L4_BASE_THREAD_CAP, t->badge);
       break;
     case L4_KOBJ_TASK:
       l4_factory_create_task(L4_BASE_FACTORY_CAP, cap, (l4_fpage_t[]){l4_fpage(0, 12, 0)});
       break;
-    default:
-      l4_factory_create_irq(L4_BASE_FACTORY_CAP, cap);
-      break;
+    default: l4_factory_create_irq(L4_BASE_FACTORY_CAP, cap); break;
     }
     l4_task_map(KCAP(c->task_core_sel), L4_BASE_TASK_CAP, l4_obj_fpage(cap, 0, L4_FPAGE_RWX),
                 KCAP(base + k) | L4_ITEM_MAP);
@@ -80,7 +75,8 @@ int genode_thread_start(struct genode *g, struct component *c, const char *name)
   struct agent_semantics sem;
   gm_sem_fill(&sem, "Thread", "", "", NULL, 0);
   text_fmt(sem.label, sizeof sem.label, "%s -> %s", c->label, name);
-  capmap_set(&c->map, base + THREAD_GATE, t->badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS, &sem);
+  capmap_set(&c->map, base + THREAD_GATE, t->badge, (uint8_t)p->startup_ref, CAPMAP_FLAG_SEMANTICS,
+             &sem);
   int win = serves_rpc(p, i, name) ? capmap_alloc_range(&c->map, 4) : -1;
   if (win >= 0) {
     for (unsigned k = 0; k < 4; k++)

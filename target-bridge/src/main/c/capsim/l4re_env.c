@@ -16,9 +16,8 @@ static const struct {
   const char *kind;
   l4_cap_idx_t root_cap;
 } shared[] = {
-    {"factory", L4_BASE_FACTORY_CAP}, {"vlog", L4_BASE_LOG_CAP},
-    {"icu", L4_BASE_ICU_CAP},         {"scheduler", L4_BASE_SCHEDULER_CAP},
-    {"jdb", L4_BASE_DEBUGGER_CAP},
+    {"factory", L4_BASE_FACTORY_CAP},     {"vlog", L4_BASE_LOG_CAP},     {"icu", L4_BASE_ICU_CAP},
+    {"scheduler", L4_BASE_SCHEDULER_CAP}, {"jdb", L4_BASE_DEBUGGER_CAP},
 };
 
 const char *l4re_cap_kinds(void) { return "gate thread irq task factory vlog icu scheduler jdb"; }
@@ -64,8 +63,7 @@ static int object(struct genode *g, const struct l4re_cap *cap, unsigned *sel) {
   else if (!strcmp(cap->kind, "irq"))
     e = l4_error(l4_factory_create_irq(L4_BASE_FACTORY_CAP, k));
   else /* task */
-    e = l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, k,
-                                        (l4_fpage_t[]){l4_fpage(0, 12, 0)}));
+    e = l4_error(l4_factory_create_task(L4_BASE_FACTORY_CAP, k, (l4_fpage_t[]){l4_fpage(0, 12, 0)}));
   if (e < 0)
     return fail(g, "l4 error creating a ", cap->kind);
   *sel = s;

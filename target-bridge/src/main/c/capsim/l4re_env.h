@@ -18,10 +18,10 @@ struct component *l4re_program_start(struct genode *g, const char *name);
 
 /* What to put at a selector of a program's space. */
 struct l4re_cap {
-  const char *kind;  /* l4re_cap_kinds(); ignored with copy_of */
-  unsigned copy_of;  /* nonzero: copy the program's own selector instead */
-  const char *name;  /* environment name, NULL for an unnamed cap */
-  uint64_t label;    /* IPC gate label */
+  const char *kind; /* l4re_cap_kinds(); ignored with copy_of */
+  unsigned copy_of; /* nonzero: copy the program's own selector instead */
+  const char *name; /* environment name, NULL for an unnamed cap */
+  uint64_t label;   /* IPC gate label */
 };
 
 /* Fill `sel` of program `c` (replacing what was there). -1 with g->err set. */

@@ -74,7 +74,8 @@ static bool serve_stdin(struct genode *g, struct churn *ch, char *buf, size_t *l
 
 /* The main loop: clients, stdin commands and churn until a signal, `quit` or (with
  * exit_on_eof) the end of stdin. */
-static void serve(struct agent *agent, struct genode *g, struct churn *ch, double rate, bool exit_on_eof) {
+static void serve(struct agent *agent, struct genode *g, struct churn *ch, double rate,
+                  bool exit_on_eof) {
   static char inbuf[4096];
   size_t inlen = 0;
   bool stdin_eof = false, quit = false;
@@ -171,7 +172,8 @@ int main(int argc, char **argv) {
   /* The token is checked before anything listens: a bad one never opens a port. */
   static char token[PROTO_MAX_TOKEN + 2];
   char terr[512];
-  if (o.token_file && access_read_token_file(o.token_file, token, sizeof token, terr, sizeof terr) != 0) {
+  if (o.token_file &&
+      access_read_token_file(o.token_file, token, sizeof token, terr, sizeof terr) != 0) {
     fprintf(stderr, "capsim: %s\n", terr);
     goto out;
   }
@@ -184,8 +186,9 @@ int main(int argc, char **argv) {
     goto out;
   }
   if (!token[0] && !access_listen_is_local(o.listen)) {
-    fprintf(stderr, "capsim: refusing to listen on %s without a token: anyone on the network could "
-                    "read this target; pass --token-file FILE (or --token) or listen on loopback\n",
+    fprintf(stderr,
+            "capsim: refusing to listen on %s without a token: anyone on the network could "
+            "read this target; pass --token-file FILE (or --token) or listen on loopback\n",
             o.listen);
     goto out;
   }
@@ -209,8 +212,8 @@ int main(int argc, char **argv) {
   }
   capsim_hooks_install(&agent, fault);
   if (o.has_idle_timeout) /* a fraction of a millisecond still means "some timeout" */
-    agent.idle_timeout_ms = o.idle_timeout > 0 && o.idle_timeout < 0.001 ? 1u
-                                                                       : (unsigned)(o.idle_timeout * 1000 + 0.5);
+    agent.idle_timeout_ms =
+        o.idle_timeout > 0 && o.idle_timeout < 0.001 ? 1u : (unsigned)(o.idle_timeout * 1000 + 0.5);
   if (token[0])
     agent_set_token(&agent, token);
 

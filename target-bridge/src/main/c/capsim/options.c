@@ -20,8 +20,19 @@ static void usage(FILE *f) {
           profile_names());
 }
 
-enum { OPT_SCENARIO = 256, OPT_LISTEN, OPT_PROFILE, OPT_FAULT, OPT_TOKEN, OPT_TOKEN_FILE,
-       OPT_CHURN, OPT_IDLE_TIMEOUT, OPT_SEED, OPT_ALLOW_RESTORE, OPT_EXIT_ON_EOF };
+enum {
+  OPT_SCENARIO = 256,
+  OPT_LISTEN,
+  OPT_PROFILE,
+  OPT_FAULT,
+  OPT_TOKEN,
+  OPT_TOKEN_FILE,
+  OPT_CHURN,
+  OPT_IDLE_TIMEOUT,
+  OPT_SEED,
+  OPT_ALLOW_RESTORE,
+  OPT_EXIT_ON_EOF
+};
 
 static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},

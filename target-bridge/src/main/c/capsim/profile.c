@@ -26,4 +26,6 @@ const struct profile *profile_find(const char *name) {
 
 const struct profile *profile_default(void) { return &profiles[2]; }
 
-const char *profile_names(void) { return "genode-foc-16 genode-foc-17 genode-foc-19 genode-foc-25 l4re"; }
+const char *profile_names(void) {
+  return "genode-foc-16 genode-foc-17 genode-foc-19 genode-foc-25 l4re";
+}

@@ -6,19 +6,19 @@
 
 struct profile {
   const char *name;
-  unsigned task_cap;     /* = L4_BASE_TASK_CAP >> 12 */
-  unsigned debug_cap;    /* 0 = none in this release */
+  unsigned task_cap;  /* = L4_BASE_TASK_CAP >> 12 */
+  unsigned debug_cap; /* 0 = none in this release */
   unsigned parent_cap;
-  unsigned thread_base;  /* THREAD_AREA_BASE = MAIN_THREAD_CAP */
-  unsigned thread_slot;  /* caps per thread */
+  unsigned thread_base; /* THREAD_AREA_BASE = MAIN_THREAD_CAP */
+  unsigned thread_slot; /* caps per thread */
   unsigned thread_max;
-  unsigned user_base;    /* USER_BASE_CAP: first cap-map index the allocator hands out */
-  unsigned capmap_size;  /* Cap_index array entries */
+  unsigned user_base;      /* USER_BASE_CAP: first cap-map index the allocator hands out */
+  unsigned capmap_size;    /* Cap_index array entries */
   bool cap_equal_identity; /* Genode's kernel patch */
-  bool has_ram_session;  /* RAM sessions were merged into PD in 17.05 */
-  bool l4re;             /* plain L4Re programs (capsim/l4re_env.c), not a Genode system */
-  unsigned id_bits;      /* width of a cap-map id: 16, or 32 since Genode 25.02 */
-  unsigned id_step;      /* core's capability ids come in these steps */
+  bool has_ram_session;    /* RAM sessions were merged into PD in 17.05 */
+  bool l4re;               /* plain L4Re programs (capsim/l4re_env.c), not a Genode system */
+  unsigned id_bits;        /* width of a cap-map id: 16, or 32 since Genode 25.02 */
+  unsigned id_step;        /* core's capability ids come in these steps */
   /* Slots core fills for a thread that is no vCPU: all of them in the older
    * models; gate, pager and irq as observed on Genode 25.02 (vcpu slots stay empty). */
   unsigned thread_slots_mapped;

@@ -24,8 +24,8 @@ void fid_end(void) {
 void fid_sem(const char *s) { semantic = s; }
 
 const char *fid_rights(unsigned r) {
-  static const char *names[16] = {"-",  "W",  "S",  "WS",  "R",  "RW",  "RS",  "RWS",
-                                   "D", "WD", "SD", "WSD", "RD", "RWD", "RSD", "RWSD"};
+  static const char *names[16] = {"-", "W",  "S",  "WS",  "R",  "RW",  "RS",  "RWS",
+                                  "D", "WD", "SD", "WSD", "RD", "RWD", "RSD", "RWSD"};
   return names[r & 15];
 }
 
@@ -99,8 +99,7 @@ long fid_equal_raw(l4_cap_idx_t task, const char *tname, l4_cap_idx_t a, const c
   long v = fid_rc(l4_task_cap_equal(task, a, b), "equal %s %s %s", tname, aname, bname);
   /* Bits 10 and 11 mark a special index: it names no slot, so no "same". */
   if (!((a | b) & 0xc00UL))
-    fid_obs(same(task, a >> L4_CAP_SHIFT, b >> L4_CAP_SHIFT), "same %s %s %s", tname, aname,
-            bname);
+    fid_obs(same(task, a >> L4_CAP_SHIFT, b >> L4_CAP_SHIFT), "same %s %s %s", tname, aname, bname);
   return v;
 }
 
@@ -150,21 +149,16 @@ static const char *mask_name(l4_umword_t mask) {
   return "other_spaces";
 }
 
-long fid_unmap(l4_cap_idx_t task, const char *tname, unsigned long sel, unsigned order,
-               unsigned rights, l4_umword_t mask) {
+long fid_unmap(l4_cap_idx_t task, const char *tname, unsigned long sel, unsigned order, unsigned rights,
+               l4_umword_t mask) {
   return fid_rc(l4_task_unmap(task, l4_obj_fpage(FID_K(sel), order, (unsigned char)rights), mask),
-                "unmap %s 0x%lx/%u %s %s", tname, sel, order, fid_rights(rights),
-                mask_name(mask));
+                "unmap %s 0x%lx/%u %s %s", tname, sel, order, fid_rights(rights), mask_name(mask));
 }
 
 long fid_delete(l4_cap_idx_t task, const char *tname, unsigned long sel) {
   return fid_rc(l4_task_delete_obj(task, FID_K(sel)), "delete_obj %s 0x%lx", tname, sel);
 }
 
-void fid_release(l4_cap_idx_t task, unsigned long sel) {
-  l4_task_delete_obj(task, FID_K(sel));
-}
+void fid_release(l4_cap_idx_t task, unsigned long sel) { l4_task_delete_obj(task, FID_K(sel)); }
 
-void fid_drop(l4_cap_idx_t task, unsigned long sel) {
-  l4_task_release_cap(task, FID_K(sel));
-}
+void fid_drop(l4_cap_idx_t task, unsigned long sel) { l4_task_release_cap(task, FID_K(sel)); }

@@ -70,7 +70,7 @@ long fid_equal_raw(l4_cap_idx_t task, const char *tname, l4_cap_idx_t a, const c
                    l4_cap_idx_t b, const char *bname);
 
 /* Operations, each printing its result code. */
-long fid_gate(unsigned long sel);       /* unbound IPC gate with a fresh label */
+long fid_gate(unsigned long sel); /* unbound IPC gate with a fresh label */
 long fid_irq(unsigned long sel);
 long fid_thread(unsigned long sel);
 long fid_task(unsigned long sel);
@@ -78,8 +78,8 @@ long fid_map(l4_cap_idx_t dst, const char *dname, l4_cap_idx_t src, const char *
              unsigned long from, unsigned order, unsigned rights, unsigned long to, int grant);
 /* Shorthand: map within the caller's own task. */
 long fid_map_me(unsigned long from, unsigned order, unsigned rights, unsigned long to, int grant);
-long fid_unmap(l4_cap_idx_t task, const char *tname, unsigned long sel, unsigned order,
-               unsigned rights, l4_umword_t mask);
+long fid_unmap(l4_cap_idx_t task, const char *tname, unsigned long sel, unsigned order, unsigned rights,
+               l4_umword_t mask);
 long fid_delete(l4_cap_idx_t task, const char *tname, unsigned long sel);
 /* Clean-up between groups, quietly (no line): fid_release deletes the
  * object if the slot holds D, else empties the slot; fid_drop only empties

@@ -7,7 +7,7 @@
 #define ME FID_ME
 #define RWS (FID_R | FID_W | FID_S)
 #define RWSD (RWS | FID_D)
-#define C FID_BASE        /* creator */
+#define C FID_BASE          /* creator */
 #define T (FID_BASE + 0x3f) /* another task */
 #define TK FID_K(T)
 

@@ -12,8 +12,8 @@
 #define C FID_BASE
 
 enum { N_COPY = 7 };
-static const unsigned copy_rights[N_COPY] = {RWSD, RWS, FID_R | FID_W, FID_R | FID_S, FID_R,
-                                             FID_R | FID_D, FID_R | FID_W | FID_D};
+static const unsigned copy_rights[N_COPY] = {RWSD,  RWS,           FID_R | FID_W,        FID_R | FID_S,
+                                             FID_R, FID_R | FID_D, FID_R | FID_W | FID_D};
 
 void fid_run(void) {
   fid_begin("equal");

@@ -26,8 +26,8 @@ static const char *const kind_sem[] = {
 };
 
 static long gate_via(l4_cap_idx_t f, const char *fname, unsigned long sel) {
-  return fid_rc(l4_factory_create_gate(f, FID_K(sel), L4_INVALID_CAP, 0x40),
-                "create gate %s 0x%lx", fname, sel);
+  return fid_rc(l4_factory_create_gate(f, FID_K(sel), L4_INVALID_CAP, 0x40), "create gate %s 0x%lx",
+                fname, sel);
 }
 
 void fid_run(void) {

@@ -36,8 +36,8 @@ void fid_run(void) {
   fid_valid_range(ME, "me", FID_BASE + 64, 64);
 
   for (unsigned r = 0; r < 16; r++) {
-    snprintf(sems[r], sizeof sems[r], "grant from the creator with flexpage rights %s%s",
-             fid_rights(r), (r & FID_R) ? "" : " (without R)");
+    snprintf(sems[r], sizeof sems[r], "grant from the creator with flexpage rights %s%s", fid_rights(r),
+             (r & FID_R) ? "" : " (without R)");
     fid_sem(sems[r]);
     grant_creator(r);
   }

@@ -55,8 +55,8 @@ void fid_run(void) {
   for (unsigned r = 0; r < 16; r++) {
     static char sems[16][96];
     const char *has_r = (r & FID_R) ? "" : " (without R)";
-    snprintf(sems[r], sizeof sems[r], "map from the creator with flexpage rights %s%s",
-             fid_rights(r), has_r);
+    snprintf(sems[r], sizeof sems[r], "map from the creator with flexpage rights %s%s", fid_rights(r),
+             has_r);
     fid_sem(sems[r]);
     from_creator(r);
   }

@@ -11,12 +11,11 @@
 
 enum { TC_R, TC_RW, TC_RS, TC_RWS, TC_W, TC_S, TC_WS, TC_N };
 static const unsigned tc_rights[TC_N] = {FID_R, FID_R | FID_W, FID_R | FID_S, RWS,
-                                         FID_W, FID_S, FID_W | FID_S};
-static const char *const tc_name[TC_N] = {"me_R", "me_RW", "me_RS", "me_RWS",
-                                          "me_W", "me_S", "me_WS"};
+                                         FID_W, FID_S,         FID_W | FID_S};
+static const char *const tc_name[TC_N] = {"me_R", "me_RW", "me_RS", "me_RWS", "me_W", "me_S", "me_WS"};
 #define TC(i) (FID_BASE + (i))
 #define TCK(i) FID_K(TC(i))
-#define G (FID_BASE + 0x10)      /* gate: creator */
+#define G (FID_BASE + 0x10) /* gate: creator */
 #define REF_RWS (G + 1)
 #define REF_RW (G + 2)
 #define REF_RWSD (G + 3)

@@ -54,8 +54,7 @@ static void boot(struct genode *g, bool l4re) {
   genode_signal_context_alloc(g, c, "timeout");
 }
 
-static void check_response(const struct writer *out, size_t start, const uint8_t *req,
-                           size_t req_len) {
+static void check_response(const struct writer *out, size_t start, const uint8_t *req, size_t req_len) {
   must(out->len - start >= PROTO_HEADER_SIZE, "shorter than a header");
   const uint8_t *r = out->buf + start;
   struct proto_header h, q;

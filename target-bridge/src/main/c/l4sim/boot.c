@@ -26,7 +26,6 @@ l4_msgtag_t l4sim_ipc_fail(unsigned ipc_error) {
   return l4_msgtag(0, 0, 0, L4_MSGTAG_ERROR);
 }
 
-
 /* The root task gets the kernel's default caps, as Fiasco sets them up. */
 static int map_new(struct kobj *task, uint32_t sel, uint8_t kind) {
   struct kobj *o = kobj_new(kind);

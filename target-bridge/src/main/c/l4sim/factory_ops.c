@@ -5,8 +5,8 @@
 
 #include "kobj.h"
 
-static l4_msgtag_t create(l4_cap_idx_t factory, l4_cap_idx_t target_cap, uint8_t kind,
-                          uint64_t label, uint32_t bound_thread) {
+static l4_msgtag_t create(l4_cap_idx_t factory, l4_cap_idx_t target_cap, uint8_t kind, uint64_t label,
+                          uint32_t bound_thread) {
   uint8_t rights = 0;
   struct kobj *f = lookup_obj(l4sim_k.current, factory, &rights);
   if (!f)

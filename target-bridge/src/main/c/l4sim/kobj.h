@@ -44,9 +44,9 @@ struct kobj {
   uint32_t id;
   uint8_t kind; /* enum l4_debugger_kobj_kind */
   bool dying;
-  uint64_t label;         /* Ipc_gate */
-  uint32_t bound_thread;  /* Ipc_gate: global id of the bound thread, 0 = unbound */
-  struct space *space;    /* Task */
+  uint64_t label;        /* Ipc_gate */
+  uint32_t bound_thread; /* Ipc_gate: global id of the bound thread, 0 = unbound */
+  struct space *space;   /* Task */
   struct mapping_ref *maps;
   uint32_t nmaps, capmaps;
   uint32_t pins; /* held by an operation in progress: not freed yet */

@@ -19,21 +19,21 @@
 
 /* The frame header (§2): 20 bytes, little-endian; protocol/header.h encodes and decodes it. */
 #define PROTO_HEADER_SIZE 20
-#define PROTO_OFF_MAGIC 0    /* u32 */
-#define PROTO_OFF_VERSION 4  /* u16 */
-#define PROTO_OFF_OPCODE 6   /* u16 */
-#define PROTO_OFF_ID 8       /* u32, echoed in the answer */
-#define PROTO_OFF_STATUS 12  /* u16, 0 in requests */
-#define PROTO_OFF_FLAGS 14   /* u16, 0 */
-#define PROTO_OFF_LENGTH 16  /* u32, payload bytes after the header */
+#define PROTO_OFF_MAGIC 0   /* u32 */
+#define PROTO_OFF_VERSION 4 /* u16 */
+#define PROTO_OFF_OPCODE 6  /* u16 */
+#define PROTO_OFF_ID 8      /* u32, echoed in the answer */
+#define PROTO_OFF_STATUS 12 /* u16, 0 in requests */
+#define PROTO_OFF_FLAGS 14  /* u16, 0 */
+#define PROTO_OFF_LENGTH 16 /* u32, payload bytes after the header */
 
 /* Record sizes on the wire (§3): fixed records, and the smallest variable ones
  * (their strings empty), which bound how many records a payload can claim. */
 #define PROTO_CAP_INFO_SIZE 24
-#define PROTO_TASK_RECORD_MIN 26    /* 24 fixed + an empty name */
-#define PROTO_THREAD_RECORD_MIN 8   /* 6 fixed + an empty name */
-#define PROTO_CAPMAP_ENTRY_MIN 26   /* 18 fixed + 4 empty strings */
-#define PROTO_ERROR_PAYLOAD_MIN 6u  /* i32 detail + an empty message */
+#define PROTO_TASK_RECORD_MIN 26   /* 24 fixed + an empty name */
+#define PROTO_THREAD_RECORD_MIN 8  /* 6 fixed + an empty name */
+#define PROTO_CAPMAP_ENTRY_MIN 26  /* 18 fixed + 4 empty strings */
+#define PROTO_ERROR_PAYLOAD_MIN 6u /* i32 detail + an empty message */
 
 /* "Not known" markers in answers. */
 #define PROTO_UNKNOWN_ID 0xFFFFFFFFu /* TASKS object id, CAP_INFOS object id */

@@ -6,22 +6,22 @@
 
 extern int check_failed_now;
 
-#define CHECK(cond)                                                             \
-  do {                                                                          \
-    if (!(cond)) {                                                              \
-      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond);  \
-      check_failed_now = 1;                                                     \
-    }                                                                           \
+#define CHECK(cond)                                                            \
+  do {                                                                         \
+    if (!(cond)) {                                                             \
+      fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
+      check_failed_now = 1;                                                    \
+    }                                                                          \
   } while (0)
 
-#define CHECK_EQ(a, b)                                                          \
-  do {                                                                          \
-    long long va_ = (long long)(a), vb_ = (long long)(b);                       \
-    if (va_ != vb_) {                                                           \
-      fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, %s == %lld\n",       \
-              __FILE__, __LINE__, #a, va_, #b, vb_);                            \
-      check_failed_now = 1;                                                     \
-    }                                                                           \
+#define CHECK_EQ(a, b)                                                                                 \
+  do {                                                                                                 \
+    long long va_ = (long long)(a), vb_ = (long long)(b);                                              \
+    if (va_ != vb_) {                                                                                  \
+      fprintf(stderr, "%s:%d: CHECK_EQ failed: %s == %lld, %s == %lld\n", __FILE__, __LINE__, #a, va_, \
+              #b, vb_);                                                                                \
+      check_failed_now = 1;                                                                            \
+    }                                                                                                  \
   } while (0)
 
 struct test_case {

@@ -227,7 +227,8 @@ static const struct frame *join_cap_infos(const uint8_t *req, size_t n) {
       struct pair *p = &pairs[i];
       if (!is_request(&p->req, OP_CAP_INFOS) || get_u32(p->req.p + PROTO_HEADER_SIZE) != task)
         continue;
-      unsigned a = get_u16(p->req.p + PROTO_HEADER_SIZE + 4), b = get_u16(p->req.p + PROTO_HEADER_SIZE + 6);
+      unsigned a = get_u16(p->req.p + PROTO_HEADER_SIZE + 4),
+               b = get_u16(p->req.p + PROTO_HEADER_SIZE + 6);
       if (a < at || b > last || p->ans.n < PROTO_HEADER_SIZE + 14 || get_u16(p->ans.p + 12) != ST_OK)
         continue;
       /* the first unused answer of a range, else its last one (as answer_for does) */

@@ -71,8 +71,7 @@ static void range_req(struct writer *w, uint32_t task, uint16_t first, uint16_t 
   wr_u16(w, last);
 }
 
-int tv_validity(int fd, uint32_t task, uint16_t first, uint16_t last, uint8_t *bits,
-                uint64_t *gen) {
+int tv_validity(int fd, uint32_t task, uint16_t first, uint16_t last, uint8_t *bits, uint64_t *gen) {
   struct writer w;
   struct resp r;
   range_req(&w, task, first, last);
@@ -97,8 +96,8 @@ int tv_validity(int fd, uint32_t task, uint16_t first, uint16_t last, uint8_t *b
   return st;
 }
 
-int tv_cap_infos(int fd, uint32_t task, uint16_t first, uint16_t last, struct tv_capinfo *out,
-                 int *n, uint64_t *gen) {
+int tv_cap_infos(int fd, uint32_t task, uint16_t first, uint16_t last, struct tv_capinfo *out, int *n,
+                 uint64_t *gen) {
   struct writer w;
   struct resp r;
   range_req(&w, task, first, last);

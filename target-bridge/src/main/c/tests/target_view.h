@@ -33,10 +33,9 @@ struct tv_thread {
 /* Each returns the protocol status (0 = OK), or -1 if no answer came. */
 int tv_hello(int fd, struct tv_hello *h);
 int tv_tasks(int fd, struct tv_task *out, int max, int *n);
-int tv_validity(int fd, uint32_t task, uint16_t first, uint16_t last, uint8_t *bits,
-                uint64_t *gen);
-int tv_cap_infos(int fd, uint32_t task, uint16_t first, uint16_t last, struct tv_capinfo *out,
-                 int *n, uint64_t *gen);
+int tv_validity(int fd, uint32_t task, uint16_t first, uint16_t last, uint8_t *bits, uint64_t *gen);
+int tv_cap_infos(int fd, uint32_t task, uint16_t first, uint16_t last, struct tv_capinfo *out, int *n,
+                 uint64_t *gen);
 int tv_threads(int fd, uint32_t task, struct tv_thread *out, int max, int *n);
 /* All entries of 0..4095 (following the pages). */
 int tv_cap_map(int fd, uint32_t task, struct agent_capmap_entry *out, int max, int *n);

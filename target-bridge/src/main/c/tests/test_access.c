@@ -102,8 +102,9 @@ static int malformed_auth(int fd) {
 static void token_required(void) {
   const char *tf = path_in_dir("token");
   write_file(tf, TOKEN "\n", 0600);
-  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen",
-                        "tcp:127.0.0.1:0", "--token-file", tf, NULL};
+  const char *args[] = {
+      "capsim", "--scenario", scenario_path("log-client"), "--listen", "tcp:127.0.0.1:0", "--token-file",
+      tf,       NULL};
   struct proc p;
   if (proc_start(&p, args) != 0) {
     CHECK(!"capsim with --token-file did not start");
@@ -140,7 +141,7 @@ static void token_required(void) {
   int n = 0;
   CHECK_EQ(tv_tasks(fd, tasks, 16, &n), 0);
   CHECK(n > 0);
-  CHECK_EQ(auth(fd, TOKEN), ST_OK); /* again, harmless */
+  CHECK_EQ(auth(fd, TOKEN), ST_OK);             /* again, harmless */
   CHECK_EQ(auth(fd, "wrong"), ST_UNAUTHORIZED); /* a wrong one later still closes */
   CHECK(cl_closed(fd, 3000));
   close(fd);
@@ -149,8 +150,7 @@ static void token_required(void) {
 }
 
 static void without_token_auth_is_accepted(void) {
-  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen",
-                        "tcp::0", NULL};
+  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", "tcp::0", NULL};
   struct proc p;
   if (proc_start(&p, args) != 0) {
     CHECK(!"capsim did not start");
@@ -199,8 +199,9 @@ static void off_loopback_needs_token(void) {
   refuses(extra, "readable by others");
   refuses("--listen tcp::0 --token 'has space'", "printable ASCII");
   /* With a token it listens on every interface. */
-  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen",
-                        "tcp:0.0.0.0:0", "--token", TOKEN, NULL};
+  const char *args[] = {
+      "capsim", "--scenario", scenario_path("log-client"), "--listen", "tcp:0.0.0.0:0", "--token",
+      TOKEN,    NULL};
   struct proc p;
   CHECK_EQ(proc_start(&p, args), 0);
   CHECK(strncmp(p.uri, "tcp:0.0.0.0:", 12) == 0);
@@ -244,16 +245,49 @@ static void every_mutation_refused(void) {
     wr_init(&w, 512);
     wr_u32(&w, task);
     switch (op) {
-    case OP_UNMAP: wr_u16(&w, 0x300); wr_u8(&w, 0); wr_u8(&w, 1); break;
-    case OP_MAP_COPY: wr_u32(&w, 0); wr_u16(&w, 0x300); wr_u16(&w, 0x400); wr_u8(&w, 0);
-      wr_u8(&w, 7); wr_u8(&w, 0); wr_u8(&w, 0); break;
-    case OP_CREATE_SESSION: wr_u16(&w, 0x300); wr_u64(&w, 0); wr_str(&w, "LOG"); wr_str(&w, "x");
-      wr_str(&w, ""); wr_str(&w, ""); break;
-    case OP_CREATE_OBJECT: wr_u16(&w, 0x300); wr_u8(&w, 3); wr_u8(&w, 0); wr_u64(&w, 4); break;
-    case OP_SET_CAPMAP_ENTRY: wr_u16(&w, 0x300); wr_u16(&w, 0x44); wr_u8(&w, 1); wr_u8(&w, 0);
-      wr_u32(&w, 0); wr_u64(&w, 0); for (int k = 0; k < 4; k++) wr_str(&w, ""); break;
+    case OP_UNMAP:
+      wr_u16(&w, 0x300);
+      wr_u8(&w, 0);
+      wr_u8(&w, 1);
+      break;
+    case OP_MAP_COPY:
+      wr_u32(&w, 0);
+      wr_u16(&w, 0x300);
+      wr_u16(&w, 0x400);
+      wr_u8(&w, 0);
+      wr_u8(&w, 7);
+      wr_u8(&w, 0);
+      wr_u8(&w, 0);
+      break;
+    case OP_CREATE_SESSION:
+      wr_u16(&w, 0x300);
+      wr_u64(&w, 0);
+      wr_str(&w, "LOG");
+      wr_str(&w, "x");
+      wr_str(&w, "");
+      wr_str(&w, "");
+      break;
+    case OP_CREATE_OBJECT:
+      wr_u16(&w, 0x300);
+      wr_u8(&w, 3);
+      wr_u8(&w, 0);
+      wr_u64(&w, 4);
+      break;
+    case OP_SET_CAPMAP_ENTRY:
+      wr_u16(&w, 0x300);
+      wr_u16(&w, 0x44);
+      wr_u8(&w, 1);
+      wr_u8(&w, 0);
+      wr_u32(&w, 0);
+      wr_u64(&w, 0);
+      for (int k = 0; k < 4; k++)
+        wr_str(&w, "");
+      break;
     case OP_CLEAR_CAPMAP_ENTRY: wr_u16(&w, 0x300); break;
-    case OP_LEASE_ACQUIRE: wr_u64(&w, gen); wr_u32(&w, 0); break;
+    case OP_LEASE_ACQUIRE:
+      wr_u64(&w, gen);
+      wr_u32(&w, 0);
+      break;
     case OP_CLOSE_SESSION: wr_u16(&w, 0x300); break;
     }
     struct resp r;
@@ -289,7 +323,7 @@ static void socket_path_problems(void) {
   if (f)
     fclose(f);
   CHECK_EQ(strcmp(text, "not a socket\n"), 0); /* left as it was */
-  if (geteuid() == 0) { /* only root can give a socket to another user */
+  if (geteuid() == 0) {                        /* only root can give a socket to another user */
     const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", NULL, NULL};
     char listen_arg[300];
     snprintf(listen_arg, sizeof listen_arg, "unix:%s", path_in_dir("other.sock"));
@@ -318,7 +352,8 @@ int main(int argc, char **argv) {
       {"socket_path_problems", socket_path_problems},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
-  const char *names[] = {"token", "token-open", "stderr", "ro.sock", "plain-file", "a-link", "other.sock"};
+  const char *names[] = {"token",      "token-open", "stderr",    "ro.sock",
+                         "plain-file", "a-link",     "other.sock"};
   for (unsigned i = 0; i < sizeof names / sizeof *names; i++)
     unlink(path_in_dir(names[i]));
   rmdir(path_in_dir("a-dir"));

@@ -301,8 +301,7 @@ int main(int argc, char **argv) {
     return 1;
   char listen[128];
   snprintf(listen, sizeof listen, "unix:%s/agent.sock", dir);
-  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", listen,
-                        NULL};
+  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen", listen, NULL};
   if (proc_start(&capsim, args) != 0) {
     printf("capsim did not start\n0 passed, 1 failed\n");
     return 1;

@@ -56,7 +56,7 @@ static void check_component_layout(struct component *c) {
   CHECK_EQ(info_in(c, p->parent_cap).kind, L4_KOBJ_IPC_GATE);
   CHECK_EQ(info_in(c, p->parent_cap).label, c->map.e[p->parent_cap].id);
   CHECK_EQ(c->map.e[p->thread_base].id, 1); /* main thread */
-  CHECK_EQ(valid_in(c, 2), 0); /* components get no factory */
+  CHECK_EQ(valid_in(c, 2), 0);              /* components get no factory */
   if (p->debug_cap)
     CHECK_EQ(valid_in(c, p->debug_cap), 0);
   for (unsigned t = 0; t < GENODE_THREAD_MAX; t++) {
@@ -243,10 +243,10 @@ static void body_session_at(void) {
   CHECK(genode_session_at(&g, c, sel + 1, &sem, &badge, &obj) < 0);
 }
 
-#define PROFILE_TESTS(body)                                                  \
-  static void body##_16(void) { with_profile("genode-foc-16", body); }     \
-  static void body##_17(void) { with_profile("genode-foc-17", body); }     \
-  static void body##_19(void) { with_profile("genode-foc-19", body); }     \
+#define PROFILE_TESTS(body)                                            \
+  static void body##_16(void) { with_profile("genode-foc-16", body); } \
+  static void body##_17(void) { with_profile("genode-foc-17", body); } \
+  static void body##_19(void) { with_profile("genode-foc-19", body); } \
   static void body##_25(void) { with_profile("genode-foc-25", body); }
 
 PROFILE_TESTS(body_layout)
@@ -372,9 +372,12 @@ static void scenario_errors_name_file_and_line(void) {
       {"component a\nraw-unmap a 0x10c9\n", ":2: raw-unmap: selector 4297 is outside 1..4296"},
       {"component a\ncomponent \"b\x1b]0;x\x07\"\n", ":2: control character \\x1b at column 13"},
       {"component a\ncomponent b\rFAKE\n", ":2: control character \\x0d at column 12"},
-      {"component a\nsession a LOG label=\"\xe2\x80\xaegnp.exe\"\n", ":2: invisible or control character \\u202e"},
+      {"component a\nsession a LOG label=\"\xe2\x80\xaegnp.exe\"\n",
+       ":2: invisible or control character \\u202e"},
       {"component a\nthread a w\xe2\x80\x8bx\n", ":2: invisible or control character \\u200b"},
-      {"component a\nthread a \xc2\x9b" "2J\n", ":2: invisible or control character \\u009b"},
+      {"component a\nthread a \xc2\x9b"
+       "2J\n",
+       ":2: invisible or control character \\u009b"},
   };
   for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
     char err[512];
@@ -395,10 +398,12 @@ static void scenario_size_limits(void) {
       {"component init\nrepeat 999 component c{i} parent=init\ncomponent one-too-many\n",
        ":3: this line takes the scenario past 1000 components"},
       {"repeat 1001 component c{i}\n", ":1: this line takes the scenario past 1000 components"},
-      {"component a\nsession a LOG count=2000\nsession a ROM\n", ":3: this line takes the scenario past 2000 sessions"},
+      {"component a\nsession a LOG count=2000\nsession a ROM\n",
+       ":3: this line takes the scenario past 2000 sessions"},
       {"component a\nrepeat 1000 dataspace a 4K count=4\nsignal-context a\n",
        ":3: this line takes the scenario past 4000 caps"},
-      {"component a\nrepeat 4000 thread a t{i}\nraw-gate a 5\n", ":3: this line takes the scenario past 4000 caps"},
+      {"component a\nrepeat 4000 thread a t{i}\nraw-gate a 5\n",
+       ":3: this line takes the scenario past 4000 caps"},
   };
   for (unsigned i = 0; i < sizeof cases / sizeof *cases; i++) {
     struct scenario sc;
@@ -412,8 +417,9 @@ static void scenario_size_limits(void) {
     CHECK_EQ(l4sim_live_objects(), 0);
   }
   /* Exactly at the limits it loads. */
-  const char *path = write_scn("max.scn", "component init\nrepeat 999 component c{i} parent=init\n"
-                                          "session c1 LOG count=2000\nrepeat 1000 dataspace c{i} 4K count=4\n");
+  const char *path =
+      write_scn("max.scn", "component init\nrepeat 999 component c{i} parent=init\n"
+                           "session c1 LOG count=2000\nrepeat 1000 dataspace c{i} 4K count=4\n");
   struct scenario sc;
   CHECK_EQ(scenario_load(&sc, path), 0);
   CHECK_EQ(sc.ncomponents, 1000ul);
@@ -424,12 +430,12 @@ static void scenario_size_limits(void) {
 
 static void scenario_repeat_include_quotes(void) {
   write_scn("part.scn", "repeat 3 component w{i} parent=init\n");
-  const char *path = write_scn("main.scn",
-                               "profile genode-foc-17 # trailing comment\n"
-                               "component init ram=4M\n"
-                               "include part.scn\n"
-                               "session w2 ROM label=\"my \\\"config\\\"\" quota=0x2000 count=2\n"
-                               "churn 12.5 seed=99\n");
+  const char *path =
+      write_scn("main.scn", "profile genode-foc-17 # trailing comment\n"
+                            "component init ram=4M\n"
+                            "include part.scn\n"
+                            "session w2 ROM label=\"my \\\"config\\\"\" quota=0x2000 count=2\n"
+                            "churn 12.5 seed=99\n");
   struct scenario sc;
   CHECK_EQ(scenario_load(&sc, path), 0);
   CHECK_EQ(strcmp(sc.profile, "genode-foc-17"), 0);
@@ -465,18 +471,26 @@ int main(int argc, char **argv) {
     return 1;
   static const struct test_case tests[] = {
       {"profiles_table", profiles_table},
-      {"layout_foc16", body_layout_16}, {"layout_foc17", body_layout_17},
-      {"layout_foc19", body_layout_19}, {"layout_foc25", body_layout_25},
+      {"layout_foc16", body_layout_16},
+      {"layout_foc17", body_layout_17},
+      {"layout_foc19", body_layout_19},
+      {"layout_foc25", body_layout_25},
       {"session_close_foc16", body_session_close_16},
       {"session_close_foc17", body_session_close_17},
       {"session_close_foc19", body_session_close_19},
       {"session_close_foc25", body_session_close_25},
-      {"threads_foc16", body_threads_16}, {"threads_foc17", body_threads_17},
-      {"threads_foc19", body_threads_19}, {"threads_foc25", body_threads_25},
-      {"insert_map_foc16", body_insert_map_16}, {"insert_map_foc17", body_insert_map_17},
-      {"insert_map_foc19", body_insert_map_19}, {"insert_map_foc25", body_insert_map_25},
-      {"session_at_foc16", body_session_at_16}, {"session_at_foc17", body_session_at_17},
-      {"session_at_foc19", body_session_at_19}, {"session_at_foc25", body_session_at_25},
+      {"threads_foc16", body_threads_16},
+      {"threads_foc17", body_threads_17},
+      {"threads_foc19", body_threads_19},
+      {"threads_foc25", body_threads_25},
+      {"insert_map_foc16", body_insert_map_16},
+      {"insert_map_foc17", body_insert_map_17},
+      {"insert_map_foc19", body_insert_map_19},
+      {"insert_map_foc25", body_insert_map_25},
+      {"session_at_foc16", body_session_at_16},
+      {"session_at_foc17", body_session_at_17},
+      {"session_at_foc19", body_session_at_19},
+      {"session_at_foc25", body_session_at_25},
       {"wide_ids_foc25", wide_ids_foc25},
       {"scenario_errors_name_file_and_line", scenario_errors_name_file_and_line},
       {"scenario_repeat_include_quotes", scenario_repeat_include_quotes},

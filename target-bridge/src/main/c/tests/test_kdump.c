@@ -45,21 +45,21 @@ static uint8_t recs[64 * KDUMP_RECORD_SIZE];
  * both, a factory, an object of a type the parser does not know. */
 static size_t build(void) {
   uint8_t *r = recs;
-  r = object(r, 2, 0x5, 0xa000);                 /* the kernel's space */
-  recs[24] = 1;                                   /* ... is_kernel */
-  r = object(r, 2, 0x21, 0xa100);                 /* ned's task */
+  r = object(r, 2, 0x5, 0xa000);  /* the kernel's space */
+  recs[24] = 1;                   /* ... is_kernel */
+  r = object(r, 2, 0x21, 0xa100); /* ned's task */
   r = slot(r, 0x21, "ned", 1, 0xf);
-  r = object(r, 2, 0x2a, 0xa200);                 /* hello's task */
+  r = object(r, 2, 0x2a, 0xa200); /* hello's task */
   r = slot(r, 0x2a, "hello", 1, 0xf);
   r = slot(r, 0x21, "ned", 0x420, 0x5);
   uint8_t *gate = r;
-  r = object(r, 4, 0x30, 0xa300);                 /* a gate, label 0x1234 */
+  r = object(r, 4, 0x30, 0xa300); /* a gate, label 0x1234 */
   put64(gate + 24, 0x1234);
   r = slot(r, 0x21, "ned", 0x421, 0xf);
   r = slot(r, 0x2a, "hello", 0x16, 0x7);
-  r = object(r, 7, 0x3, 0xa400);                  /* factory */
+  r = object(r, 7, 0x3, 0xa400); /* factory */
   r = slot(r, 0x2a, "hello", 2, 0x6);
-  r = object(r, 0, 0x44, 0xa500);                 /* a kind the kernel did not name */
+  r = object(r, 0, 0x44, 0xa500); /* a kind the kernel did not name */
   r = slot(r, 0x2a, "hello", 0x417, 0x4);
   return (size_t)(r - recs) / KDUMP_RECORD_SIZE;
 }
@@ -186,7 +186,8 @@ static void real_kernel_dump(void) {
   fclose(f);
   CHECK(tasks >= 3);
   CHECK_EQ(probed_tasks, 1);
-  printf("recorded dump: %zu records, %zu objects, %zu slots, %u tasks\n", d.records, d.nobjs, d.nmaps, tasks);
+  printf("recorded dump: %zu records, %zu objects, %zu slots, %u tasks\n", d.records, d.nobjs, d.nmaps,
+         tasks);
   kdump_free(&d);
 }
 

@@ -14,18 +14,17 @@
 
 /* Valid selectors of the observed program: 1 2 3 5 7 10 16 17 19 20 22-32
  * 35 37-46 1054 1055. */
-static const unsigned observed[] = {1,  2,  3,  5,  7,  10, 16, 17, 19, 20, 22, 23,
-                                    24, 25, 26, 27, 28, 29, 30, 31, 32, 35, 37, 38,
+static const unsigned observed[] = {1,  2,  3,  5,  7,  10, 16, 17, 19,   20,  22, 23,
+                                    24, 25, 26, 27, 28, 29, 30, 31, 32,   35,  37, 38,
                                     39, 40, 41, 42, 43, 44, 45, 46, 1054, 1055};
 
 static const struct {
   unsigned sel;
   const char *name;
-} env_names[] = {{2, "factory"},    {5, "log"},   {7, "scheduler"}, {10, "jdb"},
-                 {17, "mem_alloc"}, {19, "parent"}, {22, "dma_mgr"},  {23, "icu"},
-                 {24, "kip"},       {25, "log"},  {26, "mem"},      {27, "rom"},
-                 {28, "rwfs"},      {29, "sigma0"}, {37, "main_thread"}, {38, "rm"},
-                 {39, "itas"}};
+} env_names[] = {{2, "factory"}, {5, "log"},      {7, "scheduler"}, {10, "jdb"},    {17, "mem_alloc"},
+                 {19, "parent"}, {22, "dma_mgr"}, {23, "icu"},      {24, "kip"},    {25, "log"},
+                 {26, "mem"},    {27, "rom"},     {28, "rwfs"},     {29, "sigma0"}, {37, "main_thread"},
+                 {38, "rm"},     {39, "itas"}};
 
 #define N(a) (sizeof a / sizeof a[0])
 

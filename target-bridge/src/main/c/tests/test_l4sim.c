@@ -27,8 +27,8 @@ static long gate(unsigned sel, unsigned long label) {
 }
 
 static long map(unsigned from, unsigned to, unsigned order, unsigned rights, unsigned grant) {
-  return l4_error(l4_task_map(ME, ME, l4_obj_fpage(CAP(from), order, rights),
-                              l4_map_obj_control(CAP(to), grant)));
+  return l4_error(
+      l4_task_map(ME, ME, l4_obj_fpage(CAP(from), order, rights), l4_map_obj_control(CAP(to), grant)));
 }
 
 static long unmap(unsigned sel, unsigned long mask) {
@@ -129,12 +129,10 @@ static void test_factory_gate_label_and_rights(void) {
   CHECK_EQ(info(0x203).kind, L4_KOBJ_TASK);
   /* A gate bound to the thread; a non-thread bind target is rejected. */
   CHECK_EQ(l4_error(l4_factory_create_gate(L4_BASE_FACTORY_CAP, CAP(0x204), CAP(0x201), 8)), 0);
-  CHECK_EQ(l4_error(l4_factory_create_gate(L4_BASE_FACTORY_CAP, CAP(0x205), CAP(0x202), 8)),
-           -L4_EINVAL);
+  CHECK_EQ(l4_error(l4_factory_create_gate(L4_BASE_FACTORY_CAP, CAP(0x205), CAP(0x202), 8)), -L4_EINVAL);
   CHECK_EQ(valid(0x205), 0);
   /* Only a factory creates. */
-  CHECK_EQ(l4_error(l4_factory_create_gate(CAP(0x200), CAP(0x206), L4_INVALID_CAP, 8)),
-           -L4_EBADPROTO);
+  CHECK_EQ(l4_error(l4_factory_create_gate(CAP(0x200), CAP(0x206), L4_INVALID_CAP, 8)), -L4_EBADPROTO);
   /* Distinct objects get distinct global ids. */
   CHECK(id_of(0x200) != id_of(0x204));
   CHECK_EQ(id_of(0x300), ~0UL);
@@ -379,7 +377,7 @@ static void test_equal_identity_semantics(void) {
   boot(true);
   gate(0x200, 4);
   map(0x200, 0x210, 0, L4_CAP_FPAGE_RWS, 0);
-  gate(0x201, 4); /* same label, different object */
+  gate(0x201, 4);                   /* same label, different object */
   CHECK_EQ(equal(0x200, 0x210), 1); /* creator vs copy: same object */
   CHECK_EQ(equal(0x200, 0x201), 0);
   /* Genode's patch: an empty slot equals nothing but its own index. */

@@ -27,9 +27,9 @@ static double now_ms(void) {
 static int start(struct proc *p, const char *scenario, const char *spec, const char *idle) {
   char listen[160];
   snprintf(listen, sizeof listen, "unix:%s/agent.sock", dir);
-  const char *args[] = {"capsim", "--scenario", scenario_path(scenario), "--listen",
-                        spec ? spec : listen, "--allow-restore", "--idle-timeout",
-                        idle ? idle : "30", NULL};
+  const char *args[] = {"capsim",         "--scenario",         scenario_path(scenario),
+                        "--listen",       spec ? spec : listen, "--allow-restore",
+                        "--idle-timeout", idle ? idle : "30",   NULL};
   int rc = proc_start(p, args);
   CHECK_EQ(rc, 0);
   return rc;
@@ -140,7 +140,7 @@ static void second_client_refused(void) {
   CHECK_EQ(unmap_msg(b, t, 0x400, msg, sizeof msg), ST_LEASE_HELD);
   CHECK(strstr(msg, "a restore is in progress elsewhere") != NULL);
   CHECK(strstr(msg, "wait for it") != NULL);
-  CHECK_EQ(generation(b, t), g); /* nothing changed */
+  CHECK_EQ(generation(b, t), g);    /* nothing changed */
   CHECK_EQ(tv_lease_release(b), 0); /* not b's to end */
   CHECK_EQ(tv_lease_current(b, t, 0), ST_LEASE_HELD);
   CHECK_EQ(tv_lease_release(a), 0);
@@ -215,8 +215,8 @@ static void moved_task_refused(void) {
   uint64_t moved = generation(a, t);
   CHECK(moved != g1);
   CHECK_EQ(unmap_msg(a, t, 0x401, msg, sizeof msg), ST_GENERATION_MOVED);
-  snprintf(want, sizeof want, "is at generation %llu, not the expected %llu",
-           (unsigned long long)moved, (unsigned long long)g1);
+  snprintf(want, sizeof want, "is at generation %llu, not the expected %llu", (unsigned long long)moved,
+           (unsigned long long)g1);
   CHECK(strstr(msg, want) != NULL);
   CHECK(strstr(msg, "plan again") != NULL);
   CHECK_EQ(generation(a, t), moved); /* refused before anything changed */
@@ -316,10 +316,10 @@ static void close_session_at_server(void) {
   CHECK_EQ(tv_lease_current(a, t, 0), 0);
   CHECK_EQ(tv_close_session(a, t, (uint16_t)sel, &g), 0);
   CHECK_EQ(generation(a, t), g);
-  CHECK(!slot_valid(a, t, (uint16_t)sel));             /* the gate is gone in the client */
-  CHECK(!holds_badge(a, t, badge));                     /* its entry freed */
+  CHECK(!slot_valid(a, t, (uint16_t)sel)); /* the gate is gone in the client */
+  CHECK(!holds_badge(a, t, badge));        /* its entry freed */
   CHECK(!holds_badge(a, server, badge) && !has_gate(a, server, badge)); /* the server forgot it */
-  CHECK(!holds_badge(a, parent, badge));                /* and the parent's record */
+  CHECK(!holds_badge(a, parent, badge));                                /* and the parent's record */
   /* Not a session: the parent cap, a dataspace, an empty slot. */
   uint16_t ds_badge;
   int ds = entry_of(a, t, "Dataspace", NULL, &ds_badge);
@@ -379,8 +379,7 @@ static void recreated_session_filed_and_closed(void) {
   CHECK(holds_badge(a, server, badge) && holds_badge(a, parent, badge));
   CHECK_EQ(tv_close_session(a, t, (uint16_t)sel, &g), 0);
   CHECK(!slot_valid(a, t, (uint16_t)sel));
-  CHECK(!holds_badge(a, t, badge) && !holds_badge(a, server, badge) &&
-        !holds_badge(a, parent, badge));
+  CHECK(!holds_badge(a, t, badge) && !holds_badge(a, server, badge) && !holds_badge(a, parent, badge));
   CHECK(holds_badge(a, server, old_badge)); /* the orphan is another session, left alone */
   close(a);
   CHECK_EQ(proc_stop(&p), 0);

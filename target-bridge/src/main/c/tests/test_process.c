@@ -157,8 +157,7 @@ struct run {
 };
 
 static int start(struct run *r, const char *scenario, const char *tag, const char *const *extra) {
-  const char *args[24] = {"capsim", "--scenario", scenario_path(scenario), "--listen",
-                          sock_path(tag)};
+  const char *args[24] = {"capsim", "--scenario", scenario_path(scenario), "--listen", sock_path(tag)};
   int n = 5;
   for (int i = 0; extra && extra[i] && n < 22; i++)
     args[n++] = extra[i];
@@ -250,11 +249,11 @@ static void leaky_plants(void) {
     at[entries[i].index] = entries[i].raw_id;
   CHECK(bit(bits, 0x3a0) && at[0x3a0] == 0); /* leak */
   CHECK(bit(bits, 0x3a1) && at[0x3a1] == 0);
-  CHECK(!bit(bits, 0x3b0) && at[0x3b0] == 0x7e0); /* dangling */
-  CHECK(bit(bits, 0x16) && !bit(bits, 0x17) && !bit(bits, 0x18)); /* half thread */
-  CHECK(bit(bits, 0x1010) && bit(bits, 0x10c8)); /* beyond 0xFFF */
+  CHECK(!bit(bits, 0x3b0) && at[0x3b0] == 0x7e0);                      /* dangling */
+  CHECK(bit(bits, 0x16) && !bit(bits, 0x17) && !bit(bits, 0x18));      /* half thread */
+  CHECK(bit(bits, 0x1010) && bit(bits, 0x10c8));                       /* beyond 0xFFF */
   CHECK(at[0x3c0] == 0xFFFF && at[0x3c1] == 0xFFFF && at[0x3c2] == 0); /* short window */
-  CHECK(at[0x3d0] == 0x7d0 && at[0x3d1] == 0x7d0); /* duplicate badge */
+  CHECK(at[0x3d0] == 0x7d0 && at[0x3d1] == 0x7d0);                     /* duplicate badge */
   stop(&r);
 }
 
@@ -604,8 +603,8 @@ static void fault_drops_last_op(void) {
 }
 
 static void tcp_port_zero_and_unix_mode(void) {
-  const char *args[] = {"capsim", "--scenario", scenario_path("log-client"), "--listen",
-                        "tcp:127.0.0.1:0", NULL};
+  const char *args[] = {"capsim",   "--scenario",      scenario_path("log-client"),
+                        "--listen", "tcp:127.0.0.1:0", NULL};
   struct proc p;
   if (proc_start(&p, args) != 0) {
     CHECK(0);

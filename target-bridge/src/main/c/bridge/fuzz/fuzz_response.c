@@ -30,7 +30,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const uint8_t *p = data + 1;
 	size_t n = size - 1;
 	switch (data[0] % 12) {
-	case 0: if (n >= 20) cb_parse_header(p, CB_MAX_RESPONSE, &h, &e); break;
+	case 0:
+		if (n >= 20) cb_parse_header(p, CB_MAX_RESPONSE, &h, &e);
+		break;
 	case 1: cb_parse_error_frame((uint16_t)(n % 13), p, n, &e); break;
 	case 2: cb_parse_hello(p, n, &hello, &e); break;
 	case 3: cb_parse_tasks(p, n, nums, 4096, &a, &e); break;

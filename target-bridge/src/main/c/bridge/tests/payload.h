@@ -19,6 +19,9 @@ static inline void payload_init(struct payload *p)
 	p->w.overflow = 0;
 }
 
-static inline void put_cstr(struct payload *p, const char *s) { cb_wr_str(&p->w, (const uint8_t *)s, strlen(s)); }
+static inline void put_cstr(struct payload *p, const char *s)
+{
+	cb_wr_str(&p->w, (const uint8_t *)s, strlen(s));
+}
 
 #endif

@@ -16,8 +16,15 @@
 #include "check.h"
 #include "payload.h"
 
-enum behaviour { SILENT, GARBAGE, HELLO_THEN_DIE_MID_FRAME, WRONG_ID, HUGE_LENGTH, HELLO_THEN_REFUSE,
-                 HELLO_THEN_LEASE };
+enum behaviour {
+	SILENT,
+	GARBAGE,
+	HELLO_THEN_DIE_MID_FRAME,
+	WRONG_ID,
+	HUGE_LENGTH,
+	HELLO_THEN_REFUSE,
+	HELLO_THEN_LEASE
+};
 
 struct agent {
 	int listen_fd;
@@ -64,9 +71,16 @@ static void send_frame(int fd, uint16_t op, uint32_t id, uint16_t status, const 
 static void hello_payload(struct payload *p)
 {
 	payload_init(p);
-	cb_wr_u16(&p->w, 1); cb_wr_u16(&p->w, 4296); cb_wr_u32(&p->w, 0); cb_wr_u32(&p->w, 1 << 20); cb_wr_u32(&p->w, 65536);
-	cb_wr_u16(&p->w, 16); cb_wr_u16(&p->w, 1);
-	put_cstr(p, "fake"); put_cstr(p, "genode-foc-19"); put_cstr(p, "fake agent");
+	cb_wr_u16(&p->w, 1);
+	cb_wr_u16(&p->w, 4296);
+	cb_wr_u32(&p->w, 0);
+	cb_wr_u32(&p->w, 1 << 20);
+	cb_wr_u32(&p->w, 65536);
+	cb_wr_u16(&p->w, 16);
+	cb_wr_u16(&p->w, 1);
+	put_cstr(p, "fake");
+	put_cstr(p, "genode-foc-19");
+	put_cstr(p, "fake agent");
 }
 
 static void *agent_main(void *arg)
@@ -81,7 +95,8 @@ static void *agent_main(void *arg)
 	switch (a->b) {
 	case SILENT: { /* hold the connection until the client gives up */
 		uint8_t b;
-		while (read(fd, &b, 1) > 0) {}
+		while (read(fd, &b, 1) > 0) {
+		}
 		break;
 	}
 	case GARBAGE:
@@ -110,11 +125,14 @@ static void *agent_main(void *arg)
 		send_frame(fd, op, id, 0, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break;
 		payload_init(&p);
-		cb_wr_u32(&p.w, 0); put_cstr(&p, "refused: read-only target");
+		cb_wr_u32(&p.w, 0);
+		put_cstr(&p, "refused: read-only target");
 		send_frame(fd, op, id, ST_REFUSED, &p, 0);
 		if (read_request(fd, &id, &op) < 0) break; /* then a GENERATION that works */
 		payload_init(&p);
-		cb_wr_u16(&p.w, 1); cb_wr_u32(&p.w, 3); cb_wr_u64(&p.w, 99);
+		cb_wr_u16(&p.w, 1);
+		cb_wr_u32(&p.w, 3);
+		cb_wr_u64(&p.w, 99);
 		send_frame(fd, op, id, 0, &p, 0);
 		break;
 	case HELLO_THEN_LEASE: { /* the lease's three refusals, then a grant, a release, a bad release */
@@ -124,7 +142,8 @@ static void *agent_main(void *arg)
 		for (int i = 0; i < 3; i++) {
 			if (read_request(fd, &id, &op) < 0) goto out;
 			payload_init(&p);
-			cb_wr_u32(&p.w, 0); put_cstr(&p, "lease says no");
+			cb_wr_u32(&p.w, 0);
+			put_cstr(&p, "lease says no");
 			send_frame(fd, op, id, refusals[i], &p, 0);
 		}
 		if (read_request(fd, &id, &op) < 0) break;

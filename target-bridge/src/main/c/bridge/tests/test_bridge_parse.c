@@ -71,15 +71,24 @@ static void test_validity(void)
 
 static void put_info(struct payload *p, uint16_t sel, uint8_t kind, uint8_t rights)
 {
-	cb_wr_u16(&p->w, sel); cb_wr_u8(&p->w, kind); cb_wr_u8(&p->w, rights); cb_wr_u32(&p->w, 1000 + sel);
-	cb_wr_u64(&p->w, kind == 3 ? 44 : 0); cb_wr_u32(&p->w, 2); cb_wr_u8(&p->w, 7);
-	cb_wr_u8(&p->w, 0); cb_wr_u8(&p->w, 0); cb_wr_u8(&p->w, 0);
+	cb_wr_u16(&p->w, sel);
+	cb_wr_u8(&p->w, kind);
+	cb_wr_u8(&p->w, rights);
+	cb_wr_u32(&p->w, 1000 + sel);
+	cb_wr_u64(&p->w, kind == 3 ? 44 : 0);
+	cb_wr_u32(&p->w, 2);
+	cb_wr_u8(&p->w, 7);
+	cb_wr_u8(&p->w, 0);
+	cb_wr_u8(&p->w, 0);
+	cb_wr_u8(&p->w, 0);
 }
 
 static void build_infos(struct payload *p, uint16_t count_claimed, const uint16_t *sels, int n)
 {
 	payload_init(p);
-	cb_wr_u32(&p->w, 9); cb_wr_u64(&p->w, 5); cb_wr_u16(&p->w, count_claimed);
+	cb_wr_u32(&p->w, 9);
+	cb_wr_u64(&p->w, 5);
+	cb_wr_u16(&p->w, count_claimed);
 	for (int i = 0; i < n; i++) put_info(p, sels[i], 3, 7);
 }
 
@@ -117,14 +126,23 @@ static void test_cap_infos(void)
 	CHECK_EQ(cb_parse_cap_infos(p.buf, p.w.len, 9, 0, 100, nums, 4297, &gen, &err), CB_E_PROTOCOL);
 	/* bad kind and rights */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 9); cb_wr_u64(&p.w, 5); cb_wr_u16(&p.w, 1); put_info(&p, 3, 15, 7);
+	cb_wr_u32(&p.w, 9);
+	cb_wr_u64(&p.w, 5);
+	cb_wr_u16(&p.w, 1);
+	put_info(&p, 3, 15, 7);
 	CHECK_EQ(cb_parse_cap_infos(p.buf, p.w.len, 9, 0, 4296, nums, 4297, &gen, &err), CB_E_PROTOCOL);
 	payload_init(&p);
-	cb_wr_u32(&p.w, 9); cb_wr_u64(&p.w, 5); cb_wr_u16(&p.w, 1); put_info(&p, 3, 1, 0x10);
+	cb_wr_u32(&p.w, 9);
+	cb_wr_u64(&p.w, 5);
+	cb_wr_u16(&p.w, 1);
+	put_info(&p, 3, 1, 0x10);
 	CHECK_EQ(cb_parse_cap_infos(p.buf, p.w.len, 9, 0, 4296, nums, 4297, &gen, &err), CB_E_PROTOCOL);
 	/* rights 0xFF = unknown is allowed */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 9); cb_wr_u64(&p.w, 5); cb_wr_u16(&p.w, 1); put_info(&p, 3, 0, 0xFF);
+	cb_wr_u32(&p.w, 9);
+	cb_wr_u64(&p.w, 5);
+	cb_wr_u16(&p.w, 1);
+	put_info(&p, 3, 0, 0xFF);
 	CHECK_EQ(cb_parse_cap_infos(p.buf, p.w.len, 9, 0, 4296, nums, 4297, &gen, &err), 1);
 	/* caller capacity smaller than the (valid) count */
 	build_infos(&p, 3, sels, 3);
@@ -133,9 +151,16 @@ static void test_cap_infos(void)
 
 static void put_entry(struct payload *p, uint16_t idx, uint16_t raw, const char *iface, const char *label)
 {
-	cb_wr_u16(&p->w, idx); cb_wr_u16(&p->w, raw); cb_wr_u8(&p->w, 1); cb_wr_u8(&p->w, 6); cb_wr_u32(&p->w, 2);
+	cb_wr_u16(&p->w, idx);
+	cb_wr_u16(&p->w, raw);
+	cb_wr_u8(&p->w, 1);
+	cb_wr_u8(&p->w, 6);
+	cb_wr_u32(&p->w, 2);
 	cb_wr_u64(&p->w, 8192);
-	put_cstr(p, iface); put_cstr(p, label); put_cstr(p, "ram_quota=8K"); put_cstr(p, "core");
+	put_cstr(p, iface);
+	put_cstr(p, label);
+	put_cstr(p, "ram_quota=8K");
+	put_cstr(p, "core");
 }
 
 static void test_cap_map(void)
@@ -146,7 +171,10 @@ static void test_cap_map(void)
 	struct cb_arena a = { arena, sizeof arena, 0 };
 
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 2); cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 2);
+	cb_wr_u16(&p.w, 0xFFFF);
 	put_entry(&p, 0x200, 4, "LOG", "init -> log");
 	put_entry(&p, 0x201, 0xFFFF, "", "");
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), 2);
@@ -164,43 +192,67 @@ static void test_cap_map(void)
 	/* a string length pointing past the end: patch "LOG"'s length to 60000 */
 	size_t iface_len_at = 16 + 18;
 	CHECK_EQ(p.buf[iface_len_at], 3);
-	p.buf[iface_len_at] = 0x60; p.buf[iface_len_at + 1] = 0xEA;
+	p.buf[iface_len_at] = 0x60;
+	p.buf[iface_len_at + 1] = 0xEA;
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 	/* a string over the 4096-byte limit even though the payload holds it */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0xFFFF);
-	cb_wr_u16(&p.w, 0x200); cb_wr_u16(&p.w, 4); cb_wr_u8(&p.w, 1); cb_wr_u8(&p.w, 6); cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 0);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u16(&p.w, 0x200);
+	cb_wr_u16(&p.w, 4);
+	cb_wr_u8(&p.w, 1);
+	cb_wr_u8(&p.w, 6);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 0);
 	cb_wr_u16(&p.w, 5000);
 	for (int i = 0; i < 5000; i++) cb_wr_u8(&p.w, 'x');
-	put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 	/* raw id 0, a count over the range, a next index that does not make progress */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0xFFFF);
 	put_entry(&p, 0x200, 0, "LOG", "");
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 60000); cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 60000);
+	cb_wr_u16(&p.w, 0xFFFF);
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0x200);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0x200);
 	put_entry(&p, 0x200, 8, "ROM", "");
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0x200, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 	/* a proper continuation */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0x201);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0x201);
 	put_entry(&p, 0x200, 8, "ROM", "");
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0x200, 4095, nums, 4096, &a, &next, &gen, &err), 1);
 	CHECK_EQ(next, 0x201);
 	/* arena too small: caller error, not a crash */
 	struct cb_arena tiny = { arena, 2, 0 };
-	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0x200, 4095, nums, 4096, &tiny, &next, &gen, &err), CB_E_INTERNAL);
+	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0x200, 4095, nums, 4096, &tiny, &next, &gen, &err),
+	         CB_E_INTERNAL);
 }
 
 /* Genode 25.02's 32-bit ids: flag bit 3 and the high half after the flags (docs/protocol.md CAP_MAP). */
@@ -212,15 +264,34 @@ static void test_cap_map_wide_ids(void)
 	struct cb_arena a = { arena, sizeof arena, 0 };
 
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 3); cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 3);
+	cb_wr_u16(&p.w, 0xFFFF);
 	/* 0x1fff8: low 0xfff8, high 0x0001 */
-	cb_wr_u16(&p.w, 0x300); cb_wr_u16(&p.w, 0xFFF8); cb_wr_u8(&p.w, 2); cb_wr_u8(&p.w, 4 | CAPMAP_FLAG_ID_HIGH); cb_wr_u16(&p.w, 1);
-	cb_wr_u32(&p.w, 0); cb_wr_u64(&p.w, 0);
-	put_cstr(&p, "LOG"); put_cstr(&p, "log_client -> demo"); put_cstr(&p, ""); put_cstr(&p, "");
+	cb_wr_u16(&p.w, 0x300);
+	cb_wr_u16(&p.w, 0xFFF8);
+	cb_wr_u8(&p.w, 2);
+	cb_wr_u8(&p.w, 4 | CAPMAP_FLAG_ID_HIGH);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u32(&p.w, 0);
+	cb_wr_u64(&p.w, 0);
+	put_cstr(&p, "LOG");
+	put_cstr(&p, "log_client -> demo");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
 	/* an id whose low half is 0xFFFF is a badge, not "allocated without badge" */
-	cb_wr_u16(&p.w, 0x301); cb_wr_u16(&p.w, 0xFFFF); cb_wr_u8(&p.w, 1); cb_wr_u8(&p.w, CAPMAP_FLAG_ID_HIGH); cb_wr_u16(&p.w, 0x0FFF);
-	cb_wr_u32(&p.w, 0); cb_wr_u64(&p.w, 0);
-	put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, "");
+	cb_wr_u16(&p.w, 0x301);
+	cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u8(&p.w, 1);
+	cb_wr_u8(&p.w, CAPMAP_FLAG_ID_HIGH);
+	cb_wr_u16(&p.w, 0x0FFF);
+	cb_wr_u32(&p.w, 0);
+	cb_wr_u64(&p.w, 0);
+	put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
 	put_entry(&p, 0x302, 0xFFFF, "", "");
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), 3);
 	CHECK_EQ(nums[0 * CB_CAPMAP_FIELDS + 1], 0x1FFF8);
@@ -238,10 +309,21 @@ static void test_cap_map_wide_ids(void)
 	}
 	/* high half 0 and low half 0: raw id 0 stays an error */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 2); cb_wr_u64(&p.w, 1); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0xFFFF);
-	cb_wr_u16(&p.w, 0x300); cb_wr_u16(&p.w, 0); cb_wr_u8(&p.w, 1); cb_wr_u8(&p.w, CAPMAP_FLAG_ID_HIGH); cb_wr_u16(&p.w, 0);
-	cb_wr_u32(&p.w, 0); cb_wr_u64(&p.w, 0);
-	put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, ""); put_cstr(&p, "");
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u64(&p.w, 1);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0xFFFF);
+	cb_wr_u16(&p.w, 0x300);
+	cb_wr_u16(&p.w, 0);
+	cb_wr_u8(&p.w, 1);
+	cb_wr_u8(&p.w, CAPMAP_FLAG_ID_HIGH);
+	cb_wr_u16(&p.w, 0);
+	cb_wr_u32(&p.w, 0);
+	cb_wr_u64(&p.w, 0);
+	put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
+	put_cstr(&p, "");
 	a.used = 0;
 	CHECK_EQ(cb_parse_cap_map(p.buf, p.w.len, 2, 0, 4095, nums, 4096, &a, &next, &gen, &err), CB_E_PROTOCOL);
 }
@@ -254,9 +336,19 @@ static void test_tasks_threads(void)
 
 	payload_init(&p);
 	cb_wr_u16(&p.w, 2);
-	cb_wr_u32(&p.w, 1); cb_wr_u32(&p.w, 0); cb_wr_u32(&p.w, 10); cb_wr_u16(&p.w, 2); cb_wr_u16(&p.w, 12); cb_wr_u64(&p.w, 3);
+	cb_wr_u32(&p.w, 1);
+	cb_wr_u32(&p.w, 0);
+	cb_wr_u32(&p.w, 10);
+	cb_wr_u16(&p.w, 2);
+	cb_wr_u16(&p.w, 12);
+	cb_wr_u64(&p.w, 3);
 	put_cstr(&p, "init");
-	cb_wr_u32(&p.w, 2); cb_wr_u32(&p.w, 1); cb_wr_u32(&p.w, 11); cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 9); cb_wr_u64(&p.w, 4);
+	cb_wr_u32(&p.w, 2);
+	cb_wr_u32(&p.w, 1);
+	cb_wr_u32(&p.w, 11);
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 9);
+	cb_wr_u64(&p.w, 4);
 	put_cstr(&p, "init -> log");
 	CHECK_EQ(cb_parse_tasks(p.buf, p.w.len, nums, 64, &a, &err), 2);
 	CHECK_EQ(nums[CB_TASK_FIELDS + 0], 2);
@@ -270,14 +362,25 @@ static void test_tasks_threads(void)
 	}
 	a.used = 0;
 	CHECK_EQ(cb_parse_tasks(p.buf, p.w.len, nums, 1, &a, &err), CB_E_PROTOCOL); /* over our limit */
-	p.buf[0] = 0xFF; p.buf[1] = 0xFF; /* 65535 tasks claimed in ~60 bytes */
+	p.buf[0] = 0xFF;
+	p.buf[1] = 0xFF; /* 65535 tasks claimed in ~60 bytes */
 	a.used = 0;
 	CHECK_EQ(cb_parse_tasks(p.buf, p.w.len, nums, 4096, &a, &err), CB_E_PROTOCOL);
 
 	payload_init(&p);
-	cb_wr_u32(&p.w, 5); cb_wr_u64(&p.w, 8); cb_wr_u16(&p.w, 2);
-	cb_wr_u16(&p.w, 0); cb_wr_u16(&p.w, 0xc); cb_wr_u8(&p.w, 5); cb_wr_u8(&p.w, 0); put_cstr(&p, "main");
-	cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 0x11); cb_wr_u8(&p.w, 5); cb_wr_u8(&p.w, 1); put_cstr(&p, "ep");
+	cb_wr_u32(&p.w, 5);
+	cb_wr_u64(&p.w, 8);
+	cb_wr_u16(&p.w, 2);
+	cb_wr_u16(&p.w, 0);
+	cb_wr_u16(&p.w, 0xc);
+	cb_wr_u8(&p.w, 5);
+	cb_wr_u8(&p.w, 0);
+	put_cstr(&p, "main");
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 0x11);
+	cb_wr_u8(&p.w, 5);
+	cb_wr_u8(&p.w, 1);
+	put_cstr(&p, "ep");
 	a.used = 0;
 	CHECK_EQ(cb_parse_threads(p.buf, p.w.len, 5, nums, 256, &a, &gen, &err), 2);
 	CHECK_EQ(gen, 8);
@@ -297,9 +400,16 @@ static void test_hello_header_error(void)
 	struct proto_header hd;
 
 	payload_init(&p);
-	cb_wr_u16(&p.w, 1); cb_wr_u16(&p.w, 4296); cb_wr_u32(&p.w, 1); cb_wr_u32(&p.w, 1 << 20); cb_wr_u32(&p.w, 65536);
-	cb_wr_u16(&p.w, 16); cb_wr_u16(&p.w, 3);
-	put_cstr(&p, "l4sim (Fiasco.OC model)"); put_cstr(&p, "genode-foc-19"); put_cstr(&p, "capsim 0.1.0 / agent 1");
+	cb_wr_u16(&p.w, 1);
+	cb_wr_u16(&p.w, 4296);
+	cb_wr_u32(&p.w, 1);
+	cb_wr_u32(&p.w, 1 << 20);
+	cb_wr_u32(&p.w, 65536);
+	cb_wr_u16(&p.w, 16);
+	cb_wr_u16(&p.w, 3);
+	put_cstr(&p, "l4sim (Fiasco.OC model)");
+	put_cstr(&p, "genode-foc-19");
+	put_cstr(&p, "capsim 0.1.0 / agent 1");
 	CHECK_EQ(cb_parse_hello(p.buf, p.w.len, &h, &err), 0);
 	CHECK_EQ(h.profile_len, 13);
 	CHECK(memcmp(h.profile, "genode-foc-19", 13) == 0);
@@ -316,7 +426,10 @@ static void test_hello_header_error(void)
 	proto_header_put(p.buf, OP_VALIDITY, 7, ST_OK, 100);
 	CHECK_EQ(cb_parse_header(p.buf, CB_MAX_RESPONSE, &hd, &err), 0);
 	CHECK_EQ(hd.id, 7);
-	p.buf[16] = 0xFF; p.buf[17] = 0xFF; p.buf[18] = 0xFF; p.buf[19] = 0x7F;
+	p.buf[16] = 0xFF;
+	p.buf[17] = 0xFF;
+	p.buf[18] = 0xFF;
+	p.buf[19] = 0x7F;
 	CHECK_EQ(cb_parse_header(p.buf, CB_MAX_RESPONSE, &hd, &err), CB_E_PROTOCOL);
 	p.buf[4] = 2;
 	CHECK_EQ(cb_parse_header(p.buf, CB_MAX_RESPONSE, &hd, &err), CB_E_PROTOCOL);
@@ -325,13 +438,15 @@ static void test_hello_header_error(void)
 
 	/* error frames: refusal, rejection, malformed */
 	payload_init(&p);
-	cb_wr_u32(&p.w, 0); put_cstr(&p, "refused: read-only target");
+	cb_wr_u32(&p.w, 0);
+	put_cstr(&p, "refused: read-only target");
 	CHECK_EQ(cb_parse_error_frame(ST_REFUSED, p.buf, p.w.len, &err), CB_E_REFUSED);
 	CHECK(strstr(err.msg, "refused: read-only target") != NULL);
 	CHECK_EQ(err.wire_status, ST_REFUSED);
 	CHECK_EQ(cb_parse_error_frame(ST_NO_SUCH_TASK, p.buf, p.w.len, &err), CB_E_REJECTED);
 	payload_init(&p);
-	cb_wr_u32(&p.w, (uint32_t)-22); put_cstr(&p, "l4_task_map: -EINVAL");
+	cb_wr_u32(&p.w, (uint32_t)-22);
+	put_cstr(&p, "l4_task_map: -EINVAL");
 	CHECK_EQ(cb_parse_error_frame(ST_L4_ERROR, p.buf, p.w.len, &err), CB_E_REJECTED);
 	CHECK_EQ(err.wire_detail, -22);
 	CHECK_EQ(cb_parse_error_frame(ST_L4_ERROR, p.buf, p.w.len - 1, &err), CB_E_PROTOCOL);
@@ -351,7 +466,12 @@ static void test_random_noise(void)
 	for (int round = 0; round < 20000; round++) {
 		size_t n = (size_t)(rand() % (int)sizeof buf);
 		for (size_t i = 0; i < n; i++) buf[i] = (uint8_t)rand();
-		if (n >= 4) { buf[0] = 1; buf[1] = 0; buf[2] = 0; buf[3] = 0; } /* task 1, to get further in */
+		if (n >= 4) {
+			buf[0] = 1;
+			buf[1] = 0;
+			buf[2] = 0;
+			buf[3] = 0;
+		} /* task 1, to get further in */
 		uint8_t *d = exact(buf, n);
 		a.used = 0;
 		cb_parse_tasks(d, n, nums, 4096, &a, &err);

@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.capscope.bridge.testing.WireNumbers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -67,23 +68,23 @@ class BridgeFaultTest {
 
     @Test
     void targetThatStopsAnsweringMidWalkTimesOut() throws Exception {
-        walkFails(Fault.SILENT, 0x05, Code.TIMEOUT);
+        walkFails(Fault.SILENT, OP_CAP_INFOS, Code.TIMEOUT);
     }
 
     @Test
     void targetThatAnswersGarbageIsAProtocolError() throws Exception {
-        walkFails(Fault.GARBAGE, 0x04, Code.PROTOCOL);
+        walkFails(Fault.GARBAGE, OP_VALIDITY, Code.PROTOCOL);
     }
 
     @Test
     void targetThatDiesMidFrameIsUnreachable() throws Exception {
-        walkFails(Fault.CUT_MID_FRAME, 0x06, Code.UNREACHABLE);
+        walkFails(Fault.CUT_MID_FRAME, OP_THREADS, Code.UNREACHABLE);
     }
 
     @Test
     void countsThatRunPastThePayloadAreProtocolErrors() throws Exception {
-        walkFails(Fault.LYING_COUNT, 0x05, Code.PROTOCOL);
-        try (WireAgent agent = new WireAgent(memory()).fault(0x02, Fault.LYING_COUNT);
+        walkFails(Fault.LYING_COUNT, OP_CAP_INFOS, Code.PROTOCOL);
+        try (WireAgent agent = new WireAgent(memory()).fault(OP_TASKS, Fault.LYING_COUNT);
              BridgeTarget bridge = BridgeTarget.connect(agent.uri(), TIMEOUT)) {
             failsQuickly(Code.PROTOCOL, bridge::info);
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 
+import static dev.capscope.bridge.testing.WireNumbers.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,12 +70,13 @@ class ProtocolPromisesTest {
     /** On a target with a token (§3 0x08). */
     static List<List<Step>> tokenConversations() {
         return List.of(
-                List.of(new Step(0x01, HELLO, 0, false), new Step(0x02, NONE, 13, true)),
-                List.of(new Step(0x08, auth(""), 13, true)),
-                List.of(new Step(0x08, auth("wrong"), 13, true)),
-                List.of(new Step(0x08, MALFORMED_AUTH, 13, true)),
-                List.of(new Step(0x08, auth(TOKEN), 0, false), new Step(0x02, NONE, 0, false),
-                        new Step(0x08, auth(TOKEN), 0, false), new Step(0x08, auth("wrong"), 13, true)));
+                List.of(new Step(OP_HELLO, HELLO, ST_OK, false), new Step(OP_TASKS, NONE, ST_UNAUTHORIZED, true)),
+                List.of(new Step(OP_AUTH, auth(""), ST_UNAUTHORIZED, true)),
+                List.of(new Step(OP_AUTH, auth("wrong"), ST_UNAUTHORIZED, true)),
+                List.of(new Step(OP_AUTH, MALFORMED_AUTH, ST_UNAUTHORIZED, true)),
+                List.of(new Step(OP_AUTH, auth(TOKEN), ST_OK, false), new Step(OP_TASKS, NONE, ST_OK, false),
+                        new Step(OP_AUTH, auth(TOKEN), ST_OK, false),
+                        new Step(OP_AUTH, auth("wrong"), ST_UNAUTHORIZED, true)));
     }
 
     /** On a read-only target without a token ("Order of checks", §3 0x08, §3.1). */
@@ -94,12 +96,15 @@ class ProtocolPromisesTest {
         byte[] generationShort = bytes(b -> b.putShort((short) 1));
         byte[] notUtf8 = hello(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
         return List.of(
-                List.of(new Step(0x08, MALFORMED_AUTH, 4, false), new Step(0x01, HELLO, 0, false)),
-                List.of(new Step(0x08, auth(""), 0, false), new Step(0x08, auth("anything"), 0, false)),
-                List.of(new Step(0x12, createSession, 9, false), new Step(0x10, unmapPast, 9, false),
-                        new Step(0x16, leaseTooLong, 9, false), new Step(0x10, unmapShort, 4, false)),
-                List.of(new Step(0x03, generationOver, 8, false), new Step(0x03, generationShort, 4, false)),
-                List.of(new Step(0x01, notUtf8, 0, false)));
+                List.of(new Step(OP_AUTH, MALFORMED_AUTH, ST_BAD_LENGTH, false), new Step(OP_HELLO, HELLO, ST_OK, false)),
+                List.of(new Step(OP_AUTH, auth(""), ST_OK, false), new Step(OP_AUTH, auth("anything"), ST_OK, false)),
+                List.of(new Step(OP_CREATE_SESSION, createSession, ST_REFUSED, false),
+                        new Step(OP_UNMAP, unmapPast, ST_REFUSED, false),
+                        new Step(OP_LEASE_ACQUIRE, leaseTooLong, ST_REFUSED, false),
+                        new Step(OP_UNMAP, unmapShort, ST_BAD_LENGTH, false)),
+                List.of(new Step(OP_GENERATION, generationOver, ST_COUNT_LIMIT, false),
+                        new Step(OP_GENERATION, generationShort, ST_BAD_LENGTH, false)),
+                List.of(new Step(OP_HELLO, notUtf8, ST_OK, false)));
     }
 
     @Test
@@ -157,19 +162,19 @@ class ProtocolPromisesTest {
 
     /** Sends one request frame and reads its answer; returns the status (-1 when the connection closed first). */
     private static int call(SocketChannel ch, int opcode, int id, byte[] payload) throws IOException {
-        ByteBuffer f = ByteBuffer.allocate(20 + payload.length).order(ByteOrder.LITTLE_ENDIAN);
-        f.putInt(0x50435343).putShort((short) 1).putShort((short) opcode).putInt(id).putShort((short) 0)
+        ByteBuffer f = ByteBuffer.allocate(PROTO_HEADER_SIZE + payload.length).order(ByteOrder.LITTLE_ENDIAN);
+        f.putInt(PROTO_MAGIC).putShort((short) PROTO_VERSION).putShort((short) opcode).putInt(id).putShort((short) 0)
                 .putShort((short) 0).putInt(payload.length).put(payload).flip();
         while (f.hasRemaining()) {
             ch.write(f);
         }
-        ByteBuffer hdr = read(ch, 20);
+        ByteBuffer hdr = read(ch, PROTO_HEADER_SIZE);
         if (hdr == null) {
             return -1;
         }
-        assertEquals(opcode, Short.toUnsignedInt(hdr.getShort(6)), "echoed opcode");
-        assertEquals(id, hdr.getInt(8), "echoed request id");
-        if (read(ch, hdr.getInt(16)) == null) {
+        assertEquals(opcode, Short.toUnsignedInt(hdr.getShort(PROTO_OFF_OPCODE)), "echoed opcode");
+        assertEquals(id, hdr.getInt(PROTO_OFF_ID), "echoed request id");
+        if (read(ch, hdr.getInt(PROTO_OFF_LENGTH)) == null) {
             return -1;
         }
         return Short.toUnsignedInt(hdr.getShort(12));
@@ -191,7 +196,7 @@ class ProtocolPromisesTest {
      */
     private static boolean closedSoon(SocketChannel ch, boolean expectClose) throws IOException {
         if (!expectClose) {
-            return call(ch, 0x01, 999, HELLO) < 0;
+            return call(ch, OP_HELLO, 999, HELLO) < 0;
         }
         ch.configureBlocking(false);
         try (Selector sel = Selector.open()) {

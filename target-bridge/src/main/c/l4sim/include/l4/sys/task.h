@@ -43,8 +43,7 @@ l4_msgtag_t l4_task_cap_valid(l4_cap_idx_t task, l4_cap_idx_t cap) L4_NOTHROW;
  * unpatched kernel if both slots hold the same interface with the same W and S
  * rights (a gate's creator slot differs from its copies) or both are empty.
  * Identical indices are always equal. See l4sim_config. */
-l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a,
-                              l4_cap_idx_t cap_b) L4_NOTHROW;
+l4_msgtag_t l4_task_cap_equal(l4_cap_idx_t task, l4_cap_idx_t cap_a, l4_cap_idx_t cap_b) L4_NOTHROW;
 
 /* Memory for kernel-user shared data, by pointer (in/out) as in current
  * l4sys; accepted and ignored by l4sim. */
@@ -52,9 +51,8 @@ l4_msgtag_t l4_task_add_ku_mem(l4_cap_idx_t task, l4_fpage_t *ku_mem) L4_NOTHROW
 
 L4_END_DECLS
 
-L4_INLINE l4_msgtag_t l4_task_map_u(l4_cap_idx_t dst_task, l4_cap_idx_t src_task,
-                                    l4_fpage_t snd_fpage, l4_umword_t snd_base,
-                                    l4_utcb_t *utcb) L4_NOTHROW {
+L4_INLINE l4_msgtag_t l4_task_map_u(l4_cap_idx_t dst_task, l4_cap_idx_t src_task, l4_fpage_t snd_fpage,
+                                    l4_umword_t snd_base, l4_utcb_t *utcb) L4_NOTHROW {
   (void)utcb;
   return l4_task_map(dst_task, src_task, snd_fpage, snd_base);
 }
@@ -68,8 +66,8 @@ L4_INLINE l4_msgtag_t l4_task_cap_valid_u(l4_cap_idx_t task, l4_cap_idx_t cap,
   (void)utcb;
   return l4_task_cap_valid(task, cap);
 }
-L4_INLINE l4_msgtag_t l4_task_cap_equal_u(l4_cap_idx_t task, l4_cap_idx_t cap_a,
-                                          l4_cap_idx_t cap_b, l4_utcb_t *utcb) L4_NOTHROW {
+L4_INLINE l4_msgtag_t l4_task_cap_equal_u(l4_cap_idx_t task, l4_cap_idx_t cap_a, l4_cap_idx_t cap_b,
+                                          l4_utcb_t *utcb) L4_NOTHROW {
   (void)utcb;
   return l4_task_cap_equal(task, cap_a, cap_b);
 }

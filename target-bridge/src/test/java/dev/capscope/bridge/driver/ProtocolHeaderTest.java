@@ -1,6 +1,8 @@
 package dev.capscope.bridge.driver;
 
 import dev.capscope.bridge.jna.CapBridgeLibrary;
+import dev.capscope.bridge.testing.WireAgent;
+import dev.capscope.bridge.testing.WireNumbers;
 import dev.capscope.core.model.ObjectKind;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,6 +49,12 @@ class ProtocolHeaderTest {
         assertAllMatch(WireProtocol.class, "", proto, "protocol/proto.h");
     }
 
+    /** The test-side agents (WireAgent, ProtocolRules) and raw-frame tests speak these numbers. */
+    @Test
+    void everyTestAgentNumberIsTheHeaders() throws IllegalAccessException {
+        assertAllMatch(WireNumbers.class, "", proto, "protocol/proto.h");
+    }
+
     @Test
     void everyLibraryConstantIsCapbridgeHs() throws IllegalAccessException {
         assertAllMatch(CapBridgeLibrary.class, "CB_", bridge, "bridge/capbridge.h");
@@ -60,6 +68,7 @@ class ProtocolHeaderTest {
             if (e.getKey().startsWith("KIND_") && !e.getKey().equals("KIND_LAST")) {
                 ObjectKind expected = ObjectKind.valueOf(e.getKey().substring("KIND_".length()));
                 assertEquals(expected, RecordDecoder.kind(e.getValue().intValue()), e.getKey());
+                assertEquals(e.getValue().intValue(), WireAgent.wireKind(expected), "WireAgent's " + e.getKey());
                 kinds++;
             }
         }

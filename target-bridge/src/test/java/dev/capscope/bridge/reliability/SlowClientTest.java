@@ -14,6 +14,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 
+import static dev.capscope.bridge.testing.WireNumbers.*;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -41,9 +42,9 @@ class SlowClientTest {
             int count = 100_000;
             ByteBuffer requests = ByteBuffer.allocate(28 * count).order(ByteOrder.LITTLE_ENDIAN);
             for (int id = 1; id <= count; id++) {
-                requests.putInt(0x50435343).putShort((short) 1).putShort((short) 0x05).putInt(id)
+                requests.putInt(PROTO_MAGIC).putShort((short) PROTO_VERSION).putShort((short) OP_CAP_INFOS).putInt(id)
                         .putShort((short) 0).putShort((short) 0).putInt(8)
-                        .putInt(task).putShort((short) 0).putShort((short) 4296);
+                        .putInt(task).putShort((short) 0).putShort((short) PROTO_LAST_SELECTOR);
             }
             requests.flip();
             int sent = 0;

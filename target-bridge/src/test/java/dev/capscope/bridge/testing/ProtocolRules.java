@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Set;
 
+import static dev.capscope.bridge.testing.WireNumbers.*;
+
 /**
  * The checks docs/protocol.md makes before a request reaches the target, written from the
  * document alone ("Order of checks", §3 AUTH, §3.1), for {@link WireAgent}: the opcode, the
@@ -12,38 +14,36 @@ import java.util.Set;
  * target. Values (ranges, tasks) are the target's business. {@code null} = go on.
  */
 final class ProtocolRules {
-    static final int HELLO = 0x01;
-    static final int GENERATION = 0x03;
-    static final int AUTH = 0x08;
-    static final int LEASE_ACQUIRE = 0x16;
     private static final int CUT_SHORT = Integer.MAX_VALUE; // no payload has this length: always BAD_LENGTH
-    private static final Set<Integer> READS = Set.of(0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x17);
-    private static final Set<Integer> CHANGES = Set.of(0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x18);
+    private static final Set<Integer> READS = Set.of(OP_HELLO, OP_TASKS, OP_GENERATION, OP_VALIDITY, OP_CAP_INFOS,
+            OP_THREADS, OP_CAP_MAP, OP_AUTH, OP_LEASE_RELEASE);
+    private static final Set<Integer> CHANGES = Set.of(OP_UNMAP, OP_MAP_COPY, OP_CREATE_SESSION, OP_CREATE_OBJECT,
+            OP_SET_CAPMAP_ENTRY, OP_CLEAR_CAPMAP_ENTRY, OP_LEASE_ACQUIRE, OP_CLOSE_SESSION);
 
     private ProtocolRules() {
     }
 
     static WireAgent.Refusal check(int opcode, ByteBuffer req, String token, boolean authed, boolean writable) {
         if (!READS.contains(opcode) && !CHANGES.contains(opcode)) {
-            return new WireAgent.Refusal(3, "unknown opcode", false);
+            return new WireAgent.Refusal(ST_UNKNOWN_OPCODE, "unknown opcode", false);
         }
-        if (token != null && opcode != HELLO && (opcode == AUTH || !authed)) {
-            if (opcode != AUTH) {
-                return new WireAgent.Refusal(13, "authentication required: send AUTH with the token", true);
+        if (token != null && opcode != OP_HELLO && (opcode == OP_AUTH || !authed)) {
+            if (opcode != OP_AUTH) {
+                return new WireAgent.Refusal(ST_UNAUTHORIZED, "authentication required: send AUTH with the token", true);
             }
             byte[] got = authToken(req);
             if (got == null) {
-                return new WireAgent.Refusal(13, "malformed AUTH request", true);
+                return new WireAgent.Refusal(ST_UNAUTHORIZED, "malformed AUTH request", true);
             }
             if (!MessageDigest.isEqual(got, token.getBytes(StandardCharsets.US_ASCII))) {
-                return new WireAgent.Refusal(13, "wrong token", true);
+                return new WireAgent.Refusal(ST_UNAUTHORIZED, "wrong token", true);
             }
             return null;
         }
-        if (opcode == GENERATION && req.remaining() >= 2) {
+        if (opcode == OP_GENERATION && req.remaining() >= 2) {
             int count = Short.toUnsignedInt(req.getShort(0));
-            if (count > 256) {
-                return new WireAgent.Refusal(8, "count " + count + " over 256", false);
+            if (count > PROTO_MAX_GENERATION_IDS) {
+                return new WireAgent.Refusal(ST_COUNT_LIMIT, "count " + count + " over " + PROTO_MAX_GENERATION_IDS, false);
             }
             if (req.remaining() != 2 + 4 * count) {
                 return badLength(req);
@@ -54,13 +54,13 @@ final class ProtocolRules {
             return badLength(req);
         }
         if (CHANGES.contains(opcode) && !writable) {
-            return new WireAgent.Refusal(9, "refused: read-only target", false);
+            return new WireAgent.Refusal(ST_REFUSED, "refused: read-only target", false);
         }
         return null;
     }
 
     private static WireAgent.Refusal badLength(ByteBuffer req) {
-        return new WireAgent.Refusal(4, "payload of " + req.remaining() + " bytes does not match the layout", false);
+        return new WireAgent.Refusal(ST_BAD_LENGTH, "payload of " + req.remaining() + " bytes does not match the layout", false);
     }
 
     /** The token of a well-formed AUTH (exactly one string), else null. */
@@ -80,17 +80,17 @@ final class ProtocolRules {
     /** The exact payload length the layout gives (strings walked), -1 when it cannot be told. */
     private static int layoutLength(int opcode, ByteBuffer req) {
         return switch (opcode) {
-            case 0x02, 0x17 -> 0;
-            case 0x04, 0x05, 0x07 -> 8;
-            case 0x06 -> 4;
-            case 0x10 -> 8;
-            case 0x11, 0x13, LEASE_ACQUIRE -> 16;
-            case 0x15, 0x18 -> 6;
-            case GENERATION -> req.remaining() < 2 ? CUT_SHORT : 2 + 4 * Short.toUnsignedInt(req.getShort(0));
-            case AUTH -> strings(req, 0, 1);
-            case HELLO -> strings(req, 2, 1);
-            case 0x12 -> strings(req, 14, 4);
-            case 0x14 -> req.remaining() >= 10 && (req.get(9) & 8) != 0 ? strings(req, 24, 4) : strings(req, 22, 4);
+            case OP_TASKS, OP_LEASE_RELEASE -> 0;
+            case OP_VALIDITY, OP_CAP_INFOS, OP_CAP_MAP -> 8;
+            case OP_THREADS -> 4;
+            case OP_UNMAP -> 8;
+            case OP_MAP_COPY, OP_CREATE_OBJECT, OP_LEASE_ACQUIRE -> 16;
+            case OP_CLEAR_CAPMAP_ENTRY, OP_CLOSE_SESSION -> 6;
+            case OP_GENERATION -> req.remaining() < 2 ? CUT_SHORT : 2 + 4 * Short.toUnsignedInt(req.getShort(0));
+            case OP_AUTH -> strings(req, 0, 1);
+            case OP_HELLO -> strings(req, 2, 1);
+            case OP_CREATE_SESSION -> strings(req, 14, 4);
+            case OP_SET_CAPMAP_ENTRY -> req.remaining() >= 10 && (req.get(9) & CAPMAP_FLAG_ID_HIGH) != 0 ? strings(req, 24, 4) : strings(req, 22, 4);
             default -> -1;
         };
     }

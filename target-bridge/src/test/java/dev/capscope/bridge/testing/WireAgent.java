@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static dev.capscope.bridge.testing.WireNumbers.*;
+
 /**
  * A second, independent implementation of the agent side of docs/protocol.md, in Java, serving
  * any {@link Target} (usually core's InMemoryTarget) on a Unix socket. It lets the bridge be
@@ -41,7 +43,6 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class WireAgent implements AutoCloseable {
     public enum Fault { SILENT, GARBAGE, CUT_MID_FRAME, LYING_COUNT }
 
-    private static final int MAGIC = 0x50435343;
     private static final String[] KINDS = {
             null, "TASK", "THREAD", "IPC_GATE", "IRQ_SENDER", "IRQ_SEMAPHORE", "FACTORY", "SCHEDULER", "VLOG",
             "ICU", "VM", "JDB", "DMA_SPACE", "SEMAPHORE", "IOMMU"};
@@ -124,13 +125,13 @@ public final class WireAgent implements AutoCloseable {
         boolean authed = false;
         try (ch) {
             while (true) {
-                ByteBuffer hdr = readFully(ch, 20);
+                ByteBuffer hdr = readFully(ch, PROTO_HEADER_SIZE);
                 if (hdr == null) {
                     return;
                 }
-                int opcode = Short.toUnsignedInt(hdr.getShort(6));
-                int id = hdr.getInt(8);
-                ByteBuffer req = readFully(ch, hdr.getInt(16));
+                int opcode = Short.toUnsignedInt(hdr.getShort(PROTO_OFF_OPCODE));
+                int id = hdr.getInt(PROTO_OFF_ID);
+                ByteBuffer req = readFully(ch, hdr.getInt(PROTO_OFF_LENGTH));
                 if (req == null) {
                     return;
                 }
@@ -148,7 +149,7 @@ public final class WireAgent implements AutoCloseable {
                     }
                     continue;
                 }
-                if (opcode == ProtocolRules.AUTH) { // passed the rules: accepted, empty answer
+                if (opcode == OP_AUTH) { // passed the rules: accepted, empty answer
                     authed = true;
                     ByteBuffer out = new Frame().frame(opcode, id, 0);
                     while (out.hasRemaining()) {
@@ -168,7 +169,7 @@ public final class WireAgent implements AutoCloseable {
                     continue;
                 }
                 Frame f = new Frame();
-                int status = 0;
+                int status = ST_OK;
                 try {
                     answer(opcode, req, f, fault == Fault.LYING_COUNT);
                 } catch (TargetException e) {
@@ -178,7 +179,7 @@ public final class WireAgent implements AutoCloseable {
                 }
                 ByteBuffer out = f.frame(opcode, id, status);
                 if (fault == Fault.CUT_MID_FRAME) {
-                    out.limit(Math.min(out.limit(), 20 + 5));
+                    out.limit(Math.min(out.limit(), PROTO_HEADER_SIZE + 5));
                     ch.write(out);
                     return;
                 }
@@ -197,12 +198,12 @@ public final class WireAgent implements AutoCloseable {
             byte[] request;
             while ((request = ArmoredLines.next(in)) != null) {
                 ByteBuffer req = ByteBuffer.wrap(request).order(ByteOrder.LITTLE_ENDIAN);
-                int opcode = Short.toUnsignedInt(req.getShort(6));
-                int id = req.getInt(8);
+                int opcode = Short.toUnsignedInt(req.getShort(PROTO_OFF_OPCODE));
+                int id = req.getInt(PROTO_OFF_ID);
                 Frame f = new Frame();
-                int status = 0;
+                int status = ST_OK;
                 try {
-                    answer(opcode, req.position(20).slice().order(ByteOrder.LITTLE_ENDIAN), f, false);
+                    answer(opcode, req.position(PROTO_HEADER_SIZE).slice().order(ByteOrder.LITTLE_ENDIAN), f, false);
                 } catch (TargetException e) {
                     f = new Frame();
                     status = status(e);
@@ -223,10 +224,10 @@ public final class WireAgent implements AutoCloseable {
     /** The wire status for a port failure (docs/protocol.md §2). */
     private static int status(TargetException e) {
         return switch (e.code()) {
-            case REFUSED -> 9;
-            case LEASE_HELD -> 14;
-            case GENERATION_MOVED -> 15;
-            default -> String.valueOf(e.getMessage()).startsWith("no task ") ? 7 : 10;
+            case REFUSED -> ST_REFUSED;
+            case LEASE_HELD -> ST_LEASE_HELD;
+            case GENERATION_MOVED -> ST_GENERATION_MOVED;
+            default -> String.valueOf(e.getMessage()).startsWith("no task ") ? ST_NO_SUCH_TASK : ST_L4_ERROR;
         };
     }
 
@@ -250,22 +251,24 @@ public final class WireAgent implements AutoCloseable {
 
     private void answer(int opcode, ByteBuffer req, Frame f, boolean lie) {
         switch (opcode) {
-            case 0x01 -> {
+            case OP_HELLO -> {
                 TargetInfo info = target.info();
-                f.u16(1).u16(4296).u32((info.restoreAllowed() ? 1 : 0) | 2 | 4 | 8 | (token != null ? 16 : 0))
-                        .u32(1 << 20).u32(65536).u16(16)
+                f.u16(PROTO_VERSION).u16(PROTO_LAST_SELECTOR)
+                        .u32((info.restoreAllowed() ? HELLO_RESTORE_ALLOWED : 0) | HELLO_EQUAL_IDENTITY
+                                | HELLO_OBJECT_KINDS | HELLO_SIMULATED | (token != null ? HELLO_TOKEN_REQUIRED : 0))
+                        .u32(PROTO_MAX_RESPONSE_PAYLOAD).u32(PROTO_MAX_REQUEST_PAYLOAD).u16(PROTO_MAX_IN_FLIGHT)
                         .u16(info.tasks().size()).str(info.kernel()).str(info.profile()).str("wire-agent 1");
             }
-            case 0x02 -> {
+            case OP_TASKS -> {
                 List<TaskInfo> tasks = target.info().tasks();
                 f.u16(tasks.size() + (lie ? 1000 : 0));
                 for (int i = 0; i < tasks.size(); i++) {
                     TaskInfo t = tasks.get(i);
-                    f.u32(i + 1).u32(0).u32(0xFFFFFFFF).u16(t.threadCount()).u16(t.validCaps()).u64(t.generation())
+                    f.u32(i + 1).u32(0).u32((int) PROTO_UNKNOWN_ID).u16(t.threadCount()).u16(t.validCaps()).u64(t.generation())
                             .str(t.name());
                 }
             }
-            case 0x03 -> {
+            case OP_GENERATION -> {
                 int count = Short.toUnsignedInt(req.getShort(0));
                 f.u16(count);
                 for (int i = 0; i < count; i++) {
@@ -273,7 +276,7 @@ public final class WireAgent implements AutoCloseable {
                     f.u32(id).u64(target.generation(taskName(id)));
                 }
             }
-            case 0x04 -> {
+            case OP_VALIDITY -> {
                 String task = taskName(req.getInt(0));
                 int first = Short.toUnsignedInt(req.getShort(4));
                 int last = Short.toUnsignedInt(req.getShort(6));
@@ -283,35 +286,36 @@ public final class WireAgent implements AutoCloseable {
                 System.arraycopy(set, 0, bytes, 0, Math.min(set.length, bytes.length));
                 f.u32(req.getInt(0)).u64(target.generation(task)).u16(first).u16(last).bytes(bytes);
             }
-            case 0x05 -> {
+            case OP_CAP_INFOS -> {
                 String task = taskName(req.getInt(0));
                 List<CapInfo> infos = target.capInfos(task, Short.toUnsignedInt(req.getShort(4)),
                         Short.toUnsignedInt(req.getShort(6)));
                 f.u32(req.getInt(0)).u64(target.generation(task)).u16(infos.size() + (lie ? 3 : 0));
                 for (CapInfo c : infos) {
                     int kind = wireKind(c.kind());
-                    int flags = (kind != 0 ? 1 : 0) | (c.label() != null ? 2 : 0) | (c.mappingCount() >= 0 ? 4 : 0);
+                    int flags = (kind != KIND_UNKNOWN ? CAPINFO_KIND_KNOWN : 0) | (c.label() != null ? CAPINFO_LABEL_VALID : 0)
+                            | (c.mappingCount() >= 0 ? CAPINFO_MAPPINGS_KNOWN : 0);
                     f.u16(c.selector()).u8(kind).u8(c.rights().mask()).u32((int) c.objectId())
                             .u64(c.label() == null ? 0 : c.label()).u32(Math.max(0, c.mappingCount())).u8(flags)
                             .u8(0).u8(0).u8(0);
                 }
             }
-            case 0x06 -> {
+            case OP_THREADS -> {
                 String task = taskName(req.getInt(0));
                 List<ThreadInfo> threads = target.threads(task);
                 f.u32(req.getInt(0)).u64(target.generation(task)).u16(threads.size());
                 for (ThreadInfo t : threads) {
-                    f.u16(t.index()).u16(0xc + 5 * t.index()).u8(5).u8(t.state().equals("running") ? 0 : 1)
-                            .str(t.name());
+                    f.u16(t.index()).u16(0xc + 5 * t.index()).u8(5)
+                            .u8(t.state().equals("running") ? THREAD_RUNNING : THREAD_STOPPED).str(t.name());
                 }
             }
-            case 0x07 -> {
+            case OP_CAP_MAP -> {
                 String task = taskName(req.getInt(0));
                 int first = Short.toUnsignedInt(req.getShort(4));
                 int last = Short.toUnsignedInt(req.getShort(6));
                 List<CapMapEntry> page = target.capMap(task).stream()
                         .filter(e -> e.index() >= first && e.index() <= last).toList();
-                int next = 0xFFFF;
+                int next = PROTO_CAPMAP_DONE;
                 if (page.size() > capMapPageSize) {
                     next = page.get(capMapPageSize).index();
                     page = page.subList(0, capMapPageSize);
@@ -319,19 +323,20 @@ public final class WireAgent implements AutoCloseable {
                 f.u32(req.getInt(0)).u64(target.generation(task)).u16(page.size()).u16(next);
                 for (CapMapEntry e : page) {
                     Semantics s = e.semantics();
-                    int flags = (e.hasBadge() ? 0 : 1) | (s.label() != null ? 2 : 0) | (s.equals(Semantics.NONE) ? 0 : 4);
+                    int flags = (e.hasBadge() ? 0 : CAPMAP_FLAG_RCV_WINDOW) | (s.label() != null ? CAPMAP_FLAG_SESSION : 0)
+                            | (s.equals(Semantics.NONE) ? 0 : CAPMAP_FLAG_SEMANTICS);
                     f.u16(e.index()).u16((int) e.rawId()).u8(e.refCount()).u8(flags).u32(0)
                             .u64(s.quota() == null ? 0 : s.quota())
                             .str(s.rpcInterface()).str(s.label()).str(s.args()).str(s.server());
                 }
             }
-            case 0x10 -> gen(f, req.getInt(0), new RestoreOperation.Unmap(Short.toUnsignedInt(req.getShort(4))));
-            case 0x11 -> gen(f, req.getInt(0), req.get(14) == 1
+            case OP_UNMAP -> gen(f, req.getInt(0), new RestoreOperation.Unmap(Short.toUnsignedInt(req.getShort(4))));
+            case OP_MAP_COPY -> gen(f, req.getInt(0), req.get(14) == 1
                     ? new RestoreOperation.Grant(Short.toUnsignedInt(req.getShort(8)),
                             Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13)))
                     : new RestoreOperation.MapCopy(Short.toUnsignedInt(req.getShort(8)),
                             Short.toUnsignedInt(req.getShort(10)), new Rights(req.get(13))));
-            case 0x12 -> {
+            case OP_CREATE_SESSION -> {
                 int task = req.getInt(0);
                 int sel = Short.toUnsignedInt(req.getShort(4));
                 long quota = req.getLong(6);
@@ -340,19 +345,19 @@ public final class WireAgent implements AutoCloseable {
                 OperationResult r = target.apply(taskName(task), new RestoreOperation.CreateSession(sel, s, null));
                 f.u16(r.newBadge() == null ? 0 : r.newBadge().intValue()).u32(0).u64(target.generation(taskName(task)));
             }
-            case 0x15 -> gen(f, req.getInt(0), new RestoreOperation.ClearCapMapEntry(Short.toUnsignedInt(req.getShort(4))));
-            case 0x16 -> {
+            case OP_CLEAR_CAPMAP_ENTRY -> gen(f, req.getInt(0), new RestoreOperation.ClearCapMapEntry(Short.toUnsignedInt(req.getShort(4))));
+            case OP_LEASE_ACQUIRE -> {
                 lease = target.acquireLease(taskName(req.getInt(0)), req.getLong(4));
                 f.u64(lease.generation());
             }
-            case 0x17 -> {
+            case OP_LEASE_RELEASE -> {
                 RestoreLease held = lease;
                 lease = null;
                 if (held != null) {
                     held.close();
                 }
             }
-            case 0x18 -> gen(f, req.getInt(0), new RestoreOperation.CloseSession(Short.toUnsignedInt(req.getShort(4))));
+            case OP_CLOSE_SESSION -> gen(f, req.getInt(0), new RestoreOperation.CloseSession(Short.toUnsignedInt(req.getShort(4))));
             default -> throw new TargetException(TargetException.Code.REJECTED, "opcode not served by the test agent");
         }
     }
@@ -369,13 +374,14 @@ public final class WireAgent implements AutoCloseable {
         return n == 0 ? null : new String(s, StandardCharsets.UTF_8);
     }
 
-    private static int wireKind(ObjectKind k) {
-        for (int i = 1; i < KINDS.length; i++) {
+    /** The wire number of a kind (KIND_UNKNOWN for one the table does not name). */
+    public static int wireKind(ObjectKind k) {
+        for (int i = KIND_UNKNOWN + 1; i < KINDS.length; i++) {
             if (KINDS[i].equals(k.name())) {
                 return i;
             }
         }
-        return 0;
+        return KIND_UNKNOWN;
     }
 
     /** An error the rules of the protocol give before the request reaches the target. */
@@ -400,8 +406,8 @@ public final class WireAgent implements AutoCloseable {
 
         ByteBuffer frame(int opcode, int id, int status) {
             p.flip();
-            ByteBuffer out = ByteBuffer.allocate(20 + p.remaining()).order(ByteOrder.LITTLE_ENDIAN);
-            out.putInt(MAGIC).putShort((short) 1).putShort((short) opcode).putInt(id).putShort((short) status)
+            ByteBuffer out = ByteBuffer.allocate(PROTO_HEADER_SIZE + p.remaining()).order(ByteOrder.LITTLE_ENDIAN);
+            out.putInt(PROTO_MAGIC).putShort((short) PROTO_VERSION).putShort((short) opcode).putInt(id).putShort((short) status)
                     .putShort((short) 0).putInt(p.remaining()).put(p);
             return out.flip();
         }

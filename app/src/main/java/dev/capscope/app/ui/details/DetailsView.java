@@ -187,11 +187,11 @@ public final class DetailsView extends BorderPane {
         root.getChildren().setAll(categories);
     }
 
-    /** Shared by the rows: they are emptied and refilled on every refresh (see TooltipCache). */
-    private final dev.capscope.app.ui.copy.TooltipCache tooltips = new dev.capscope.app.ui.copy.TooltipCache();
-
     /** Category lines are headings; a fact's tooltip says what it means. */
     private final class LineRow extends TreeTableRow<DetailItem> {
+        /** One tooltip per row, its text changed as the row is reused: a new Tooltip per update cost a popup each time. */
+        private Tooltip tooltip;
+
         @Override
         protected void updateItem(DetailItem d, boolean empty) {
             super.updateItem(d, empty);
@@ -199,8 +199,13 @@ public final class DetailsView extends BorderPane {
             pseudoClassStateChanged(CATEGORY, category);
             String tip = empty || d == null || category || d.description().isEmpty() ? null
                     : d.category() + " · " + d.name() + ": " + d.description();
-            Tooltip t = tooltips.of(tip);
-            if (getTooltip() != t) setTooltip(t);
+            if (tip == null) {
+                if (getTooltip() != null) setTooltip(null);
+                return;
+            }
+            if (tooltip == null) tooltip = new Tooltip();
+            if (!tip.equals(tooltip.getText())) tooltip.setText(tip);
+            if (getTooltip() != tooltip) setTooltip(tooltip);
         }
     }
 

@@ -22,6 +22,9 @@ import java.util.Map;
 public final class HoldersGraphView extends Pane {
     private static final double W = 760;
     private static final double H = 520;
+    /** The boxes as last drawn, by name, and the graph they show (for the SVG export). */
+    private final Map<String, Label> boxes = new LinkedHashMap<>();
+    private HoldersGraph shown;
 
     public HoldersGraphView(ObservableValue<HoldersGraph> graph) {
         setId("holdersGraph");
@@ -34,6 +37,8 @@ public final class HoldersGraphView extends Pane {
 
     private void draw(HoldersGraph g) {
         getChildren().clear();
+        boxes.clear();
+        shown = g;
         if (g == null) {
             return;
         }
@@ -53,6 +58,12 @@ public final class HoldersGraphView extends Pane {
             if (from == null || to == null) {
                 continue;
             }
+            // both ways between two tasks: each arrow moves to its own right, its count off the middle
+            boolean twoWay = HoldersSvg.twoWay(g.edges(), e.server(), e.holder());
+            Point2D norm = to.subtract(from).normalize();
+            Point2D shift = twoWay ? new Point2D(-norm.getY(), norm.getX()).multiply(HoldersSvg.TWO_WAY_GAP) : Point2D.ZERO;
+            from = from.add(shift);
+            to = to.add(shift);
             Line line = new Line(from.getX(), from.getY(), to.getX(), to.getY());
             line.getStyleClass().add("holders-edge");
             Point2D dir = to.subtract(from).normalize();
@@ -64,7 +75,7 @@ public final class HoldersGraphView extends Pane {
             head.getStyleClass().add("holders-arrow");
             Label count = new Label(Integer.toString(e.count()));
             count.getStyleClass().add("holders-count");
-            Point2D mid = from.midpoint(to);
+            Point2D mid = from.add(to.subtract(from).multiply(HoldersSvg.countAt(twoWay)));
             count.relocate(mid.getX() - 8, mid.getY() - 10);
             edges.getChildren().addAll(line, head, count);
         }
@@ -79,6 +90,22 @@ public final class HoldersGraphView extends Pane {
             box.layoutXProperty().bind(box.widthProperty().divide(-2).add(n.getValue().getX()));
             box.layoutYProperty().bind(box.heightProperty().divide(-2).add(n.getValue().getY()));
             getChildren().add(box);
+            boxes.put(n.getKey(), box);
         }
+    }
+
+    /** The graph as drawn now, as SVG (call on the FX thread: it reads the laid-out boxes). */
+    public String svg() {
+        applyCss();
+        layout();
+        List<HoldersSvg.Box> out = new ArrayList<>();
+        for (Map.Entry<String, Label> e : boxes.entrySet()) {
+            Label l = e.getValue();
+            out.add(new HoldersSvg.Box(e.getKey(), l.getLayoutX(), l.getLayoutY(), l.getWidth(), l.getHeight(),
+                    shown == null || !shown.tasks().contains(e.getKey())));
+        }
+        List<HoldersSvg.Arrow> arrows = shown == null ? List.of()
+                : shown.edges().stream().map(x -> new HoldersSvg.Arrow(x.server(), x.holder(), x.count())).toList();
+        return HoldersSvg.render(out, arrows, W, H);
     }
 }

@@ -107,6 +107,16 @@ public final class HoldersViewModel {
                         .executeWith(runner));
     }
 
+    /** Asks where to save, then writes the SVG the view drew from its laid-out graph (on the worker). */
+    public void exportSvg(Callable<byte[]> svg) {
+        dialogs.chooseFileToSave("Export the holders graph (SVG)", "holders.svg").ifPresent(file ->
+                BackgroundTask.wrap("export graph", () -> write(file, svg.call()))
+                        .onSuccess(f -> message.set("Exported the graph to " + f))
+                        .onFailure(e -> dialogs.showError("Cannot export the graph", e.getMessage(),
+                                "Choose another folder or name, then export again."))
+                        .executeWith(runner));
+    }
+
     /** Asks where to save, then writes PNG bytes the view rendered (encoding runs on the worker). */
     public void exportPng(Callable<byte[]> png) {
         dialogs.chooseFileToSave("Export the holders graph (PNG)", "holders.png").ifPresent(file ->

@@ -18,7 +18,7 @@ import javafx.stage.Stage;
 
 /**
  * The holders window: a table of the object's holders (double-click or Jump selects the holder's
- * selector in the main window) and the graph of who serves whom, exportable as DOT or PNG. Shown
+ * selector in the main window) and the graph of who serves whom, exportable as DOT, SVG or PNG. Shown
  * while the view model's {@code open} is true; it only binds and forwards.
  */
 public final class HoldersWindow {
@@ -80,9 +80,16 @@ public final class HoldersWindow {
             WritableImage image = graph.snapshot(null, null); // on the FX thread; encoding runs on the worker
             vm.exportPng(() -> Png.encode(SwingFXUtils.fromFXImage(image, null)));
         });
+        Button svg = new Button("Export SVG…");
+        svg.setId("holdersExportSvg");
+        svg.setOnAction(e -> {
+            String text = graph.svg(); // read from the laid-out boxes on the FX thread; written on the worker
+            vm.exportSvg(() -> text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        });
+        svg.disableProperty().bind(vm.graphProperty().isNull());
         dot.disableProperty().bind(vm.graphProperty().isNull());
         png.disableProperty().bind(vm.graphProperty().isNull());
-        BorderPane graphPane = new BorderPane(new ScrollPane(graph), null, null, new HBox(8, dot, png), null);
+        BorderPane graphPane = new BorderPane(new ScrollPane(graph), null, null, new HBox(8, dot, svg, png), null);
 
         TabPane tabs = new TabPane(new Tab("Holders", holders), new Tab("Who serves whom", graphPane));
         tabs.setId("holdersTabs");

@@ -4,6 +4,7 @@ import dev.capscope.app.ui.UiContext;
 import dev.capscope.app.ui.diff.DiffSide;
 import dev.capscope.app.ui.holders.HoldersService;
 import dev.capscope.app.ui.holders.HoldersViewModel;
+import dev.capscope.app.ui.recording.LiveRecordingViewModel;
 import dev.capscope.app.ui.recording.MomentView;
 import dev.capscope.app.ui.recording.RecordingViewModel;
 import dev.capscope.app.ui.sources.LiveTarget;
@@ -14,10 +15,11 @@ import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.profile.LayoutProfile;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The main window's tools that look beyond one walk: the holders window (all tasks of the shown
- * source joined) and an open recording's moments in the tree. Keeps {@link MainViewModel} to
+ * source joined), an open recording's moments in the tree, and recording the shown target live. Keeps {@link MainViewModel} to
  * sources and walks.
  */
 final class CrossTaskTools {
@@ -26,6 +28,7 @@ final class CrossTaskTools {
     private final HoldersService holdersService = new HoldersService();
     private final HoldersViewModel holders;
     private final RecordingViewModel recordings;
+    private final LiveRecordingViewModel liveRecording;
     /** True while the tree shows a moment of a recording rather than a source. */
     private volatile boolean momentShown;
 
@@ -36,6 +39,8 @@ final class CrossTaskTools {
         this.recordings = new RecordingViewModel(ctx.runner(), this::prepareMoment, this::showMoment,
                 (a, b) -> vm.workflow().openDiff(new DiffSide.OfSnapshot(new SnapshotSource(null, a)),
                         new DiffSide.OfSnapshot(new SnapshotSource(null, b))));
+        this.liveRecording = new LiveRecordingViewModel(ctx.runner(), ctx.connector(), ctx.dialogs(),
+                this::recordable, this::openRecording);
         vm.tree().selectedSelectorProperty().addListener((o, a, b) -> {
             if (momentShown) recordings.followSelector(b.intValue());
         });
@@ -57,6 +62,16 @@ final class CrossTaskTools {
         } else {
             vm.status().idle("Holders: show a live task or a snapshot first");
         }
+    }
+
+    /** The shown live task, if its target is attached: what Record would record. */
+    private Optional<LiveRecordingViewModel.Subject> recordable() {
+        if (vm.shown() instanceof SourceRef.TaskRef r && r.target().stateProperty().get() == LiveTarget.State.CONNECTED) {
+            LayoutProfile effective = vm.profile().effectiveProperty().get();
+            return Optional.of(new LiveRecordingViewModel.Subject(r.target().endpoint(), r.task(),
+                    effective != null ? effective : ctx.walks().defaultProfile()));
+        }
+        return Optional.empty();
     }
 
     void openRecording(Path file) {
@@ -87,6 +102,10 @@ final class CrossTaskTools {
 
     HoldersViewModel holders() {
         return holders;
+    }
+
+    LiveRecordingViewModel liveRecording() {
+        return liveRecording;
     }
 
     RecordingViewModel recordings() {

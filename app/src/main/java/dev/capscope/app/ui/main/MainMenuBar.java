@@ -49,9 +49,25 @@ final class MainMenuBar extends MenuBar {
                 item("menuStartDemo", "Start _demo target", null, vm::startDemo),
                 item("menuHoldersGraph", "_Holders: who serves whom…", null, () -> vm.showHolders(-1)),
                 new SeparatorMenuItem(),
+                recordItem("menuRecordAll", "Record _all tasks…", vm, true),
+                recordItem("menuRecordTask", "Record the _shown task…", vm, false),
+                stopRecordItem(vm),
+                new SeparatorMenuItem(),
                 refresh,
                 liveItem);
         getMenus().addAll(file, new EditMenu(view), viewMenu(vm, view), target, new HelpMenu(view));
+    }
+
+    private static MenuItem recordItem(String id, String text, MainViewModel vm, boolean all) {
+        MenuItem m = item(id, text, null, () -> vm.liveRecording().start(all));
+        m.disableProperty().bind(vm.liveShownProperty().not().or(vm.liveRecording().recordingProperty()));
+        return m;
+    }
+
+    private static MenuItem stopRecordItem(MainViewModel vm) {
+        MenuItem m = item("menuStopRecording", "S_top recording", null, vm.liveRecording()::stop);
+        m.disableProperty().bind(vm.liveRecording().recordingProperty().not());
+        return m;
     }
 
     private static Menu viewMenu(MainViewModel vm, MainView view) {

@@ -63,7 +63,8 @@ public final class MainView extends BorderPane {
         mapPane.getStyleClass().add("map-pane");
         mapPane.setMinHeight(0);
         VBox.setVgrow(map, Priority.ALWAYS);
-        VBox treeBox = new VBox(tree, new dev.capscope.app.ui.recording.RecordingScrubberView(vm.recordings()));
+        VBox treeBox = new VBox(tree, new dev.capscope.app.ui.recording.LiveRecordingView(vm.liveRecording()),
+                new dev.capscope.app.ui.recording.RecordingScrubberView(vm.recordings()));
         VBox.setVgrow(tree, Priority.ALWAYS);
         treeBox.setMinHeight(0);
         SplitPane center = new SplitPane(treeBox, mapPane);

@@ -153,6 +153,11 @@ public final class MainViewModel implements LiveController.Listener {
         return tools.recordings();
     }
 
+    /** Target > Record: the shown live target recorded to a file. */
+    public dev.capscope.app.ui.recording.LiveRecordingViewModel liveRecording() {
+        return tools.liveRecording();
+    }
+
     public HoldersViewModel holders() {
         return tools.holders();
     }

@@ -43,6 +43,9 @@ public final class RecordingViewModel {
     private final IntegerProperty position = new SimpleIntegerProperty(-1);
     private final StringProperty text = new SimpleStringProperty("");
     private final StringProperty marksText = new SimpleStringProperty("");
+    private final ObservableList<ScrubberMark> marks = FXCollections.observableArrayList();
+    /** Asks for marks are numbered, so the answer to an older selection never replaces a newer one. */
+    private long marksAsked;
     private final BooleanProperty open = new SimpleBooleanProperty(false);
     private final IntegerProperty marked = new SimpleIntegerProperty(-1);
     private RecordingCursor cursor;
@@ -50,6 +53,7 @@ public final class RecordingViewModel {
     private int pending = -1;
     private int shownMoment = -1;
     private long displayed;
+    private long displayNanos;
 
     /**
      * @param prepare builds a tree frame for a space (called on the worker)
@@ -87,6 +91,8 @@ public final class RecordingViewModel {
     private void followTask(String t) {
         Recording r = recording.get();
         position.set(-1);
+        marks.clear();
+        marksText.set("");
         if (r == null || t == null) {
             taskMoments.clear();
             return;
@@ -122,10 +128,12 @@ public final class RecordingViewModel {
                     return new MomentView(m, prepare.apply(space), t);
                 })
                 .onSuccess(v -> {
+                    long start = System.nanoTime();
                     shownMoment = v.moment().index();
                     text.set(v.text());
                     displayed++;
                     display.accept(v);
+                    displayNanos += System.nanoTime() - start;
                 })
                 .onFailure(e -> text.set("Cannot replay this moment: " + e.getMessage()))
                 .onFinished(() -> {
@@ -143,27 +151,50 @@ public final class RecordingViewModel {
     public void followSelector(int selector) {
         Recording r = recording.get();
         String t = task.get();
+        long asked = ++marksAsked;
         if (r == null || t == null || selector < 0) {
             marksText.set("");
+            marks.clear();
             return;
         }
-        RecordingCursor marks = new RecordingCursor(r);
-        BackgroundTask.wrap("cap marks", () -> marks.marks(t, selector))
-                .onSuccess(list -> marksText.set(describe(list)))
+        RecordingCursor cursor = new RecordingCursor(r);
+        List<Integer> positions = List.copyOf(taskMoments);
+        BackgroundTask.wrap("cap marks", () -> ScrubberMark.of(r, positions, selector, cursor.marks(t, selector)))
+                .onSuccess(list -> {
+                    if (asked == marksAsked && r == recording.get() && t.equals(task.get())) {
+                        marks.setAll(list);
+                        marksText.set(describe(list));
+                    }
+                })
                 .executeWith(runner);
     }
 
-    private String describe(List<RecordingCursor.Mark> marks) {
+    /** Moves to the next place the selected cap appeared or vanished after the shown position, if any. */
+    public void nextMark() {
+        int at = position.get();
+        marks.stream().filter(m -> m.position() > at).findFirst().ifPresent(m -> position.set(m.position()));
+    }
+
+    /** Moves to the last place the selected cap appeared or vanished before the shown position, if any. */
+    public void previousMark() {
+        int at = position.get();
+        ScrubberMark found = null;
+        for (ScrubberMark m : marks) {
+            if (m.position() < at) found = m;
+        }
+        if (found != null) position.set(found.position());
+    }
+
+    private static String describe(List<ScrubberMark> marks) {
         if (marks.isEmpty()) {
             return "this selector holds no cap in the recording";
         }
         StringBuilder b = new StringBuilder();
-        for (RecordingCursor.Mark m : marks) {
+        for (ScrubberMark m : marks) {
             if (b.length() > 0) b.append(", ");
-            int pos = taskMoments.indexOf(m.momentIndex());
-            b.append(m.appeared() ? "appeared at " : "vanished at ").append(pos < 0 ? "?" : Integer.toString(pos + 1));
+            b.append(m.appeared() ? "appeared at " : "vanished at ").append(m.position() + 1);
         }
-        return b.toString();
+        return b.append(" (Alt+Left / Alt+Right: previous / next change)").toString();
     }
 
     /** Marks the shown moment as the baseline of a diff. */
@@ -192,10 +223,14 @@ public final class RecordingViewModel {
     public IntegerProperty positionProperty() { return position; }
     public StringProperty textProperty() { return text; }
     public StringProperty marksTextProperty() { return marksText; }
+    /** Where the selected cap appeared and vanished, as positions on the slider. */
+    public ObservableList<ScrubberMark> marks() { return marks; }
     public BooleanProperty openProperty() { return open; }
     public IntegerProperty markedProperty() { return marked; }
     /** How many moments reached the screen (the scrubber benchmark counts them). */
     public long displayedCount() { return displayed; }
+    /** UI-thread time spent putting replayed moments on screen, in total (the benchmark reads it). */
+    public long displayNanos() { return displayNanos; }
     /** The moment on screen (its index in the recording), or -1. */
     public int shownMoment() { return shownMoment; }
 }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The holders window on capsim's gui-stack through the real bridge: "Holders…" on one of the
  * desktop's GUI sessions lists nitpicker (server), init (which routed it) and the desktop; Jump
- * selects the gate in nitpicker's space; the graph of who serves whom exports as DOT and PNG.
+ * selects the gate in nitpicker's space; the graph of who serves whom exports as DOT, SVG and PNG.
  */
 @ExtendWith(ApplicationExtension.class)
 class HoldersWindowTest {
@@ -128,6 +128,20 @@ class HoldersWindowTest {
         page.waitUntil("PNG written", () -> Files.exists(png));
         var image = ImageIO.read(png.toFile());
         assertTrue(image.getWidth() >= 700 && image.getHeight() >= 500, image.getWidth() + "x" + image.getHeight());
+
+        Path svg = tmp.resolve("holders.svg");
+        h.dialogs.saveFiles.add(svg);
+        page.interact(() -> robot.lookup("#holdersExportSvg").queryAs(Button.class).fire());
+        page.waitUntil("SVG written", () -> Files.exists(svg));
+        HoldersSvgTest.Parsed parsed = HoldersSvgTest.parse(svg);
+        Set<String> nodes = new java.util.TreeSet<>(graph.tasks());
+        nodes.addAll(graph.outsideServers());
+        assertEquals(nodes, new java.util.TreeSet<>(parsed.nodes()), "every task and server is a node");
+        assertEquals(graph.edges().stream().map(e -> e.server() + " -> " + e.holder()).collect(Collectors.toSet()),
+                Set.copyOf(parsed.edges()), "every edge is drawn");
+        Path dir = Path.of("target", "screenshots");
+        Files.createDirectories(dir);
+        Files.copy(svg, dir.resolve("holders-graph.svg"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         saveScreenshot(robot);
     }
 

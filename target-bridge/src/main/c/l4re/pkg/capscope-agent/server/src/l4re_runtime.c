@@ -24,21 +24,18 @@
 #include <string.h>
 
 #include <l4/re/c/util/cap_alloc.h>
-#include <l4/re/c/util/kumem_alloc.h>
 #include <l4/re/env.h>
 #include <l4/sys/consts.h>
 #include <l4/sys/debugger.h>
 #include <l4/sys/task.h>
-#include <l4/sys/utcb.h>
 #include <l4/sys/vcon.h>
 
 #include "agent/armor.h"
 #include "agent/kdump.h"
+#include "l4re_env_caps.h"
+#include "l4re_kernel_dump.h"
 #include "protocol/proto.h"
 
-/* The debugger object's "object infos" operation (l4sys obj_info.h; the
- * opcode has a name only in l4sys since 2025). */
-enum { JDB_OBJ_INFO_OP = 16 };
 #define MAX_TASKS 128
 #define SELF_NAME "capscope-agent"
 
@@ -53,8 +50,6 @@ struct l4re_task {
 static struct {
   l4_cap_idx_t jdb;
   bool kernel_objects; /* asked to use the dump (--kernel-objects) */
-  uint8_t *ku; /* kernel-user memory the kernel writes the dump into */
-  unsigned long ku_size;
   struct kdump dump;
   bool dump_ok;
   unsigned long self_id; /* our task's debug id; ~0UL unknown */
@@ -71,65 +66,8 @@ static void self_bitmap(uint8_t *bits) {
       bits[s / 8] |= (uint8_t)(1u << (s % 8));
 }
 
-/* One page of the dump: `written` records at st.ku, `rest` = records from
- * `skip` on. */
-static bool query_page(unsigned long skip, unsigned long *written, unsigned long *rest) {
-  memset(st.ku, 0, st.ku_size); /* slot records leave the object-address word alone */
-  l4_msg_regs_t *mr = l4_utcb_mr();
-  mr->mr[0] = JDB_OBJ_INFO_OP;
-  mr->mr[1] = (l4_umword_t)st.ku;
-  mr->mr[2] = st.ku_size;
-  mr->mr[3] = skip;
-  if (l4_error(l4_invoke_debugger(st.jdb, l4_msgtag(0, 4, 0, 0), l4_utcb())))
-    return false;
-  unsigned long a = mr->mr[0], b = mr->mr[1];
-  *written = a < b ? a : b;
-  *rest = a < b ? b : a;
-  return *written <= st.ku_size / KDUMP_RECORD_SIZE;
-}
-
 /* Set while the dump is being printed: every page goes to this console too. */
 static l4_cap_idx_t print_to = L4_INVALID_CAP;
-
-static void print_page(unsigned long written) {
-  char line[32 + 2 * KDUMP_RECORD_SIZE];
-  for (unsigned long r = 0; r < written; r++) {
-    int k = snprintf(line, sizeof line, "capscope-agent: kdump ");
-    for (int b = 0; b < KDUMP_RECORD_SIZE; b++)
-      k += snprintf(line + k, sizeof line - (size_t)k, "%02x", st.ku[r * KDUMP_RECORD_SIZE + b]);
-    line[k++] = '\n';
-    l4_vcon_write(print_to, line, k);
-  }
-}
-
-/* The whole dump, page by page; again from the start if the number of
- * records moved under us (objects created or deleted between pages). */
-static bool query_dump(void) {
-  if (!st.ku)
-    return false;
-  for (int attempt = 0; attempt < 4; attempt++) {
-    if (attempt && !l4_is_invalid_cap(print_to))
-      l4_vcon_write(print_to, "capscope-agent: kdump-restart\n", 30);
-    kdump_reset(&st.dump);
-    unsigned long skip = 0, total = 0, written, rest;
-    bool moved = false;
-    do {
-      if (!query_page(skip, &written, &rest))
-        return false;
-      if (skip == 0)
-        total = rest;
-      else if (skip + rest != total)
-        moved = true;
-      kdump_feed(&st.dump, st.ku, written);
-      if (!l4_is_invalid_cap(print_to))
-        print_page(written);
-      skip += written;
-    } while (!moved && written && skip < total);
-    if (!moved)
-      return kdump_finish(&st.dump);
-  }
-  return false;
-}
 
 static uint64_t own_generation(void) {
   uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8];
@@ -172,7 +110,7 @@ static void name_of(const struct kdump_space *s, char *out, size_t n) {
 
 void l4re_runtime_refresh(struct agent_runtime *rt) {
   (void)rt;
-  st.dump_ok = query_dump();
+  st.dump_ok = l4re_kernel_dump_read(&st.dump, print_to);
   st.ntasks = 0;
   if (!st.dump_ok || st.self_id == ~0UL || !kdump_space(&st.dump, st.self_id)) {
     st.dump_ok = st.dump_ok && st.self_id != ~0UL;
@@ -261,49 +199,11 @@ static bool obj_info(void *ctx, const struct agent_task_info *t, unsigned sel,
   return true;
 }
 
-static bool named(unsigned sel, const char *name, struct agent_capmap_entry *out) {
-  memset(out, 0, sizeof *out);
-  out->index = (uint16_t)sel;
-  out->raw_id = CAPMAP_ID_NO_BADGE;
-  out->ref_cnt = 1;
-  out->flags = CAPMAP_FLAG_SEMANTICS;
-  snprintf(out->sem.iface, sizeof out->sem.iface, "L4Re::Env");
-  snprintf(out->sem.label, sizeof out->sem.label, "%s", name);
-  return true;
-}
-
-/* A cap index's selector: the loader may set flag bits below L4_CAP_SHIFT
- * (ned passes rm as 0x1f010), so compare selectors, never raw values. */
-static bool names(l4_cap_idx_t cap, unsigned sel) {
-  return !l4_is_invalid_cap(cap) && (cap >> L4_CAP_SHIFT) == sel;
-}
-
 static bool capmap_get(void *ctx, uint32_t task, uint16_t index, struct agent_capmap_entry *out) {
   struct agent_task_info ti;
   if (!task_by_id(ctx, task, &ti) || ti.task_cap != L4_BASE_TASK_CAP)
     return false; /* other programs' environments live in their memory */
-  l4re_env_t const *e = l4re_env();
-  for (l4re_env_cap_entry_t const *c = e->caps; c && c->flags != ~0UL; c++)
-    if (names(c->cap, index)) {
-      char name[sizeof c->name + 1];
-      memcpy(name, c->name, sizeof c->name);
-      name[sizeof c->name] = 0;
-      return named(index, name, out);
-    }
-  struct {
-    l4_cap_idx_t cap;
-    const char *name;
-  } fixed[] = {
-      {e->parent, "parent"},   {e->rm, "rm"},
-      {e->mem_alloc, "mem_alloc"}, {e->log, "log"},
-      {e->main_thread, "main_thread"}, {e->factory, "factory"},
-      {e->scheduler, "scheduler"}, {e->itas, "itas"},
-      {e->dbg_events, "dbg_events"},
-  };
-  for (unsigned i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
-    if (names(fixed[i].cap, index))
-      return named(index, fixed[i].name, out);
-  return false;
+  return l4re_env_cap_entry(index, out);
 }
 
 static struct agent_result refused(void) {
@@ -327,27 +227,13 @@ static struct agent_result clear_capmap(void *ctx, uint32_t task, uint16_t index
 }
 static void changed(void *ctx, uint32_t task) { (void)ctx, (void)task; }
 
-/* Kernel-user memory for the dump: as much as the kernel gives, 64 KiB down
- * to one page (portable code may rely on 16 KiB only). */
-static void alloc_ku(void) {
-  for (int order = 4; order >= 0; order -= 2) {
-    l4_addr_t a = 0;
-    if (l4re_util_kumem_alloc(&a, (unsigned)order, L4_BASE_TASK_CAP, l4re_env()->rm) == 0) {
-      st.ku = (uint8_t *)a;
-      st.ku_size = (1UL << order) * L4_PAGESIZE;
-      return;
-    }
-  }
-}
-
 void l4re_runtime_init(struct agent_runtime *rt, bool kernel_objects) {
   memset(rt, 0, sizeof *rt);
   kdump_init(&st.dump);
   st.jdb = l4re_env_get_cap("jdb");
   st.kernel_objects = kernel_objects;
   st.self_id = l4_is_invalid_cap(st.jdb) ? ~0UL : l4_debugger_global_id(L4_BASE_TASK_CAP);
-  if (!l4_is_invalid_cap(st.jdb) && kernel_objects)
-    alloc_ku();
+  l4re_kernel_dump_setup(st.jdb, !l4_is_invalid_cap(st.jdb) && kernel_objects);
   l4re_runtime_refresh(rt);
 
   rt->kernel = "Fiasco.OC (L4Re)";
@@ -404,11 +290,13 @@ void l4re_runtime_print_dump(struct agent_runtime *rt, l4_cap_idx_t con) {
 void l4re_runtime_report(char *out, size_t n) {
   if (!st.dump_ok) {
     snprintf(out, n, "one task, kinds unknown: %s",
-             l4_is_invalid_cap(st.jdb)  ? "no jdb cap (give it the kernel debugger: caps = { jdb = L4.Env.jdb })"
-             : !st.kernel_objects        ? "kernel object dump off (start the agent with --kernel-objects, "
-                                           "on a kernel booted with -jdb_cmd=E+)"
-             : !st.ku                    ? "no kernel-user memory for the dump"
-                                         : "the kernel refused the object dump (a kernel without it, before 2023?)");
+             l4_is_invalid_cap(st.jdb)
+                 ? "no jdb cap (give it the kernel debugger: caps = { jdb = L4.Env.jdb })"
+             : !st.kernel_objects ? "kernel object dump off (start the agent with --kernel-objects, "
+                                    "on a kernel booted with -jdb_cmd=E+)"
+             : !l4re_kernel_dump_has_memory()
+                 ? "no kernel-user memory for the dump"
+                 : "the kernel refused the object dump (a kernel without it, before 2023?)");
     return;
   }
   /* Cross-check: the dump's slots of our own task against l4_task_cap_valid. */

@@ -102,7 +102,8 @@ int main(int argc, char **argv) {
   l4re_runtime_report(report, sizeof report);
   say(con, "capscope-agent: %s\n", report);
   if (echo)
-    say(con, "capscope-agent: %s\n", "cannot turn the console's echo off: clients will read their requests back");
+    say(con, "capscope-agent: %s\n",
+        "cannot turn the console's echo off: clients will read their requests back");
   char took[160];
   snprintf(took, sizeof took, "%llu us after start, input %s",
            (unsigned long long)(l4_kip_clock(l4re_kip()) - t0),

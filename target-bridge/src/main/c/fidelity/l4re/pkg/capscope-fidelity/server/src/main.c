@@ -11,8 +11,7 @@ int main(void) {
   l4re_env_t *env = l4re_env();
   if ((env->factory >> L4_CAP_SHIFT) != (FID_FACTORY >> L4_CAP_SHIFT))
     printf("FID warning: the environment's factory is at 0x%lx, not 0x%lx\n",
-           (unsigned long)(env->factory >> L4_CAP_SHIFT),
-           (unsigned long)(FID_FACTORY >> L4_CAP_SHIFT));
+           (unsigned long)(env->factory >> L4_CAP_SHIFT), (unsigned long)(FID_FACTORY >> L4_CAP_SHIFT));
   fid_run();
   return 0;
 }
