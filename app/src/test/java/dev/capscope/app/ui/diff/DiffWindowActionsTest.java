@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.capscope.app.schema.JsonSchemas;
 import dev.capscope.app.ui.settings.NumberBase;
-import dev.capscope.app.ui.sources.SnapshotSource;
 import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
 import dev.capscope.app.ui.testing.CapscopePage;
@@ -23,7 +22,6 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,18 +50,8 @@ class DiffWindowActionsTest {
     @BeforeEach
     void openTheDiff(FxRobot robot) {
         page = new CapscopePage(robot);
-        Path a = SnapshotFiles.sample("log-client.json");
-        Path b = SnapshotFiles.sample("log-client-after.json");
-        page.interact(() -> {
-            h.vm.openSnapshotFile(a);
-            h.vm.openSnapshotFile(b);
-        });
-        page.waitUntil(() -> h.vm.sources().snapshots().size() == 2);
-        SnapshotSource sa = page.fx(() -> h.vm.sources().snapshots().stream().filter(s -> s.file().equals(a)).findFirst().orElseThrow());
-        SnapshotSource sb = page.fx(() -> h.vm.sources().snapshots().stream().filter(s -> s.file().equals(b)).findFirst().orElseThrow());
-        page.interact(() -> h.vm.workflow().openDiff(new DiffSide.OfSnapshot(sa), new DiffSide.OfSnapshot(sb)));
-        page.waitForDiff();
-        diff = page.fx(() -> h.vm.workflow().openDiffs().get(0));
+        diff = SnapshotFileDiffs.open(page, h, SnapshotFiles.sample("log-client.json"),
+                SnapshotFiles.sample("log-client-after.json")).diff();
     }
 
     @AfterEach

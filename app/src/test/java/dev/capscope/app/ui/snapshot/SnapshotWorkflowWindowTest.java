@@ -1,7 +1,6 @@
 package dev.capscope.app.ui.snapshot;
 
-import dev.capscope.app.ui.diff.DiffSide;
-import dev.capscope.app.ui.sources.SnapshotSource;
+import dev.capscope.app.ui.diff.SnapshotFileDiffs;
 import dev.capscope.app.ui.sources.SourceRef;
 import dev.capscope.app.ui.task.FxTaskRunner;
 import dev.capscope.app.ui.testing.CapscopeHarness;
@@ -88,17 +87,8 @@ class SnapshotWorkflowWindowTest {
     @Test
     void diffOfTheTwoSampleSnapshotsShowsTheCoresCounts(FxRobot robot) {
         CapscopePage page = new CapscopePage(robot);
-        Path a = SnapshotFiles.sample("log-client.json");
-        Path b = SnapshotFiles.sample("log-client-after.json");
-        page.interact(() -> {
-            h.vm.openSnapshotFile(a);
-            h.vm.openSnapshotFile(b);
-        });
-        page.waitUntil(() -> h.vm.sources().snapshots().size() == 2);
-        SnapshotSource sa = page.fx(() -> h.vm.sources().snapshots().stream().filter(s -> s.file().equals(a)).findFirst().orElseThrow());
-        SnapshotSource sb = page.fx(() -> h.vm.sources().snapshots().stream().filter(s -> s.file().equals(b)).findFirst().orElseThrow());
-        page.interact(() -> h.vm.workflow().openDiff(new DiffSide.OfSnapshot(sa), new DiffSide.OfSnapshot(sb)));
-        page.waitForDiff();
+        SnapshotFileDiffs.Opened opened = SnapshotFileDiffs.open(page, h, SnapshotFiles.sample("log-client.json"),
+                SnapshotFiles.sample("log-client-after.json"));
         // every area title (with its counts) shows whole in the first column, none cut off with "…"
         page.interact(() -> h.vm.workflow().openDiffs().get(0).changesOnlyProperty().set(false));
         page.waitForDiff();
@@ -121,7 +111,7 @@ class SnapshotWorkflowWindowTest {
         titles.forEach(t -> assertEquals(t[0], t[1], "area title cut off"));
 
         DiffResult expected = DiffEngine.forProfile(ProfileRegistry.builtin().get("genode-foc-19"))
-                .compare(sa.snapshot().space(), sb.snapshot().space(), MatchKey.SELECTOR);
+                .compare(opened.before().snapshot().space(), opened.after().snapshot().space(), MatchKey.SELECTOR);
         Map<String, StatusCounts> shown = page.diffCounts();
         assertEquals(expected.slotTotals(), shown.get("all slots"));
         assertEquals(expected.capMapTotals(), shown.get("cap-map entries"));
