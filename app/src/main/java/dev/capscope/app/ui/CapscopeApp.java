@@ -97,7 +97,7 @@ public class CapscopeApp extends Application {
         }, vm.status().sourceProperty()));
         primaryStage.setScene(scene);
         if (pre != null) {
-            showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS), pre::ready);
+            showWhenFirstTreeOrAfter(primaryStage, vm, javafx.util.Duration.millis(SHOW_WAIT_MILLIS));
         } else {
             show(primaryStage);
         }
@@ -110,8 +110,7 @@ public class CapscopeApp extends Application {
      */
     static final long SHOW_WAIT_MILLIS = 1500;
 
-    private static void showWhenFirstTreeOrAfter(Stage stage, MainViewModel vm, javafx.util.Duration wait,
-                                                 java.util.function.BooleanSupplier walked) {
+    private static void showWhenFirstTreeOrAfter(Stage stage, MainViewModel vm, javafx.util.Duration wait) {
         Runnable showOnce = () -> {
             if (!stage.isShowing()) show(stage);
         };
@@ -120,9 +119,9 @@ public class CapscopeApp extends Application {
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
         Platform.runLater(() -> {
-            // Styled ahead, the window would be styled and laid out twice (empty, then with the rows);
-            // that only pays while the first walk is still under way, not when the prefetch is done.
-            if (!walked.getAsBoolean()) styleAhead(stage);
+            // Also when the prefetch has already walked: skipped, the first layout with the rows set
+            // the small window's split and the details' wrapped rows differently (not the same look).
+            styleAhead(stage);
             timeout.play();
         });
         // The first frame settles from inside the tree's change notification, before the tree view's

@@ -83,11 +83,6 @@ final class StartupPrefetch {
         }
     }
 
-    /** True once the target, the connection and the first walk are done (or failed): nothing left to wait for. */
-    boolean ready() {
-        return connection.isDone();
-    }
-
     /** The walk service (profiles loaded on the start-up thread); waits for it. */
     WalkService walks() {
         try {
