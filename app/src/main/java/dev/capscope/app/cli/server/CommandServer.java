@@ -75,8 +75,10 @@ public final class CommandServer {
             return;
         }
         CommandServer server = new CommandServer(socket, channel, idle);
-        server.runner.warmUp();
         ready(args);
+        // The first command, already waiting, runs beside the warm-up: both need the same classes,
+        // which the JVM initialises once, for whichever thread comes first.
+        daemon(server.runner::warmUp, "capscope-warm-up").start();
         server.serve();
     }
 

@@ -32,7 +32,7 @@ final class ServedRun {
         this.cwd = cwd;
     }
 
-    /** Loads what every served command needs before the first one arrives. */
+    /** Loads what every served command needs (the bridge library, picocli), ahead of the commands. */
     void warmUp() {
         BridgeTarget.loadLibrary();
         StringWriter sink = new StringWriter();
