@@ -76,8 +76,7 @@ public final class CommandServer {
         }
         CommandServer server = new CommandServer(socket, channel, idle);
         ready(args);
-        // The first command, already waiting, runs beside the warm-up: both need the same classes,
-        // which the JVM initialises once, for whichever thread comes first.
+        // The first command, already waiting, runs beside the warm-up.
         daemon(server.runner::warmUp, "capscope-warm-up").start();
         server.serve();
     }

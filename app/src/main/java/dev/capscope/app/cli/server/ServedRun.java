@@ -9,7 +9,6 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
@@ -32,11 +31,12 @@ final class ServedRun {
         this.cwd = cwd;
     }
 
-    /** Loads what every served command needs (the bridge library, picocli), ahead of the commands. */
+    /**
+     * Loads the bridge library beside the first command's picocli set-up (as the command line's own
+     * start does): most served commands talk to a target.
+     */
     void warmUp() {
         BridgeTarget.loadLibrary();
-        StringWriter sink = new StringWriter();
-        CapscopeCli.run(new String[] {"walk", "--help"}, new PrintWriter(sink), new PrintWriter(sink));
     }
 
     void serve(SocketChannel client, ScheduledExecutorService timers, Duration requestTimeout) {
