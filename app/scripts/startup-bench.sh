@@ -33,8 +33,10 @@ one_run() {
   # the app's own CPU up to the first tree (JVM process, FX thread), when the build prints it
   jvm=$(echo "$line" | sed -n 's/.*CPU: process \([0-9][0-9]*\) ms.*/\1/p')
   fx=$(echo "$line" | sed -n 's/.*FX thread \([0-9][0-9]*\) ms.*/\1/p')
+  # when the rest of the window (details, sources, map: added after the first tree) was laid out
+  whole=$(echo "$line" | sed -n 's/.*whole window \([0-9][0-9]*\).*/\1/p')
   echo "$1 run: ${line:-no probe line} [whole run incl. Xvfb: cpu ${cpu} ms]"
-  [ -z "$ms" ] || echo "$ms $cpu ${jvm:--} ${fx:--}" >> "$work/$1"
+  [ -z "$ms" ] || echo "$ms $cpu ${jvm:--} ${fx:--} ${whole:--}" >> "$work/$1"
 }
 
 # Each build keeps its class archive in its own cache folder for the run (the launcher keeps one
@@ -56,9 +58,10 @@ while [ "$i" -lt "$n" ]; do
 done
 for name in this before; do
   [ -f "$work/$name" ] || continue
-  for col in 1 2 3 4; do
+  for col in 1 2 3 4 5; do
     case $col in 1) what='first tree rendered (wall)' ;; 2) what='CPU of the whole run (user+sys, incl. Xvfb)' ;;
-      3) what='CPU of the JVM up to the first tree' ;; 4) what='CPU of the FX thread up to the first tree' ;; esac
+      3) what='CPU of the JVM up to the first tree' ;; 4) what='CPU of the FX thread up to the first tree' ;;
+      5) what='whole window laid out (the rest added after the first tree)' ;; esac
     cut -d' ' -f$col "$work/$name" | grep -v '^-$' | sort -n | awk -v what="$name: $what" '
       { v[NR] = $1 } END { if (NR == 0) exit 0; m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2;
       printf "%s: median %d ms, min %d ms, max %d ms over %d runs\n", what, m, v[1], v[NR], NR }'

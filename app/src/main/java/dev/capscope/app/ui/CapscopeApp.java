@@ -82,13 +82,14 @@ public class CapscopeApp extends Application {
         // attach (or start the demo) first: the worker connects and walks while the view is built
         GuiArguments parsed = arguments;
         openParameters(vm, parsed != null ? parsed : GuiArguments.parse(getParameters().getRaw()));
-        MainView view = new MainView(vm, Platform::exit);
+        // waiting for the first tree: the details' table, the sources and the map follow it (MainView)
+        MainView view = new MainView(vm, Platform::exit, pre != null);
         // 1580 x 960, or the screen's usable area if smaller (no part of the window off screen)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(view, Math.min(1580, screen.getWidth()), Math.min(960, screen.getHeight()));
         scene.getStylesheets().add(stylesheet());
         installDragAndDrop(scene, vm);
-        watchFirstTree(vm, scene, primaryStage);
+        watchFirstTree(vm, scene, primaryStage, view);
         // what is shown goes in the title, as a document would (the status bar may be too narrow for it)
         primaryStage.titleProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             String source = vm.status().sourceProperty().get();
@@ -191,7 +192,7 @@ public class CapscopeApp extends Application {
      * Logs (and with the probe, prints and exits on) the first pulse that lays out a shown window
      * with a tree in it; the render thread draws that pulse right after.
      */
-    private void watchFirstTree(MainViewModel vm, Scene scene, Stage stage) {
+    private void watchFirstTree(MainViewModel vm, Scene scene, Stage stage, MainView view) {
         boolean probe = StartupProbe.enabled();
         boolean[] applied = {false};
         vm.tree().treeProperty().addListener(new javafx.beans.value.ChangeListener<>() {
@@ -204,20 +205,42 @@ public class CapscopeApp extends Application {
                 applied[0] = true;
             }
         });
+        // The first pulse of the shown window (the tree in it, or an error, or the wait over): the
+        // rest of the window comes in the next event, while the render thread draws this frame.
+        Runnable[] shown = new Runnable[1];
+        shown[0] = () -> {
+            if (!stage.isShowing()) return;
+            scene.removePostLayoutPulseListener(shown[0]);
+            Platform.runLater(() -> {
+                view.showRest();
+                StartupProbe.mark("rest added");
+            });
+        };
+        scene.addPostLayoutPulseListener(shown[0]);
         Runnable[] pulse = new Runnable[1];
         pulse[0] = () -> {
             if (!applied[0] || !stage.isShowing()) return;
             scene.removePostLayoutPulseListener(pulse[0]);
             long ms = StartupProbe.sinceJvmStart();
-            String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
-                    + StartupProbe.marks() + "; CPU: " + StartupProbe.cpu().replace("this thread", "FX thread") + ")";
-            Platform.runLater(() -> {
-                LOG.log(System.Logger.Level.DEBUG, line);
-                if (probe) {
-                    StartupProbe.finish(line); // the command line prints it once the window is gone
-                    Platform.exit();
-                }
-            });
+            String cpu = StartupProbe.cpu().replace("this thread", "FX thread");
+            // the probe's line also says when the whole window was laid out (the pulse after the rest)
+            Runnable[] whole = new Runnable[1];
+            whole[0] = () -> {
+                if (view.restWaiting()) return;
+                scene.removePostLayoutPulseListener(whole[0]);
+                String line = "first tree rendered after " + ms + " ms (since JVM start; milestones: "
+                        + StartupProbe.marks() + ", whole window " + StartupProbe.sinceJvmStart()
+                        + "; CPU: " + cpu + ")";
+                Platform.runLater(() -> {
+                    LOG.log(System.Logger.Level.DEBUG, line);
+                    if (probe) {
+                        StartupProbe.finish(line); // the command line prints it once the window is gone
+                        Platform.exit();
+                    }
+                });
+            };
+            scene.addPostLayoutPulseListener(whole[0]);
+            Platform.requestNextPulse();
         };
         scene.addPostLayoutPulseListener(pulse[0]);
     }

@@ -30,9 +30,20 @@ public final class MainView extends BorderPane {
     private final MainToolBar toolBar;
     private final MainMenuBar menuBar;
     private final DetailsView details;
+    private final DeferredPanes rest = new DeferredPanes();
 
     public MainView(MainViewModel vm, Runnable quit) {
+        this(vm, quit, false);
+    }
+
+    /**
+     * With {@code restLater}, the details' table, the sources and the map are added by
+     * {@link #showRest()} (a start calls it once the first tree is on screen); their panes and
+     * headings are laid out from the start, so nothing moves when they come.
+     */
+    public MainView(MainViewModel vm, Runnable quit, boolean restLater) {
         this.vm = vm;
+        if (restLater) rest.defer();
         setId("mainView");
         getStyleClass().add("main-view");
         ThemeApplier.follow(vm.view().themeProperty(), this);
@@ -45,8 +56,9 @@ public final class MainView extends BorderPane {
         setTop(new VBox(menuBar, toolBar));
 
         SourcesView sources = new SourcesView(vm.sources());
-        VBox sourcesPane = new VBox(heading("Sources"), sources,
-                new dev.capscope.app.ui.timeline.TimelineView(vm.workflow().timeline()));
+        VBox sourcesPane = new VBox(heading("Sources"));
+        var timeline = new dev.capscope.app.ui.timeline.TimelineView(vm.workflow().timeline());
+        rest.add(() -> sourcesPane.getChildren().addAll(sources, timeline));
         sourcesPane.setId("sourcesPane");
         VBox.setVgrow(sources, Priority.ALWAYS);
         new dev.capscope.app.ui.snapshot.WorkflowWindows(vm.workflow(), this, vm.view().numbersProperty());
@@ -58,7 +70,9 @@ public final class MainView extends BorderPane {
         mapHeading.setId("mapHeading");
         dev.capscope.app.ui.copy.HoverTooltip.set(mapHeading,
                 "Click a cell to select its selector in the tree; Ctrl+wheel or Ctrl +/- zooms, Ctrl+0 resets");
-        VBox mapPane = new VBox(4, mapHeading, map, new MapLegend(vm.view().themeProperty()));
+        VBox mapPane = new VBox(4, mapHeading);
+        MapLegend legend = new MapLegend(vm.view().themeProperty());
+        rest.add(() -> mapPane.getChildren().addAll(map, legend));
         mapPane.setId("mapPane");
         mapPane.getStyleClass().add("map-pane");
         mapPane.setMinHeight(0);
@@ -78,6 +92,9 @@ public final class MainView extends BorderPane {
         sourcesPane.setMinWidth(SourcesView.MIN_WIDTH);
         centerBox.setMinWidth(360);
         details.setMinWidth(250);
+        Node detailsTable = details.getCenter();
+        details.setCenter(null);
+        rest.add(() -> details.setCenter(detailsTable));
         map.setMinWidth(0);
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");
@@ -98,6 +115,16 @@ public final class MainView extends BorderPane {
         tree.sceneProperty().addListener((o, a, b) -> {
             if (b != null) javafx.application.Platform.runLater(tree::requestFocus);
         });
+    }
+
+    /** Adds what a start left for after the first tree (see the constructor); then does nothing. */
+    public void showRest() {
+        rest.attach();
+    }
+
+    /** Whether contents still wait for {@link #showRest()}. */
+    public boolean restWaiting() {
+        return rest.waiting();
     }
 
     private static Label heading(String text) {
