@@ -38,6 +38,8 @@ public final class DetailsView extends BorderPane {
     private final TreeTableView<DetailItem> table = new TreeTableView<>();
     private final TreeItem<DetailItem> root = new TreeItem<>();
     private final Button holders = new Button("Holders…");
+    /** While set, the lines wait (the table shows its placeholder): see {@link #holdLines()}. */
+    private boolean linesHeld;
 
     public DetailsView(DetailsViewModel vm, Consumer<String> filterBy) {
         this.vm = vm;
@@ -155,10 +157,26 @@ public final class DetailsView extends BorderPane {
     }
 
     /**
+     * Keeps the table empty until {@link #showLines()}: a start puts the tree on screen first and
+     * the details' rows (some 250 nodes to make and style) a pulse later. The table itself stays
+     * in the window, so its first layout is the one it always had.
+     */
+    public void holdLines() {
+        linesHeld = true;
+    }
+
+    /** Shows the lines held since {@link #holdLines()} (or refreshes them, when none were held). */
+    public void showLines() {
+        linesHeld = false;
+        refill();
+    }
+
+    /**
      * Updates the lines in place when only values changed (a live refresh), so selection and
      * scroll position stay; rebuilds the categories when the set of lines changed.
      */
     private void refill() {
+        if (linesHeld) return;
         List<DetailItem> next = vm.items();
         List<TreeItem<DetailItem>> shown = new ArrayList<>();
         root.getChildren().forEach(c -> shown.addAll(c.getChildren()));

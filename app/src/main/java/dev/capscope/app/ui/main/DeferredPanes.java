@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The parts of the window that a start may put on screen a pulse after the first tree: the
- * details' table, the sources with the timeline, the map with its legend. Their panes and headings
+ * details' lines, the sources with the timeline, the map with its legend. Their panes and headings
  * are in the first frame (so the layout does not move); their contents, some 460 nodes the first
  * CSS pass and show would otherwise create and style on the FX thread before the tree can appear,
  * are added by {@link #attach()}. Without {@link #defer()} every content is added at once.

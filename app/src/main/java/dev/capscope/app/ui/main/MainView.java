@@ -92,9 +92,10 @@ public final class MainView extends BorderPane {
         sourcesPane.setMinWidth(SourcesView.MIN_WIDTH);
         centerBox.setMinWidth(360);
         details.setMinWidth(250);
-        Node detailsTable = details.getCenter();
-        details.setCenter(null);
-        rest.add(() -> details.setCenter(detailsTable));
+        // the details' table is laid out from the start (its rows are what waits): added later, a
+        // row border of it was drawn half a pixel off in the screenshots
+        if (restLater) details.holdLines();
+        rest.add(details::showLines);
         map.setMinWidth(0);
         SplitPane main = new SplitPane(sourcesPane, centerBox, details);
         main.setId("mainSplit");

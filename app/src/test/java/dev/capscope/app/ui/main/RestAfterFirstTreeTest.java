@@ -35,10 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class RestAfterFirstTreeTest {
     static final String URI = "memory:log_client";
     /** Contents added after the first tree. */
-    static final String[] LATER = {"#detailsSheet", "#sourcesTree", "#occupancyMap", "#mapLegend"};
+    static final String[] LATER = {"#sourcesTree", "#occupancyMap", "#mapLegend"};
     /** Laid out from the start. */
     static final String[] FIRST = {"#capTree", "#sourcesPane", "#detailsPane", "#detailsHeading", "#mapPane",
-            "#mapHeading", "#mainSplit", "#centerSplit"};
+            "#mapHeading", "#mainSplit", "#centerSplit", "#detailsSheet"};
     private CapscopeHarness whole;
     private CapscopeHarness later;
     private MainView laterView;
@@ -85,6 +85,8 @@ class RestAfterFirstTreeTest {
         for (String id : LATER) {
             assertNull(fx(() -> laterStage.getScene().lookup(id)), id + " waits for the first tree");
         }
+        assertTrue(fx(() -> laterView.details().table().getRoot().getChildren().isEmpty()),
+                "the details' lines wait for the first tree");
         Map<String, Bounds> first = bounds(laterStage.getScene(), FIRST);
 
         fx(() -> {
@@ -93,6 +95,8 @@ class RestAfterFirstTreeTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(fx(laterView::restWaiting));
+        assertEquals(fx(() -> whole.view.details().table().getExpandedItemCount()),
+                fx(() -> laterView.details().table().getExpandedItemCount()), "the same details' lines");
         assertEquals(first, bounds(laterStage.getScene(), FIRST), "nothing moved when the rest came");
         String[] all = concat(FIRST, LATER);
         Map<String, Bounds> shown = bounds(laterStage.getScene(), all);
