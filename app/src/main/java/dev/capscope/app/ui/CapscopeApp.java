@@ -82,7 +82,7 @@ public class CapscopeApp extends Application {
         // attach (or start the demo) first: the worker connects and walks while the view is built
         GuiArguments parsed = arguments;
         openParameters(vm, parsed != null ? parsed : GuiArguments.parse(getParameters().getRaw()));
-        // waiting for the first tree: the details' table, the sources and the map follow it (MainView)
+        // waiting for the first tree: the details' lines, the sources and the map follow it (MainView)
         MainView view = new MainView(vm, Platform::exit, pre != null);
         // 1580 x 960, or the screen's usable area if smaller (no part of the window off screen)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
