@@ -79,7 +79,8 @@ class RestAfterFirstTreeTest {
 
     @Test
     void theRestComesWithoutMovingAnythingAndLooksAsAWholeWindow() throws Exception {
-        WaitForAsyncUtils.waitForFxEvents();
+        pulse(laterStage.getScene());
+        pulse(whole.view.getScene());
         assertTrue(fx(() -> !laterView.tree().getRoot().getChildren().isEmpty()), "the tree is in the first frame");
         assertTrue(fx(laterView::restWaiting));
         for (String id : LATER) {
@@ -93,7 +94,7 @@ class RestAfterFirstTreeTest {
             laterView.showRest();
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
+        pulse(laterStage.getScene());
         assertFalse(fx(laterView::restWaiting));
         assertEquals(fx(() -> whole.view.details().table().getExpandedItemCount()),
                 fx(() -> laterView.details().table().getExpandedItemCount()), "the same details' lines");
@@ -116,6 +117,22 @@ class RestAfterFirstTreeTest {
             return null;
         });
         assertEquals(1, fx(() -> laterStage.getScene().getRoot().lookupAll("#detailsSheet").size()));
+    }
+
+    /** Waits for a pulse of the scene to have laid it out (requested now, so after what ran before). */
+    private static void pulse(Scene scene) throws Exception {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        fx(() -> {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                done.complete(null);
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            javafx.application.Platform.requestNextPulse();
+            return null;
+        });
+        done.get(10, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private static Map<String, Bounds> bounds(Scene scene, String... ids) throws Exception {
