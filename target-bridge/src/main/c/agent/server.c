@@ -69,11 +69,15 @@ static void answer(struct agent *a, struct conn *c, const uint8_t *h, size_t len
   queue_response_end(c, start);
 }
 
+static void flush_output(struct conn *c);
+
 /* Parse complete frames from the input buffer, as many as the in-flight
- * limit allows. A bad header is answered at once, and the connection closes. */
+ * limit allows. A bad header is answered at once, and the connection closes.
+ * Each answer goes out as soon as it is made: a client that pipelined a walk
+ * decodes one answer while the next is being made. */
 static void process_input(struct agent *a, struct conn *c) {
   size_t off = 0;
-  while (!c->closing && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
+  while (!c->closing && !c->dead && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
     const uint8_t *h = c->in + off;
     struct proto_header hd;
     proto_header_decode(h, &hd);
@@ -87,6 +91,7 @@ static void process_input(struct agent *a, struct conn *c) {
     c->last_active_ms = conn_mono_ms(); /* a complete frame arrived */
     answer(a, c, h, len);
     off += len;
+    flush_output(c);
   }
   if (off) {
     memmove(c->in, c->in + off, c->in_len - off);
