@@ -194,6 +194,8 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
   if (rep->w->overflow)
     return;
   uint8_t *bits = rep->w->buf + off;
+  struct valid_bits *vb = &a->last_validity;
+  vb->task = 0;
   for (unsigned i = 0; i < nbits; i++) {
     int v = probe_valid(a->rt, &ti, first + i, rep);
     if (v < 0)
@@ -201,6 +203,20 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
     if (v)
       bits[i / 8] |= (uint8_t)(1u << (i % 8));
   }
+  memcpy(vb->bits, bits, (nbits + 7) / 8);
+  vb->first = first;
+  vb->last = last;
+  vb->gen = ti.generation;
+  vb->task = task;
+}
+
+/* Whether the last VALIDITY saw this task at this generation over first..last. */
+static const struct valid_bits *known_validity(const struct agent *a, const struct agent_task_info *ti,
+                                               unsigned first, unsigned last) {
+  const struct valid_bits *vb = &a->last_validity;
+  bool hit = vb->task != 0 && vb->task == ti->id && vb->gen == ti->generation && first >= vb->first &&
+             last <= vb->last;
+  return hit ? vb : NULL;
 }
 
 static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
@@ -216,8 +232,10 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
   wr_u64(rep->w, ti.generation);
   size_t count_off = wr_reserve(rep->w, 2);
   uint16_t count = 0;
+  const struct valid_bits *vb = known_validity(a, &ti, first, last);
   for (unsigned s = first; s <= last; s++) {
-    int v = probe_valid(rt, &ti, s, rep);
+    unsigned i = s - (vb ? vb->first : 0);
+    int v = vb ? (vb->bits[i / 8] >> (i % 8)) & 1 : probe_valid(rt, &ti, s, rep);
     if (v < 0)
       return;
     if (!v)

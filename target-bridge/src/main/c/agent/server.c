@@ -77,7 +77,8 @@ static void flush_output(struct conn *c);
  * decodes one answer while the next is being made. */
 static void process_input(struct agent *a, struct conn *c) {
   size_t off = 0;
-  while (!c->closing && !c->dead && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
+  while (!c->closing && !c->dead && c->nends < PROTO_MAX_IN_FLIGHT &&
+         c->in_len - off >= PROTO_HEADER_SIZE) {
     const uint8_t *h = c->in + off;
     struct proto_header hd;
     proto_header_decode(h, &hd);
