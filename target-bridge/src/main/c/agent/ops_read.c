@@ -292,6 +292,14 @@ static void op_threads(struct agent *a, struct reader *r, struct reply *rep) {
   }
 }
 
+/* Length of s, at most max (strnlen is not in every agent's libc). */
+static size_t bounded_len(const char *s, size_t max) {
+  size_t n = 0;
+  while (n < max && s[n])
+    n++;
+  return n;
+}
+
 /* One entry in one reservation, its bytes stored in place: written field by field (a call and a
  * bounds check per field, each string measured twice) it was most of a CAP_MAP answer's time. */
 void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e) {
@@ -302,7 +310,7 @@ void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry 
   bool wide = e->raw_id > 0xFFFFu;
   size_t n = 18 + (wide ? 2 : 0);
   for (int k = 0; k < 4; k++) {
-    len[k] = strnlen(str[k], cap[k] < PROTO_MAX_STRING ? cap[k] : PROTO_MAX_STRING);
+    len[k] = bounded_len(str[k], cap[k] < PROTO_MAX_STRING ? cap[k] : PROTO_MAX_STRING);
     n += 2 + len[k];
   }
   size_t at = wr_reserve(w, n);
