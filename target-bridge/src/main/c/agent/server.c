@@ -137,13 +137,18 @@ static void flush_output(struct conn *c) {
 }
 
 /* Answer buffered requests until the input holds no complete frame or the
- * in-flight limit holds us back (then POLLOUT progress resumes us). */
+ * in-flight limit holds us back (then POLLOUT progress resumes us). A flush
+ * that makes room under the limit goes on at once: the client may have sent
+ * everything already, and nothing else would wake us for the frames left. */
 static void pump(struct agent *a, struct conn *c) {
   for (;;) {
     size_t before = c->in_len;
     process_input(a, c);
+    bool held_back = c->nends >= PROTO_MAX_IN_FLIGHT;
     flush_output(c);
-    if (c->dead || c->closing || c->in_len == before || c->in_len < PROTO_HEADER_SIZE)
+    if (c->dead || c->closing || c->in_len < PROTO_HEADER_SIZE)
+      return;
+    if (c->in_len == before && !(held_back && c->nends < PROTO_MAX_IN_FLIGHT))
       return;
   }
 }

@@ -1,6 +1,7 @@
 /* A walk's requests pipelined against a real capsim process (docs/protocol.md §1 "A walk in one
  * round trip"): answers come in order, each sent as soon as it is made, and CAP_INFOS after a
  * VALIDITY of the same task reuses what that VALIDITY probed only while the generation stands. */
+#include <poll.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,33 @@ static uint32_t big_task(int fd) {
     if (t[i].valid > t[best].valid)
       best = i;
   return n ? t[best].id : 0;
+}
+
+static const uint16_t ops[6] = {OP_GENERATION, OP_VALIDITY, OP_CAP_INFOS,
+                                OP_THREADS,    OP_CAP_MAP,  OP_GENERATION};
+
+/* The six requests of one walk of `task` (ids id..id+5) at out; returns their bytes. */
+static size_t put_walk(uint8_t *out, uint32_t task, uint32_t id) {
+  size_t len = 0;
+  for (int i = 0; i < 6; i++) {
+    struct writer w;
+    wr_init(&w, 64);
+    if (ops[i] == OP_GENERATION) {
+      wr_u16(&w, 1);
+      wr_u32(&w, task);
+    } else {
+      wr_u32(&w, task);
+      if (ops[i] != OP_THREADS) {
+        wr_u16(&w, 0);
+        wr_u16(&w, ops[i] == OP_CAP_MAP ? 4095 : 4296);
+      }
+    }
+    proto_header_put(out + len, ops[i], id + (uint32_t)i, ST_OK, (uint32_t)w.len);
+    memcpy(out + len + PROTO_HEADER_SIZE, w.buf, w.len);
+    len += PROTO_HEADER_SIZE + w.len;
+    wr_free(&w);
+  }
+  return len;
 }
 
 static bool same_infos(const struct tv_capinfo *a, const struct tv_capinfo *b, int n) {
@@ -98,27 +126,7 @@ static void pipelined_answers_come_in_order(void) {
   }
   uint32_t task = big_task(fd);
   uint8_t burst[6 * (PROTO_HEADER_SIZE + 8)];
-  const uint16_t ops[6] = {OP_GENERATION, OP_VALIDITY, OP_CAP_INFOS,
-                           OP_THREADS,    OP_CAP_MAP,  OP_GENERATION};
-  size_t len = 0;
-  for (int i = 0; i < 6; i++) {
-    struct writer w;
-    wr_init(&w, 64);
-    if (ops[i] == OP_GENERATION) {
-      wr_u16(&w, 1);
-      wr_u32(&w, task);
-    } else {
-      wr_u32(&w, task);
-      if (ops[i] != OP_THREADS) {
-        wr_u16(&w, 0);
-        wr_u16(&w, ops[i] == OP_CAP_MAP ? 4095 : 4296);
-      }
-    }
-    proto_header_put(burst + len, ops[i], 100 + (uint32_t)i, ST_OK, (uint32_t)w.len);
-    memcpy(burst + len + PROTO_HEADER_SIZE, w.buf, w.len);
-    len += PROTO_HEADER_SIZE + w.len;
-    wr_free(&w);
-  }
+  size_t len = put_walk(burst, task, 100);
   CHECK_EQ(cl_send_raw(fd, burst, len), 0);
   uint64_t gen[2] = {0, 0};
   for (int i = 0; i < 6; i++) {
@@ -136,6 +144,74 @@ static void pipelined_answers_come_in_order(void) {
   CHECK_EQ(proc_stop(&p), 0);
 }
 
+static volatile uint32_t work_sink;
+
+/* Reads answers in small bites, each followed by some work on its bytes the way a client decodes
+ * them, until `frames` whole frames have come; false if the agent went quiet for 5 s first. */
+static bool take_answers(int fd, int frames) {
+  static uint8_t buf[1 << 20];
+  size_t have = 0;
+  int seen = 0;
+  while (seen < frames) {
+    struct pollfd p = {.fd = fd, .events = POLLIN};
+    if (poll(&p, 1, 5000) != 1)
+      return false;
+    ssize_t n = read(fd, buf + have, 1024 < sizeof buf - have ? 1024 : sizeof buf - have);
+    if (n <= 0)
+      return false;
+    uint32_t sum = 0;
+    for (int pass = 0; pass < 16; pass++)
+      for (ssize_t i = 0; i < n; i++)
+        sum = sum * 31 + buf[have + (size_t)i];
+    work_sink = sum;
+    have += (size_t)n;
+    size_t off = 0;
+    while (have - off >= PROTO_HEADER_SIZE) {
+      size_t flen = PROTO_HEADER_SIZE + get_u32(buf + off + PROTO_OFF_LENGTH);
+      if (have - off < flen)
+        break;
+      off += flen;
+      seen++;
+    }
+    memmove(buf, buf + off, have - off);
+    have -= off;
+  }
+  return true;
+}
+
+/* All walks of 64 tasks in one write, answers taken by a slow reader: the agent's in-flight limit
+ * holds it back again and again, and it must always go on once there is room (the client has
+ * nothing more to send that could wake it). */
+static void many_walks_with_a_slow_reader_all_answered(void) {
+  char listen[160];
+  snprintf(listen, sizeof listen, "unix:%s/many.sock", dir);
+  const char *args[] = {"capsim", "--scenario", scenario_path("sixty-four"), "--listen", listen, NULL};
+  struct proc p;
+  int fd = -1;
+  struct tv_hello h;
+  static struct tv_task t[128];
+  int n = 0;
+  if (proc_start(&p, args) != 0 || (fd = cl_connect(p.uri)) < 0 || tv_hello(fd, &h) != 0 ||
+      tv_tasks(fd, t, 128, &n) != 0 || n != 64) {
+    CHECK(!"capsim with 64 tasks did not start");
+    proc_stop(&p);
+    return;
+  }
+  static uint8_t burst[64 * 6 * (PROTO_HEADER_SIZE + 8)];
+  for (int round = 0; round < 400; round++) {
+    size_t len = 0;
+    for (int i = 0; i < n; i++)
+      len += put_walk(burst + len, t[i].id, 1000 + 6 * (uint32_t)i);
+    CHECK_EQ(cl_send_raw(fd, burst, len), 0);
+    if (!take_answers(fd, 6 * n)) {
+      CHECK(!"the agent stopped answering pipelined walks");
+      break;
+    }
+  }
+  close(fd);
+  CHECK_EQ(proc_stop(&p), 0);
+}
+
 int main(int argc, char **argv) {
   if (!mkdtemp(dir)) {
     perror("mkdtemp");
@@ -144,6 +220,7 @@ int main(int argc, char **argv) {
   static const struct test_case tests[] = {
       {"cap_infos_after_validity_follow_changes", cap_infos_after_validity_follow_changes},
       {"pipelined_answers_come_in_order", pipelined_answers_come_in_order},
+      {"many_walks_with_a_slow_reader_all_answered", many_walks_with_a_slow_reader_all_answered},
   };
   int rc = run_tests(tests, (int)(sizeof tests / sizeof *tests), argc, argv);
   rmdir(dir);
