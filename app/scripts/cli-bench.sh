@@ -1,15 +1,20 @@
 #!/bin/sh
 # The command line as a whole process, side by side with the everyday baseline: `capscope walk` of
 # the largest task of the demo scenario gui-stack (init -> desktop, 549 valid caps) against
-# `lsof -p` of a process holding 4096 open files, plus `capscope --version` (the floor: shell
-# launcher, one JVM, picocli, no target). Runs alternate (walk, lsof, version; the order rotates
-# every round), each timed by /usr/bin/time; prints every run, the medians and the ratio.
+# `lsof -p` of a process holding 4096 open files. `capscope walk` is timed twice: as users run it
+# (handed to the resident command server, docs/cli.md) and in a JVM of its own
+# (CAPSCOPE_SERVER=0); plus `capscope --version` (the floor of a JVM of its own: shell launcher,
+# one JVM, picocli, no target). Runs alternate (the order rotates every round), each timed by
+# /usr/bin/time; prints every run, the medians and the ratios. The served walk's CPU column is the
+# client's alone; the server's CPU per walk is read from /proc and printed apart. The bench's
+# command servers are its own (a private XDG_RUNTIME_DIR) and stopped at the end.
 #
 #   app/scripts/cli-bench.sh [N] [CAPSCOPE_HOME]     (defaults: 15 rounds, app/target/capscope)
 #
 # Needs: /usr/bin/time (apt-get install time), lsof (apt-get install lsof), bash (to open the
 # 4096 files). The first round is a warm-up (it also records the command line's class archive when
-# there is none yet) and is not counted. CAPSCOPE_CDS=0 measures without the archive.
+# there is none yet, and starts the command server) and is not counted. CAPSCOPE_CDS=0 measures
+# without the archive.
 # CAPSCOPE_BEFORE=DIR adds a fourth column: `capscope walk` of another build's app folder (an
 # older checkout's app/target/capscope), in the same rounds, with a class-archive cache of its own
 # (older launchers removed every other archive of their mode, this build's included).
@@ -30,6 +35,7 @@ home=$(cd "$home" && pwd -P)
 dir=$(mktemp -d)
 capsim_pid="" holder_pid=""
 cleanup() {
+  pkill -f "CommandServer $dir/run" 2>/dev/null
   [ -n "$capsim_pid" ] && kill "$capsim_pid" 2>/dev/null
   [ -n "$holder_pid" ] && kill "$holder_pid" 2>/dev/null
   rm -rf "$dir"
@@ -66,9 +72,12 @@ timed() { # timed NAME COMMAND...: runs COMMAND once, appends its wall seconds t
   echo "$wall" >> "$dir/$name"
   awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f\n", u + s }' >> "$dir/$name.cpu"
 }
+mkdir -m 700 "$dir/run"
+export XDG_RUNTIME_DIR="$dir/run"
 run_one() {
   case "$1" in
     walk) timed walk "$home/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
+    alone) timed alone env CAPSCOPE_SERVER=0 "$home/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
     baseline) timed baseline lsof -p "$holder_pid" ;;
     version) timed version "$home/bin/capscope" --version ;;
     before) timed before env XDG_CACHE_HOME="$dir/before-cache" "$CAPSCOPE_BEFORE/bin/capscope" walk --target "unix:$dir/capsim.sock" --task "init -> desktop" ;;
@@ -79,30 +88,42 @@ echo "capscope walk (gui-stack, init -> desktop) vs lsof -p (process with $fds o
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) cores"
 extra=""
 [ -n "$CAPSCOPE_BEFORE" ] && extra=before
-for what in walk baseline version $extra; do run_one "$what"; done
-rm -f "$dir/walk" "$dir/baseline" "$dir/version" "$dir/before" "$dir"/*.cpu
+for what in walk alone baseline version $extra; do run_one "$what"; done
+rm -f "$dir/walk" "$dir/alone" "$dir/baseline" "$dir/version" "$dir/before" "$dir"/*.cpu
+server_pid=$(pgrep -f "CommandServer $dir/run" | head -1)
+server_ticks() { [ -n "$server_pid" ] && awk '{ print $14 + $15 }' "/proc/$server_pid/stat" 2>/dev/null || echo 0; }
+ticks_before=$(server_ticks)
 round=0
 while [ "$round" -lt "$n" ]; do
   round=$((round + 1))
   case $((round % 3)) in
-    0) order="walk baseline version $extra" ;;
-    1) order="baseline $extra version walk" ;;
-    *) order="version walk $extra baseline" ;;
+    0) order="walk alone baseline version $extra" ;;
+    1) order="baseline $extra version alone walk" ;;
+    *) order="version walk $extra baseline alone" ;;
   esac
   for what in $order; do run_one "$what"; done
-  printf 'round %2d: walk %s s (cpu %s)  lsof %s s (cpu %s)  version %s s (cpu %s)%s\n' "$round" \
-    "$(tail -1 "$dir/walk")" "$(tail -1 "$dir/walk.cpu")" "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/baseline.cpu")" \
+  printf 'round %2d: walk %s s (cpu %s)  alone %s s (cpu %s)  lsof %s s (cpu %s)  version %s s (cpu %s)%s\n' "$round" \
+    "$(tail -1 "$dir/walk")" "$(tail -1 "$dir/walk.cpu")" "$(tail -1 "$dir/alone")" "$(tail -1 "$dir/alone.cpu")" \
+    "$(tail -1 "$dir/baseline")" "$(tail -1 "$dir/baseline.cpu")" \
     "$(tail -1 "$dir/version")" "$(tail -1 "$dir/version.cpu")" \
     "${extra:+  before: walk $(tail -1 "$dir/before") s (cpu $(tail -1 "$dir/before.cpu"))}"
 done
 median() { sort -n "$1" | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-w=$(median "$dir/walk") l=$(median "$dir/baseline") v=$(median "$dir/version")
-echo "median: capscope walk $w s, lsof -p $l s, capscope --version $v s"
+ticks_after=$(server_ticks)
+w=$(median "$dir/walk") a=$(median "$dir/alone") l=$(median "$dir/baseline") v=$(median "$dir/version")
+echo "median: capscope walk $w s (served), in a JVM of its own $a s, lsof -p $l s, capscope --version $v s"
 [ -n "$extra" ] && echo "median of the other build ($CAPSCOPE_BEFORE): capscope walk $(median "$dir/before") s"
 # CPU time (user + system of all threads) is what the load inflates least: the wall time of a
 # process on a busy machine is mostly waiting for a core.
-echo "median CPU: capscope walk $(median "$dir/walk.cpu") s, lsof -p $(median "$dir/baseline.cpu") s," \
-  "capscope --version $(median "$dir/version.cpu") s${extra:+, other build's walk $(median "$dir/before.cpu") s}"
-awk -v w="$w" -v l="$l" 'BEGIN { printf "ratio: capscope walk takes %.2fx the time of lsof -p (%s)\n", w / l,
-  w <= l ? "no slower" : "slower" }'
+echo "median CPU: capscope walk $(median "$dir/walk.cpu") s (the client), in a JVM of its own $(median "$dir/alone.cpu") s," \
+  "lsof -p $(median "$dir/baseline.cpu") s, capscope --version $(median "$dir/version.cpu") s${extra:+, other build's walk $(median "$dir/before.cpu") s}"
+if [ -n "$server_pid" ]; then
+  awk -v t=$((ticks_after - ticks_before)) -v hz="$(getconf CLK_TCK)" -v n="$n" -v pid="$server_pid" \
+    'BEGIN { printf "command server CPU: %.3f s per served walk (mean of %d, pid %s)\n", t / hz / n, n, pid }'
+else
+  echo "command server: none was running (every walk ran in a JVM of its own)"
+fi
+awk -v w="$w" -v a="$a" -v l="$l" 'BEGIN {
+  printf "ratio: capscope walk takes %.2fx the time of lsof -p (%s)\n", w / l, w <= l ? "no slower" : "slower"
+  printf "ratio: in a JVM of its own it takes %.2fx the time of lsof -p (%s)\n", a / l, a <= l ? "no slower" : "slower" }'
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

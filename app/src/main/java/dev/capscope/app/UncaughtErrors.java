@@ -5,7 +5,7 @@ package dev.capscope.app;
  * (the FX thread, background workers) and the command line alike, instead of the JVM's bare
  * stack dump on stderr.
  */
-final class UncaughtErrors {
+public final class UncaughtErrors {
     /**
      * The logger is looked up when an exception arrives, not at start: looking it up starts the JDK's
      * logging (its configuration, a few hundred classes), which a short command that never fails
@@ -16,7 +16,7 @@ final class UncaughtErrors {
     private UncaughtErrors() {
     }
 
-    static void install() {
+    public static void install() {
         Thread.setDefaultUncaughtExceptionHandler((thread, e) -> System.getLogger(LOGGER).log(System.Logger.Level.ERROR,
                 "uncaught exception in thread '" + thread.getName() + "' (a bug: please report it with this log)", e));
     }

@@ -42,7 +42,26 @@ public final class CapscopeCli {
         return cl.execute(args);
     }
 
-    private static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
+    /**
+     * Whether the resident command server may run these arguments (docs/cli.md, "Command server"):
+     * commands that only print, not their help or version (picocli colours help on a terminal,
+     * which the server cannot see). Commands that ask, run until stopped or open the window run in
+     * a JVM of their own. bin/capscope keeps the same list (a test holds the two equal).
+     */
+    public static boolean servable(String[] args) {
+        if (args.length == 0 || !PRINTING.contains(args[0])) {
+            return false;
+        }
+        for (String a : args) {
+            if (a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Commands that only print: their output is buffered, and the command server may run them. */
+    static final Set<String> PRINTING = Set.of("walk", "show", "targets", "lint", "diff", "snapshot",
             "objects", "timeline");
 
     /** Stands for "no subcommand at all": the version is the root command's alone. */
