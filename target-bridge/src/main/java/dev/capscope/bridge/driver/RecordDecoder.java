@@ -89,8 +89,9 @@ final class RecordDecoder {
     static List<CapMapEntry> capMapEntries(long[] n, int count, byte[] arena) {
         List<CapMapEntry> out = new ArrayList<>(count);
         // Neighbouring entries mostly repeat their strings (a server's dataspaces, its sessions): a
-        // string with the bytes of the previous entry's same string is that String again, and
-        // semantics equal in every field are the previous Semantics, instead of decoding anew.
+        // string with the bytes of the previous entry's same string (mostly the very same arena
+        // bytes, capbridge.h cb_cap_map) is that String again, and semantics equal in every field
+        // are the previous Semantics, instead of decoding anew.
         String[] strings = new String[4];
         int[] from = {-1, -1, -1, -1};
         int[] length = new int[4];
@@ -105,7 +106,9 @@ final class RecordDecoder {
                     int field = at + CapBridgeLibrary.CAPMAP_IFACE + 2 * k;
                     int f = (int) n[field];
                     int len = (int) n[field + 1];
-                    if (from[k] < 0 || !Arrays.equals(arena, from[k], from[k] + length[k], arena, f, f + len)) {
+                    boolean again = f == from[k] && len == length[k] // libcapbridge shares repeated bytes
+                            || from[k] >= 0 && Arrays.equals(arena, from[k], from[k] + length[k], arena, f, f + len);
+                    if (!again) {
                         strings[k] = len == 0 ? null : string(arena, f, len);
                         same = false;
                     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -17,6 +18,11 @@ class RecordDecoderTest {
     private static final class CapMapRecords {
         final List<long[]> records = new ArrayList<>();
         final ByteArrayOutputStream arena = new ByteArrayOutputStream();
+        final boolean share; // a string equal to the previous record's same string names its bytes
+
+        CapMapRecords(boolean share) {
+            this.share = share;
+        }
 
         CapMapRecords add(int index, Semantics s) {
             long[] r = new long[CapBridgeLibrary.CAPMAP_FIELDS];
@@ -29,6 +35,14 @@ class RecordDecoderTest {
                 String[] strings = {s.rpcInterface(), s.label(), s.args(), s.server()};
                 for (int k = 0; k < 4; k++) {
                     byte[] b = strings[k] == null ? new byte[0] : strings[k].getBytes(StandardCharsets.UTF_8);
+                    int at = CapBridgeLibrary.CAPMAP_IFACE + 2 * k;
+                    long[] previous = records.isEmpty() ? null : records.get(records.size() - 1);
+                    if (share && previous != null && previous[at + 1] == b.length && Arrays.equals(b,
+                            Arrays.copyOfRange(arena.toByteArray(), (int) previous[at], (int) (previous[at] + b.length)))) {
+                        r[at] = previous[at];
+                        r[at + 1] = b.length;
+                        continue;
+                    }
                     r[CapBridgeLibrary.CAPMAP_IFACE + 2 * k] = arena.size();
                     r[CapBridgeLibrary.CAPMAP_IFACE + 2 * k + 1] = b.length;
                     arena.writeBytes(b);
@@ -63,12 +77,14 @@ class RecordDecoderTest {
                 new Semantics("Dataspace", null, null, "core", 4096L),
                 new Semantics("Dataspace", "glyph", null, null, 4096L),
         };
-        CapMapRecords records = new CapMapRecords();
-        List<CapMapEntry> expected = new ArrayList<>();
-        for (int i = 0; i < rows.length; i++) {
-            records.add(i, rows[i]);
-            expected.add(new CapMapEntry(i, 100 + i, 1, rows[i]));
+        for (boolean share : new boolean[] {false, true}) {
+            CapMapRecords records = new CapMapRecords(share);
+            List<CapMapEntry> expected = new ArrayList<>();
+            for (int i = 0; i < rows.length; i++) {
+                records.add(i, rows[i]);
+                expected.add(new CapMapEntry(i, 100 + i, 1, rows[i]));
+            }
+            assertEquals(expected, records.decode(), share ? "repeated strings sharing their bytes" : "all bytes apart");
         }
-        assertEquals(expected, records.decode());
     }
 }
