@@ -71,10 +71,16 @@ static void answer(struct agent *a, struct conn *c, const uint8_t *h, size_t len
 
 static void flush_output(struct conn *c);
 
+/* Unsent answer bytes that go out before the next pipelined request is answered. A walk's large
+ * answers (cap infos, cap map) then reach the client while the agent makes the next one, and
+ * small answers travel together: every send can wake the client, which costs more than it gives
+ * on a loaded machine. */
+#define FLUSH_EARLY 4096
+
 /* Parse complete frames from the input buffer, as many as the in-flight
  * limit allows. A bad header is answered at once, and the connection closes.
- * Each answer goes out as soon as it is made: a client that pipelined a walk
- * decodes one answer while the next is being made. */
+ * Once FLUSH_EARLY bytes of answers wait, they go out before the next request
+ * is answered: a client that pipelined a walk decodes them meanwhile. */
 static void process_input(struct agent *a, struct conn *c) {
   size_t off = 0;
   while (!c->closing && !c->dead && c->nends < PROTO_MAX_IN_FLIGHT &&
@@ -92,7 +98,8 @@ static void process_input(struct agent *a, struct conn *c) {
     c->last_active_ms = conn_mono_ms(); /* a complete frame arrived */
     answer(a, c, h, len);
     off += len;
-    flush_output(c);
+    if (c->out.len - c->out_off >= FLUSH_EARLY)
+      flush_output(c);
   }
   if (off) {
     memmove(c->in, c->in + off, c->in_len - off);

@@ -7,7 +7,6 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
-#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,9 +28,7 @@ int64_t cb_now_ms(void)
 }
 
 /* Microseconds to keep polling without sleeping before a blocking wait: on a VM an idle vCPU
- * takes hundreds of µs to wake, paid per request in a ping-pong; an answer usually comes sooner.
- * Between polls the thread yields: on a loaded machine the agent may be waiting for this very
- * CPU, and spinning on it would only delay the answer. */
+ * takes hundreds of µs to wake, paid per request in a ping-pong; an answer usually comes sooner. */
 #define CB_SPIN_US 200
 
 static int64_t now_us(void)
@@ -50,7 +47,6 @@ static int wait_fd(int fd, short events, int64_t deadline)
 		int r = poll(&p, 1, 0);
 		if (r > 0) return 1;
 		if (r < 0 && errno != EINTR) return -1;
-		sched_yield();
 	} while (now_us() < spin_until);
 	for (;;) {
 		int64_t left = deadline - cb_now_ms();
