@@ -35,6 +35,10 @@ public record GuiArguments(List<Path> files, String target) {
      * out; arguments that do not parse give no files and no target (the demo then starts).
      */
     public static GuiArguments parse(List<String> args) {
+        if (args.isEmpty()) {
+            // the usual start: picocli's classes (not in the class archive) would cost the start ~0.1 s
+            return new GuiArguments(List.of(), null);
+        }
         GuiCommand gui = new GuiCommand();
         CommandLine cl = new CommandLine(gui);
         cl.setUnmatchedArgumentsAllowed(true);

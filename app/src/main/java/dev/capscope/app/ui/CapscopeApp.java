@@ -35,6 +35,8 @@ public class CapscopeApp extends Application {
     /** Started by {@link #launchWindow} before the toolkit; null when launched otherwise. */
     private static volatile StartupPrefetch prefetch;
     private static volatile dev.capscope.app.ui.service.DemoTargetLauncher demo;
+    /** The arguments as {@link #launchWindow} parsed them (parsed once); null when launched otherwise. */
+    private static volatile GuiArguments arguments;
     private FxTaskRunner runner;
     private UiContext ctx;
     private Stage stage;
@@ -47,6 +49,7 @@ public class CapscopeApp extends Application {
     public static void launchWindow(String[] args) {
         StartupProbe.mark("main");
         GuiArguments p = GuiArguments.parse(List.of(args));
+        arguments = p;
         demo = BridgeWiring.demoLauncher();
         // The demo target must not outlive the app, even when the app is killed or the window
         // cannot open (the prefetch may have started capsim before the toolkit failed).
@@ -77,7 +80,8 @@ public class CapscopeApp extends Application {
         }
         MainViewModel vm = new MainViewModel(ctx);
         // attach (or start the demo) first: the worker connects and walks while the view is built
-        openParameters(vm, getParameters().getRaw());
+        GuiArguments parsed = arguments;
+        openParameters(vm, parsed != null ? parsed : GuiArguments.parse(getParameters().getRaw()));
         MainView view = new MainView(vm, Platform::exit);
         // 1580 x 960, or the screen's usable area if smaller (no part of the window off screen)
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -115,6 +119,8 @@ public class CapscopeApp extends Application {
         javafx.animation.PauseTransition timeout = new javafx.animation.PauseTransition(wait);
         timeout.setOnFinished(e -> showOnce.run());
         Platform.runLater(() -> {
+            // Also when the prefetch has already walked: skipped, the first layout (with the rows) put
+            // a 1024x700 window's split divider 2 px higher than it has always been.
             styleAhead(stage);
             timeout.play();
         });
@@ -152,8 +158,7 @@ public class CapscopeApp extends Application {
         return CapscopeApp.class.getResource("capscope.css").toExternalForm();
     }
 
-    static void openParameters(MainViewModel vm, List<String> raw) {
-        GuiArguments p = GuiArguments.parse(raw);
+    static void openParameters(MainViewModel vm, GuiArguments p) {
         p.files().forEach(vm::openSnapshotFile);
         if (p.target() != null) {
             vm.attachTo(p.target());

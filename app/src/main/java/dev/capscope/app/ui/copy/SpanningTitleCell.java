@@ -3,7 +3,6 @@ package dev.capscope.app.ui.copy;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.TreeTableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.text.Text;
 
 import java.util.function.Function;
@@ -47,13 +46,12 @@ public class SpanningTitleCell<S, T> extends TreeTableCell<S, T> {
             setText(null);
             setGraphic(title);
             setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            if (getTooltip() == null) setTooltip(new Tooltip(t));
-            else if (!t.equals(getTooltip().getText())) getTooltip().setText(t);
+            HoverTooltip.set(this, t);
         } else {
             setGraphic(null);
             setContentDisplay(ContentDisplay.TEXT_ONLY);
             setText(t);
-            setTooltip(null);
+            HoverTooltip.set(this, null);
         }
     }
 

@@ -53,7 +53,7 @@ public final class DetailsView extends BorderPane {
         copyAll.setId("detailsCopyAll");
         copyAll.getStyleClass().add("small");
         copyAll.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        copyAll.setTooltip(new Tooltip("Copy every line of the details as text"));
+        dev.capscope.app.ui.copy.HoverTooltip.set(copyAll, "Copy every line of the details as text");
         copyAll.setOnAction(e -> ClipboardText.put(vm.allAsText()));
         holders.setId("detailsHolders");
         holders.getStyleClass().add("small");
@@ -189,9 +189,6 @@ public final class DetailsView extends BorderPane {
 
     /** Category lines are headings; a fact's tooltip says what it means. */
     private final class LineRow extends TreeTableRow<DetailItem> {
-        /** One tooltip per row, its text changed as the row is reused: a new Tooltip per update cost a popup each time. */
-        private Tooltip tooltip;
-
         @Override
         protected void updateItem(DetailItem d, boolean empty) {
             super.updateItem(d, empty);
@@ -199,13 +196,8 @@ public final class DetailsView extends BorderPane {
             pseudoClassStateChanged(CATEGORY, category);
             String tip = empty || d == null || category || d.description().isEmpty() ? null
                     : d.category() + " · " + d.name() + ": " + d.description();
-            if (tip == null) {
-                if (getTooltip() != null) setTooltip(null);
-                return;
-            }
-            if (tooltip == null) tooltip = new Tooltip();
-            if (!tip.equals(tooltip.getText())) tooltip.setText(tip);
-            if (getTooltip() != tooltip) setTooltip(tooltip);
+            // one tooltip per row, made on its first hover, its text changed as the row is reused
+            dev.capscope.app.ui.copy.HoverTooltip.set(this, tip);
         }
     }
 

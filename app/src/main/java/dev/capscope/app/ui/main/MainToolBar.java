@@ -29,9 +29,9 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         filter.setId("filterField");
         filter.setPromptText("Find: selector, 0x…, kind, label…");
-        filter.setTooltip(new Tooltip("Filter and find (Ctrl+F): a selector or kcap (515, 0x203), a badge, a kind, "
+        dev.capscope.app.ui.copy.HoverTooltip.set(filter, "Filter and find (Ctrl+F): a selector or kcap (515, 0x203), a badge, a kind, "
                 + "an interface, a label, a server, lint text, or obj:ID for the holders of a kernel object.\n"
-                + "Enter / Shift+Enter (F3 / Shift+F3): next / previous match. Down: into the tree. Esc: clear."));
+                + "Enter / Shift+Enter (F3 / Shift+F3): next / previous match. Down: into the tree. Esc: clear.");
         filter.setPrefColumnCount(16);
         filter.setMinWidth(130);
         filter.setMaxWidth(340);
@@ -59,7 +59,7 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         ChoiceBox<Grouping> grouping = new ChoiceBox<>(FXCollections.observableArrayList(Grouping.values()));
         grouping.setId("groupingChoice");
         grouping.valueProperty().bindBidirectional(vm.tree().groupingProperty());
-        grouping.setTooltip(new Tooltip("How the component area's cap-map entries are grouped"));
+        dev.capscope.app.ui.copy.HoverTooltip.set(grouping, "How the component area's cap-map entries are grouped");
         grouping.setMaxWidth(170);
 
         CheckBox empty = new CheckBox("Empty slots");
@@ -69,7 +69,7 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         CheckBox live = new CheckBox("Live");
         live.setId("liveToggle");
         live.selectedProperty().bindBidirectional(vm.liveRefreshProperty());
-        live.setTooltip(new Tooltip("Live refresh: walk again when the task's generation changes (Ctrl+L)"));
+        dev.capscope.app.ui.copy.HoverTooltip.set(live, "Live refresh: walk again when the task's generation changes (Ctrl+L)");
         ChoiceBox<Integer> interval = new ChoiceBox<>(FXCollections.observableArrayList(250, 500, 1000, 2000, 5000, 10000));
         interval.setId("intervalChoice");
         interval.setConverter(new StringConverter<>() {
@@ -92,8 +92,8 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         ComboBox<String> profile = new ComboBox<>(vm.profile().choices());
         profile.setId("profileChoice");
         profile.valueProperty().bindBidirectional(vm.profile().choiceProperty());
-        profile.setTooltip(new Tooltip("Layout profile: where core's slots and the cap map are "
-                + "(auto-detect guesses it from the space; the status bar says which and how sure)"));
+        dev.capscope.app.ui.copy.HoverTooltip.set(profile, "Layout profile: where core's slots and the cap map are "
+                + "(auto-detect guesses it from the space; the status bar says which and how sure)");
         profile.setPrefWidth(150);
 
         for (javafx.scene.control.Control c : new javafx.scene.control.Control[]{grouping, empty, live, interval, refresh, profile}) {

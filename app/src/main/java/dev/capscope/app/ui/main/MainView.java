@@ -56,8 +56,8 @@ public final class MainView extends BorderPane {
 
         Label mapHeading = heading("Occupancy of selectors 0–4296");
         mapHeading.setId("mapHeading");
-        mapHeading.setTooltip(new javafx.scene.control.Tooltip(
-                "Click a cell to select its selector in the tree; Ctrl+wheel or Ctrl +/- zooms, Ctrl+0 resets"));
+        dev.capscope.app.ui.copy.HoverTooltip.set(mapHeading,
+                "Click a cell to select its selector in the tree; Ctrl+wheel or Ctrl +/- zooms, Ctrl+0 resets");
         VBox mapPane = new VBox(4, mapHeading, map, new MapLegend(vm.view().themeProperty()));
         mapPane.setId("mapPane");
         mapPane.getStyleClass().add("map-pane");

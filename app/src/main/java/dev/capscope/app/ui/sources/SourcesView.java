@@ -136,7 +136,7 @@ public final class SourcesView extends TreeView<Object> {
             setContentDisplay(javafx.scene.control.ContentDisplay.LEFT);
             if (empty || item == null) {
                 setText(null);
-                setTooltip(null);
+                dev.capscope.app.ui.copy.HoverTooltip.set(this, null);
                 return;
             }
             if (item instanceof LiveTarget t) {
@@ -163,11 +163,7 @@ public final class SourcesView extends TreeView<Object> {
             }
             String full = item instanceof LiveTarget t && !t.title().equals(t.endpoint())
                     ? getText() + "\n" + t.endpoint() : getText();
-            if (getTooltip() == null) {
-                setTooltip(new javafx.scene.control.Tooltip(full));
-            } else if (!full.equals(getTooltip().getText())) {
-                getTooltip().setText(full);
-            }
+            dev.capscope.app.ui.copy.HoverTooltip.set(this, full);
         }
     }
 

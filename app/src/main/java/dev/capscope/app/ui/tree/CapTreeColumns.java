@@ -32,15 +32,9 @@ final class CapTreeColumns {
                 setText(text);
                 {
                     // long roles and meanings ("LOG 'init -> launcher -> launcher' @init -> terminal_log")
-                    // end in "…" on narrow windows: the whole text on hover (made once per cell, then
-                    // only updated); Copy cell copies it
-                    if (text == null || text.isEmpty()) {
-                        setTooltip(null);
-                    } else if (getTooltip() == null) {
-                        setTooltip(new javafx.scene.control.Tooltip(text));
-                    } else if (!text.equals(getTooltip().getText())) {
-                        getTooltip().setText(text);
-                    }
+                    // end in "…" on narrow windows: the whole text on hover (made on the first hover,
+                    // then only updated); Copy cell copies it
+                    dev.capscope.app.ui.copy.HoverTooltip.set(this, text);
                 }
             }
         });
