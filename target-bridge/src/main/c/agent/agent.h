@@ -84,6 +84,15 @@ struct agent {
     uint64_t gen;
     uint16_t count;
   } cache[256];
+  /* What the last VALIDITY probed (task 0: nothing). A CAP_INFOS of the same task at the same
+   * generation, inside the same range, probes only the selectors found valid there: a pipelined
+   * walk asks the two one after the other, and the generation moves with every change. */
+  struct valid_bits {
+    uint32_t task;
+    uint64_t gen;
+    uint16_t first, last;
+    uint8_t bits[(PROTO_LAST_SELECTOR + 8) / 8]; /* bit i: selector first + i */
+  } last_validity;
   struct agent_lease lease;
   uint32_t last_client; /* the last socket connection's id */
 };

@@ -7,6 +7,7 @@
 #include <l4/sys/task.h>
 
 #include "agent/agent.h"
+#include "protocol/header.h"
 
 #define KCAP(sel) ((l4_cap_idx_t)(sel) << L4_CAP_SHIFT)
 
@@ -194,6 +195,8 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
   if (rep->w->overflow)
     return;
   uint8_t *bits = rep->w->buf + off;
+  struct valid_bits *vb = &a->last_validity;
+  vb->task = 0;
   for (unsigned i = 0; i < nbits; i++) {
     int v = probe_valid(a->rt, &ti, first + i, rep);
     if (v < 0)
@@ -201,6 +204,20 @@ static void op_validity(struct agent *a, struct reader *r, struct reply *rep) {
     if (v)
       bits[i / 8] |= (uint8_t)(1u << (i % 8));
   }
+  memcpy(vb->bits, bits, (nbits + 7) / 8);
+  vb->first = first;
+  vb->last = last;
+  vb->gen = ti.generation;
+  vb->task = task;
+}
+
+/* Whether the last VALIDITY saw this task at this generation over first..last. */
+static const struct valid_bits *known_validity(const struct agent *a, const struct agent_task_info *ti,
+                                               unsigned first, unsigned last) {
+  const struct valid_bits *vb = &a->last_validity;
+  bool hit = vb->task != 0 && vb->task == ti->id && vb->gen == ti->generation && first >= vb->first &&
+             last <= vb->last;
+  return hit ? vb : NULL;
 }
 
 static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
@@ -216,8 +233,10 @@ static void op_cap_infos(struct agent *a, struct reader *r, struct reply *rep) {
   wr_u64(rep->w, ti.generation);
   size_t count_off = wr_reserve(rep->w, 2);
   uint16_t count = 0;
+  const struct valid_bits *vb = known_validity(a, &ti, first, last);
   for (unsigned s = first; s <= last; s++) {
-    int v = probe_valid(rt, &ti, s, rep);
+    unsigned i = s - (vb ? vb->first : 0);
+    int v = vb ? (vb->bits[i / 8] >> (i % 8)) & 1 : probe_valid(rt, &ti, s, rep);
     if (v < 0)
       return;
     if (!v)
@@ -273,20 +292,49 @@ static void op_threads(struct agent *a, struct reader *r, struct reply *rep) {
   }
 }
 
+/* Length of s, at most max (strnlen is not in every agent's libc). */
+static size_t bounded_len(const char *s, size_t max) {
+  size_t n = 0;
+  while (n < max && s[n])
+    n++;
+  return n;
+}
+
+/* One entry in one reservation, its bytes stored in place: written field by field (a call and a
+ * bounds check per field, each string measured twice) it was most of a CAP_MAP answer's time. */
 void agent_write_capmap_entry(struct writer *w, const struct agent_capmap_entry *e) {
-  wr_u16(w, e->index);
+  const char *str[4] = {e->sem.iface, e->sem.label, e->sem.args, e->sem.server};
+  const size_t cap[4] = {sizeof e->sem.iface, sizeof e->sem.label, sizeof e->sem.args,
+                         sizeof e->sem.server};
+  size_t len[4];
   bool wide = e->raw_id > 0xFFFFu;
-  wr_u16(w, (uint16_t)e->raw_id);
-  wr_u8(w, e->ref_cnt);
-  wr_u8(w, (uint8_t)(wide ? e->flags | CAPMAP_FLAG_ID_HIGH : e->flags & ~CAPMAP_FLAG_ID_HIGH));
-  if (wide)
-    wr_u16(w, (uint16_t)(e->raw_id >> 16));
-  wr_u32(w, e->sem.server_task);
-  wr_u64(w, e->sem.quota);
-  wr_str(w, e->sem.iface);
-  wr_str(w, e->sem.label);
-  wr_str(w, e->sem.args);
-  wr_str(w, e->sem.server);
+  size_t n = 18 + (wide ? 2 : 0);
+  for (int k = 0; k < 4; k++) {
+    len[k] = bounded_len(str[k], cap[k] < PROTO_MAX_STRING ? cap[k] : PROTO_MAX_STRING);
+    n += 2 + len[k];
+  }
+  size_t at = wr_reserve(w, n);
+  if (w->overflow)
+    return;
+  uint8_t *p = w->buf + at;
+  proto_put16(p, e->index);
+  proto_put16(p + 2, (uint16_t)e->raw_id);
+  p[4] = e->ref_cnt;
+  p[5] = (uint8_t)(wide ? e->flags | CAPMAP_FLAG_ID_HIGH : e->flags & ~CAPMAP_FLAG_ID_HIGH);
+  p += 6;
+  if (wide) {
+    proto_put16(p, (uint16_t)(e->raw_id >> 16));
+    p += 2;
+  }
+  proto_put32(p, e->sem.server_task);
+  proto_put32(p + 4, (uint32_t)e->sem.quota);
+  proto_put32(p + 8, (uint32_t)(e->sem.quota >> 32));
+  p += 12;
+  for (int k = 0; k < 4; k++) {
+    proto_put16(p, (uint16_t)len[k]);
+    memcpy(p + 2, str[k], len[k]);
+    p += 2 + len[k];
+  }
 }
 
 static void op_cap_map(struct agent *a, struct reader *r, struct reply *rep) {

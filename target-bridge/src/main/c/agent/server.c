@@ -69,11 +69,22 @@ static void answer(struct agent *a, struct conn *c, const uint8_t *h, size_t len
   queue_response_end(c, start);
 }
 
+static void flush_output(struct conn *c);
+
+/* Unsent answer bytes that go out before the next pipelined request is answered. A walk's large
+ * answers (cap infos, cap map) then reach the client while the agent makes the next one, and
+ * small answers travel together: every send can wake the client, which costs more than it gives
+ * on a loaded machine. */
+#define FLUSH_EARLY 4096
+
 /* Parse complete frames from the input buffer, as many as the in-flight
- * limit allows. A bad header is answered at once, and the connection closes. */
+ * limit allows. A bad header is answered at once, and the connection closes.
+ * Once FLUSH_EARLY bytes of answers wait, they go out before the next request
+ * is answered: a client that pipelined a walk decodes them meanwhile. */
 static void process_input(struct agent *a, struct conn *c) {
   size_t off = 0;
-  while (!c->closing && c->nends < PROTO_MAX_IN_FLIGHT && c->in_len - off >= PROTO_HEADER_SIZE) {
+  while (!c->closing && !c->dead && c->nends < PROTO_MAX_IN_FLIGHT &&
+         c->in_len - off >= PROTO_HEADER_SIZE) {
     const uint8_t *h = c->in + off;
     struct proto_header hd;
     proto_header_decode(h, &hd);
@@ -87,6 +98,8 @@ static void process_input(struct agent *a, struct conn *c) {
     c->last_active_ms = conn_mono_ms(); /* a complete frame arrived */
     answer(a, c, h, len);
     off += len;
+    if (c->out.len - c->out_off >= FLUSH_EARLY)
+      flush_output(c);
   }
   if (off) {
     memmove(c->in, c->in + off, c->in_len - off);
@@ -131,13 +144,18 @@ static void flush_output(struct conn *c) {
 }
 
 /* Answer buffered requests until the input holds no complete frame or the
- * in-flight limit holds us back (then POLLOUT progress resumes us). */
+ * in-flight limit holds us back (then POLLOUT progress resumes us). A flush
+ * that makes room under the limit goes on at once: the client may have sent
+ * everything already, and nothing else would wake us for the frames left. */
 static void pump(struct agent *a, struct conn *c) {
   for (;;) {
     size_t before = c->in_len;
     process_input(a, c);
+    bool held_back = c->nends >= PROTO_MAX_IN_FLIGHT;
     flush_output(c);
-    if (c->dead || c->closing || c->in_len == before || c->in_len < PROTO_HEADER_SIZE)
+    if (c->dead || c->closing || c->in_len < PROTO_HEADER_SIZE)
+      return;
+    if (c->in_len == before && !(held_back && c->nends < PROTO_MAX_IN_FLIGHT))
       return;
   }
 }

@@ -135,7 +135,8 @@ CB_API int cb_cap_infos(cb_conn *c, uint32_t task, int first, int last, int64_t 
                         int64_t *meta);
 CB_API int cb_threads(cb_conn *c, uint32_t task, int64_t *nums, int max_threads, uint8_t *arena, int arena_cap,
                       int64_t *meta);
-/* One page of the cap map; meta[1] is the index to continue at, 0xFFFF when complete. */
+/* One page of the cap map; meta[1] is the index to continue at, 0xFFFF when complete. A string
+ * equal to the previous entry's same string names the same arena bytes (offset and length). */
 CB_API int cb_cap_map(cb_conn *c, uint32_t task, int first, int last, int64_t *nums, int max_entries,
                       uint8_t *arena, int arena_cap, int64_t *meta);
 

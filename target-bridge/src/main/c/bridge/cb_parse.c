@@ -269,7 +269,14 @@ int cb_parse_cap_map(const uint8_t *p, size_t n, uint32_t task, uint16_t first, 
 				return cb_fail(e, CB_E_PROTOCOL,
 				               "CAP_MAP entry %u: string %d runs past the payload or over %d bytes", idx, s + 1,
 				               CB_MAX_STRING);
-			if (arena_put(a, str, len, &m[strings[s]], &m[strings[s] + 1], e) < 0) return e->code;
+			/* The previous entry's same string again (a server's dataspaces, its sessions): its bytes. */
+			int64_t *at = &m[strings[s]], *was = i ? at - CB_CAPMAP_FIELDS : NULL;
+			if (was && was[1] == len && memcmp(a->buf + was[0], str, len) == 0) {
+				at[0] = was[0];
+				at[1] = len;
+			} else if (arena_put(a, str, len, &at[0], &at[1], e) < 0) {
+				return e->code;
+			}
 		}
 	}
 	if (finish(&r, e, "CAP_MAP") < 0) return e->code;

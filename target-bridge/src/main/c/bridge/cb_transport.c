@@ -186,6 +186,7 @@ int cb_transport_open(struct cb_transport *t, const char *uri, int64_t deadline,
 	t->fd = -1;
 	t->is_socket = 0;
 	t->armor = NULL;
+	t->ahead_off = t->ahead_len = 0;
 	if (!uri) return cb_fail(e, CB_E_INTERNAL, "no target address");
 	if (strncmp(uri, "unix:", 5) == 0) {
 		t->kind = CB_T_UNIX;
@@ -229,15 +230,14 @@ int cb_transport_write(struct cb_transport *t, const uint8_t *buf, size_t n, int
 	return 0;
 }
 
-int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e)
+/* One read(2) into dst (at most cap bytes), waiting for the descriptor as needed: bytes read, or
+ * a negative error with `done` bytes of the caller's n already in hand (for the message). */
+static ssize_t read_some(struct cb_transport *t, uint8_t *dst, size_t cap, size_t done, size_t n, int64_t deadline,
+                         struct cb_err *e)
 {
-	size_t done = 0;
-	while (done < n) {
-		ssize_t r = read(t->fd, buf + done, n - done);
-		if (r > 0) {
-			done += (size_t)r;
-			continue;
-		}
+	for (;;) {
+		ssize_t r = read(t->fd, dst, cap);
+		if (r > 0) return r;
 		if (r == 0)
 			return cb_fail(e, CB_E_UNREACHABLE, "target closed the connection%s",
 			               done ? " in the middle of a frame" : "");
@@ -255,6 +255,31 @@ int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t de
 			               "busy (all its connections in use); try again shortly");
 		return cb_fail(e, CB_E_UNREACHABLE, "connection to the target broke: %s", strerror(errno));
 	}
+}
+
+int cb_transport_read(struct cb_transport *t, uint8_t *buf, size_t n, int64_t deadline, struct cb_err *e)
+{
+	size_t done = 0;
+	while (done < n) {
+		if (t->ahead_off < t->ahead_len) {
+			size_t k = t->ahead_len - t->ahead_off;
+			if (k > n - done) k = n - done;
+			memcpy(buf + done, t->ahead + t->ahead_off, k);
+			t->ahead_off += k;
+			done += k;
+			continue;
+		}
+		if (n - done >= CB_READ_AHEAD) { /* a long payload: no detour through the buffer */
+			ssize_t r = read_some(t, buf + done, n - done, done, n, deadline, e);
+			if (r < 0) return (int)r;
+			done += (size_t)r;
+			continue;
+		}
+		ssize_t r = read_some(t, t->ahead, CB_READ_AHEAD, done, n, deadline, e);
+		if (r < 0) return (int)r;
+		t->ahead_off = 0;
+		t->ahead_len = (size_t)r;
+	}
 	return 0;
 }
 
@@ -263,4 +288,5 @@ void cb_transport_close(struct cb_transport *t)
 	cb_armor_release(t);
 	if (t->fd >= 0) close(t->fd);
 	t->fd = -1;
+	t->ahead_off = t->ahead_len = 0;
 }

@@ -23,9 +23,12 @@ public final class CapSpace {
     private final List<ThreadInfo> threads;
     private final List<CapMapEntry> capMap;
 
-    private final Map<Integer, Slot> slotIndex;
-    private final Map<Long, KernelObject> objectIndex;
-    private final Map<Integer, CapMapEntry> capMapIndex;
+    // Lookup indexes, built once: no boxed keys, since a walk builds a space per task and pulse.
+    private final LongIndex objectIndex; // object id -> position in objects
+    private final char[] slotAt;         // selector -> position in slots + 1, 0 when empty
+    private final char[] capMapAt;       // cap-map index -> position in capMap + 1, 0 when none
+    private volatile Map<Integer, Slot> slotMap; // the map views, made when first asked for
+    private volatile Map<Integer, CapMapEntry> capMapMap;
 
     public CapSpace(String taskName, String profile, long generation, List<KernelObject> objects,
                     List<Slot> slots, List<ThreadInfo> threads, List<CapMapEntry> capMap) {
@@ -33,36 +36,51 @@ public final class CapSpace {
         this.profile = profile;
         this.generation = generation;
         // By id, so that equal spaces are equal whatever order their objects came in.
-        this.objects = objects.stream().sorted(java.util.Comparator.comparingLong(KernelObject::id)).toList();
+        this.objects = sortedById(objects);
         this.slots = sortedCopy(slots, Slot::selector, "selector");
         this.threads = sortedCopy(threads, ThreadInfo::index, "thread index");
         this.capMap = sortedCopy(capMap, CapMapEntry::index, "cap-map index");
 
-        Map<Long, KernelObject> ob = new HashMap<>(this.objects.size() * 2);
-        for (KernelObject o : this.objects) {
-            if (ob.put(o.id(), o) != null) {
-                throw new IllegalArgumentException("duplicate object id " + o.id());
+        LongIndex ob = new LongIndex(this.objects.size());
+        for (int i = 0; i < this.objects.size(); i++) {
+            if (ob.putIfAbsent(this.objects.get(i).id(), i) >= 0) {
+                throw new IllegalArgumentException("duplicate object id " + this.objects.get(i).id());
             }
         }
-        Map<Integer, Slot> sl = new HashMap<>(this.slots.size() * 2);
-        for (Slot s : this.slots) {
+        char[] sl = new char[this.slots.isEmpty() ? 0 : this.slots.get(this.slots.size() - 1).selector() + 1];
+        for (int i = 0; i < this.slots.size(); i++) {
+            Slot s = this.slots.get(i);
             if (s.objectId() < 0 && s.objectId() != KernelObject.unidentifiedKey(s.selector())) {
                 throw new IllegalArgumentException("slot " + Selectors.format(s.selector())
                         + " names an unidentified object keyed for another selector (" + s.objectId() + ")");
             }
-            if (!ob.containsKey(s.objectId())) {
+            if (ob.get(s.objectId()) < 0) {
                 throw new IllegalArgumentException("slot " + Selectors.format(s.selector())
                         + " names object " + s.objectId() + " which is not in the object table");
             }
-            sl.put(s.selector(), s);
+            sl[s.selector()] = (char) (i + 1);
         }
-        Map<Integer, CapMapEntry> cm = new HashMap<>(this.capMap.size() * 2);
-        for (CapMapEntry e : this.capMap) {
-            cm.put(e.index(), e);
+        char[] cm = new char[this.capMap.isEmpty() ? 0 : this.capMap.get(this.capMap.size() - 1).index() + 1];
+        for (int i = 0; i < this.capMap.size(); i++) {
+            cm[this.capMap.get(i).index()] = (char) (i + 1);
         }
-        this.objectIndex = Collections.unmodifiableMap(ob);
-        this.slotIndex = Collections.unmodifiableMap(sl);
-        this.capMapIndex = Collections.unmodifiableMap(cm);
+        this.objectIndex = ob;
+        this.slotAt = sl;
+        this.capMapAt = cm;
+    }
+
+    /** The objects ordered by id; a list already in order (as walks and files give it) is only copied. */
+    private static List<KernelObject> sortedById(List<KernelObject> in) {
+        boolean ascending = true;
+        for (int i = 1; i < in.size() && ascending; i++) {
+            ascending = in.get(i - 1).id() < in.get(i).id();
+        }
+        if (ascending) {
+            return List.copyOf(in);
+        }
+        KernelObject[] sorted = in.toArray(new KernelObject[0]);
+        java.util.Arrays.sort(sorted, java.util.Comparator.comparingLong(KernelObject::id));
+        return List.of(sorted);
     }
 
     private static <T> List<T> sortedCopy(List<T> in, ToIntFunction<T> key, String what) {
@@ -101,25 +119,28 @@ public final class CapSpace {
     public List<CapMapEntry> capMap() { return capMap; }
 
     public Slot slot(int selector) {
-        return slotIndex.get(selector);
+        int at = selector >= 0 && selector < slotAt.length ? slotAt[selector] : 0;
+        return at == 0 ? null : slots.get(at - 1);
     }
 
     public boolean isValid(int selector) {
-        return slotIndex.containsKey(selector);
+        return slot(selector) != null;
     }
 
     public KernelObject object(long id) {
-        return objectIndex.get(id);
+        int at = objectIndex.get(id);
+        return at < 0 ? null : objects.get(at);
     }
 
     /** The object a selector names, or null when the selector is empty. */
     public KernelObject objectAt(int selector) {
-        Slot s = slotIndex.get(selector);
-        return s == null ? null : objectIndex.get(s.objectId());
+        Slot s = slot(selector);
+        return s == null ? null : object(s.objectId());
     }
 
     public CapMapEntry capMapEntry(int index) {
-        return capMapIndex.get(index);
+        int at = index >= 0 && index < capMapAt.length ? capMapAt[index] : 0;
+        return at == 0 ? null : capMap.get(at - 1);
     }
 
     /**
@@ -134,8 +155,29 @@ public final class CapSpace {
         return contradicts ? o.label() : null;
     }
 
-    public Map<Integer, Slot> slotsBySelector() { return slotIndex; }
-    public Map<Integer, CapMapEntry> capMapByIndex() { return capMapIndex; }
+    public Map<Integer, Slot> slotsBySelector() {
+        Map<Integer, Slot> m = slotMap;
+        if (m == null) {
+            slotMap = m = byKey(slots, Slot::selector);
+        }
+        return m;
+    }
+
+    public Map<Integer, CapMapEntry> capMapByIndex() {
+        Map<Integer, CapMapEntry> m = capMapMap;
+        if (m == null) {
+            capMapMap = m = byKey(capMap, CapMapEntry::index);
+        }
+        return m;
+    }
+
+    private static <T> Map<Integer, T> byKey(List<T> rows, ToIntFunction<T> key) {
+        Map<Integer, T> m = new HashMap<>(rows.size() * 2);
+        for (T t : rows) {
+            m.put(key.applyAsInt(t), t);
+        }
+        return Collections.unmodifiableMap(m);
+    }
 
     @Override
     public boolean equals(Object o) {

@@ -19,6 +19,21 @@ public record Rights(int mask) {
         }
     }
 
+    /** The rights of a mask, one shared instance per mask (a walk decodes one per valid slot). */
+    public static Rights of(int mask) {
+        return mask >= 0 && mask <= 0xF ? ByMask.ALL[mask] : new Rights(mask);
+    }
+
+    private static final class ByMask {
+        static final Rights[] ALL = new Rights[0x10];
+
+        static {
+            for (int m = 0; m < ALL.length; m++) {
+                ALL[m] = new Rights(m);
+            }
+        }
+    }
+
     public boolean has(int bit) {
         return (mask & bit) == bit;
     }

@@ -3,6 +3,7 @@ package dev.capscope.core.walk;
 import dev.capscope.core.model.CapMapEntry;
 import dev.capscope.core.model.CapSpace;
 import dev.capscope.core.model.KernelObject;
+import dev.capscope.core.model.LongIndex;
 import dev.capscope.core.model.Selectors;
 import dev.capscope.core.model.Slot;
 import dev.capscope.core.profile.SelectorLayout;
@@ -10,12 +11,12 @@ import dev.capscope.core.target.CapInfo;
 import dev.capscope.core.target.TargetException;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Turns a {@link RawWalk} into a {@link CapSpace}: checks that the target agrees with itself,
@@ -28,10 +29,13 @@ final class CapSpaceAssembler {
     static CapSpace assemble(RawWalk raw, SelectorLayout layout) {
         BitSet valid = raw.validity();
         Map<Integer, String> runtimeNames = runtimeNames(raw.capMap());
-        Map<Long, KernelObject> objects = new TreeMap<>();
-        Map<Long, Integer> firstHolder = new HashMap<>();
-        List<Slot> slots = new ArrayList<>(raw.capInfos().size());
-        for (CapInfo info : raw.capInfos()) {
+        List<CapInfo> infos = raw.capInfos();
+        // Each object once, in the order first met; positions by id without boxing (LongIndex).
+        LongIndex seen = new LongIndex(infos.size());
+        List<KernelObject> objects = new ArrayList<>(infos.size());
+        int[] firstHolder = new int[infos.size()];
+        List<Slot> slots = new ArrayList<>(infos.size());
+        for (CapInfo info : infos) {
             int sel = info.selector();
             if (!valid.get(sel)) {
                 throw disagreement("selector " + Selectors.format(sel)
@@ -39,15 +43,16 @@ final class CapSpaceAssembler {
             }
             KernelObject object = info.idKnown() ? new KernelObject(info.objectId(), info.kind(), info.label())
                     : KernelObject.unidentified(sel, info.kind(), info.label());
-            KernelObject known = objects.putIfAbsent(object.id(), object);
-            if (known == null) {
-                firstHolder.put(object.id(), sel);
-            } else if (!known.equals(object)) {
-                throw disagreement("object " + object.id() + " is reported as " + describe(known) + " at selector "
-                        + Selectors.format(firstHolder.get(object.id())) + " but as " + describe(object)
+            int at = seen.putIfAbsent(object.id(), objects.size());
+            if (at < 0) {
+                firstHolder[objects.size()] = sel;
+                objects.add(object);
+            } else if (!objects.get(at).equals(object)) {
+                throw disagreement("object " + object.id() + " is reported as " + describe(objects.get(at))
+                        + " at selector " + Selectors.format(firstHolder[at]) + " but as " + describe(object)
                         + " at selector " + Selectors.format(sel));
             }
-            String named = runtimeNames.get(sel);
+            String named = runtimeNames.isEmpty() ? null : runtimeNames.get(sel);
             slots.add(new Slot(sel, object.id(), info.rights(), named != null ? named : layout.roleOf(sel).role()));
         }
         if (slots.size() != valid.cardinality()) {
@@ -59,10 +64,24 @@ final class CapSpaceAssembler {
         }
         try {
             return new CapSpace(raw.task(), layout.profile().name(), raw.generation(),
-                    List.copyOf(objects.values()), slots, raw.threads(), raw.capMap());
+                    byId(objects, seen), slots, raw.threads(), raw.capMap());
         } catch (IllegalArgumentException e) {
             throw disagreement(e.getMessage());
         }
+    }
+
+    /** The objects ordered by id (what CapSpace keeps), sorted as plain numbers. */
+    private static List<KernelObject> byId(List<KernelObject> objects, LongIndex positions) {
+        long[] ids = new long[objects.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = objects.get(i).id();
+        }
+        Arrays.sort(ids);
+        KernelObject[] sorted = new KernelObject[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            sorted[i] = objects.get(positions.get(ids[i]));
+        }
+        return Arrays.asList(sorted);
     }
 
     /**

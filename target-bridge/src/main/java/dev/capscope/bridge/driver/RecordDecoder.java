@@ -10,6 +10,7 @@ import dev.capscope.core.target.CapInfo;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -62,7 +63,7 @@ final class RecordDecoder {
             int mappings = (flags & WireProtocol.CAPINFO_MAPPINGS_KNOWN) != 0
                     ? (int) n[at + CapBridgeLibrary.CAPINFO_MAPPINGS] : -1;
             // The model has no "unknown" rights; NONE is the honest closest.
-            Rights r = rights == WireProtocol.PROTO_RIGHTS_UNKNOWN ? Rights.NONE : new Rights(rights);
+            Rights r = rights == WireProtocol.PROTO_RIGHTS_UNKNOWN ? Rights.NONE : Rights.of(rights);
             out.add(new CapInfo((int) n[at + CapBridgeLibrary.CAPINFO_SELECTOR], objectId, kind, r, label, mappings));
         }
         return out;
@@ -87,19 +88,41 @@ final class RecordDecoder {
 
     static List<CapMapEntry> capMapEntries(long[] n, int count, byte[] arena) {
         List<CapMapEntry> out = new ArrayList<>(count);
+        // Neighbouring entries mostly repeat their strings (a server's dataspaces, its sessions): a
+        // string with the bytes of the previous entry's same string (mostly the very same arena
+        // bytes, capbridge.h cb_cap_map) is that String again, and semantics equal in every field
+        // are the previous Semantics, instead of decoding anew.
+        String[] strings = new String[4];
+        int[] from = {-1, -1, -1, -1};
+        int[] length = new int[4];
+        Semantics semantics = null;
+        long quota = 0;
         for (int i = 0; i < count; i++) {
             int at = i * CapBridgeLibrary.CAPMAP_FIELDS;
-            Semantics semantics = Semantics.NONE;
+            Semantics entry = Semantics.NONE;
             if ((n[at + CapBridgeLibrary.CAPMAP_FLAGS] & WireProtocol.CAPMAP_FLAG_SEMANTICS) != 0) {
-                long quota = n[at + CapBridgeLibrary.CAPMAP_QUOTA];
-                semantics = new Semantics(optional(n, arena, at + CapBridgeLibrary.CAPMAP_IFACE),
-                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_LABEL),
-                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_ARGS),
-                        optional(n, arena, at + CapBridgeLibrary.CAPMAP_SERVER),
-                        quota == 0 ? null : quota);
+                boolean same = semantics != null && n[at + CapBridgeLibrary.CAPMAP_QUOTA] == quota;
+                for (int k = 0; k < 4; k++) {
+                    int field = at + CapBridgeLibrary.CAPMAP_IFACE + 2 * k;
+                    int f = (int) n[field];
+                    int len = (int) n[field + 1];
+                    boolean again = f == from[k] && len == length[k] // libcapbridge shares repeated bytes
+                            || from[k] >= 0 && Arrays.equals(arena, from[k], from[k] + length[k], arena, f, f + len);
+                    if (!again) {
+                        strings[k] = len == 0 ? null : string(arena, f, len);
+                        same = false;
+                    }
+                    from[k] = f;
+                    length[k] = len;
+                }
+                if (!same) {
+                    quota = n[at + CapBridgeLibrary.CAPMAP_QUOTA];
+                    semantics = new Semantics(strings[0], strings[1], strings[2], strings[3], quota == 0 ? null : quota);
+                }
+                entry = semantics;
             }
             out.add(new CapMapEntry((int) n[at + CapBridgeLibrary.CAPMAP_INDEX], n[at + CapBridgeLibrary.CAPMAP_RAW_ID],
-                    (int) n[at + CapBridgeLibrary.CAPMAP_REF_COUNT], semantics));
+                    (int) n[at + CapBridgeLibrary.CAPMAP_REF_COUNT], entry));
         }
         return out;
     }
@@ -116,11 +139,5 @@ final class RecordDecoder {
                     string(arena, n[name], n[name + 1])));
         }
         return out;
-    }
-
-    /** The string whose (offset, length) pair is at n[at], null when empty. */
-    private static String optional(long[] n, byte[] arena, int at) {
-        String s = string(arena, n[at], n[at + 1]);
-        return s.isEmpty() ? null : s;
     }
 }
