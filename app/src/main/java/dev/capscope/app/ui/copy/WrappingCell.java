@@ -39,6 +39,9 @@ public class WrappingCell<S> extends TreeTableCell<S, String> {
         if (getWidth() > 0 && Math.abs(l - lead) > 0.5) {
             lead = l; // learnt once the skin placed the text (after the disclosure arrow)
             fitWrap();
+            // The text re-wrapped inside this layout pass, after the skin placed it: place it again,
+            // or a text that now takes two lines stays centred as one and its second line is cut.
+            super.layoutChildren();
             if (getTableRow() != null) getTableRow().requestLayout();
         }
     }

@@ -163,6 +163,13 @@ class SmallScreenLayoutTest {
                 if (!c.isVisible() || c.shownText().isEmpty()) continue;
                 double right = c.textNode().getLayoutX() + c.textNode().getLayoutBounds().getWidth();
                 if (right > c.getWidth() + 0.5) out.add(c.shownText() + " needs " + right + " of " + c.getWidth());
+                // and every line inside the cell's height ("allocator range" once wrapped to two
+                // lines but stayed placed as one, its second line cut by the row below)
+                double top = c.textNode().getLayoutY() + c.textNode().getLayoutBounds().getMinY();
+                double bottom = top + c.textNode().getLayoutBounds().getHeight();
+                if (top < -0.5 || bottom > c.getHeight() + 0.5) {
+                    out.add(c.shownText() + " spans " + top + ".." + bottom + " of " + c.getHeight());
+                }
             }
             return out;
         });
