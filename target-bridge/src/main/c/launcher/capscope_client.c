@@ -32,12 +32,11 @@
 #define READY_TIMEOUT_MS 60000 /* a JVM start on a loaded machine, with a margin */
 
 /* bin/capscope with the command's arguments, in a JVM of its own; returns only if exec failed. */
-static int run_directly(const char *launcher, int argc, char **argv) {
+static int run_directly(const char *launcher, char **argv) {
   argv[0] = (char *)launcher;
   setenv("CAPSCOPE_SERVER", "0", 1);
   execv(launcher, argv);
   fprintf(stderr, "capscope: cannot run %s: %s (reinstall capscope)\n", launcher, strerror(errno));
-  (void)argc;
   return 2;
 }
 
@@ -115,37 +114,37 @@ int main(int argc, char **argv) {
   snprintf(launcher, sizeof launcher, "%s/capscope", self);
   slash = strrchr(self, '/');
   if (slash == NULL || slash == self)
-    return run_directly(launcher, argc, argv);
+    return run_directly(launcher, argv);
   *slash = '\0'; /* HOME */
 
   char folder[PATH_MAX], cwd[PATH_MAX], socket[PATH_MAX + 32], log[PATH_MAX + 32];
   struct sockaddr_un probe;
   if (getcwd(cwd, sizeof cwd) == NULL || sk_folder(folder, sizeof folder) != 0)
-    return run_directly(launcher, argc, argv);
+    return run_directly(launcher, argv);
   uint64_t key = sk_key(self, cwd);
   snprintf(socket, sizeof socket, "%s/%016" PRIx64 ".sock", folder, key);
   snprintf(log, sizeof log, "%s/%016" PRIx64 ".log", folder, key);
   if (strlen(socket) >= sizeof probe.sun_path)
-    return run_directly(launcher, argc, argv);
+    return run_directly(launcher, argv);
 
   int fd = connect_to(socket);
   if (fd < 0) {
     if (start_server(launcher, socket, log) != 0)
-      return run_directly(launcher, argc, argv);
+      return run_directly(launcher, argv);
     fd = connect_to(socket);
     if (fd < 0)
-      return run_directly(launcher, argc, argv);
+      return run_directly(launcher, argv);
   }
   if (cw_send_request(fd, cwd, argv + 1, argc - 1) != 0) {
     close(fd);
-    return run_directly(launcher, argc, argv);
+    return run_directly(launcher, argv);
   }
   /* A closed pipe on our output ends this process, as it would end the JVM's output; the server
    * sees the connection go and stops sending. */
   int code = cw_relay(fd, 1, 2);
   close(fd);
   if (code == CW_FALLBACK)
-    return run_directly(launcher, argc, argv);
+    return run_directly(launcher, argv);
   if (code == CW_BROKEN) {
     fprintf(stderr,
             "capscope: the command server stopped before the command finished (its log: %s); run the "
