@@ -52,9 +52,12 @@ public final class BridgeBench {
             validCaps = big.validCaps();
             Walker walker = new Walker(target);
             Walker stepwise = new Walker(target, 1100, Walker.DEFAULT_MAX_ATTEMPTS);
+            Timings.Result cold = Timings.measureCold("  same, the first 2000 walks of this JVM (JIT still compiling)",
+                    2000, () -> walker.walk(big.name(), profile));
             oneWalk = Timings.measure("walk one task, pipelined (1 round trip: gen+bitmap+infos+threads+map+gen)",
                     300, 2000, () -> walker.walk(big.name(), profile));
             results.add(oneWalk);
+            results.add(cold);
             results.add(Timings.measure("  same, one request at a time (cap infos in 1100-selector chunks)", 300, 2000,
                     () -> stepwise.walk(big.name(), profile)));
             results.add(Timings.measure("  VALIDITY 0..4296 alone (one request)", 300, 2000,
