@@ -51,7 +51,11 @@ class InstalledCommandServerIT {
         capsim.close();
         // The servers this test started exit after 3 idle seconds and remove their sockets: wait for
         // that, so that no JVM outlives the build.
-        Path servers = tmp.resolve("run/capscope-server");
+        waitForServersToEnd(tmp.resolve("run/capscope-server"));
+        waitForServersToEnd(tmp.resolve("fresh/run/capscope-server"));
+    }
+
+    private static void waitForServersToEnd(Path servers) throws Exception {
         if (!Files.isDirectory(servers)) {
             return;
         }
@@ -97,8 +101,13 @@ class InstalledCommandServerIT {
     }
 
     private static Map<String, String> environment() throws IOException {
-        Path run = Files.createDirectories(tmp.resolve("run"));
-        return Map.of("XDG_RUNTIME_DIR", run.toString(), "XDG_CACHE_HOME", tmp.resolve("cache").toString(),
+        return environment(tmp);
+    }
+
+    /** Runtime folder and cache under {@code base}: another base is another user's first day. */
+    private static Map<String, String> environment(Path base) throws IOException {
+        Path run = Files.createDirectories(base.resolve("run"));
+        return Map.of("XDG_RUNTIME_DIR", run.toString(), "XDG_CACHE_HOME", base.resolve("cache").toString(),
                 "CAPSCOPE_JAVA_OPTS", "-Dcapscope.server.idleSeconds=3");
     }
 
@@ -124,6 +133,54 @@ class InstalledCommandServerIT {
         Run json = capscope(Map.of(), "walk", "--json", "--target", capsim.uri(), "--task", TASK);
         Run jsonAlone = capscope(Map.of("CAPSCOPE_SERVER", "0"), "walk", "--json", "--target", capsim.uri(), "--task", TASK);
         assertEquals(withoutTimes(jsonAlone.out()), withoutTimes(json.out()));
+    }
+
+    @Test
+    void theServerStartsOnlyOnceTheClassArchiveIsRecorded() throws Exception {
+        Path fresh = tmp.resolve("fresh");
+        Map<String, String> env = environment(fresh);
+        String[] walk = {"walk", "--target", capsim.uri(), "--task", TASK};
+        Run first = capscope(env, walk);
+        assertEquals(0, first.exit(), first.err());
+        List<Path> archives = cliArchives(fresh.resolve("cache/capscope"));
+        assertEquals(1, archives.size(), "the first command recorded the command line's archive: " + archives);
+        Path servers = fresh.resolve("run/capscope-server");
+        assertEquals(0, sockets(servers), "no server was started without the archive");
+
+        Run second = capscope(env, walk);
+        assertEquals(first, second);
+        assertEquals(1, sockets(servers), "the next command started the server");
+        String server = commandLineOfProcessNaming(servers.toString());
+        assertTrue(server.contains("-XX:SharedArchiveFile=" + archives.get(0)), server);
+    }
+
+    private static List<Path> cliArchives(Path cache) throws IOException {
+        if (!Files.isDirectory(cache)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.list(cache)) {
+            return s.filter(p -> p.getFileName().toString().matches("capscope-cli-.*\\.jsa")).toList();
+        }
+    }
+
+    /** The command line (arguments joined by spaces) of the one process whose arguments name {@code part}. */
+    private static String commandLineOfProcessNaming(String part) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String line;
+                try {
+                    line = new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).replace('\0', ' ');
+                } catch (IOException gone) {
+                    continue;
+                }
+                if (line.contains(part) && line.contains("CommandServer")) {
+                    found.add(line);
+                }
+            }
+        }
+        assertEquals(1, found.size(), "one server process: " + found);
+        return found.get(0);
     }
 
     @Test
