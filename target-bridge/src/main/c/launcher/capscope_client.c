@@ -12,7 +12,7 @@
  * server's output and error frames to its own standard output and error, and exits with the
  * command's exit code. Whenever the server cannot take the command (it does not serve it, it
  * cannot start, the folder is not private) the command runs in a JVM of its own: bin/capscope
- * again, with CAPSCOPE_SERVER=0.
+ * again, with CAPSCOPE_SERVER=0. A start that failed is not tried again for ten minutes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -23,13 +23,18 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "launcher/client_wire.h"
 #include "launcher/server_key.h"
 
 #define READY_TIMEOUT_MS 60000 /* a JVM start on a loaded machine, with a margin */
+/* After a server that did not start, commands run on their own this long before the next try:
+ * otherwise every command would pay a failed start (up to a JVM's start) before its own. */
+#define FAILED_BACKOFF_S 600
 
 /* bin/capscope with the command's arguments, in a JVM of its own; returns only if exec failed. */
 static int run_directly(const char *launcher, char **argv) {
@@ -103,6 +108,25 @@ static int start_server(const char *launcher, const char *socket, const char *lo
   return got >= 5 && memcmp(buf, "ready", 5) == 0 ? 0 : -1;
 }
 
+/* Whether a start failed here less than FAILED_BACKOFF_S ago (a marker file beside the log). */
+static int failed_recently(const char *marker) {
+  struct stat st;
+  time_t now = time(NULL);
+  return stat(marker, &st) == 0 && st.st_mtime <= now && now - st.st_mtime < FAILED_BACKOFF_S;
+}
+
+static void mark_failed(const char *marker, const char *log) {
+  int fd = open(marker, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0)
+    return;
+  dprintf(fd,
+          "the command server did not start (its log: %s); commands run in a JVM of their own "
+          "until this file is %d seconds old or removed\n",
+          log, FAILED_BACKOFF_S);
+  futimens(fd, NULL);
+  close(fd);
+}
+
 int main(int argc, char **argv) {
   char self[PATH_MAX], launcher[PATH_MAX + 16];
   if (realpath("/proc/self/exe", self) == NULL) {
@@ -118,19 +142,26 @@ int main(int argc, char **argv) {
   *slash = '\0'; /* HOME */
 
   char folder[PATH_MAX], cwd[PATH_MAX], socket[PATH_MAX + 32], log[PATH_MAX + 32];
+  char failed[PATH_MAX + 32];
   struct sockaddr_un probe;
   if (getcwd(cwd, sizeof cwd) == NULL || sk_folder(folder, sizeof folder) != 0)
     return run_directly(launcher, argv);
   uint64_t key = sk_key(self, cwd);
   snprintf(socket, sizeof socket, "%s/%016" PRIx64 ".sock", folder, key);
   snprintf(log, sizeof log, "%s/%016" PRIx64 ".log", folder, key);
+  snprintf(failed, sizeof failed, "%s/%016" PRIx64 ".failed", folder, key);
   if (strlen(socket) >= sizeof probe.sun_path)
     return run_directly(launcher, argv);
 
   int fd = connect_to(socket);
   if (fd < 0) {
-    if (start_server(launcher, socket, log) != 0)
+    if (failed_recently(failed))
       return run_directly(launcher, argv);
+    if (start_server(launcher, socket, log) != 0) {
+      mark_failed(failed, log);
+      return run_directly(launcher, argv);
+    }
+    unlink(failed);
     fd = connect_to(socket);
     if (fd < 0)
       return run_directly(launcher, argv);

@@ -2,6 +2,7 @@
  * program in an installation whose bin/capscope is a stand-in (this binary, run as "fake-launcher"):
  * it starts the server when nothing answers, relays output, error and the exit code, and runs
  * the command in "a JVM of its own" when the server says so or cannot be used. */
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -9,8 +10,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "launcher/client_wire.h"
@@ -178,10 +181,55 @@ static void test_client_runs_command_itself_when_told(void) {
   CHECK(strcmp(out, direct) == 0);
 }
 
+/* How many servers the stand-in launcher was asked to start since FAKE_STARTS was set. */
+static size_t starts_so_far(const char *starts) {
+  char count[64];
+  int fd = open(starts, O_RDONLY);
+  if (fd < 0)
+    return 0;
+  size_t n = drain(fd, count, sizeof count);
+  close(fd);
+  return n;
+}
+
+/* The one file in FOLDER whose name ends in SUFFIX, into path; 0 when found. */
+static int find_file(const char *folder, const char *suffix, char *path, size_t cap) {
+  DIR *d = opendir(folder);
+  if (d == NULL)
+    return -1;
+  int found = -1;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    size_t len = strlen(e->d_name), sl = strlen(suffix);
+    if (len > sl && strcmp(e->d_name + len - sl, suffix) == 0) {
+      snprintf(path, cap, "%s/%s", folder, e->d_name);
+      found = 0;
+    }
+  }
+  closedir(d);
+  return found;
+}
+
 static void test_client_runs_command_itself_without_server(void) {
-  char out[512];
-  CHECK_EQ(run_client(runtime, "no-start", out, sizeof out), 5); /* exits without "ready" */
+  char out[512], run[128], starts[PATH_MAX + 16], folder[192], marker[PATH_MAX];
+  snprintf(run, sizeof run, "%s/run-failing", dir); /* its marker must not touch the others */
+  snprintf(starts, sizeof starts, "%s/starts-failing", dir);
+  CHECK_EQ(mkdir(run, 0700), 0);
+  setenv("FAKE_STARTS", starts, 1);
+  CHECK_EQ(run_client(run, "no-start", out, sizeof out), 5); /* exits without "ready" */
   CHECK(strcmp(out, direct) == 0);
+  /* the next command does not pay for another failed start */
+  CHECK_EQ(run_client(run, "no-start", out, sizeof out), 5);
+  CHECK(strcmp(out, direct) == 0);
+  CHECK_EQ(starts_so_far(starts), 1);
+  /* ten minutes later the server is tried again, and a start that works clears the marker */
+  snprintf(folder, sizeof folder, "%s/capscope-server", run);
+  CHECK_EQ(find_file(folder, ".failed", marker, sizeof marker), 0);
+  struct timespec old[2] = {{.tv_sec = time(NULL) - 601}, {.tv_sec = time(NULL) - 601}};
+  CHECK_EQ(utimensat(AT_FDCWD, marker, old, 0), 0);
+  CHECK_EQ(run_client(run, "serve", out, sizeof out), 7);
+  CHECK_EQ(starts_so_far(starts), 2);
+  CHECK(access(marker, F_OK) != 0);
+  unsetenv("FAKE_STARTS");
 }
 
 static void test_client_refuses_a_shared_folder(void) {
@@ -244,8 +292,6 @@ static int fake_launcher(int argc, char **argv) {
     printf("\n");
     return 5;
   }
-  if (strcmp(answer, "no-start") == 0)
-    return 1;
   const char *starts = getenv("FAKE_STARTS");
   if (starts != NULL) {
     int fd = open(starts, O_WRONLY | O_CREAT | O_APPEND, 0600);
@@ -253,6 +299,8 @@ static int fake_launcher(int argc, char **argv) {
       return 1;
     close(fd);
   }
+  if (strcmp(answer, "no-start") == 0)
+    return 1;
   int ls = socket(AF_UNIX, SOCK_STREAM, 0);
   struct sockaddr_un a = {.sun_family = AF_UNIX};
   snprintf(a.sun_path, sizeof a.sun_path, "%s", path);
