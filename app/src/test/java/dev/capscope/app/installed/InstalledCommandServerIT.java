@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,22 +50,30 @@ class InstalledCommandServerIT {
     @AfterAll
     static void stopTargetAndWaitForServers() throws Exception {
         capsim.close();
-        // The servers this test started exit after 3 idle seconds and remove their sockets: wait for
-        // that, so that no JVM outlives the build.
-        waitForServersToEnd(tmp.resolve("run/capscope-server"));
-        waitForServersToEnd(tmp.resolve("fresh/run/capscope-server"));
+        // The servers this test started exit after 3 idle seconds and remove their sockets, and the
+        // launcher of one that started without a class archive then dumps one: wait for both, so
+        // that no process outlives the build or writes into a deleted folder.
+        for (Path base : new Path[]{tmp, tmp.resolve("fresh")}) {
+            waitForServersToEnd(base.resolve("run/capscope-server"));
+            waitUntilNone(base.resolve("cache/capscope"), n -> n.contains(".tmp"), "a class archive dump did not finish");
+        }
     }
 
     private static void waitForServersToEnd(Path servers) throws Exception {
-        if (!Files.isDirectory(servers)) {
+        waitUntilNone(servers, n -> n.endsWith(".sock"), "a command server did not exit when idle");
+    }
+
+    /** Watches {@code folder} until no file whose name {@code matches} is left in it. */
+    private static void waitUntilNone(Path folder, Predicate<String> matches, String failure) throws Exception {
+        if (!Files.isDirectory(folder)) {
             return;
         }
-        try (WatchService watch = servers.getFileSystem().newWatchService()) {
-            servers.register(watch, StandardWatchEventKinds.ENTRY_DELETE);
+        try (WatchService watch = folder.getFileSystem().newWatchService()) {
+            folder.register(watch, StandardWatchEventKinds.ENTRY_DELETE);
             long deadline = System.nanoTime() + RUN.toNanos();
-            while (sockets(servers) > 0) {
+            while (count(folder, matches) > 0) {
                 WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-                assertTrue(key != null, "a command server did not exit when idle");
+                assertTrue(key != null, failure);
                 key.pollEvents();
                 key.reset();
             }
@@ -72,11 +81,15 @@ class InstalledCommandServerIT {
     }
 
     private static long sockets(Path servers) throws IOException {
-        if (!Files.isDirectory(servers)) {
+        return count(servers, n -> n.endsWith(".sock"));
+    }
+
+    private static long count(Path folder, Predicate<String> matches) throws IOException {
+        if (!Files.isDirectory(folder)) {
             return 0;
         }
-        try (Stream<Path> s = Files.list(servers)) {
-            return s.filter(p -> p.toString().endsWith(".sock")).count();
+        try (Stream<Path> s = Files.list(folder)) {
+            return s.filter(p -> matches.test(p.getFileName().toString())).count();
         }
     }
 
