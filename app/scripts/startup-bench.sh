@@ -10,7 +10,9 @@
 # FX thread's up to the first tree as the probe prints them: unlike the wall time they hardly grow
 # with the machine's load), then the medians and the load average before and after. With CAPSCOPE_BEFORE the two builds alternate in every round. Needs xvfb-run and
 # /usr/bin/time (apt-get install xvfb libgtk-3-0 time). The first run of a build with AppCDS on
-# records its class archive (slower, reported apart); CAPSCOPE_CDS=0 measures without it.
+# records its class archive, or on Java 24+ its ahead-of-time cache (slower, reported apart);
+# CAPSCOPE_CDS=0 measures without it. The window runs on the Java the launcher picks (the newest
+# one unless JAVA_HOME is set: set JAVA_HOME to compare Javas).
 set -e
 n=${1:-7}
 home=${2:-$(dirname "$0")/../target/capscope}
