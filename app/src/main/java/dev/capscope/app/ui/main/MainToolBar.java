@@ -56,11 +56,10 @@ final class MainToolBar extends javafx.scene.layout.HBox {
             return at > 0 ? at + " of " + n : n + (n == 1 ? " match" : " matches");
         }, vm.tree().filterTextProperty(), vm.tree().matchesProperty(), vm.tree().findPositionProperty()));
 
-        ChoiceBox<Grouping> grouping = new ChoiceBox<>(FXCollections.observableArrayList(Grouping.values()));
+        ChoiceBox<Grouping> grouping = new FittedChoiceBox<>(FXCollections.observableArrayList(Grouping.values()));
         grouping.setId("groupingChoice");
         grouping.valueProperty().bindBidirectional(vm.tree().groupingProperty());
         dev.capscope.app.ui.copy.HoverTooltip.set(grouping, "How the component area's cap-map entries are grouped");
-        grouping.setMaxWidth(170);
 
         CheckBox empty = new CheckBox("Empty slots");
         empty.setId("showEmptyToggle");
@@ -70,7 +69,7 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         live.setId("liveToggle");
         live.selectedProperty().bindBidirectional(vm.liveRefreshProperty());
         dev.capscope.app.ui.copy.HoverTooltip.set(live, "Live refresh: walk again when the task's generation changes (Ctrl+L)");
-        ChoiceBox<Integer> interval = new ChoiceBox<>(FXCollections.observableArrayList(250, 500, 1000, 2000, 5000, 10000));
+        ChoiceBox<Integer> interval = new FittedChoiceBox<>(FXCollections.observableArrayList(250, 500, 1000, 2000, 5000, 10000));
         interval.setId("intervalChoice");
         interval.setConverter(new StringConverter<>() {
             public String toString(Integer ms) { return ms == null ? "" : ms < 1000 ? ms + " ms" : ms / 1000 + " s"; }
@@ -80,7 +79,6 @@ final class MainToolBar extends javafx.scene.layout.HBox {
         interval.valueProperty().addListener((o, a, b) -> { if (b != null) vm.intervalMillisProperty().set(b); });
         // live refresh and refresh walk a live task: nothing to do with a snapshot or nothing shown
         live.disableProperty().bind(vm.liveShownProperty().not());
-        interval.setMaxWidth(90);
         interval.disableProperty().bind(live.selectedProperty().not().or(vm.liveShownProperty().not()));
 
         Button refresh = new Button("Refresh");

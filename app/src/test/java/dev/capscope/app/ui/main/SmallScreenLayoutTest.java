@@ -80,6 +80,10 @@ class SmallScreenLayoutTest {
                     .prefWidth(-1)) - 0.5 || control.equals("#filterField"), control + " whole: " + b);
         }
         assertTrue(bounds(robot, "#filterField").getWidth() >= 129, "the filter gives way, down to its minimum");
+        // the choice boxes take what their texts need, not their menus' width: the filter keeps its own
+        double filterPref = page.fx(() -> robot.lookup("#filterField").queryAs(javafx.scene.control.TextField.class).prefWidth(-1));
+        assertTrue(bounds(robot, "#filterField").getWidth() >= filterPref - 0.5,
+                "the filter is as wide as it asks (" + filterPref + "): " + bounds(robot, "#filterField"));
         assertTrue(bounds(robot, "#sourcesPane").getWidth() >= 199, bounds(robot, "#sourcesPane").toString());
         assertTrue(bounds(robot, "#detailsPane").getWidth() >= 249, bounds(robot, "#detailsPane").toString());
         assertTrue(bounds(robot, "#capTree").getWidth() >= 350, bounds(robot, "#capTree").toString());
@@ -111,6 +115,23 @@ class SmallScreenLayoutTest {
         assertEquals(args, shown);
         Label heading = robot.lookup("#detailsHeading").queryAs(Label.class);
         assertFalse(page.fx(heading::getText).isEmpty());
+    }
+
+    @Test
+    void everyChoiceOfTheToolBarIsShownWhole(FxRobot robot) {
+        page = new CapscopePage(robot).waitForTree();
+        for (String id : new String[]{"#groupingChoice", "#intervalChoice"}) {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ChoiceBox<Object> box = robot.lookup(id).queryAs(javafx.scene.control.ChoiceBox.class);
+            Object was = page.fx(box::getValue);
+            for (Object item : page.fx(() -> List.copyOf(box.getItems()))) {
+                page.interact(() -> box.setValue(item));
+                String text = page.fx(() -> box.getConverter() == null ? String.valueOf(item) : box.getConverter().toString(item));
+                Label label = page.fx(() -> (Label) box.lookup(".label"));
+                page.waitUntil(() -> page.fx(() -> drawn(label)).equals(text));
+            }
+            page.interact(() -> box.setValue(was));
+        }
     }
 
     /** What a label draws: its skin's text node holds the clipped string ("auto: genode-f…") when cut. */
